@@ -1,0 +1,96 @@
+// The bureau's map page: header with the sample-data badge and language switch, the layer panel, the map, an attribute
+// popup and a status bar with the cursor's coordinates.
+import * as maplibregl from 'maplibre-gl';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { layersFor } from '../layers/registry.ts';
+import { defaultChoices, type LayerChoices } from '../map/layer-state.ts';
+import { MapView, type PickedFeature } from '../map/MapView.tsx';
+import { LangContext, UI_TEXT } from '../ui/i18n.ts';
+import type { Lang } from '../ui/i18n-types.ts';
+import { FeaturePopup } from './FeaturePopup.tsx';
+import { LayerPanel } from './LayerPanel.tsx';
+import { TownshipZoom } from './TownshipZoom.tsx';
+
+function initialLang(): Lang {
+  const fromUrl = new URLSearchParams(location.search).get('lang');
+  return fromUrl === 'en' ? 'en' : 'zh';
+}
+
+export function App() {
+  const layers = useMemo(() => layersFor('internal'), []);
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [choices, setChoices] = useState<LayerChoices>(() => defaultChoices(layers));
+  const [map, setMap] = useState<maplibregl.Map | null>(null);
+  const [picked, setPicked] = useState<PickedFeature | null>(null);
+  const [cursor, setCursor] = useState<[number, number] | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const t = (key: keyof typeof UI_TEXT) => UI_TEXT[key][lang];
+
+  const addError = useCallback((message: string) => setErrors((prev) => (prev.includes(message) ? prev : [...prev, message].slice(-5))), []);
+  const onChange = useCallback((id: string, change: Partial<LayerChoices[string]>) => setChoices((prev) => ({ ...prev, [id]: { ...prev[id], ...change } })), []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = `${UI_TEXT.appTitle[lang]} · ${UI_TEXT.appSubtitle[lang]}`;
+  }, [lang]);
+
+  // The popup is a MapLibre Popup whose content React renders as text through a portal.
+  const [popupNode] = useState(() => document.createElement('div'));
+  useEffect(() => {
+    if (!map || !picked) return;
+    const popup = new maplibregl.Popup({ maxWidth: '340px', closeButton: true, focusAfterOpen: false })
+      .setLngLat(picked.lngLat)
+      .setDOMContent(popupNode)
+      .addTo(map);
+    popup.on('close', () => setPicked((p) => (p === picked ? null : p)));
+    return () => {
+      popup.remove();
+    };
+  }, [map, picked, popupNode]);
+
+  return (
+    <LangContext.Provider value={lang}>
+      <div className="app">
+        <header className="app-header">
+          <h1>{t('appTitle')}</h1>
+          <span className="app-header__subtitle">{t('appSubtitle')}</span>
+          <span className="sample-badge" data-testid="sample-badge" title={t('sampleBadgeDetail')}>{t('sampleBadge')}</span>
+          <TownshipZoom map={map} onError={addError} />
+          <button type="button" className="lang-switch" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+            {t('language')}
+          </button>
+        </header>
+        <aside className="side-panel">
+          <p className="sample-note" data-testid="sample-note">{t('sampleBadgeDetail')}</p>
+          <LayerPanel layers={layers} choices={choices} onChange={onChange} />
+        </aside>
+        <main className="map-area">
+          <MapView
+            layers={layers}
+            choices={choices}
+            lang={lang}
+            onReady={setMap}
+            onPick={setPicked}
+            onCursor={setCursor}
+            onError={addError}
+            selected={picked && picked.id !== undefined ? { layer: picked.layer, id: picked.id } : null}
+          />
+          {errors.length > 0 && (
+            <div className="error-box" role="alert" data-testid="error-box">
+              <strong>{t('dataError')}</strong>
+              <ul>{errors.map((e) => <li key={e}>{e}</li>)}</ul>
+            </div>
+          )}
+          <div className="status-bar" data-testid="status-bar">
+            <span>{t('offlineNote')}</span>
+            <span data-testid="cursor-coords">
+              {t('cursor')}: {cursor ? `${cursor[0].toFixed(5)}°E, ${cursor[1].toFixed(5)}°N` : '—'}
+            </span>
+          </div>
+        </main>
+      </div>
+      {picked && createPortal(<FeaturePopup picked={picked} />, popupNode)}
+    </LangContext.Provider>
+  );
+}

@@ -1,0 +1,30 @@
+// Legend swatches for one registry layer, derived from its style (so the legend can never disagree with the map).
+import type { ColourRule, LayerDef } from '../layers/types.ts';
+import { useLang } from '../ui/i18n.ts';
+import { valueName } from '../ui/value-names.ts';
+
+function ruleOf(layer: LayerDef): ColourRule | undefined {
+  const s = layer.style;
+  return s.fill ?? s.lineColour ?? s.circleColour ?? (s.outline ? { kind: 'single', colour: s.outline } : undefined);
+}
+
+export function Legend({ layer }: { layer: LayerDef }) {
+  const lang = useLang();
+  const rule = ruleOf(layer);
+  if (!rule) return null;
+  const shape = layer.geometry === 'point' ? 'dot' : layer.geometry === 'line' ? 'line' : layer.style.fill ? 'box' : 'outline';
+  const entries =
+    rule.kind === 'single'
+      ? [{ colour: rule.colour, text: layer.name[lang] }]
+      : rule.values.map((v) => ({ colour: v.colour, text: v.label?.[lang] ?? valueName(typeof v.value === 'number' ? `${v.value}` : v.value, lang) + (rule.property === 'voltage_kv' ? ' kV' : '') }));
+  return (
+    <ul className="legend" data-testid={`legend-${layer.id}`}>
+      {entries.map((e) => (
+        <li key={e.text + e.colour}>
+          <span className={`swatch swatch--${shape}`} style={shape === 'outline' ? { borderColor: e.colour } : { background: e.colour }} />
+          <span>{e.text}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

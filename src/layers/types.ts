@@ -1,0 +1,72 @@
+// The one layer contract. The map, the legend, the layer panel and the public page all read LayerDef entries; adding a
+// layer means adding one entry (plus its data), nothing else.
+import type { Lang } from '../ui/i18n-types.ts';
+
+export type Text = Record<Lang, string>;
+
+/** Which page may load a layer. Internal layers never reach the public build (the public page issue scans for this). */
+export type Audience = 'internal' | 'public';
+
+/** How a layer's data reaches the map. Only data-source.ts turns this into a MapLibre source. */
+export interface LayerSource {
+  /** A GeoJSON file name under /data/, e.g. "stands.geojson". */
+  file: string;
+}
+
+export type GeometryKind = 'polygon' | 'line' | 'point';
+
+/** A colour that depends on one categorical property, or a single colour. */
+export type ColourRule =
+  | { kind: 'single'; colour: string }
+  | { kind: 'categorical'; property: string; values: Array<{ value: string | number | boolean; colour: string; label?: Text }>; fallback: string };
+
+export interface LayerStyle {
+  fill?: ColourRule;
+  fillOpacity?: number;
+  outline?: string;
+  lineColour?: ColourRule;
+  lineWidth?: number;
+  lineDash?: number[];
+  circleColour?: ColourRule;
+  circleRadius?: number;
+  /** Property used as a text label (zh), with an optional English variant. */
+  label?: { zh: string; en?: string; size?: number; minzoom?: number; colour?: string; halo?: string };
+}
+
+export type FieldFormat = 'text' | 'number' | 'integer' | 'year' | 'boolean' | 'area' | 'ratio';
+
+export interface PopupField {
+  key: string;
+  label: Text;
+  format?: FieldFormat;
+  unit?: Text;
+}
+
+export interface LayerDef {
+  id: string;
+  name: Text;
+  group: LayerGroupId;
+  source: LayerSource;
+  geometry: GeometryKind;
+  style: LayerStyle;
+  /** Fields shown, in order, when a feature is clicked. The measured area is added for polygons. */
+  popup: { title: string; fields: PopupField[] };
+  audience: Audience;
+  visible: boolean;
+  /** Context layers (basemap) have no panel entry and no popup. */
+  context?: boolean;
+  minzoom?: number;
+  /** A MapLibre filter expression selecting the features of a thematic view of a shared source. */
+  filter?: unknown[];
+  /** A separate point file for labels (e.g. township label points), so polygons are labelled once, inside. */
+  labels?: LayerSource;
+  /** A short note under the layer name, e.g. "synthetic sample". */
+  note?: Text;
+}
+
+export type LayerGroupId = 'admin' | 'forest' | 'wetland' | 'restoration' | 'energy' | 'infrastructure';
+
+export interface LayerGroup {
+  id: LayerGroupId;
+  name: Text;
+}

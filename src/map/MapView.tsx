@@ -1,0 +1,152 @@
+// The MapLibre map, built from the layer registry. It owns the map instance; React state flows in through props
+// (layer choices, language) and clicks flow out through onPick.
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef } from 'react';
+import type { LayerDef } from '../layers/types.ts';
+import type { Lang } from '../ui/i18n-types.ts';
+import type { LayerChoices } from './layer-state.ts';
+import { buildStyle } from './map-style.ts';
+import { onlineBasemapConfig } from './online-basemap.ts';
+import { interactiveLayerId, labelText, styleLayerIds } from './style-layers.ts';
+
+// MapLibre 6 cannot find its worker after a Vite build unless it is told where the file went.
+maplibregl.setWorkerUrl(workerUrl);
+
+export const XINGGUO_BOUNDS: [number, number, number, number] = [115.05, 26.05, 115.9, 26.75];
+
+export interface PickedFeature {
+  layer: LayerDef;
+  id: string | number | undefined;
+  properties: Record<string, unknown>;
+  lngLat: [number, number];
+}
+
+interface Props {
+  layers: LayerDef[];
+  choices: LayerChoices;
+  lang: Lang;
+  onReady?: (map: maplibregl.Map) => void;
+  onPick?: (picked: PickedFeature | null) => void;
+  onCursor?: (lngLat: [number, number] | null) => void;
+  onError?: (message: string) => void;
+  selected?: { layer: LayerDef; id: string | number } | null;
+}
+
+function applyChoices(map: maplibregl.Map, layers: LayerDef[], choices: LayerChoices): void {
+  for (const layer of layers) {
+    const choice = choices[layer.id];
+    if (!choice) continue;
+    for (const id of [...styleLayerIds(layer), `${layer.id}::selected`]) {
+      if (!map.getLayer(id)) continue;
+      map.setLayoutProperty(id, 'visibility', choice.visible ? 'visible' : 'none');
+      const type = map.getLayer(id)!.type;
+      const base = layer.style.fillOpacity ?? 0.6;
+      if (type === 'fill' && !id.endsWith('::hit')) map.setPaintProperty(id, 'fill-opacity', base * choice.opacity);
+      if (type === 'line' && !id.endsWith('::selected')) map.setPaintProperty(id, 'line-opacity', choice.opacity);
+      if (type === 'circle') map.setPaintProperty(id, 'circle-opacity', choice.opacity);
+    }
+  }
+}
+
+export function MapView({ layers, choices, lang, onReady, onPick, onCursor, onError, selected }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const props = useRef({ layers, choices, onPick, onCursor, onError });
+  props.current = { layers, choices, onPick, onCursor, onError };
+
+  useEffect(() => {
+    const online = onlineBasemapConfig(import.meta.env as Record<string, string | undefined>);
+    const style = buildStyle(layers, lang, online);
+    const map = new maplibregl.Map({
+      container: container.current!,
+      style,
+      bounds: XINGGUO_BOUNDS,
+      fitBoundsOptions: { padding: 20 },
+      attributionControl: { compact: true },
+      maxZoom: 18,
+      // Labels are drawn from local fonts; with no glyphs URL this also covers Latin text.
+      localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif",
+    });
+    if (online.styleUrl) {
+      // An online style below our layers: keep its layers, then add ours (without our background).
+      map.setStyle(online.styleUrl, {
+        transformStyle: (_prev, next) => ({
+          ...next,
+          sources: { ...next.sources, ...style.sources },
+          layers: [...next.layers, ...style.layers.filter((l) => l.id !== 'background')],
+        }),
+      });
+    }
+    mapRef.current = map;
+    (window as unknown as { __map?: maplibregl.Map }).__map = map; // for browser tests and debugging
+    map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+    map.on('load', () => {
+      applyChoices(map, props.current.layers, props.current.choices);
+      onReady?.(map);
+    });
+    map.on('error', (e) => {
+      const err = (e as unknown as { error?: Error & { url?: string } }).error;
+      const message = err?.message ?? 'map error';
+      props.current.onError?.(err?.url ? `${err.url}: ${message}` : message);
+    });
+    map.on('mousemove', (e) => props.current.onCursor?.([e.lngLat.lng, e.lngLat.lat]));
+    map.on('mouseout', () => props.current.onCursor?.(null));
+    map.on('click', (e) => {
+      const { layers: current, choices: ch } = props.current;
+      const candidates = current.filter((l) => !l.context && ch[l.id]?.visible);
+      const ids = candidates.map(interactiveLayerId).filter((id) => map.getLayer(id));
+      const hits = map.queryRenderedFeatures(e.point, { layers: ids });
+      // Prefer features drawn with a fill or a symbol over invisible hit areas (township polygons).
+      hits.sort((a, b) => Number(a.layer.id.endsWith('::hit')) - Number(b.layer.id.endsWith('::hit')));
+      const hit = hits[0];
+      if (!hit) return props.current.onPick?.(null);
+      const layer = candidates.find((l) => interactiveLayerId(l) === hit.layer.id)!;
+      props.current.onPick?.({ layer, id: hit.id, properties: { ...hit.properties }, lngLat: [e.lngLat.lng, e.lngLat.lat] });
+    });
+    return () => {
+      map.remove();
+      mapRef.current = null;
+    };
+    // The map is created once; later changes flow through the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map?.isStyleLoaded()) applyChoices(map, layers, choices);
+    else map?.once('load', () => applyChoices(map, layers, choices));
+  }, [layers, choices]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => {
+      for (const layer of layers) {
+        const id = `${layer.id}::label`;
+        if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelText(layer, lang) as never);
+      }
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [lang, layers]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !selected) return;
+    const source = `src:${selected.layer.source.file}`;
+    const target = { source, id: selected.id };
+    try {
+      map.setFeatureState(target, { selected: true });
+    } catch {
+      return; // the source is not loaded yet; nothing to highlight
+    }
+    return () => {
+      if (map.getSource(source)) map.removeFeatureState(target, 'selected');
+    };
+  }, [selected]);
+
+  return <div ref={container} className="map" data-testid="map" />;
+}

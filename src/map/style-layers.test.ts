@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { LAYERS, layerById, layersFor } from '../layers/registry.ts';
+import { buildStyle } from './map-style.ts';
+import { colourExpression, interactiveLayerId, styleLayers } from './style-layers.ts';
+
+describe('registry → MapLibre style', () => {
+  it('gives every registry layer a clickable style layer, and ids are unique', () => {
+    const ids = new Set<string>();
+    for (const layer of LAYERS) {
+      const specs = styleLayers(layer, 'zh');
+      expect(specs.map((s) => s.id)).toContain(interactiveLayerId(layer));
+      for (const s of specs) {
+        expect(ids.has(s.id)).toBe(false);
+        ids.add(s.id);
+      }
+    }
+  });
+  it('builds a categorical colour as a match expression with a fallback', () => {
+    expect(colourExpression({ kind: 'categorical', property: 'species', values: [{ value: '杉木', colour: '#111' }], fallback: '#999' }))
+      .toEqual(['match', ['to-string', ['get', 'species']], '杉木', '#111', '#999']);
+  });
+  it('labels townships from their label points, in the chosen language', () => {
+    const townships = layerById('townships');
+    const label = styleLayers(townships, 'en').find((s) => s.id === 'townships::label')!;
+    expect((label as { source: string }).source).toBe('src:township-labels.geojson');
+    expect(JSON.stringify((label as { layout: unknown }).layout)).toContain('name_en');
+  });
+  it('has no glyphs URL and no source outside the app (offline by default)', () => {
+    const style = buildStyle(LAYERS, 'zh');
+    expect(style.glyphs).toBeUndefined();
+    for (const source of Object.values(style.sources)) {
+      const url = (source as { data?: string }).data;
+      expect(typeof url === 'string' && new URL(url).origin).toBe('http://127.0.0.1');
+    }
+    expect(Object.keys(style.sources).some((s) => s.startsWith('tdt'))).toBe(false);
+  });
+  it('adds 天地图 only when a token is configured', () => {
+    const style = buildStyle(LAYERS, 'zh', { tiandituToken: 'abc' });
+    expect(Object.keys(style.sources)).toContain('tdt-vec');
+    expect(style.layers.find((l) => l.id === 'county::fill')).toBeUndefined();
+  });
+  it('keeps internal layers out of the public list', () => {
+    const publicIds = layersFor('public').map((l) => l.id);
+    expect(publicIds).not.toContain('stands');
+    expect(publicIds.every((id) => layerById(id).audience === 'public')).toBe(true);
+    expect(layersFor('public').some((l) => l.source.file === 'stands.geojson')).toBe(false);
+  });
+});

@@ -1,0 +1,83 @@
+// Turns registry entries into MapLibre style layers. Pure (no map instance), so the translation is unit-tested.
+import type { LayerSpecification } from 'maplibre-gl';
+import { sourceId } from '../layers/data-source.ts';
+import type { ColourRule, LayerDef } from '../layers/types.ts';
+import type { Lang } from '../ui/i18n-types.ts';
+
+/** Fonts are drawn locally by MapLibre (the style has no glyphs URL): Noto Sans CJK from fonts-noto-cjk, then sans-serif. */
+export const LABEL_FONTS = ['Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', 'sans-serif'];
+
+export function colourExpression(rule: ColourRule): unknown {
+  if (rule.kind === 'single') return rule.colour;
+  const cases: unknown[] = [];
+  for (const v of rule.values) cases.push(typeof v.value === 'number' ? v.value : String(v.value), v.colour);
+  const input = rule.values.some((v) => typeof v.value === 'number') ? ['to-number', ['get', rule.property], -1] : ['to-string', ['get', rule.property]];
+  return ['match', input, ...cases, rule.fallback];
+}
+
+/** The ids of the MapLibre layers drawn for one registry entry, in drawing order. */
+export function styleLayerIds(layer: LayerDef): string[] {
+  return styleLayers(layer, 'zh').map((l) => l.id);
+}
+
+/** The ids that answer clicks for a registry entry (fills, lines and circles; not labels or outlines). */
+export function interactiveLayerId(layer: LayerDef): string {
+  return `${layer.id}::${layer.geometry === 'polygon' ? (layer.style.fill ? 'fill' : 'hit') : layer.geometry === 'line' ? 'line' : 'circle'}`;
+}
+
+export function labelText(layer: LayerDef, lang: Lang): unknown {
+  const label = layer.style.label;
+  if (!label) return '';
+  const key = lang === 'en' && label.en ? label.en : label.zh;
+  return ['coalesce', ['get', key], ['get', label.zh], ''];
+}
+
+export function styleLayers(layer: LayerDef, lang: Lang): LayerSpecification[] {
+  const source = sourceId(layer.source);
+  const visibility = layer.visible ? 'visible' : 'none';
+  const common = { source, layout: { visibility }, ...(layer.minzoom !== undefined ? { minzoom: layer.minzoom } : {}), ...(layer.filter ? { filter: layer.filter } : {}) };
+  const out: Record<string, unknown>[] = [];
+  const s = layer.style;
+  if (layer.geometry === 'polygon') {
+    if (s.fill) {
+      out.push({ ...common, id: `${layer.id}::fill`, type: 'fill', paint: { 'fill-color': colourExpression(s.fill), 'fill-opacity': s.fillOpacity ?? 0.6 } });
+    } else {
+      // An invisible fill so that outline-only polygons (townships) still answer clicks.
+      out.push({ ...common, id: `${layer.id}::hit`, type: 'fill', paint: { 'fill-color': '#000000', 'fill-opacity': 0 } });
+    }
+    if (s.outline) {
+      out.push({
+        ...common, id: `${layer.id}::outline`, type: 'line',
+        paint: { 'line-color': s.outline, 'line-width': s.lineWidth ?? 0.6, ...(s.lineDash ? { 'line-dasharray': s.lineDash } : {}) },
+      });
+    }
+  } else if (layer.geometry === 'line') {
+    out.push({
+      ...common, id: `${layer.id}::line`, type: 'line', layout: { visibility, 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': colourExpression(s.lineColour ?? { kind: 'single', colour: '#555' }), 'line-width': s.lineWidth ?? 1.5, ...(s.lineDash ? { 'line-dasharray': s.lineDash } : {}) },
+    });
+  } else {
+    out.push({
+      ...common, id: `${layer.id}::circle`, type: 'circle',
+      paint: { 'circle-color': colourExpression(s.circleColour ?? { kind: 'single', colour: '#333' }), 'circle-radius': s.circleRadius ?? 4, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
+    });
+  }
+  if (s.label) {
+    const labelSource = layer.labels ? sourceId(layer.labels) : source;
+    out.push({
+      id: `${layer.id}::label`, type: 'symbol', source: labelSource,
+      ...(s.label.minzoom !== undefined ? { minzoom: s.label.minzoom } : layer.minzoom !== undefined ? { minzoom: layer.minzoom } : {}),
+      layout: {
+        visibility,
+        'text-field': labelText(layer, lang),
+        'text-font': LABEL_FONTS,
+        'text-size': s.label.size ?? 12,
+        'symbol-placement': layer.geometry === 'line' && !layer.labels ? 'line' : 'point',
+        ...(layer.geometry === 'point' ? { 'text-offset': [0, 1.1], 'text-anchor': 'top' } : {}),
+        'text-max-width': 8,
+      },
+      paint: { 'text-color': s.label.colour ?? '#333333', 'text-halo-color': s.label.halo ?? 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4 },
+    });
+  }
+  return out as unknown as LayerSpecification[];
+}

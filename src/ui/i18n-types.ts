@@ -1,0 +1,3 @@
+/** UI languages: 简体中文 first, English second. */
+export type Lang = 'zh' | 'en';
+export const LANGS: readonly Lang[] = ['zh', 'en'];

@@ -1,0 +1,80 @@
+// A small browser-test harness: Debian's Chromium driven by playwright-core (no browser download), a page that records
+// every request it makes, and a sequential runner that prints one line per test and fails the process on any failure.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from '../../scripts/lib/serve-app.ts';
+
+export const OUTPUT_DIR = path.join(ROOT, 'test-output');
+mkdirSync(OUTPUT_DIR, { recursive: true });
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface RecordedPage {
+  page: Page;
+  requests: string[];
+  consoleErrors: string[];
+  pageErrors: string[];
+}
+
+export async function openPage(browser: Browser, viewport = { width: 960, height: 640 }): Promise<RecordedPage> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  return { page, requests, consoleErrors, pageErrors };
+}
+
+/** Requests that left the app's own origin (data: and blob: URLs stay in the page). */
+export function foreignRequests(requests: string[], appUrl: string): string[] {
+  const origin = new URL(appUrl).origin;
+  return requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
+}
+
+export function screenshotPath(name: string): string {
+  return path.join(OUTPUT_DIR, `${name}.png`);
+}
+
+export interface BrowserTest {
+  name: string;
+  run: () => Promise<void>;
+}
+
+export async function runTests(suite: string, tests: BrowserTest[]): Promise<number> {
+  let failed = 0;
+  for (const test of tests) {
+    const started = Date.now();
+    try {
+      await test.run();
+      console.log(`  ✓ ${suite} › ${test.name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failed++;
+      console.log(`  ✗ ${suite} › ${test.name} (${Date.now() - started} ms)\n    ${(error as Error).stack ?? error}`);
+    }
+  }
+  return failed;
+}
+
+export function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+/** Polls a page function until it returns a truthy value, or throws after timeoutMs. */
+export async function waitForValue<T>(page: Page, fn: () => T | Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  const handle = await page.waitForFunction(fn, undefined, { timeout: timeoutMs, polling: 100 }).catch((e: Error) => {
+    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}: ${e.message.split('\n')[0]}`);
+  });
+  return (await handle.jsonValue()) as T;
+}
