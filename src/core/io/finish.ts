@@ -1,0 +1,185 @@
+// The common tail of every importer: decide the CRS, enforce the size limits, reproject to lon/lat,
+// then check and safely repair each geometry, recording what was fixed and what was rejected.
+import type { Feature, Geometry, Position } from 'geojson';
+import { guessCrs, parseCrsChoice, toLonLat, type Transform } from '../geo/crs.ts';
+import { checkGeometry, countPositions } from '../geo/validate.ts';
+import { ImportError, describeError } from './errors.ts';
+import { crsFromWkt } from './prj.ts';
+import type { CrsInfo, ImportLimits, ImportOptions, ImportResult } from './types.ts';
+
+export interface RawFeature {
+  feature: Feature<Geometry | null>;
+  /** Position of the feature in the file. */
+  index: number;
+}
+
+export interface RawImport {
+  features: RawFeature[];
+  /** Features read from the file, including ones the format reader already rejected. */
+  read: number;
+  rejected?: { index: number; why: string }[];
+  warnings?: string[];
+  encoding?: string;
+}
+
+/** Properties that name a feature, in the order planners' tools use them. */
+const NAME_KEYS = ['name', '名称', 'NAME', 'Name', 'title', 'MC', 'mc', '地块名称'];
+
+export function featureName(properties: Record<string, unknown> | null | undefined): string | undefined {
+  if (!properties) return undefined;
+  for (const k of NAME_KEYS) {
+    const v = properties[k];
+    if (v !== undefined && v !== null && String(v).trim() !== '') return String(v).trim();
+  }
+  return undefined;
+}
+
+export function* positionsOf(g: Geometry | null | undefined): Generator<Position> {
+  if (!g) return;
+  switch (g.type) {
+    case 'Point':
+      yield g.coordinates;
+      return;
+    case 'MultiPoint':
+    case 'LineString':
+      yield* g.coordinates;
+      return;
+    case 'MultiLineString':
+    case 'Polygon':
+      for (const l of g.coordinates) yield* l;
+      return;
+    case 'MultiPolygon':
+      for (const p of g.coordinates) for (const l of p) yield* l;
+      return;
+    case 'GeometryCollection':
+      for (const x of g.geometries) yield* positionsOf(x);
+  }
+}
+
+function mapGeometry(g: Geometry, f: Transform): Geometry {
+  const p = (q: Position): Position => [...f(q[0], q[1]), ...q.slice(2)];
+  switch (g.type) {
+    case 'Point':
+      return { ...g, coordinates: p(g.coordinates) };
+    case 'MultiPoint':
+    case 'LineString':
+      return { ...g, coordinates: g.coordinates.map(p) };
+    case 'MultiLineString':
+    case 'Polygon':
+      return { ...g, coordinates: g.coordinates.map((l) => l.map(p)) };
+    case 'MultiPolygon':
+      return { ...g, coordinates: g.coordinates.map((poly) => poly.map((l) => l.map(p))) };
+    case 'GeometryCollection':
+      return { ...g, geometries: g.geometries.map((x) => mapGeometry(x, f)) };
+  }
+}
+
+export interface DeclaredCrs {
+  id: string;
+  name: string;
+  proj4: string;
+}
+
+/**
+ * Decide the CRS: the user's choice wins, then what the file declares (.prj, GeoJSON crs), then a guess
+ * from the numbers. `fixedDefault` is for formats that are lon/lat by definition (KML, GPX).
+ */
+export function decideCrs(
+  fileName: string,
+  options: ImportOptions | undefined,
+  declared: DeclaredCrs | undefined,
+  raw: RawFeature[],
+  fixedDefault = false,
+): { crs: CrsInfo; warnings: string[] } {
+  const warnings: string[] = [];
+  if (options?.crs) {
+    const text = options.crs.trim();
+    let choice: DeclaredCrs | undefined;
+    if (/^(PROJCS|GEOGCS|PROJCRS|GEOGCRS|GEODCRS)\b/i.test(text)) {
+      try {
+        choice = crsFromWkt(text);
+      } catch (e) {
+        throw new ImportError(fileName, `the chosen CRS could not be read: ${describeError(e)}`);
+      }
+    } else {
+      choice = parseCrsChoice(text);
+    }
+    if (!choice) {
+      throw new ImportError(fileName, `unknown CRS "${text}"; use an EPSG code such as EPSG:4490, EPSG:4526 (CGCS2000 3° GK zone 38) or EPSG:4547 (CGCS2000 3° GK CM 114E), or a proj4 string`);
+    }
+    if (declared && declared.proj4 !== choice.proj4) warnings.push(`the file declares ${declared.name}; used the chosen ${choice.name} instead`);
+    return { crs: { ...choice, how: 'user' }, warnings };
+  }
+  if (declared) return { crs: { ...declared, how: 'prj' }, warnings };
+  if (fixedDefault) return { crs: { id: 'EPSG:4326', name: 'WGS 84', how: 'default' }, warnings };
+  const guess = guessCrs((function* () {
+    for (const r of raw) {
+      try {
+        for (const p of positionsOf(r.feature.geometry)) if (Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number') yield p;
+      } catch {
+        // malformed geometry: it is rejected later with a reason
+      }
+    }
+  })());
+  if (guess.how === 'assumed') warnings.push(guess.explanation);
+  const crs: CrsInfo = { id: guess.id, name: guess.name, how: guess.how };
+  if (guess.how === 'assumed') crs.proj4 = guess.proj4;
+  return { crs, warnings };
+}
+
+function safeCount(g: Geometry | null): number {
+  try {
+    return countPositions(g);
+  } catch {
+    return 0;
+  }
+}
+
+export function checkFeatureCount(fileName: string, count: number, limits: ImportLimits): void {
+  if (count > limits.maxFeatures) {
+    throw new ImportError(fileName, `more than ${limits.maxFeatures.toLocaleString('en-US')} features (the limit); split the file`);
+  }
+}
+
+/** Reproject, check, repair; assemble the ImportResult. */
+export function finishImport(fileName: string, raw: RawImport, crs: CrsInfo, crsWarnings: string[], limits: ImportLimits): ImportResult {
+  checkFeatureCount(fileName, raw.features.length, limits);
+  let vertices = 0;
+  for (const r of raw.features) {
+    vertices += safeCount(r.feature.geometry);
+    if (vertices > limits.maxVertices) {
+      throw new ImportError(fileName, `more than ${limits.maxVertices.toLocaleString('en-US')} vertices (the limit); simplify or split the file`);
+    }
+  }
+  const transform = crs.proj4 ? toLonLat(crs.proj4) : undefined;
+  const result: ImportResult = {
+    features: [],
+    sourceIndex: [],
+    crs,
+    report: { read: raw.read, fixed: [], rejected: [...(raw.rejected ?? [])], warnings: [...crsWarnings, ...(raw.warnings ?? [])] },
+  };
+  if (raw.encoding) result.encoding = raw.encoding;
+  for (const { feature, index } of raw.features) {
+    const label = `feature ${index}${featureName(feature.properties) ? ` "${featureName(feature.properties)}"` : ''}`;
+    let geometry = feature.geometry;
+    if (geometry && transform) {
+      try {
+        geometry = mapGeometry(geometry, transform);
+      } catch (e) {
+        result.report.rejected.push({ index, why: `${label}: cannot reproject from ${crs.name} (${describeError(e)})` });
+        continue;
+      }
+    }
+    const check = checkGeometry(geometry);
+    if (check.error !== undefined) {
+      const hint = transform && /out of range|not a finite/.test(check.error) ? ` after reprojecting from ${crs.name}` : '';
+      result.report.rejected.push({ index, why: `${label}: ${check.error}${hint}` });
+      continue;
+    }
+    for (const what of check.fixes) result.report.fixed.push({ index, what: `${label}: ${what}` });
+    result.features.push({ ...feature, geometry: check.geometry ?? null });
+    result.sourceIndex.push(index);
+  }
+  result.report.rejected.sort((a, b) => a.index - b.index);
+  return result;
+}
