@@ -4,7 +4,7 @@
 // never guessed. The declared 面积 is kept only for cross-checks: its unit (亩 or 公顷) varies between counties, and
 // areas are always recomputed from the geometry on the ellipsoid.
 import {
-  AGE_GROUPS, LAND_CLASSES, OIL_TEA_WORK, ORIGINS, PINE_WILT, SPECIES, UPGRADE_TYPES,
+  LAND_CLASSES, OIL_TEA_WORK, ORIGINS, PINE_WILT, SPECIES, UPGRADE_TYPES,
   type AgeGroup, type LandClass, type Origin, type Species, type StandProperties,
 } from './schema.ts';
 

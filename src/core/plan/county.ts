@@ -1,0 +1,109 @@
+// County totals: stand carbon from the summary plus the sinks outside the inventory (wetlands, restored mines,
+// 碳汇造林 pilot polygons) and, separately, PV/wind avoided emissions — reported beside the sinks, never added to them.
+import { avoidedEmissions, AVOIDED_LABEL } from '../carbon/avoided.ts';
+import type { CarbonFactors } from '../carbon/factors.ts';
+import { afforestationCarbon, mineCarbon, wetlandCarbon } from '../carbon/other-sinks.ts';
+import { fromSquareMetres } from '../geo/units.ts';
+import type { AreaCache, PlanLayers } from './layers.ts';
+import type { StandSummary } from './stand-summary.ts';
+
+export interface AvoidedTotals {
+  label: typeof AVOIDED_LABEL.en;
+  grid_factor_id: string;
+  grid_factor_tco2_per_mwh: number;
+  grid_connected_kw: number;
+  pv_tco2_per_yr: number;
+  wind_tco2_per_yr: number;
+  total_tco2_per_yr: number;
+  /** If every mapped project (planned and under construction too) ran: for context only. */
+  all_projects_tco2_per_yr: number;
+}
+
+export interface CountyTotals {
+  land_area_mu: number;
+  forest_land_mu: number;
+  forest_area_mu: number;
+  coverage_pct: number;
+  stock_m3: number;
+  carbon_stock_tCO2e: number;
+  annual_sink_tCO2e: number;
+  carbon_stock_by_source_tCO2e: { stands: number; mines: number; carbon_pilots: number };
+  annual_sink_by_source_tCO2e: { stands: number; wetlands: number; mines: number; carbon_pilots: number };
+  /** Why pilot polygons were or were not added (avoids counting the same plantation twice). */
+  carbon_pilots_counted: boolean;
+  avoided_emissions: AvoidedTotals;
+}
+
+export function countyTotals(
+  layers: PlanLayers, areas: AreaCache, summary: StandSummary, factors: CarbonFactors, year: number,
+  gridFactorId: string = factors.defaultGridFactor,
+): CountyTotals {
+  const c = summary.county;
+  const land = fromSquareMetres(areas.county, 'mu');
+
+  let wetSink = 0;
+  (layers.wetlands?.features ?? []).forEach((_f, i) => { wetSink += wetlandCarbon(areas.wetlands?.[i] ?? 0, factors).annual_sink_tCO2e; });
+
+  let mineStock = 0;
+  let mineSink = 0;
+  (layers.mines?.features ?? []).forEach((f, i) => {
+    const p = f.properties;
+    if (!p || p.status !== '已修复') return;
+    const r = mineCarbon(areas.mines?.[i] ?? 0, p.restored_year, year, factors);
+    mineStock += r.carbon_stock_tCO2e;
+    mineSink += r.annual_sink_tCO2e;
+  });
+
+  // Stands flagged carbon_afforestation already carry the pilot plantations; only use the pilot layer without them.
+  const pilotsCounted = c.carbon_afforestation_mu === 0 && (layers.carbonPilots?.features.length ?? 0) > 0;
+  let pilotStock = 0;
+  let pilotSink = 0;
+  if (pilotsCounted) {
+    layers.carbonPilots!.features.forEach((f, i) => {
+      const r = afforestationCarbon(areas.carbonPilots?.[i] ?? 0, f.properties?.planted_year ?? null, year, factors);
+      pilotStock += r.carbon_stock_tCO2e;
+      pilotSink += r.annual_sink_tCO2e;
+    });
+  }
+
+  let pv = 0;
+  let wind = 0;
+  let all = 0;
+  let kw = 0;
+  const sources = [
+    ...(layers.pv?.features ?? []).map((f) => ['pv', f.properties] as const),
+    ...(layers.windFarms?.features ?? []).map((f) => ['wind', f.properties] as const),
+  ];
+  for (const [kind, p] of sources) {
+    if (!p) continue;
+    const a = avoidedEmissions(p.capacity_mw, kind, factors, gridFactorId).avoided_tco2_per_yr;
+    all += a;
+    if (p.status !== '并网' || (p.grid_year != null && p.grid_year > year)) continue;
+    kw += (Number.isFinite(p.capacity_mw) && p.capacity_mw > 0 ? p.capacity_mw : 0) * 1000;
+    if (kind === 'pv') pv += a;
+    else wind += a;
+  }
+
+  return {
+    land_area_mu: land,
+    forest_land_mu: c.area_mu,
+    forest_area_mu: c.forest_area_mu,
+    coverage_pct: land > 0 ? (c.forest_area_mu / land) * 100 : 0,
+    stock_m3: c.stock_m3,
+    carbon_stock_tCO2e: c.carbon_stock_tCO2e + mineStock + pilotStock,
+    annual_sink_tCO2e: c.annual_sink_tCO2e + wetSink + mineSink + pilotSink,
+    carbon_stock_by_source_tCO2e: { stands: c.carbon_stock_tCO2e, mines: mineStock, carbon_pilots: pilotStock },
+    annual_sink_by_source_tCO2e: { stands: c.annual_sink_tCO2e, wetlands: wetSink, mines: mineSink, carbon_pilots: pilotSink },
+    carbon_pilots_counted: pilotsCounted,
+    avoided_emissions: {
+      label: AVOIDED_LABEL.en,
+      grid_factor_id: gridFactorId,
+      grid_factor_tco2_per_mwh: factors.gridFactors[gridFactorId].value,
+      grid_connected_kw: kw,
+      pv_tco2_per_yr: pv,
+      wind_tco2_per_yr: wind,
+      total_tco2_per_yr: pv + wind,
+      all_projects_tco2_per_yr: all,
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// Plan-target progress from the layers: the one entry point the CLI, the dashboard and the worker call.
+import { DEFAULT_FACTORS, type CarbonFactors } from '../carbon/factors.ts';
+import { METHOD_LABELS, type StandMethod } from '../carbon/stand.ts';
+import { countyTotals, type CountyTotals } from './county.ts';
+import { computeAreas, type AreaCache, type PlanLayers } from './layers.ts';
+import { speciesAgeRows, townshipRows, yearRows, type TownshipRow, type YearRow } from './rollups.ts';
+import { evaluateRule } from './rules.ts';
+import { summariseStands, type StandSummary } from './stand-summary.ts';
+import { PLAN_START_YEAR, shortfall, targetStatus, type TargetStatus } from './status.ts';
+import { PLAN_TARGETS, type PlanTarget } from './targets.ts';
+
+/** "Now" for the plan's deadlines: the app is assessed in late 2026, after the 2025 deadline. */
+export const AS_OF_YEAR = 2026;
+
+export interface TargetProgress extends PlanTarget {
+  value: number;
+  ratio: number | null;
+  status: TargetStatus;
+  shortfall: number;
+  detail: string;
+  feature_ids?: string[];
+}
+
+export interface ProgressOptions {
+  factors?: CarbonFactors;
+  method?: StandMethod;
+  asOfYear?: number;
+  /** Precomputed areas (computeAreas); computed here when absent. */
+  areas?: AreaCache;
+  gridFactorId?: string;
+  targets?: readonly PlanTarget[];
+}
+
+export interface PlanProgress {
+  as_of_year: number;
+  method: StandMethod;
+  method_label: string;
+  factors_version: string;
+  targets: TargetProgress[];
+  county: CountyTotals;
+  by_township: TownshipRow[];
+  by_year: YearRow[];
+  by_species_age: ReturnType<typeof speciesAgeRows>;
+  summary: StandSummary;
+}
+
+export function computeProgress(layers: PlanLayers, opt: ProgressOptions = {}): PlanProgress {
+  const factors = opt.factors ?? DEFAULT_FACTORS;
+  const method = opt.method ?? 'ipcc_bef';
+  const asOfYear = opt.asOfYear ?? AS_OF_YEAR;
+  const areas = opt.areas ?? computeAreas(layers);
+  const summary = summariseStands(layers.stands, areas.stands, factors, { method, year: asOfYear });
+  const ctx = { layers, areas, summary, asOfYear };
+  const targets = (opt.targets ?? PLAN_TARGETS).map((t): TargetProgress => {
+    const r = evaluateRule(t, ctx);
+    return {
+      ...t,
+      value: r.value,
+      ratio: t.target !== 0 ? r.value / t.target : null,
+      status: targetStatus(t, r.value, asOfYear, r.outlook),
+      shortfall: shortfall(t, r.value),
+      detail: r.detail,
+      feature_ids: r.feature_ids,
+    };
+  });
+  return {
+    as_of_year: asOfYear,
+    method,
+    method_label: METHOD_LABELS[method],
+    factors_version: factors.version,
+    targets,
+    county: countyTotals(layers, areas, summary, factors, asOfYear, opt.gridFactorId),
+    by_township: townshipRows(layers, areas, summary, factors, asOfYear),
+    by_year: yearRows(layers, summary, PLAN_START_YEAR, asOfYear),
+    by_species_age: speciesAgeRows(summary),
+    summary,
+  };
+}

@@ -1,0 +1,139 @@
+// One pass over the stands: carbon per stand plus every roll-up the targets and the dashboard need
+// (county, township, species group × age group, area added per year). Pure and synchronous; areas come precomputed.
+import { fromSquareMetres } from '../geo/units.ts';
+import { isForest, OIL_TEA_WORK, UPGRADE_TYPES, type OilTeaWork, type UpgradeType } from '../inventory/schema.ts';
+import type { CarbonFactors } from '../carbon/factors.ts';
+import { standCarbon, type StandMethod } from '../carbon/stand.ts';
+import type { FC, StandLike } from './layers.ts';
+
+export interface Bucket {
+  count: number;
+  area_mu: number; // all stands = 林地
+  forest_area_mu: number; // 森林 per isForest
+  stock_m3: number;
+  carbon_stock_tCO2e: number;
+  annual_sink_tCO2e: number;
+  upgrade_mu: Record<UpgradeType, number>;
+  oil_tea_mu: Record<OilTeaWork, number>;
+  carbon_afforestation_mu: number;
+}
+
+export const emptyBucket = (): Bucket => ({
+  count: 0, area_mu: 0, forest_area_mu: 0, stock_m3: 0, carbon_stock_tCO2e: 0, annual_sink_tCO2e: 0,
+  upgrade_mu: { 更新: 0, 补植: 0, 抚育: 0, 封育: 0 },
+  oil_tea_mu: { 新造高产: 0, 低产改造: 0 },
+  carbon_afforestation_mu: 0,
+});
+
+/** Metric keys of the per-year series: `upgrade:更新` …, `oil_tea:新造高产` …, `carbon_afforestation`. */
+export type YearMetric = `upgrade:${UpgradeType}` | `oil_tea:${OilTeaWork}` | 'carbon_afforestation';
+
+/** mu added per year for each metric; key 'unknown' collects records without a year. */
+export type AddedByYear = Record<YearMetric, Record<string, number>>;
+
+export interface StandSummary {
+  method: StandMethod;
+  year: number;
+  county: Bucket;
+  byTownship: Record<string, Bucket & { code: string; name: string }>;
+  bySpeciesAge: Record<string, Bucket & { species_group: string; age_group: string }>;
+  added: AddedByYear;
+  /** Per-stand results, index-aligned with the stands, for maps (hexagon aggregation) and CSV export. */
+  perStand: { carbon_stock_tCO2e: Float64Array; annual_sink_tCO2e: Float64Array; species_group: string[] };
+  unknownSpecies: number;
+}
+
+function addInto(b: Bucket, p: StandLike, mu: number, stock: number, cs: number, sink: number): void {
+  b.count += 1;
+  b.area_mu += mu;
+  if (isForest(p)) b.forest_area_mu += mu;
+  b.stock_m3 += stock;
+  b.carbon_stock_tCO2e += cs;
+  b.annual_sink_tCO2e += sink;
+  if (p.upgrade_type && p.upgrade_type in b.upgrade_mu) b.upgrade_mu[p.upgrade_type] += mu;
+  if (p.oil_tea_work && p.oil_tea_work in b.oil_tea_mu) b.oil_tea_mu[p.oil_tea_work] += mu;
+  if (p.carbon_afforestation) b.carbon_afforestation_mu += mu;
+}
+
+function bump(series: Record<string, number>, year: number | null | undefined, mu: number): void {
+  const k = year == null || !Number.isFinite(year) ? 'unknown' : String(year);
+  series[k] = (series[k] ?? 0) + mu;
+}
+
+export function summariseStands(
+  stands: FC<StandLike>,
+  areasM2: Float64Array,
+  factors: CarbonFactors,
+  opt: { method: StandMethod; year: number },
+): StandSummary {
+  const n = stands.features.length;
+  if (areasM2.length !== n) throw new Error(`area cache has ${areasM2.length} entries for ${n} stands`);
+  const county = emptyBucket();
+  const byTownship: StandSummary['byTownship'] = {};
+  const bySpeciesAge: StandSummary['bySpeciesAge'] = {};
+  const added = {} as AddedByYear;
+  for (const t of UPGRADE_TYPES) added[`upgrade:${t}`] = {};
+  for (const w of OIL_TEA_WORK) added[`oil_tea:${w}`] = {};
+  added.carbon_afforestation = {};
+  const perStand = { carbon_stock_tCO2e: new Float64Array(n), annual_sink_tCO2e: new Float64Array(n), species_group: new Array<string>(n) };
+  let unknownSpecies = 0;
+
+  for (let i = 0; i < n; i++) {
+    const p = stands.features[i].properties;
+    if (!p) continue;
+    const c = standCarbon(
+      {
+        species: p.species_raw ?? p.species,
+        age_group: p.age_group,
+        stock_m3: p.stock_m3,
+        area_m2: areasM2[i],
+        carbon_afforestation: p.carbon_afforestation,
+        afforestation_year: p.afforestation_year,
+      },
+      factors,
+      opt,
+    );
+    if (c.kind === 'unknown') unknownSpecies++;
+    perStand.carbon_stock_tCO2e[i] = c.carbon_stock_tCO2e;
+    perStand.annual_sink_tCO2e[i] = c.annual_sink_tCO2e;
+    perStand.species_group[i] = c.species_group;
+    const mu = fromSquareMetres(areasM2[i], 'mu');
+    addInto(county, p, mu, c.stock_m3, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
+
+    const code = p.township_code ?? 'unknown';
+    byTownship[code] ??= { ...emptyBucket(), code, name: p.township_name ?? '' };
+    addInto(byTownship[code], p, mu, c.stock_m3, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
+
+    const age = p.age_group ?? '—';
+    const key = `${c.species_group}|${age}`;
+    bySpeciesAge[key] ??= { ...emptyBucket(), species_group: c.species_group, age_group: age };
+    addInto(bySpeciesAge[key], p, mu, c.stock_m3, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
+
+    if (p.upgrade_type && p.upgrade_type in county.upgrade_mu) bump(added[`upgrade:${p.upgrade_type}`], p.upgrade_year, mu);
+    if (p.oil_tea_work && p.oil_tea_work in county.oil_tea_mu) bump(added[`oil_tea:${p.oil_tea_work}`], p.oil_tea_year, mu);
+    if (p.carbon_afforestation) bump(added.carbon_afforestation, p.afforestation_year, mu);
+  }
+  return { method: opt.method, year: opt.year, county, byTownship, bySpeciesAge, added, perStand, unknownSpecies };
+}
+
+/**
+ * Area done by the end of `year`: everything dated up to that year plus undated records (the inventory says the work
+ * exists, so it was done by the snapshot; the dashboard shows the undated part separately).
+ */
+export function doneBy(series: Record<string, number>, year: number): number {
+  let s = series.unknown ?? 0;
+  for (const [k, v] of Object.entries(series)) if (k !== 'unknown' && Number(k) <= year) s += v;
+  return s;
+}
+
+/** Cumulative series for a chart: [{year, cumulative}] for each year in [from, to]; undated area is left out. */
+export function cumulativeByYear(series: Record<string, number>, from: number, to: number): { year: number; cumulative: number }[] {
+  const out: { year: number; cumulative: number }[] = [];
+  let s = 0;
+  for (const [k, v] of Object.entries(series)) if (k !== 'unknown' && Number(k) < from) s += v;
+  for (let y = from; y <= to; y++) {
+    s += series[String(y)] ?? 0;
+    out.push({ year: y, cumulative: s });
+  }
+  return out;
+}
