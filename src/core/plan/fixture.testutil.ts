@@ -24,7 +24,8 @@ export function square(lon: number, lat: number, d: number): number[][] {
 const poly = <P>(ring: number[][], properties: P, id: number): Feature<Polygon, P> => ({
   type: 'Feature', id, geometry: { type: 'Polygon', coordinates: [ring] }, properties,
 });
-const fc = <G extends Polygon | LineString, P>(features: Feature<G, P>[]): FeatureCollection<G, P> => ({ type: 'FeatureCollection', features });
+// properties are checked against PlanLayers by the final cast; here each feature may differ in its nulls
+const fc = <G extends Polygon | LineString>(features: Feature<G, unknown>[]): FeatureCollection<G, unknown> => ({ type: 'FeatureCollection', features });
 
 const base: StandProperties = {
   id: '', township_code: '360732100', township_name: '潋江镇', village: '村', lin_ban: 1, xiao_ban: 1,
