@@ -186,3 +186,27 @@ export function crsFromWkt(text: string): PrjCrs {
   }
   throw new Error(`unknown projection "${nameOf(findFirst(root, ['PROJECTION', 'METHOD'])) || '(none)'}" in "${name}"`);
 }
+
+/** ESRI-style WKT for an entry of the CRS table, as ArcGIS writes .prj files (used by the shapefile writer). */
+export function wktForCode(code: number): string {
+  const def = crsByCode(code);
+  if (!def) throw new Error(`no WKT for EPSG:${code}`);
+  const sph: Record<DatumKey, [string, string, number, number]> = {
+    WGS84: ['GCS_WGS_1984', 'D_WGS_1984', 6378137, 298.257223563],
+    CGCS2000: ['GCS_China_Geodetic_Coordinate_System_2000', 'D_China_2000', 6378137, 298.257222101],
+    XIAN1980: ['GCS_Xian_1980', 'D_Xian_1980', 6378140, 298.257],
+    BEIJING1954: ['GCS_Beijing_1954', 'D_Beijing_1954', 6378245, 298.3],
+  };
+  const [gcs, datum, a, rf] = sph[def.datum];
+  const spheroidName = { WGS84: 'WGS_1984', CGCS2000: 'CGCS2000', XIAN1980: 'Xian_1980', BEIJING1954: 'Krasovsky_1940' }[def.datum];
+  const geog = `GEOGCS["${gcs}",DATUM["${datum}",SPHEROID["${spheroidName}",${a},${rf}]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]`;
+  if (def.kind === 'geographic') return geog;
+  if (def.kind === 'other') throw new Error(`no WKT writer for ${def.name}`);
+  const prefix = { WGS84: 'WGS_1984', CGCS2000: 'CGCS2000', XIAN1980: 'Xian_1980', BEIJING1954: 'Beijing_1954' }[def.datum];
+  const deg = def.kind === 'gk3' ? '3_Degree_' : '';
+  const name = def.zone !== undefined ? `${prefix}_${deg}GK_Zone_${def.zone}` : `${prefix}_${deg}GK_CM_${def.cm}E`;
+  const fe = def.zone !== undefined ? def.zone * 1e6 + 500000 : 500000;
+  return `PROJCS["${name}",${geog},PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",${fe.toFixed(1)}],` +
+    `PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",${def.cm!.toFixed(1)}],PARAMETER["Scale_Factor",1.0],` +
+    `PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]`;
+}

@@ -1,6 +1,7 @@
 // One registry, keyed by file extension. Adding a format = one module + one line here.
 import { ImportError } from './errors.ts';
 import { importGeoJson } from './geojson.ts';
+import { importShapefileZip } from './shapefile.ts';
 import type { Importer, ImportOptions, ImportResult } from './types.ts';
 
 export interface FormatEntry {
@@ -12,6 +13,7 @@ export interface FormatEntry {
 const REGISTRY: Record<string, FormatEntry> = {
   '.geojson': { label: 'GeoJSON', importer: importGeoJson },
   '.json': { label: 'GeoJSON', importer: importGeoJson },
+  '.zip': { label: 'ESRI Shapefile (zipped)', importer: importShapefileZip },
 };
 
 /** Lower-case extension with the dot ('.kmz'), or '' when the name has none. */
