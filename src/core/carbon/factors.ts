@@ -255,3 +255,16 @@ export function validateFactors(f: unknown): string[] {
   for (const [k, v] of Object.entries(t.gridFactors ?? {})) num(`gridFactors.${k}.value`, v?.value);
   return problems;
 }
+
+/** Parse a factor table from JSON text (a bureau's own table); throws with the problems listed. */
+export function parseFactorTable(text: string): CarbonFactors {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`not valid JSON: ${(e as Error).message}`);
+  }
+  const problems = validateFactors(parsed);
+  if (problems.length) throw new Error(`invalid factor table: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ' …' : ''}`);
+  return parsed as CarbonFactors;
+}

@@ -1,0 +1,144 @@
+// npm run carbon -- <stands file> [--json] [--method ipcc_bef|fang] [--year 2026] [--factors table.json]
+// Carbon stock and annual sink per stand and in total, for any file the import registry reads. Attributes may be
+// the schema's (data/README.md) or real 二类 names (优势树种/YSSZ, 龄组/LZ, 蓄积/XJ …). With --json, stdout is exactly
+// one JSON object; warnings go to stderr.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { DEFAULT_FACTORS, parseFactorTable, type CarbonFactors } from '../src/core/carbon/factors.ts';
+import { carbonForFeatures, StandFileError, type CarbonRun } from '../src/core/carbon/report.ts';
+import { SPECIES_GROUPS } from '../src/core/carbon/species-groups.ts';
+import type { StandMethod } from '../src/core/carbon/stand.ts';
+import { fmt, textTable } from '../src/core/carbon/text-table.ts';
+import { importFile } from '../src/core/io/registry.ts';
+
+const USAGE = 'usage: npm run carbon -- <stands file> [--json] [--method ipcc_bef|fang] [--year YYYY] [--factors table.json]';
+const HUMAN_ROWS = 40; // human mode lists the first stands, then groups; --json always lists every stand
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`carbon: ${message}\n`);
+  process.exit(code);
+}
+
+interface Args { file: string; json: boolean; method: StandMethod; year: number; factorsFile?: string }
+
+function parseArgs(argv: string[]): Args {
+  const a: Partial<Args> = { json: false, method: 'ipcc_bef', year: 2026 };
+  for (let i = 0; i < argv.length; i++) {
+    const s = argv[i];
+    const value = () => argv[++i] ?? fail(`${s} needs a value\n${USAGE}`, 2);
+    if (s === '--json') a.json = true;
+    else if (s === '--method') {
+      const m = value();
+      if (m !== 'ipcc_bef' && m !== 'fang') fail(`--method must be ipcc_bef or fang, not "${m}"`, 2);
+      a.method = m;
+    } else if (s === '--year') {
+      a.year = Number(value());
+      if (!Number.isInteger(a.year)) fail('--year must be a year such as 2026', 2);
+    } else if (s === '--factors') a.factorsFile = value();
+    else if (s === '--help' || s === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else if (s.startsWith('--')) fail(`unknown option ${s}\n${USAGE}`, 2);
+    else if (a.file) fail(`one stands file at a time (got "${a.file}" and "${s}")`, 2);
+    else a.file = s;
+  }
+  if (!a.file) fail(`no stands file given\n${USAGE}`, 2);
+  return a as Args;
+}
+
+function readBytes(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+  }
+}
+
+function loadFactors(file: string | undefined): CarbonFactors {
+  if (!file) return DEFAULT_FACTORS;
+  try {
+    return parseFactorTable(new TextDecoder().decode(readBytes(file)));
+  } catch (e) {
+    return fail(`${file}: ${(e as Error).message}`);
+  }
+}
+
+function printHuman(run: CarbonRun, args: Args, factors: CarbonFactors): void {
+  const { report } = run;
+  const out: string[] = [];
+  out.push(`兴国碳汇图 — carbon of ${args.file} (assessment year ${args.year})`, '');
+  const shown = report.features.slice(0, HUMAN_ROWS);
+  out.push(textTable(
+    ['#', 'species group', 'formula', 'area (mu)', 'stock (m³)', 'C stock (t C)', 'C stock (t CO2e)', 'sink (t CO2e/yr)'],
+    shown.map((r, i) => [String(r.index), r.species_group, run.featureMethods[i], fmt(r.area_mu), fmt(r.stock_m3, 1),
+      fmt(r.carbon_stock_tC), fmt(r.carbon_stock_tCO2e), fmt(r.annual_sink_tCO2e)]),
+    new Set([0, 3, 4, 5, 6, 7]),
+  ));
+  if (report.features.length > shown.length) out.push(`… ${report.features.length - shown.length} more stands (use --json for all)`);
+
+  const groups = new Map<string, { n: number; mu: number; m3: number; co2: number; sink: number }>();
+  for (const r of report.features) {
+    const g = groups.get(r.species_group) ?? { n: 0, mu: 0, m3: 0, co2: 0, sink: 0 };
+    g.n++; g.mu += r.area_mu; g.m3 += r.stock_m3; g.co2 += r.carbon_stock_tCO2e; g.sink += r.annual_sink_tCO2e;
+    groups.set(r.species_group, g);
+  }
+  out.push('', 'By species group:');
+  out.push(textTable(
+    ['species group', 'stands', 'area (mu)', 'stock (m³)', 'C stock (t CO2e)', 'sink (t CO2e/yr)'],
+    [...groups].sort((a, b) => b[1].co2 - a[1].co2).map(([g, v]) => [g, String(v.n), fmt(v.mu), fmt(v.m3, 0), fmt(v.co2), fmt(v.sink)]),
+    new Set([1, 2, 3, 4, 5]),
+  ));
+  const t = report.total;
+  out.push('', `Total: ${report.features.length} stands, ${fmt(t.area_mu)} mu, stock ${fmt(t.stock_m3, 1)} m³,`,
+    `       carbon stock ${fmt(t.carbon_stock_tC)} t C = ${fmt(t.carbon_stock_tCO2e)} t CO2e, annual sink ${fmt(t.annual_sink_tCO2e)} t CO2e/yr`);
+
+  out.push('', `Method: ${report.method}`, `Factor table: ${factors.version}`);
+  const used = new Set(report.features.map((r) => r.species_group));
+  if (args.method === 'ipcc_bef') {
+    out.push(`  V × D × BEF × (1+R) × CF — ${factors.bef.status}: ${factors.bef.note}`, `  source: ${factors.bef.source}`);
+    for (const g of used) {
+      const row = SPECIES_GROUPS[g]?.befRow && factors.bef.rows[SPECIES_GROUPS[g].befRow!];
+      if (row) out.push(`  ${g}: D ${row.D}  BEF ${row.BEF}  R ${row.R}  CF ${row.CF}${SPECIES_GROUPS[g].note ? `  (${SPECIES_GROUPS[g].note})` : ''}`);
+    }
+  } else {
+    out.push(`  B = a·V + b per ha, CF ${factors.fangCF.value} (${factors.fangCF.status}) — source: ${factors.fang.source}`);
+    for (const g of used) {
+      const row = SPECIES_GROUPS[g]?.fangRow && factors.fang.rows[SPECIES_GROUPS[g].fangRow!];
+      if (row) out.push(`  ${g}: a ${row.a}  b ${row.b}`);
+    }
+  }
+  const growth = factors.volumeGrowth.rows['*'];
+  out.push(`  annual sink: volume growth by age group ${Object.entries(growth).map(([k, v]) => `${k} ${v * 100}%`).join(', ')} (${factors.volumeGrowth.status})`);
+  if (used.has('毛竹')) out.push(`  毛竹: ${factors.bambooDensity.value} t C/ha, sink ${factors.bambooSink.value} t C/ha/yr (${factors.bambooSink.status})`);
+  if (used.has('油茶')) out.push(`  油茶: ${factors.oilTeaDensity.value} t C/ha, sink ${factors.oilTeaSink.value} t C/ha/yr (${factors.oilTeaSink.status})`);
+  if (run.featureMethods.includes('afforestation_curve')) {
+    const c = factors.afforestationCurve;
+    out.push(`  碳汇造林: C(t) = ${c.A}·(1 − e^(−${c.k}·t))^${c.c} t C/ha, t = years since planting (${c.status})`);
+  }
+  out.push('  Areas: ellipsoidal (CGCS2000), 1 mu = 10000/15 m². t CO2e = t C × 44/12.');
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const factors = loadFactors(args.factorsFile);
+  const bytes = readBytes(args.file);
+  let run: CarbonRun;
+  try {
+    const imported = importFile(basename(args.file), bytes);
+    for (const r of imported.report.rejected.slice(0, 10)) process.stderr.write(`carbon: ${args.file}: feature ${r.index} skipped: ${r.why}\n`);
+    run = carbonForFeatures(imported.features, factors, { method: args.method, year: args.year, sourceIndex: imported.sourceIndex });
+  } catch (e) {
+    const msg = (e as Error).message;
+    // ImportError messages already start with the file name
+    fail(e instanceof StandFileError || !msg.startsWith(basename(args.file)) ? `${args.file}: ${msg}` : msg.replace(basename(args.file), args.file));
+  }
+  const shownIssues = run.issues.slice(0, 20);
+  for (const m of shownIssues) process.stderr.write(`carbon: ${args.file}: ${m}\n`);
+  if (run.issues.length > shownIssues.length) process.stderr.write(`carbon: ${args.file}: … ${run.issues.length - shownIssues.length} more issues\n`);
+  if (args.json) process.stdout.write(`${JSON.stringify(run.report)}\n`);
+  else printHuman(run, args, factors);
+}
+
+main();
