@@ -178,6 +178,8 @@ export interface CrsGuess {
   proj4: string;
   /** 'default' for lon/lat, 'assumed' for a GK guess. */
   how: 'default' | 'assumed';
+  /** False when the numbers fit no known pattern (read as WGS84 anyway; range checks will catch them). */
+  recognised: boolean;
   /** What was assumed and why, for the import report. */
   explanation: string;
 }
@@ -216,7 +218,7 @@ export function guessCrs(positions: Iterable<readonly number[]>, defaultCm = DEF
   const wgs84 = crsByCode(4326)!;
   if (best === 'lonlat' || best === 'other' || counts[best] === 0) {
     return {
-      id: 'EPSG:4326', name: wgs84.name, proj4: wgs84.proj4, how: 'default',
+      id: 'EPSG:4326', name: wgs84.name, proj4: wgs84.proj4, how: 'default', recognised: best === 'lonlat',
       explanation: best === 'other' && counts.other > 0
         ? 'no CRS given and the coordinates are neither lon/lat nor Gauss-Krüger; read as WGS84 lon/lat'
         : 'no CRS given; coordinates look like lon/lat, read as WGS84',
@@ -225,7 +227,7 @@ export function guessCrs(positions: Iterable<readonly number[]>, defaultCm = DEF
   if (best === 'gkplain') {
     const def = findGkDef('CGCS2000', defaultCm, 500000, 'gk3')!;
     return {
-      id: `EPSG:${def.code}`, name: def.name, proj4: def.proj4, how: 'assumed',
+      id: `EPSG:${def.code}`, name: def.name, proj4: def.proj4, how: 'assumed', recognised: true,
       explanation: `no CRS given; 6-digit eastings look like Gauss-Krüger without a zone number: assumed ${def.name} ` +
         `(EPSG:${def.code}, central meridian ${defaultCm}°E). If the data use another zone or datum, choose the CRS explicitly`,
     };
@@ -235,7 +237,7 @@ export function guessCrs(positions: Iterable<readonly number[]>, defaultCm = DEF
   const cm = kind === 'gk3' ? 3 * zone : 6 * zone - 3;
   const def = findGkDef('CGCS2000', cm, zone * 1e6 + 500000, kind)!;
   return {
-    id: `EPSG:${def.code}`, name: def.name, proj4: def.proj4, how: 'assumed',
+    id: `EPSG:${def.code}`, name: def.name, proj4: def.proj4, how: 'assumed', recognised: true,
     explanation: `no CRS given; eastings carry zone prefix ${zone}: assumed ${def.name} (EPSG:${def.code}, ` +
       `central meridian ${cm}°E). If the data are Xi'an 1980 or Beijing 1954, choose the CRS explicitly`,
   };

@@ -2,6 +2,9 @@
 import { ImportError } from './errors.ts';
 import { importGeoJson } from './geojson.ts';
 import { importShapefileZip } from './shapefile.ts';
+import { importKml } from './kml.ts';
+import { importGpx } from './gpx.ts';
+import { importCsv } from './csv.ts';
 import type { Importer, ImportOptions, ImportResult } from './types.ts';
 
 export interface FormatEntry {
@@ -14,6 +17,11 @@ const REGISTRY: Record<string, FormatEntry> = {
   '.geojson': { label: 'GeoJSON', importer: importGeoJson },
   '.json': { label: 'GeoJSON', importer: importGeoJson },
   '.zip': { label: 'ESRI Shapefile (zipped)', importer: importShapefileZip },
+  '.kml': { label: 'KML', importer: importKml },
+  '.kmz': { label: 'KMZ', importer: importKml },
+  '.gpx': { label: 'GPX', importer: importGpx },
+  '.csv': { label: 'CSV', importer: importCsv },
+  '.tsv': { label: 'CSV (tab-separated)', importer: importCsv },
 };
 
 /** Lower-case extension with the dot ('.kmz'), or '' when the name has none. */
