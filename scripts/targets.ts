@@ -1,0 +1,184 @@
+// npm run targets -- [--json] [--data dir] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors t.json] [--timing]
+// Progress of every quantitative target of 《兴国县碳达峰实施方案》 computed from the layers in data/, plus county totals
+// (forest land, coverage, stock, carbon stock and sink) and PV/wind avoided emissions, which are not a sink.
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Feature, Geometry } from 'geojson';
+import { DEFAULT_FACTORS, parseFactorTable, type CarbonFactors } from '../src/core/carbon/factors.ts';
+import type { StandMethod } from '../src/core/carbon/stand.ts';
+import { fmt, textTable } from '../src/core/carbon/text-table.ts';
+import { detectFields, mapStand } from '../src/core/inventory/field-mapping.ts';
+import { importFile } from '../src/core/io/registry.ts';
+import { computeAreas, type FC, type PlanLayers } from '../src/core/plan/layers.ts';
+import { computeProgress, type PlanProgress } from '../src/core/plan/progress.ts';
+
+const USAGE = 'usage: npm run targets -- [--json] [--data dir] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors table.json] [--timing]';
+const DEFAULT_DATA = resolve(fileURLToPath(new URL('.', import.meta.url)), '../data');
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`targets: ${message}\n`);
+  process.exit(code);
+}
+
+interface Args { json: boolean; data: string; method: StandMethod; grid?: string; factorsFile?: string; timing: boolean }
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { json: false, data: DEFAULT_DATA, method: 'ipcc_bef', timing: false };
+  for (let i = 0; i < argv.length; i++) {
+    const s = argv[i];
+    const value = () => argv[++i] ?? fail(`${s} needs a value\n${USAGE}`, 2);
+    if (s === '--json') a.json = true;
+    else if (s === '--timing') a.timing = true;
+    else if (s === '--data') a.data = resolve(value());
+    else if (s === '--grid') a.grid = value();
+    else if (s === '--factors') a.factorsFile = value();
+    else if (s === '--method') {
+      const m = value();
+      if (m !== 'ipcc_bef' && m !== 'fang') fail(`--method must be ipcc_bef or fang, not "${m}"`, 2);
+      a.method = m;
+    } else if (s === '--help' || s === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else fail(`unknown argument ${s}\n${USAGE}`, 2);
+  }
+  return a;
+}
+
+/** Layer key → file in data/ (data/README.md). county and stands are required. */
+const FILES: Record<keyof PlanLayers, string> = {
+  stands: 'stands.geojson',
+  county: 'county.geojson',
+  townships: 'townships.geojson',
+  pv: 'pv.geojson',
+  windFarms: 'wind-farms.geojson',
+  gasPipelines: 'gas-pipelines.geojson',
+  mines: 'mines.geojson',
+  wetlands: 'wetlands.geojson',
+  substations: 'substations.geojson',
+  carbonPilots: 'carbon-pilots.geojson',
+  oilTeaBases: 'oil-tea-bases.geojson',
+};
+const REQUIRED = new Set<keyof PlanLayers>(['stands', 'county']);
+
+function readLayer(dir: string, key: keyof PlanLayers): FC<unknown> | undefined {
+  const file = join(dir, FILES[key]);
+  if (!existsSync(file)) {
+    if (REQUIRED.has(key)) fail(`${file}: no such file (run \`npm run data\` or pass --data)`);
+    process.stderr.write(`targets: ${file}: missing, targets that need it show no progress\n`);
+    return undefined;
+  }
+  try {
+    const r = importFile(basename(file), readFileSync(file));
+    for (const x of r.report.rejected.slice(0, 5)) process.stderr.write(`targets: ${file}: feature ${x.index} skipped: ${x.why}\n`);
+    return { type: 'FeatureCollection', features: r.features };
+  } catch (e) {
+    const msg = (e as Error).message;
+    return fail(msg.startsWith(basename(file)) ? msg.replace(basename(file), file) : `${file}: ${msg}`);
+  }
+}
+
+/** Stands with 二类 field names are mapped onto the schema; schema-named stands pass through untouched. */
+function normaliseStands(fc: FC<unknown>, file: string, areas: Float64Array): FC<unknown> {
+  const keys = new Set<string>();
+  for (const f of fc.features.slice(0, 1000)) for (const k of Object.keys(f.properties ?? {})) keys.add(k);
+  const { map } = detectFields(keys);
+  if (map.species === 'species' || fc.features.length === 0) return fc;
+  if (!map.species) fail(`${file}: no dominant-species attribute (species, 优势树种, YSSZ …)`);
+  const features = fc.features.map((f, i): Feature<Geometry | null, unknown> => {
+    const { stand } = mapStand((f.properties ?? {}) as Record<string, unknown>, map, areas[i]);
+    return { ...f, properties: { upgrade_type: null, oil_tea_work: null, carbon_afforestation: false, canopy: 0, ...stand } };
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+function loadFactors(file?: string): CarbonFactors {
+  if (!file) return DEFAULT_FACTORS;
+  try {
+    return parseFactorTable(readFileSync(file, 'utf8'));
+  } catch (e) {
+    return fail(`${file}: ${(e as Error).message}`);
+  }
+}
+
+const STATUS_ZH: Record<string, string> = { achieved: '已完成', missed: '未完成', on_track: '按期推进', behind: '滞后', not_started: '未启动' };
+const digits = (unit: string) => (unit === '%' ? 2 : unit === 'count' ? 0 : unit === 'm3' ? 0 : 1);
+
+function printHuman(p: PlanProgress, args: Args, timing: string): void {
+  const out: string[] = [`兴国县碳达峰实施方案 — target progress as of ${p.as_of_year} (data: ${args.data})`, ''];
+  out.push(textTable(
+    ['target', '目标', 'section', 'year', 'value', 'target', 'unit', 'ratio', 'status', 'shortfall'],
+    p.targets.map((t) => [t.id, t.text_zh.length > 26 ? `${t.text_zh.slice(0, 25)}…` : t.text_zh, t.section, String(t.target_year ?? '—'),
+      fmt(t.value, digits(t.unit)), fmt(t.target, digits(t.unit)), t.unit, t.ratio == null ? '—' : `${fmt(t.ratio * 100, 1)}%`,
+      `${t.status} ${STATUS_ZH[t.status]}`, fmt(t.shortfall, digits(t.unit))]),
+    new Set([4, 5, 7, 9]),
+  ));
+  out.push('', 'Notes:');
+  for (const t of p.targets) if (t.note) out.push(`  ${t.id}: ${t.note}`);
+
+  const c = p.county;
+  const a = c.avoided_emissions;
+  out.push('', 'County totals:',
+    `  land area            ${fmt(c.land_area_mu, 0)} mu`,
+    `  forest land (林地)    ${fmt(c.forest_land_mu, 0)} mu`,
+    `  forest (森林)         ${fmt(c.forest_area_mu, 0)} mu   coverage ${fmt(c.coverage_pct, 2)}%`,
+    `  growing stock        ${fmt(c.stock_m3, 0)} m³`,
+    `  carbon stock         ${fmt(c.carbon_stock_tCO2e, 0)} t CO2e (stands ${fmt(c.carbon_stock_by_source_tCO2e.stands, 0)}, mines ${fmt(c.carbon_stock_by_source_tCO2e.mines, 0)}, pilot polygons ${fmt(c.carbon_stock_by_source_tCO2e.carbon_pilots, 0)})`,
+    `  annual sink          ${fmt(c.annual_sink_tCO2e, 0)} t CO2e/yr (stands ${fmt(c.annual_sink_by_source_tCO2e.stands, 0)}, wetlands ${fmt(c.annual_sink_by_source_tCO2e.wetlands, 0)}, mines ${fmt(c.annual_sink_by_source_tCO2e.mines, 0)}, pilot polygons ${fmt(c.annual_sink_by_source_tCO2e.carbon_pilots, 0)})`,
+    `  ${a.label}: ${fmt(a.total_tco2_per_yr, 0)} t CO2/yr from ${fmt(a.grid_connected_kw, 0)} kW grid-connected (PV ${fmt(a.pv_tco2_per_yr, 0)}, wind ${fmt(a.wind_tco2_per_yr, 0)}; grid factor ${a.grid_factor_id} ${a.grid_factor_tco2_per_mwh} tCO2/MWh) — not a sink, not added above`,
+  );
+  out.push('', 'By township:');
+  out.push(textTable(
+    ['code', 'township', 'forest land (mu)', 'coverage', 'stock (m³)', 'C stock (t CO2e)', 'sink (t CO2e/yr)', 'upgraded (mu)', 'PV+wind (kW)'],
+    p.by_township.map((r) => [r.code, r.name, fmt(r.area_mu, 0), r.coverage_pct == null ? '—' : `${fmt(r.coverage_pct, 1)}%`,
+      fmt(r.stock_m3, 0), fmt(r.carbon_stock_tCO2e, 0), fmt(r.annual_sink_tCO2e + r.wetland_sink_tCO2e, 0),
+      fmt(Object.values(r.upgrade_mu).reduce((s, v) => s + v, 0), 0), fmt(r.grid_connected_kw, 0)]),
+    new Set([2, 3, 4, 5, 6, 7, 8]),
+  ));
+  out.push('', 'By year (cumulative):');
+  out.push(textTable(
+    ['year', '更新', '补植', '抚育', '封育', 'upgrade total', '新造高产油茶', '油茶改造', '碳汇造林', 'PV+wind (kW)'],
+    p.by_year.map((y) => [String(y.year), fmt(y.upgrade_mu.更新, 0), fmt(y.upgrade_mu.补植, 0), fmt(y.upgrade_mu.抚育, 0), fmt(y.upgrade_mu.封育, 0),
+      fmt(y.upgrade_total_mu, 0), fmt(y.oil_tea_mu.新造高产, 0), fmt(y.oil_tea_mu.低产改造, 0), fmt(y.carbon_afforestation_mu, 0), fmt(y.grid_connected_kw, 0)]),
+    new Set([1, 2, 3, 4, 5, 6, 7, 8, 9]),
+  ));
+  out.push('', `Method: ${p.method}: ${p.method_label}`, `Factor table: ${p.factors_version}. Areas: ellipsoidal (CGCS2000), 1 mu = 10000/15 m².`);
+  if (timing) out.push(timing);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  if (!existsSync(args.data) || !statSync(args.data).isDirectory()) fail(`${args.data}: no such data directory`);
+  const factors = loadFactors(args.factorsFile);
+  if (args.grid && !factors.gridFactors[args.grid]) fail(`--grid: unknown grid factor "${args.grid}" (have: ${Object.keys(factors.gridFactors).join(', ')})`, 2);
+
+  const t0 = performance.now();
+  const layers = {} as Record<keyof PlanLayers, FC<unknown> | undefined>;
+  for (const key of Object.keys(FILES) as (keyof PlanLayers)[]) layers[key] = readLayer(args.data, key);
+  const t1 = performance.now();
+  let areas;
+  try {
+    areas = computeAreas(layers as unknown as PlanLayers);
+  } catch (e) {
+    return fail(`${args.data}: ${(e as Error).message}`);
+  }
+  layers.stands = normaliseStands(layers.stands!, join(args.data, FILES.stands), areas.stands);
+  const t2 = performance.now();
+  const progress = computeProgress(layers as unknown as PlanLayers, { factors, method: args.method, areas, gridFactorId: args.grid });
+  const t3 = performance.now();
+  const timing = `Timing: read ${(t1 - t0).toFixed(0)} ms, areas ${(t2 - t1).toFixed(0)} ms, progress ${(t3 - t2).toFixed(0)} ms for ${layers.stands!.features.length} stands`;
+  if (args.timing) process.stderr.write(`targets: ${timing}\n`);
+
+  if (args.json) {
+    const { summary: _omit, ...rest } = progress; // per-stand arrays are for the map, not the report
+    const c = progress.county;
+    process.stdout.write(`${JSON.stringify({
+      data_dir: args.data,
+      ...rest,
+      county: { ...c, avoided_emissions_tCO2_per_yr: c.avoided_emissions.total_tco2_per_yr },
+    })}\n`);
+  } else printHuman(progress, args, timing);
+}
+
+main();
