@@ -1,7 +1,7 @@
 // The common tail of every importer: decide the CRS, enforce the size limits, reproject to lon/lat,
 // then check and safely repair each geometry, recording what was fixed and what was rejected.
 import type { Feature, Geometry, Position } from 'geojson';
-import { guessCrs, parseCrsChoice, toLonLat, type Transform } from '../geo/crs.ts';
+import { fromLonLat, guessCrs, parseCrsChoice, toLonLat, type Transform } from '../geo/crs.ts';
 import { checkGeometry, countPositions } from '../geo/validate.ts';
 import { ImportError, describeError } from './errors.ts';
 import { crsFromWkt } from './prj.ts';
@@ -127,6 +127,24 @@ export function decideCrs(
   return { crs, warnings };
 }
 
+/**
+ * proj4 happily inverts nonsense (a GK northing of 9.9e9 comes out as a plausible lon/lat), so every
+ * reprojected position is projected back and must land where it started.
+ */
+function checkedTransform(def: string): Transform {
+  const inverse = toLonLat(def);
+  const forward = fromLonLat(def);
+  return (x, y) => {
+    const [lon, lat] = inverse(x, y);
+    const [bx, by] = forward(lon, lat);
+    const tol = (v: number) => 1e-7 * Math.max(1, Math.abs(v)) + 1e-6;
+    if (!(Math.abs(bx - x) <= tol(x) && Math.abs(by - y) <= tol(y))) {
+      throw new Error(`coordinate (${x}, ${y}) is outside the area this CRS covers`);
+    }
+    return [lon, lat];
+  };
+}
+
 function safeCount(g: Geometry | null): number {
   try {
     return countPositions(g);
@@ -151,7 +169,7 @@ export function finishImport(fileName: string, raw: RawImport, crs: CrsInfo, crs
       throw new ImportError(fileName, `more than ${limits.maxVertices.toLocaleString('en-US')} vertices (the limit); simplify or split the file`);
     }
   }
-  const transform = crs.proj4 ? toLonLat(crs.proj4) : undefined;
+  const transform = crs.proj4 ? checkedTransform(crs.proj4) : undefined;
   const result: ImportResult = {
     features: [],
     sourceIndex: [],
