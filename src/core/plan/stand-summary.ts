@@ -1,6 +1,5 @@
 // One pass over the stands: carbon per stand plus every roll-up the targets and the dashboard need
 // (county, township, species group × age group, area added per year). Pure and synchronous; areas come precomputed.
-import { fromSquareMetres } from '../geo/units.ts';
 import { isForest, OIL_TEA_WORK, UPGRADE_TYPES, type OilTeaWork, type UpgradeType } from '../inventory/schema.ts';
 import type { CarbonFactors } from '../carbon/factors.ts';
 import { standCarbon, type StandMethod } from '../carbon/stand.ts';
@@ -56,7 +55,7 @@ function addInto(b: Bucket, p: StandLike, mu: number, stock: number, cs: number,
 }
 
 function bump(series: Record<string, number>, year: number | null | undefined, mu: number): void {
-  const k = year == null || !Number.isFinite(year) ? 'unknown' : String(year);
+  const k = year == null || !Number.isFinite(year) ? 'unknown' : year;
   series[k] = (series[k] ?? 0) + mu;
 }
 
@@ -78,6 +77,12 @@ export function summariseStands(
   const perStand = { carbon_stock_tCO2e: new Float64Array(n), annual_sink_tCO2e: new Float64Array(n), species_group: new Array<string>(n) };
   let unknownSpecies = 0;
 
+  // Lookups instead of template-string keys in the loop: this pass runs over 200k stands.
+  const upgradeSeries = Object.fromEntries(UPGRADE_TYPES.map((t) => [t, added[`upgrade:${t}`]])) as Record<string, Record<string, number>>;
+  const oilSeries = Object.fromEntries(OIL_TEA_WORK.map((w) => [w, added[`oil_tea:${w}`]])) as Record<string, Record<string, number>>;
+  const towns = new Map<string, Bucket & { code: string; name: string }>();
+  const groups = new Map<string, Map<string, Bucket & { species_group: string; age_group: string }>>();
+
   for (let i = 0; i < n; i++) {
     const p = stands.features[i].properties;
     if (!p) continue;
@@ -97,22 +102,27 @@ export function summariseStands(
     perStand.carbon_stock_tCO2e[i] = c.carbon_stock_tCO2e;
     perStand.annual_sink_tCO2e[i] = c.annual_sink_tCO2e;
     perStand.species_group[i] = c.species_group;
-    const mu = fromSquareMetres(areasM2[i], 'mu');
+    const mu = c.area_mu;
     addInto(county, p, mu, c.stock_m3, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
 
     const code = p.township_code ?? 'unknown';
-    byTownship[code] ??= { ...emptyBucket(), code, name: p.township_name ?? '' };
-    addInto(byTownship[code], p, mu, c.stock_m3, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
+    let town = towns.get(code);
+    if (!town) towns.set(code, (town = { ...emptyBucket(), code, name: p.township_name ?? '' }));
+    addInto(town, p, mu, c.stock_m3, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
 
     const age = p.age_group ?? '—';
-    const key = `${c.species_group}|${age}`;
-    bySpeciesAge[key] ??= { ...emptyBucket(), species_group: c.species_group, age_group: age };
-    addInto(bySpeciesAge[key], p, mu, c.stock_m3, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
+    let byAge = groups.get(c.species_group);
+    if (!byAge) groups.set(c.species_group, (byAge = new Map()));
+    let g = byAge.get(age);
+    if (!g) byAge.set(age, (g = { ...emptyBucket(), species_group: c.species_group, age_group: age }));
+    addInto(g, p, mu, c.stock_m3, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
 
-    if (p.upgrade_type && p.upgrade_type in county.upgrade_mu) bump(added[`upgrade:${p.upgrade_type}`], p.upgrade_year, mu);
-    if (p.oil_tea_work && p.oil_tea_work in county.oil_tea_mu) bump(added[`oil_tea:${p.oil_tea_work}`], p.oil_tea_year, mu);
+    if (p.upgrade_type && upgradeSeries[p.upgrade_type]) bump(upgradeSeries[p.upgrade_type], p.upgrade_year, mu);
+    if (p.oil_tea_work && oilSeries[p.oil_tea_work]) bump(oilSeries[p.oil_tea_work], p.oil_tea_year, mu);
     if (p.carbon_afforestation) bump(added.carbon_afforestation, p.afforestation_year, mu);
   }
+  for (const [code, b] of towns) byTownship[code] = b;
+  for (const byAge of groups.values()) for (const g of byAge.values()) bySpeciesAge[`${g.species_group}|${g.age_group}`] = g;
   return { method: opt.method, year: opt.year, county, byTownship, bySpeciesAge, added, perStand, unknownSpecies };
 }
 
