@@ -1,7 +1,7 @@
 // The bureau's map page: header with the sample-data badge and language switch, the layer panel, the map, an attribute
 // popup and a status bar with the cursor's coordinates.
 import * as maplibregl from 'maplibre-gl';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { layersFor } from '../layers/registry.ts';
 import { defaultChoices, type LayerChoices } from '../map/layer-state.ts';
@@ -11,6 +11,9 @@ import type { Lang } from '../ui/i18n-types.ts';
 import { FeaturePopup } from './FeaturePopup.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { TownshipZoom } from './TownshipZoom.tsx';
+
+// The dashboard (ECharts, the analysis worker) loads only when opened, keeping the first paint light.
+const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
 
 function initialLang(): Lang {
   const fromUrl = new URLSearchParams(location.search).get('lang');
@@ -25,6 +28,13 @@ export function App() {
   const [picked, setPicked] = useState<PickedFeature | null>(null);
   const [cursor, setCursor] = useState<[number, number] | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
+  const [showDashboard, setShowDashboard] = useState(() => new URLSearchParams(location.search).has('dashboard'));
+  const [township, setTownship] = useState<{ code: string; name: string } | null>(null);
+  const onPick = useCallback((p: PickedFeature | null) => {
+    setPicked(p);
+    // Clicking a township filters the map and the dashboard to it.
+    if (p?.layer.id === 'townships') setTownship({ code: String(p.properties.code), name: String(p.properties.name) });
+  }, []);
   const t = (key: keyof typeof UI_TEXT) => UI_TEXT[key][lang];
 
   const addError = useCallback((message: string) => setErrors((prev) => (prev.includes(message) ? prev : [...prev, message].slice(-5))), []);
@@ -51,12 +61,15 @@ export function App() {
 
   return (
     <LangContext.Provider value={lang}>
-      <div className="app">
+      <div className={showDashboard ? "app app--dashboard" : "app"}>
         <header className="app-header">
           <h1>{t('appTitle')}</h1>
           <span className="app-header__subtitle">{t('appSubtitle')}</span>
           <span className="sample-badge" data-testid="sample-badge" title={t('sampleBadgeDetail')}>{t('sampleBadge')}</span>
           <TownshipZoom map={map} onError={addError} />
+          <button type="button" className="dashboard-switch" data-testid="dashboard-switch" aria-pressed={showDashboard} onClick={() => setShowDashboard(!showDashboard)}>
+            {lang === 'zh' ? '仪表盘' : 'Dashboard'}
+          </button>
           <button type="button" className="lang-switch" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
             {t('language')}
           </button>
@@ -71,7 +84,8 @@ export function App() {
             choices={choices}
             lang={lang}
             onReady={setMap}
-            onPick={setPicked}
+            onPick={onPick}
+            township={township?.code ?? null}
             onCursor={setCursor}
             onError={addError}
             selected={picked && picked.id !== undefined ? { layer: picked.layer, id: picked.id } : null}
@@ -89,6 +103,13 @@ export function App() {
             </span>
           </div>
         </main>
+        {showDashboard && (
+          <aside className="dashboard-panel" aria-label={lang === 'zh' ? '仪表盘' : 'Dashboard'}>
+            <Suspense fallback={<div className="dashboard">{t('loading')}</div>}>
+              <Dashboard township={township?.code ?? null} townshipName={township?.name ?? null} onTownship={(code) => !code && setTownship(null)} />
+            </Suspense>
+          </aside>
+        )}
       </div>
       {picked && createPortal(<FeaturePopup picked={picked} />, popupNode)}
     </LangContext.Provider>

@@ -71,33 +71,33 @@ export const LAYERS: LayerDef[] = [
 
   // Forest
   {
-    id: 'stands', name: { zh: '森林资源小班', en: 'Forest stands' }, group: 'forest', note: SYNTHETIC,
+    id: 'stands', townshipKey: 'township_code', name: { zh: '森林资源小班', en: 'Forest stands' }, group: 'forest', note: SYNTHETIC,
     source: { file: 'stands.geojson' }, geometry: 'polygon', audience: 'internal', visible: true,
     style: { fill: categorical('species', SPECIES_COLOURS), fillOpacity: 0.7, outline: 'rgba(40,60,40,0.35)' },
     popup: { title: 'id', fields: standFields },
   },
   {
-    id: 'stands-upgrade', name: { zh: '低产低效林改造', en: 'Low-efficiency forest upgrade' }, group: 'forest', note: SYNTHETIC,
+    id: 'stands-upgrade', townshipKey: 'township_code', name: { zh: '低产低效林改造', en: 'Low-efficiency forest upgrade' }, group: 'forest', note: SYNTHETIC,
     source: { file: 'stands.geojson' }, geometry: 'polygon', audience: 'internal', visible: false,
     filter: ['!=', ['get', 'upgrade_type'], null],
     style: { fill: categorical('upgrade_type', UPGRADE_COLOURS), fillOpacity: 0.8 },
     popup: { title: 'id', fields: standFields },
   },
   {
-    id: 'stands-pine-wilt', name: { zh: '松材线虫病疫点', en: 'Pine wilt outbreaks' }, group: 'forest', note: SYNTHETIC,
+    id: 'stands-pine-wilt', townshipKey: 'township_code', name: { zh: '松材线虫病疫点', en: 'Pine wilt outbreaks' }, group: 'forest', note: SYNTHETIC,
     source: { file: 'stands.geojson' }, geometry: 'polygon', audience: 'internal', visible: false,
     filter: ['!=', ['get', 'pine_wilt'], '无'],
     style: { fill: categorical('pine_wilt', { 疫点: '#c62828', 已除治: '#ff8f00' }), fillOpacity: 0.85 },
     popup: { title: 'id', fields: standFields },
   },
   {
-    id: 'carbon-pilots', name: { zh: '碳汇造林试点', en: 'Carbon-sink afforestation pilots' }, group: 'forest', note: SYNTHETIC,
+    id: 'carbon-pilots', townshipKey: 'township_code', name: { zh: '碳汇造林试点', en: 'Carbon-sink afforestation pilots' }, group: 'forest', note: SYNTHETIC,
     source: { file: 'carbon-pilots.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
     style: { fill: { kind: 'single', colour: '#00c853' }, fillOpacity: 0.55, outline: '#1b5e20' },
     popup: { title: 'name', fields: [f('planted_year', '造林年度', 'Planted', { format: 'year' }), f('species', '树种', 'Species')] },
   },
   {
-    id: 'oil-tea-bases', name: { zh: '油茶基地', en: 'Oil-tea bases' }, group: 'forest', note: SYNTHETIC,
+    id: 'oil-tea-bases', townshipKey: 'township_code', name: { zh: '油茶基地', en: 'Oil-tea bases' }, group: 'forest', note: SYNTHETIC,
     source: { file: 'oil-tea-bases.geojson' }, geometry: 'polygon', audience: 'public', visible: false,
     style: { fill: categorical('kind', { 新造高产: '#6d4c41', 低产改造: '#bcaaa4' }), fillOpacity: 0.7, outline: '#4e342e' },
     popup: { title: 'name', fields: [f('kind', '类型', 'Kind'), f('year', '年度', 'Year', { format: 'year' })] },
@@ -105,7 +105,7 @@ export const LAYERS: LayerDef[] = [
 
   // Wetlands
   {
-    id: 'wetlands', name: { zh: '湿地', en: 'Wetlands' }, group: 'wetland',
+    id: 'wetlands', townshipKey: 'township_code', name: { zh: '湿地', en: 'Wetlands' }, group: 'wetland',
     source: { file: 'wetlands.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
     style: { fill: categorical('kind', { 湿地公园: '#0277bd', 河流湿地: '#4fc3f7', 小微湿地: '#26c6da', 库塘湿地: '#81d4fa' }), fillOpacity: 0.6, outline: '#01579b', label: { zh: 'name', en: 'name_en', size: 11, minzoom: 10, colour: '#01579b' } },
     popup: { title: 'name', fields: [f('kind', '类型', 'Kind'), f('restoration', '修复', 'Restoration'), f('restoration_year', '修复年度', 'Restoration year', { format: 'year' })] },
@@ -113,7 +113,7 @@ export const LAYERS: LayerDef[] = [
 
   // Mine restoration
   {
-    id: 'mines', name: { zh: '矿山生态修复', en: 'Mine restoration sites' }, group: 'restoration',
+    id: 'mines', townshipKey: 'township_code', name: { zh: '矿山生态修复', en: 'Mine restoration sites' }, group: 'restoration',
     source: { file: 'mines.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
     style: { fill: categorical('status', { 已修复: STATUS_COLOURS.done, 修复中: STATUS_COLOURS.underway, 待修复: STATUS_COLOURS.todo }), fillOpacity: 0.75, outline: '#3e2723' },
     popup: { title: 'name', fields: [f('mineral', '矿种', 'Mineral'), f('status', '状态', 'Status'), f('restored_year', '修复年度', 'Restored', { format: 'year' }), f('plan_named', '规划点名项目', 'Named in the plan', { format: 'boolean' })] },
@@ -121,13 +121,13 @@ export const LAYERS: LayerDef[] = [
 
   // Renewable energy
   {
-    id: 'pv', name: { zh: '光伏电站', en: 'Solar PV' }, group: 'energy',
+    id: 'pv', townshipKey: 'township_code', name: { zh: '光伏电站', en: 'Solar PV' }, group: 'energy',
     source: { file: 'pv.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
     style: { fill: projectStatus, fillOpacity: 0.7, outline: '#e65100', label: { zh: 'name', en: 'name_en', size: 11, minzoom: 9.5, colour: '#bf360c' } },
     popup: { title: 'name', fields: [f('kind', '类型', 'Kind'), f('capacity_mw', '装机容量', 'Capacity', { format: 'number', unit: unit('兆瓦', 'MW') }), f('status', '状态', 'Status'), f('grid_year', '并网年度', 'Grid year', { format: 'year' }), f('plan_named', '规划点名项目', 'Named in the plan', { format: 'boolean' })] },
   },
   {
-    id: 'wind-farms', name: { zh: '风电场', en: 'Wind farms' }, group: 'energy', note: SYNTHETIC,
+    id: 'wind-farms', townshipKey: 'township_code', name: { zh: '风电场', en: 'Wind farms' }, group: 'energy', note: SYNTHETIC,
     source: { file: 'wind-farms.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
     style: { fill: projectStatus, fillOpacity: 0.25, outline: '#00838f' },
     popup: { title: 'name', fields: [f('capacity_mw', '装机容量', 'Capacity', { format: 'number', unit: unit('兆瓦', 'MW') }), f('turbines', '风机数', 'Turbines', { format: 'integer' }), f('status', '状态', 'Status'), f('grid_year', '并网年度', 'Grid year', { format: 'year' })] },

@@ -60,6 +60,8 @@ export interface LayerDef {
   filter?: unknown[];
   /** A separate point file for labels (e.g. township label points), so polygons are labelled once, inside. */
   labels?: LayerSource;
+  /** The property holding the 9-digit township code, so a township selection can filter this layer. */
+  townshipKey?: string;
   /** A short note under the layer name, e.g. "synthetic sample". */
   note?: Text;
 }

@@ -32,6 +32,26 @@ interface Props {
   onCursor?: (lngLat: [number, number] | null) => void;
   onError?: (message: string) => void;
   selected?: { layer: LayerDef; id: string | number } | null;
+  /** A 9-digit township code: layers with a townshipKey show only that township's features. */
+  township?: string | null;
+}
+
+function applyTownship(map: maplibregl.Map, layers: LayerDef[], code: string | null): void {
+  for (const layer of layers) {
+    for (const id of [...styleLayerIds(layer), `${layer.id}::selected`]) {
+      if (!map.getLayer(id)) continue;
+      if (layer.id === 'townships' && id === 'townships::outline') {
+        // Emphasise the chosen township instead of hiding the others.
+        map.setPaintProperty(id, 'line-width', code ? ['case', ['==', ['get', 'code'], code], 3.5, layer.style.lineWidth ?? 1] : layer.style.lineWidth ?? 1);
+        continue;
+      }
+      if (!layer.townshipKey || id.endsWith('::label') && layer.labels) continue;
+      const own = layer.filter ? [layer.filter] : [];
+      const byTown = code ? [['==', ['get', layer.townshipKey], code]] : [];
+      const parts = [...own, ...byTown];
+      map.setFilter(id, (parts.length === 0 ? null : parts.length === 1 ? parts[0] : ['all', ...parts]) as never);
+    }
+  }
 }
 
 function applyChoices(map: maplibregl.Map, layers: LayerDef[], choices: LayerChoices): void {
@@ -50,7 +70,7 @@ function applyChoices(map: maplibregl.Map, layers: LayerDef[], choices: LayerCho
   }
 }
 
-export function MapView({ layers, choices, lang, onReady, onPick, onCursor, onError, selected }: Props) {
+export function MapView({ layers, choices, lang, onReady, onPick, onCursor, onError, selected, township = null }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const props = useRef({ layers, choices, onPick, onCursor, onError });
@@ -132,6 +152,13 @@ export function MapView({ layers, choices, lang, onReady, onPick, onCursor, onEr
     if (map.isStyleLoaded()) apply();
     else map.once('load', apply);
   }, [lang, layers]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    if (map.isStyleLoaded()) applyTownship(map, layers, township);
+    else map.once('load', () => applyTownship(map, layers, township));
+  }, [layers, township]);
 
   useEffect(() => {
     const map = mapRef.current;

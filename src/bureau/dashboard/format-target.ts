@@ -1,0 +1,42 @@
+// Display text for plan targets: values in the target's base unit (亩 first, 万亩 for large areas), status labels.
+// Pure, so the dashboard's text is checked against the CLI's numbers in tests.
+import type { TargetStatus } from '../../core/plan/status.ts';
+import type { TargetUnit } from '../../core/plan/targets.ts';
+import type { Lang } from '../../ui/i18n-types.ts';
+
+const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
+
+const UNIT_TEXT: Record<TargetUnit, Record<Lang, string>> = {
+  mu: { zh: '亩', en: 'mu' },
+  m3: { zh: '立方米', en: 'm³' },
+  kW: { zh: '千瓦', en: 'kW' },
+  '%': { zh: '%', en: '%' },
+  count: { zh: '项', en: '' },
+};
+
+export function formatTargetValue(value: number, unit: TargetUnit, lang: Lang): string {
+  if (!Number.isFinite(value)) return '—';
+  const digits = unit === '%' ? 2 : 0;
+  const text = value.toLocaleString(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const u = UNIT_TEXT[unit][lang];
+  return unit === '%' ? `${text}%` : u ? `${text} ${u}` : text;
+}
+
+export const STATUS_TEXT: Record<TargetStatus, Record<Lang, string>> = {
+  achieved: { zh: '已完成', en: 'Achieved' },
+  missed: { zh: '未完成', en: 'Missed' },
+  on_track: { zh: '进展正常', en: 'On track' },
+  behind: { zh: '进度滞后', en: 'Behind' },
+  not_started: { zh: '未启动', en: 'Not started' },
+};
+
+/** Progress bar fill, 0–100 (a ratio above 1 fills the bar; the text shows the real percentage). */
+export function progressPercent(ratio: number | null): number {
+  if (ratio === null || !Number.isFinite(ratio)) return 0;
+  return Math.max(0, Math.min(100, ratio * 100));
+}
+
+export function formatRatio(ratio: number | null, lang: Lang): string {
+  if (ratio === null || !Number.isFinite(ratio)) return '—';
+  return `${(ratio * 100).toLocaleString(LOCALE[lang], { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`;
+}
