@@ -91,9 +91,9 @@ export function fixtureLayers(): PlanLayers {
       poly(square(115.33, 26.33, 0.004), { id: 'm2', name: '某废弃矿', township_code: '360732101', mineral: '稀土', status: '已修复', restored_year: 2021, plan_named: false }, 2),
     ]),
     wetlands: fc([
-      poly(square(115.3, 26.32, 0.004), { id: 'w1', name: '潋江国家湿地公园一区', kind: '湿地公园', township_code: '360732100', restoration: '已完成', restoration_year: 2024 }, 1),
-      poly(square(115.31, 26.32, 0.006), { id: 'w2', name: '潋江小微湿地', kind: '小微湿地', township_code: '360732100', restoration: '实施中', restoration_year: null }, 2),
-      poly(square(115.33, 26.32, 0.005), { id: 'w3', name: '平川河湿地', kind: '河流湿地', township_code: '360732101', restoration: '无', restoration_year: null }, 3),
+      poly(square(115.3, 26.32, 0.004), { id: 'w1', name: '潋江国家湿地公园', kind: '湿地公园', township_code: '360732100', restoration: '实施中', restoration_year: null }, 1),
+      poly(square(115.31, 26.32, 0.006), { id: 'w2', name: '某村小微湿地', kind: '小微湿地', township_code: '360732100', restoration: '实施中', restoration_year: null }, 2),
+      poly(square(115.33, 26.32, 0.005), { id: 'w3', name: '另村小微湿地', kind: '小微湿地', township_code: '360732101', restoration: '已完成', restoration_year: 2024 }, 3),
     ]),
     substations: {
       type: 'FeatureCollection',

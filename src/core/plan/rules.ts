@@ -117,21 +117,24 @@ const RULES: { [K in ProgressRule['id']]: (r: Extract<ProgressRule, { id: K }>, 
     let done = 0;
     let active = false;
     const ids: string[] = [];
-    (layers.wetlands?.features ?? []).forEach((f, i) => {
+    const wetlands = layers.wetlands?.features ?? [];
+    wetlands.forEach((f, i) => {
       const p = f.properties;
-      if (!p || !p.name.includes(r.name) || p.restoration === '无') return;
+      if (!p || p.kind !== r.kind || p.restoration === '无') return;
       const a = areas.wetlands?.[i] ?? 0;
       total += a;
       ids.push(p.id);
       if (p.restoration === '已完成') done += a;
       if (p.restoration === '实施中' || p.restoration === '已完成') active = true;
     });
-    if (total === 0) return { value: 0, outlook: 'not_started', detail: `no ${r.name} wetland under restoration in wetlands.geojson` };
+    const park = wetlands.find((f) => f.properties?.name.includes(r.park))?.properties;
+    const parkNote = park ? `; ${park.name} itself: ${park.restoration}` : `; no ${r.park} in wetlands.geojson`;
+    if (total === 0) return { value: 0, outlook: 'not_started', detail: `no ${r.kind} under restoration in wetlands.geojson${parkNote}` };
     return {
       value: (done / total) * 100,
       outlook: active ? 'on_track' : 'not_started',
-      detail: `${fromSquareMetres(done, 'mu').toFixed(1)} of ${fromSquareMetres(total, 'mu').toFixed(1)} mu restored (${ids.length} wetlands)`,
-      feature_ids: ids,
+      detail: `${fromSquareMetres(done, 'mu').toFixed(1)} of ${fromSquareMetres(total, 'mu').toFixed(1)} mu of ${r.kind} restored (${ids.length} sites)${parkNote}`,
+      feature_ids: park ? [park.id, ...ids] : ids,
     };
   },
   substation(r, _t, { layers }) {

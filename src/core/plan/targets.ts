@@ -17,7 +17,7 @@ export type ProgressRule =
   | { id: 'pv_project'; township: string; capacity_mw: number; kind: '渔光互补' | '农光互补' }
   | { id: 'gas_supply'; place: string }
   | { id: 'mine_restoration'; name: string }
-  | { id: 'wetland_restoration'; name: string }
+  | { id: 'wetland_restoration'; park: string; kind: string } // the park's 小微湿地 restoration project
   | { id: 'substation'; name: string; voltage_kv: number };
 
 export interface PlanTarget {
@@ -184,9 +184,9 @@ export const PLAN_TARGETS: readonly PlanTarget[] = [
     text_zh: '稳步推进潋江国家湿地公园小微湿地恢复工程',
     text_en: 'Restore the small wetlands of Lianjiang National Wetland Park',
     section: '三(八)3', unit: '%', target: 100, target_year: null, comparator: 'gte',
-    rule: { id: 'wetland_restoration', name: '潋江' },
+    rule: { id: 'wetland_restoration', park: '潋江国家湿地公园', kind: '小微湿地' },
     quote: '稳步推进潋江国家湿地公园小微湿地恢复工程',
-    note: 'No date in the plan. Progress = share of the area of 潋江 wetlands under a restoration programme that is 已完成.',
+    note: 'No date in the plan. Progress = share of the area of the 小微湿地 under restoration that is 已完成 (the park’s own status is shown alongside).',
   },
   {
     id: 'substation_nanwai_110',
