@@ -9,6 +9,7 @@ import { MapView, type PickedFeature } from '../map/MapView.tsx';
 import { LangContext, UI_TEXT } from '../ui/i18n.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 import { FeaturePopup } from './FeaturePopup.tsx';
+import { CarbonDensityControl } from './CarbonDensityControl.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { TownshipZoom } from './TownshipZoom.tsx';
 
@@ -77,6 +78,7 @@ export function App() {
         <aside className="side-panel">
           <p className="sample-note" data-testid="sample-note">{t('sampleBadgeDetail')}</p>
           <LayerPanel layers={layers} choices={choices} onChange={onChange} />
+          <CarbonDensityControl map={map} />
         </aside>
         <main className="map-area">
           <MapView
