@@ -2,6 +2,7 @@
 // never a crash or a hang.
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
+import type { Polygon } from 'geojson';
 import { importFile } from '../../src/core/io/registry.ts';
 import { ImportError } from '../../src/core/io/errors.ts';
 import { writeShapefile } from '../../src/core/io/shapefile-write.ts';
@@ -111,7 +112,7 @@ describe('refused files', () => {
 
 describe('per-feature problems: repaired or rejected with a reason', () => {
   const square = XINGGUO_SQUARE.coordinates[0];
-  const poly = (ring: number[][]) => ({ type: 'Polygon', coordinates: [ring] });
+  const poly = (ring: number[][]): Polygon => ({ type: 'Polygon', coordinates: [ring] });
   const fc = {
     type: 'FeatureCollection',
     features: [
