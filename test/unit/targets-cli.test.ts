@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import geodesicModule from 'geographiclib-geodesic';
+import type { Geometry } from 'geojson';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureLayers, MU, refArea, STAND_SPECS, standRing } from '../../src/core/plan/fixture.testutil.ts';
 import { PLAN_TARGETS } from '../../src/core/plan/targets.ts';
 
@@ -79,5 +81,90 @@ describe('npm run targets', () => {
     const b = runTargets('--data', broken);
     expect(b.code).not.toBe(0);
     expect(b.stderr).toMatch(/b\/stands\.geojson/);
+  });
+});
+
+// ---- The generated sample data (data/), when present: every total re-derived here independently ----------------------
+
+const DATA = process.env.TARGETS_DATA ?? join(ROOT, 'data'); // override to run these checks on another data set
+const HAVE_DATA = existsSync(join(DATA, 'stands.geojson')) && existsSync(join(DATA, 'county.geojson'));
+const geod = new geodesicModule.Geodesic.Geodesic(6378137, 1 / 298.257222101);
+
+function ringM2(ring: number[][]): number {
+  const p = geod.Polygon(false);
+  const closed = ring.length > 1 && ring[0][0] === ring.at(-1)![0] && ring[0][1] === ring.at(-1)![1];
+  for (const [lon, lat] of closed ? ring.slice(0, -1) : ring) p.AddPoint(lat, lon);
+  return Math.abs(p.Compute(false, true).area ?? 0);
+}
+function geomM2(g: Geometry | null): number {
+  if (!g) return 0;
+  const poly = (rings: number[][][]) => Math.max(0, ringM2(rings[0]) - rings.slice(1).reduce((s, r) => s + ringM2(r), 0));
+  if (g.type === 'Polygon') return poly(g.coordinates);
+  if (g.type === 'MultiPolygon') return g.coordinates.reduce((s, r) => s + poly(r), 0);
+  return 0;
+}
+const load = (f: string) => JSON.parse(readFileSync(join(DATA, f), 'utf8'));
+
+describe.skipIf(!HAVE_DATA)('sample data: targets totals against independent sums', () => {
+  let out: { targets: { id: string; value: number; status: string }[]; county: Record<string, number> & { carbon_stock_by_source_tCO2e: { stands: number } } };
+  let stands: { properties: Record<string, never>; geometry: Geometry }[];
+  let areas: number[];
+  beforeAll(() => {
+    const r = runTargets('--json', '--data', DATA);
+    expect(r.code, r.stderr).toBe(0);
+    out = JSON.parse(r.stdout);
+    stands = load('stands.geojson').features;
+    areas = stands.map((f) => geomM2(f.geometry));
+  }, 600_000);
+  const v = (id: string) => out.targets.find((t) => t.id === id)!.value;
+  const sumMu = (pred: (p: Record<string, never>) => boolean) => stands.reduce((s, f, i) => (pred(f.properties) ? s + areas[i] : s), 0) / MU;
+
+  it('upgrade areas by type (year ≤ 2025), 油茶, 碳汇造林', () => {
+    for (const [id, type] of [['low_yield_renewal', '更新'], ['low_yield_replanting', '补植'], ['low_yield_tending', '抚育'], ['low_yield_closure', '封育']]) {
+      near(v(id), sumMu((p) => p['upgrade_type'] === type && (p['upgrade_year'] == null || p['upgrade_year'] <= 2025)), 1e-7);
+    }
+    near(v('low_yield_forest_upgrade'), sumMu((p) => p['upgrade_type'] != null && (p['upgrade_year'] == null || p['upgrade_year'] <= 2025)), 1e-7);
+    near(v('oil_tea_new'), sumMu((p) => p['oil_tea_work'] === '新造高产' && (p['oil_tea_year'] == null || p['oil_tea_year'] <= 2025)), 1e-7);
+    near(v('oil_tea_upgrade'), sumMu((p) => p['oil_tea_work'] === '低产改造' && (p['oil_tea_year'] == null || p['oil_tea_year'] <= 2025)), 1e-7);
+    near(v('carbon_afforestation'), sumMu((p) => p['carbon_afforestation'] === true && (p['afforestation_year'] == null || p['afforestation_year'] <= 2025)), 1e-7);
+  });
+
+  it('forest land, coverage, stock', () => {
+    near(out.county.forest_land_mu, sumMu(() => true), 1e-7);
+    const forest = sumMu((p) => (p['land_class'] === '乔木林地' && p['canopy'] >= 0.2) || p['land_class'] === '竹林地' || p['land_class'] === '特灌林地');
+    const county = load('county.geojson').features.reduce((s: number, f: { geometry: Geometry }) => s + geomM2(f.geometry), 0) / MU;
+    near(out.county.coverage_pct, (forest / county) * 100, 1e-7);
+    near(v('forest_coverage'), (forest / county) * 100, 1e-7);
+    near(out.county.stock_m3, stands.reduce((s, f) => s + (f.properties['stock_m3'] ?? 0), 0), 1e-9);
+  });
+
+  it('new-energy capacity = grid-connected PV + wind by 2025', () => {
+    const kw = [...load('pv.geojson').features, ...load('wind-farms.geojson').features]
+      .filter((f: { properties: { status: string; grid_year: number | null } }) => f.properties.status === '并网' && (f.properties.grid_year ?? 0) <= 2025)
+      .reduce((s: number, f: { properties: { capacity_mw: number } }) => s + f.properties.capacity_mw * 1000, 0);
+    expect(v('new_energy_capacity')).toBe(kw);
+  });
+
+  it('stand carbon stock re-derived from the §2.1 table, densities and growth curve', () => {
+    // [D, BEF, R, CF] for the schema's tree species (carbon-methods.md §2.1; 硬阔 = 其他硬阔类)
+    const T: Record<string, number[]> = {
+      杉木: [0.307, 1.634, 0.246, 0.52], 马尾松: [0.38, 1.472, 0.187, 0.46], 湿地松: [0.424, 1.614, 0.264, 0.511],
+      硬阔: [0.598, 1.674, 0.261, 0.497], 软阔: [0.443, 1.586, 0.289, 0.485], 针阔混: [0.486, 1.656, 0.248, 0.498], 阔叶混: [0.482, 1.514, 0.262, 0.49],
+    };
+    let tC = 0;
+    stands.forEach((f, i) => {
+      const p = f.properties;
+      const ha = areas[i] / 10_000;
+      if (p['carbon_afforestation'] && p['afforestation_year'] != null && p['species'] !== '无') {
+        const t = 2026 - p['afforestation_year'];
+        tC += t > 0 ? 32.5 * (1 - Math.exp(-0.129 * t)) ** 2 * ha : 0;
+      } else if (p['species'] === '毛竹') tC += 40.45 * ha;
+      else if (p['species'] === '油茶') tC += 12.857 * ha;
+      else if (T[p['species']]) {
+        const [D, BEF, R, CF] = T[p['species']];
+        tC += p['stock_m3'] * D * BEF * (1 + R) * CF;
+      }
+    });
+    near(out.county.carbon_stock_by_source_tCO2e.stands, (tC * 44) / 12, 1e-7);
   });
 });
