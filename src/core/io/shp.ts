@@ -54,7 +54,7 @@ export function assemblePolygon(rings: Position[][], notes: string[]): Geometry 
     else holes.push({ ring, k });
   });
   // Probe each hole with a vertex not shared with an outer ring (a shared vertex is on the boundary).
-  const outerVertices = new Set(outers.flatMap((o) => o.ring.map((q) => `${q[0]},${q[1]}`)));
+  const outerVertices = new Set(holes.length ? outers.flatMap((o) => o.ring.map((q) => `${q[0]},${q[1]}`)) : []);
   for (const h of holes) {
     const probe = h.ring.find((p) => !outerVertices.has(`${p[0]},${p[1]}`)) ?? h.ring[0];
     const host = outers.filter((o) => inRing(probe, o.ring)).sort((x, y) => x.area - y.area)[0];
