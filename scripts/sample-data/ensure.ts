@@ -1,0 +1,27 @@
+// Regenerate the sample data only when it is missing or was made by another generator version.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTRACT_FILES, GENERATOR_VERSION, SUMMARY_FILE } from './config.ts';
+import { generateSampleData, type Summary } from './generate.ts';
+
+/** Why the data in `dir` must be regenerated, or null when it is present and current. */
+export function staleReason(dir: string): string | null {
+  const missing = CONTRACT_FILES.filter((f) => !existsSync(join(dir, f)));
+  if (missing.length > 0) return `missing ${missing.join(', ')}`;
+  const summaryPath = join(dir, SUMMARY_FILE);
+  if (!existsSync(summaryPath)) return `missing ${SUMMARY_FILE}`;
+  try {
+    const version = (JSON.parse(readFileSync(summaryPath, 'utf8')) as Partial<Summary>).generator_version;
+    return version === GENERATOR_VERSION ? null : `made by generator ${version ?? '(unknown)'}, current is ${GENERATOR_VERSION}`;
+  } catch (err) {
+    return `${summaryPath} is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
+  }
+}
+
+/** Returns the summary when it (re)generated, null when the data was already current. */
+export function ensureSampleData(root: string, dir = join(root, 'data'), log: (l: string) => void = () => {}): Summary | null {
+  const reason = staleReason(dir);
+  if (!reason) return null;
+  log(`sample data: ${reason} — generating`);
+  return generateSampleData({ outDir: dir, root, log });
+}
