@@ -82,6 +82,11 @@ export function referenceLength(geometry: Geometry): number {
 
 /** Point at distance s (m) from p along the geodesic with azimuth azi (degrees from north), as [lon, lat]. */
 export function referenceDestination(p: Position, aziDeg: number, s: number): Position {
-  const r = geod.Direct(p[1], p[0], aziDeg, s, Geodesic.LATITUDE | Geodesic.LONGITUDE);
-  return [r.lon2 ?? NaN, r.lat2 ?? NaN];
+  return referenceWalk(p, aziDeg, s).position;
+}
+
+/** Like referenceDestination, also returning the geodesic's azimuth (degrees) on arrival. */
+export function referenceWalk(p: Position, aziDeg: number, s: number): { position: Position; azimuth: number } {
+  const r = geod.Direct(p[1], p[0], aziDeg, s, Geodesic.LATITUDE | Geodesic.LONGITUDE | Geodesic.AZIMUTH);
+  return { position: [r.lon2 ?? NaN, r.lat2 ?? NaN], azimuth: r.azi2 ?? NaN };
 }

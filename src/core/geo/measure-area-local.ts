@@ -12,7 +12,7 @@
 //   geodesic correction, minus Δλ·sin β(φ0), which sums to zero round a ring that does not enclose a pole.
 //   Dropped terms are O(Δλ⁵, Δλ·Δβ⁴) per edge: with |Δλ| ≤ 1e-3 rad they are < 1e-10 of the area.
 // φ0 is the 0.25° grid latitude nearest the first vertex, whose constants are cached.
-// The ring is accepted only when every |δ| ≤ 0.35°, every |Δλ| ≤ 1e-3 rad, |φ0| ≤ 89°, the longitudes do not
+// The ring is accepted only when every |δ| ≤ 0.35°, every |Δλ| ≤ 1e-3 rad, |φ0| ≤ 89.5°, the longitudes do not
 // wind round a pole and the error bound of measure-area-sphere.ts is below 1e-7 of the area; otherwise localRingArea returns NaN and the caller uses the general path (which also
 // reports bad coordinates: NaN propagates here and fails the checks).
 import type { Position } from 'geojson';
@@ -23,8 +23,9 @@ const RAD = Math.PI / 180;
 const K = AUTHALIC_POLY[0];
 const MAX_DELTA_DEG2 = 0.35 * 0.35;
 const MAX_DLAMBDA2 = 1e-3 * 1e-3;
-const MIN_REF_INDEX = 4; // φ0 ≥ −89°
-const MAX_REF_INDEX = 716; // φ0 ≤ 89°
+// φ0 within ±89.5°, so with |δ| ≤ 0.35° every accepted vertex has |φ| < 89.85° (no latitude check needed here)
+const MIN_REF_INDEX = 2;
+const MAX_REF_INDEX = 718;
 const MAX_REL_ERROR = 1e-7;
 const ERROR_SCALE = E2 * AUTHALIC_R2;
 // Geodesic-correction coefficients, as in measure-area-sphere.ts.

@@ -53,7 +53,8 @@ export function lineLength(line: Position[], n: number, close: boolean): number 
     const dy = y - yPrev;
     const dz = z - zPrev;
     const chord2 = dx * dx + dy * dy + dz * dz;
-    if (chord2 > LONG_CHORD2) {
+    if (!(chord2 <= LONG_CHORD2)) {
+      if (chord2 !== chord2) checkVertices(line, n); // NaN: a longitude was not finite
       length += exactDistance(line[k - 1], p);
     } else if (chord2 > 0) {
       // Normal curvature at the midpoint in the edge's direction (Euler's formula); the azimuth only needs to be
