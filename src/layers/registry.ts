@@ -10,6 +10,8 @@ export const LAYER_GROUPS: LayerGroup[] = [
   { id: 'restoration', name: { zh: '矿山修复', en: 'Mine restoration' } },
   { id: 'energy', name: { zh: '新能源', en: 'Renewable energy' } },
   { id: 'infrastructure', name: { zh: '天然气管网', en: 'Gas supply' } },
+  // Public aggregates built by scripts/build-public-data.ts (data/public/); shown on the public page.
+  { id: 'public', name: { zh: '公开统计', en: 'Public figures' } },
 ];
 
 const f = (key: string, zh: string, en: string, extra: Partial<PopupField> = {}): PopupField => ({ key, label: { zh, en }, ...extra });
@@ -159,6 +161,42 @@ export const LAYERS: LayerDef[] = [
     source: { file: 'townships.geojson' }, labels: { file: 'township-labels.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
     style: { outline: '#6d4c41', lineWidth: 1.4, lineDash: [3, 2], label: { zh: 'name', en: 'name_en', size: 13, colour: '#3e2723', halo: '#ffffff' } },
     popup: { title: 'name', fields: [f('code', '乡镇代码', 'Code'), f('kind', '类型', 'Kind'), f('gas_status', '天然气', 'Gas supply')] },
+  },
+
+  // Public aggregates (scripts/build-public-data.ts → data/public/). Off by default in the bureau; the public page turns
+  // them on and colours the township fill by the indicator the visitor picks (src/public-page/choropleth.ts).
+  {
+    id: 'township-stats', name: { zh: '乡镇碳汇指标', en: 'Township carbon figures' }, group: 'public', note: { zh: '乡镇汇总，界线为模拟', en: 'township totals, boundaries synthetic' },
+    source: { file: 'public/township-stats.geojson' }, labels: { file: 'township-labels.geojson' }, geometry: 'polygon', audience: 'public', visible: false,
+    style: { fill: { kind: 'single', colour: '#a5d6a7' }, fillOpacity: 0.8, outline: '#5d4037', lineWidth: 1, label: { zh: 'name', en: 'name_en', size: 12, colour: '#3e2723', halo: '#ffffff' } },
+    popup: {
+      title: 'name',
+      fields: [
+        f('coverage_pct', '森林覆盖率', 'Forest coverage', { format: 'number', unit: unit('%', '%') }),
+        f('carbon_stock_tCO2e', '碳储量', 'Carbon stock', { format: 'integer', unit: unit('吨CO₂e', 't CO₂e') }),
+        f('carbon_density_tCO2e_per_ha', '单位面积碳储量', 'Carbon stock per ha', { format: 'number', unit: unit('吨CO₂e/公顷', 't CO₂e/ha') }),
+        f('annual_sink_tCO2e', '年碳汇量', 'Annual sink', { format: 'integer', unit: unit('吨CO₂e/年', 't CO₂e/yr') }),
+        f('upgrade_mu', '低效林改造面积', 'Forest upgraded', { format: 'integer', unit: unit('亩', 'mu') }),
+        f('upgrade_share_pct', '改造面积占林地', 'Upgraded share of forest land', { format: 'number', unit: unit('%', '%') }),
+      ],
+    },
+  },
+  {
+    id: 'public-projects', name: { zh: '规划项目', en: 'Plan projects' }, group: 'public',
+    source: { file: 'public/projects.geojson' }, geometry: 'point', audience: 'public', visible: false,
+    style: {
+      circleColour: {
+        kind: 'categorical', property: 'kind', fallback: '#757575',
+        values: [
+          { value: 'pv', colour: '#f57c00', label: { zh: '光伏电站', en: 'Solar PV' } },
+          { value: 'wind', colour: '#00838f', label: { zh: '风电场', en: 'Wind farm' } },
+          { value: 'wetland_park', colour: '#0277bd', label: { zh: '湿地公园', en: 'Wetland park' } },
+          { value: 'mine', colour: '#6d4c41', label: { zh: '矿山修复', en: 'Mine restoration' } },
+        ],
+      },
+      circleRadius: 8, label: { zh: 'name', en: 'name_en', size: 11, minzoom: 10.5, colour: '#263238' },
+    },
+    popup: { title: 'name', fields: [f('township', '乡镇', 'Township'), f('status', '状态', 'Status'), f('capacity_mw', '装机容量', 'Capacity', { format: 'number', unit: unit('兆瓦', 'MW') })] },
   },
 ];
 

@@ -66,7 +66,7 @@ export interface LayerDef {
   note?: Text;
 }
 
-export type LayerGroupId = 'admin' | 'forest' | 'wetland' | 'restoration' | 'energy' | 'infrastructure';
+export type LayerGroupId = 'admin' | 'forest' | 'wetland' | 'restoration' | 'energy' | 'infrastructure' | 'public';
 
 export interface LayerGroup {
   id: LayerGroupId;

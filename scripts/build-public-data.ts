@@ -1,0 +1,140 @@
+// Pipeline step for the public page: reads the layers in data/, computes plan progress with src/core/plan (the same
+// numbers as `npm run targets` and the dashboard) and writes only public aggregates to data/public/:
+//   township-stats.geojson  township polygons with coverage, carbon stock (total, per ha), annual sink, upgrade progress
+//   projects.geojson        one point per published project (PV, wind, wetland park, mine restoration) with a description
+//   plan-progress.json      county targets (value/target/status/shortfall), county totals, township rows, method notes
+// No stand id or stand attribute is written. Run: npx tsx scripts/build-public-data.ts [--data dir] [--force]
+// vite.public.config.ts runs it before every public build (skipped when the outputs are newer than the inputs).
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { DEFAULT_FACTORS } from '../src/core/carbon/factors.ts';
+import { detectFields, mapStand } from '../src/core/inventory/field-mapping.ts';
+import { importFile } from '../src/core/io/registry.ts';
+import { PLAN_LAYER_FILES } from '../src/core/plan/layer-files.ts';
+import { computeAreas, type FC, type PlanLayers } from '../src/core/plan/layers.ts';
+import { computeProgress } from '../src/core/plan/progress.ts';
+import { publicData } from '../src/public-page/build/aggregate.ts';
+import { PLAN_PROGRESS_FILE, PROJECTS_FILE, PUBLIC_DIR, TOWNSHIP_STATS_FILE } from '../src/public-page/public-data.ts';
+
+export const DEFAULT_DATA_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../data');
+const REQUIRED = new Set<keyof PlanLayers>(['stands', 'county', 'townships']);
+const OUTPUTS = [TOWNSHIP_STATS_FILE, PROJECTS_FILE, PLAN_PROGRESS_FILE];
+
+export interface BuildOptions {
+  dataDir?: string;
+  /** Rebuild even when the outputs are newer than every input. */
+  force?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface BuildResult {
+  skipped: boolean;
+  files: string[];
+  townships: number;
+  projects: number;
+  ms: number;
+}
+
+function readLayer(dir: string, key: keyof PlanLayers): FC<unknown> | undefined {
+  const file = join(dir, PLAN_LAYER_FILES[key]);
+  if (!existsSync(file)) {
+    if (REQUIRED.has(key)) throw new Error(`${file}: no such file (run \`npm run data\` first)`);
+    return undefined;
+  }
+  try {
+    const r = importFile(basename(file), readFileSync(file));
+    return { type: 'FeatureCollection', features: r.features };
+  } catch (e) {
+    const msg = (e as Error).message;
+    throw new Error(msg.startsWith(basename(file)) ? msg.replace(basename(file), file) : `${file}: ${msg}`);
+  }
+}
+
+/** Stands with 二类 field names are mapped onto the schema (as the targets CLI does); schema-named stands pass through. */
+function normaliseStands(fc: FC<unknown>, file: string, areas: Float64Array): FC<unknown> {
+  const keys = new Set<string>();
+  for (const f of fc.features.slice(0, 1000)) for (const k of Object.keys(f.properties ?? {})) keys.add(k);
+  const { map } = detectFields(keys);
+  if (map.species === 'species' || fc.features.length === 0) return fc;
+  if (!map.species) throw new Error(`${file}: no dominant-species attribute (species, 优势树种, YSSZ …)`);
+  const features = fc.features.map((f, i): Feature<Geometry | null, unknown> => {
+    const { stand } = mapStand((f.properties ?? {}) as Record<string, unknown>, map, areas[i]);
+    return { ...f, properties: { upgrade_type: null, oil_tea_work: null, carbon_afforestation: false, canopy: 0, ...stand } };
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+function inputFiles(dir: string): string[] {
+  return [...Object.values(PLAN_LAYER_FILES), 'summary.json'].map((f) => join(dir, f)).filter((f) => existsSync(f));
+}
+
+function isFresh(dir: string): boolean {
+  const outs = OUTPUTS.map((f) => join(dir, f));
+  if (!outs.every((f) => existsSync(f))) return false;
+  const oldestOut = Math.min(...outs.map((f) => statSync(f).mtimeMs));
+  const self = [fileURLToPath(import.meta.url), fileURLToPath(new URL('../src/public-page/build/aggregate.ts', import.meta.url))];
+  return [...inputFiles(dir), ...self].every((f) => statSync(f).mtimeMs <= oldestOut);
+}
+
+/** One feature per line, like the sample data, so the files diff well. */
+function featureCollectionText(fc: FeatureCollection): string {
+  return `{"type":"FeatureCollection","features":[\n${fc.features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+}
+
+function sampleMeta(dir: string, layers: Record<string, FC<unknown> | undefined>): { sampleData: boolean; dataVersion: string | null } {
+  let dataVersion: string | null = null;
+  const summary = join(dir, 'summary.json');
+  if (existsSync(summary)) {
+    try {
+      dataVersion = String((JSON.parse(readFileSync(summary, 'utf8')) as { generator_version?: string }).generator_version ?? '') || null;
+    } catch {
+      throw new Error(`${summary}: not valid JSON`);
+    }
+  }
+  const synthetic = (layers.townships?.features ?? []).some((f) => (f.properties as { synthetic_boundary?: boolean } | null)?.synthetic_boundary === true);
+  return { sampleData: synthetic || dataVersion !== null, dataVersion };
+}
+
+export function buildPublicData(opts: BuildOptions = {}): BuildResult {
+  const dir = resolve(opts.dataDir ?? DEFAULT_DATA_DIR);
+  const log = opts.log ?? (() => {});
+  const t0 = performance.now();
+  const files = OUTPUTS.map((f) => join(dir, f));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${dir}: no such data directory (run \`npm run data\` first)`);
+  if (!opts.force && isFresh(dir)) {
+    log(`build-public-data: ${join(dir, PUBLIC_DIR)} is up to date`);
+    return { skipped: true, files, townships: -1, projects: -1, ms: performance.now() - t0 };
+  }
+  const layers = {} as Record<keyof PlanLayers, FC<unknown> | undefined>;
+  for (const key of Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]) layers[key] = readLayer(dir, key);
+  let areas;
+  try {
+    areas = computeAreas(layers as unknown as PlanLayers);
+  } catch (e) {
+    throw new Error(`${dir}: ${(e as Error).message}`);
+  }
+  layers.stands = normaliseStands(layers.stands!, join(dir, PLAN_LAYER_FILES.stands), areas.stands);
+  const plan = layers as unknown as PlanLayers;
+  const progress = computeProgress(plan, { factors: DEFAULT_FACTORS, areas });
+  const out = publicData(plan, areas, progress, DEFAULT_FACTORS, sampleMeta(dir, layers));
+
+  mkdirSync(join(dir, PUBLIC_DIR), { recursive: true });
+  writeFileSync(files[0], featureCollectionText(out.townshipStats));
+  writeFileSync(files[1], featureCollectionText(out.projects));
+  writeFileSync(files[2], `${JSON.stringify(out.planProgress, null, 1)}\n`);
+  const ms = performance.now() - t0;
+  log(`build-public-data: ${out.townshipStats.features.length} townships, ${out.projects.features.length} projects → ${join(dir, PUBLIC_DIR)} (${(ms / 1000).toFixed(1)} s)`);
+  return { skipped: false, files, townships: out.townshipStats.features.length, projects: out.projects.features.length, ms };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const i = process.argv.indexOf('--data');
+  try {
+    buildPublicData({ dataDir: i > 0 ? process.argv[i + 1] : undefined, force: process.argv.includes('--force'), log: (l) => console.log(l) });
+  } catch (e) {
+    console.error(`build-public-data: ${(e as Error).message}`);
+    process.exit(1);
+  }
+}
