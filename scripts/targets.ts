@@ -2,14 +2,13 @@
 // Progress of every quantitative target of 《兴国县碳达峰实施方案》 computed from the layers in data/, plus county totals
 // (forest land, coverage, stock, carbon stock and sink) and PV/wind avoided emissions, which are not a sink.
 import { readFileSync, existsSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Feature, Geometry } from 'geojson';
 import { DEFAULT_FACTORS, parseFactorTable, type CarbonFactors } from '../src/core/carbon/factors.ts';
 import type { StandMethod } from '../src/core/carbon/stand.ts';
 import { fmt, textTable } from '../src/core/carbon/text-table.ts';
 import { detectFields, mapStand } from '../src/core/inventory/field-mapping.ts';
-import { importFile } from '../src/core/io/registry.ts';
 import { computeAreas, type FC, type PlanLayers } from '../src/core/plan/layers.ts';
 import { computeProgress, type PlanProgress } from '../src/core/plan/progress.ts';
 
@@ -68,14 +67,19 @@ function readLayer(dir: string, key: keyof PlanLayers): FC<unknown> | undefined 
     process.stderr.write(`targets: ${file}: missing, targets that need it show no progress\n`);
     return undefined;
   }
+  // data/ is the app's own layer set: read it as the map and the analysis worker do (plain JSON), so the CLI's figures
+  // equal the dashboard's. The strict importer would drop features it considers invalid and change the totals.
+  let parsed: unknown;
   try {
-    const r = importFile(basename(file), readFileSync(file));
-    for (const x of r.report.rejected.slice(0, 5)) process.stderr.write(`targets: ${file}: feature ${x.index} skipped: ${x.why}\n`);
-    return { type: 'FeatureCollection', features: r.features };
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    const msg = (e as Error).message;
-    return fail(msg.startsWith(basename(file)) ? msg.replace(basename(file), file) : `${file}: ${msg}`);
+    return fail(`${file}: not valid JSON (${(e as Error).message})`);
   }
+  const fc = parsed as FC<unknown>;
+  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) fail(`${file}: not a GeoJSON FeatureCollection`);
+  const bad = fc.features.findIndex((f) => !f || f.type !== 'Feature' || typeof f.properties !== 'object');
+  if (bad >= 0) fail(`${file}: feature ${bad} is not a GeoJSON Feature with properties`);
+  return fc;
 }
 
 /** Stands with 二类 field names are mapped onto the schema; schema-named stands pass through untouched. */

@@ -10,7 +10,7 @@ export type StandMethod = 'ipcc_bef' | 'fang';
 
 export const METHOD_LABELS: Record<StandMethod, string> = {
   ipcc_bef:
-    'IPCC Tier 2 volume–biomass, C = V × D × BEF × (1+R) × CF (省级清单指南 2011 parameters, to be checked against the guideline); annual sink from volume growth rate by species group × age group',
+    'IPCC Tier 2 volume–biomass, C = V × D × BEF × (1+R) × CF (省级清单指南 2011 parameters, to be checked against the guideline); annual sink from gross volume growth rate by species group × age group (harvest not deducted)',
   fang: "Fang et al. biomass–volume function B = a·V + b per hectare, C = B × CF; annual sink = a × ΔV × CF",
 };
 
