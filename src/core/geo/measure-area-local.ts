@@ -1,20 +1,20 @@
 // The fast path for small rings (every stand, any parcel up to ~20 km): the formulas of measure-area-sphere.ts
-// expanded around the ring's first vertex, so the loop needs no Math.sin, sqrt or division per vertex —
-// only multiply-adds on the coordinates, which makes it about as fast as @turf/area's spherical formula.
+// expanded around a reference latitude φ0 near the ring, so the loop needs no Math.sin, sqrt or division per
+// vertex — only multiply-adds on the coordinates, which makes it about as fast as @turf/area's spherical formula.
 //
-// With φ0 a reference latitude near the ring and δ = φ − φ0 (degrees):
-// - sin β(φ) − sin β(φ0) = F(δ) = S1·δ + … + S5·δ⁵, the Taylor series of the exact
-//   d(sin β)/dφ = K·cos φ/(1 − e² sin² φ)², K = 2/(q_p/(1−e²)), computed per ring with truncated power series.
+// φ0 is the 0.25° grid latitude nearest the first vertex (its constants are cached); δ = φ − φ0 in degrees.
+// - sin β(φ) − sin β(φ0) = F(δ) = S1·δ + … + S5·δ⁵: the Taylor series of the exact derivative
+//   d(sin β)/dφ = K·cos φ/(1 − e² sin² φ)², computed once per grid latitude with truncated power series.
 //   For |δ| ≤ 0.35° the dropped δ⁶ term changes areas by < 1e-11.
-// - Per edge, with m = sin β̄ (mean of the ends), u = cos² β̄ = 1 − m², Δβ ≈ β'(φ0)·Δδ:
-//   E = Δλ·[F̄ + m·Δβ²/4 + m·u·Δλ²/12 + m·u·(3g·Δβ² + c·u·Δλ²)/12]
-//   which is the series of 2·atan(tan(Δλ/2)·m/cos²(Δβ/2)) (the sphere's exact excess) to third order, plus the
-//   geodesic correction, minus Δλ·sin β(φ0), which sums to zero round a ring that does not enclose a pole.
-//   Dropped terms are O(Δλ⁵, Δλ·Δβ⁴) per edge: with |Δλ| ≤ 1e-3 rad they are < 1e-10 of the area.
-// φ0 is the 0.25° grid latitude nearest the first vertex, whose constants are cached.
+// - Per edge, with m = sin β̄ (mean of the two ends), u = cos² β̄ = 1 − m², and Δβ from β' and β'' at φ0:
+//   E = Δλ·[F̄ + m·Δβ²/4 + m·u·Δλ²/12 + m·u·(3g·Δβ² + (g(1 + h·u) + h)·u·Δλ²)/12]
+//   i.e. the series of the sphere's exact excess 2·atan(tan(Δλ/2)·m/cos²(Δβ/2)) to third order, plus the geodesic
+//   correction of measure-area-sphere.ts (g, h there), minus Δλ·sin β(φ0), which sums to zero round a ring that
+//   does not enclose a pole. Dropped terms are O(Δλ⁵, Δλ·Δβ⁴) per edge: < 1e-10 of the area for |Δλ| ≤ 1e-3.
 // The ring is accepted only when every |δ| ≤ 0.35°, every |Δλ| ≤ 1e-3 rad, |φ0| ≤ 89.5°, the longitudes do not
-// wind round a pole and the error bound of measure-area-sphere.ts is below 1e-7 of the area; otherwise localRingArea returns NaN and the caller uses the general path (which also
-// reports bad coordinates: NaN propagates here and fails the checks).
+// wind round a pole and the error bound of measure-area-sphere.ts is below 1e-7 of the area. Otherwise
+// localRingArea returns NaN and the caller uses the general path, which also reports bad coordinates (a NaN
+// coordinate propagates here and fails the checks).
 import type { Position } from 'geojson';
 import { AUTHALIC_POLY, AUTHALIC_R2, E2, sinAuthalic } from './measure-ellipsoid';
 

@@ -7,7 +7,7 @@ import type { Position } from 'geojson';
 import { localRingArea } from './measure-area-local';
 import { sphereRingArea, sphereErrorBound } from './measure-area-sphere';
 import { exactRingArea } from './measure-exact';
-import { openLength } from './measure-input';
+import { checkVertices, openLength } from './measure-input';
 
 const SPHERE_MAX_REL_ERROR = 1e-7;
 
@@ -16,11 +16,17 @@ const SPHERE_MAX_REL_ERROR = 1e-7;
  * regions it bounds. Throws CoordinateError for non-finite coordinates or |latitude| > 90.
  */
 export function ringArea(ring: Position[]): number {
-  const n = openLength(ring);
-  if (n < 3) return 0;
-  const local = localRingArea(ring, n);
-  if (local === local) return local; // not NaN
-  const sphere = sphereRingArea(ring, n);
-  if (sphereErrorBound > SPHERE_MAX_REL_ERROR * sphere) return exactRingArea(ring, n);
-  return sphere;
+  let n = ring.length;
+  try {
+    n = openLength(ring);
+    if (n < 3) return 0;
+    const local = localRingArea(ring, n);
+    if (local === local) return local; // not NaN
+    const sphere = sphereRingArea(ring, n);
+    if (sphereErrorBound > SPHERE_MAX_REL_ERROR * sphere) return exactRingArea(ring, n);
+    return sphere;
+  } catch (error) {
+    checkVertices(ring, n); // a vertex that is not an array (TypeError above) becomes a CoordinateError naming it
+    throw error;
+  }
 }

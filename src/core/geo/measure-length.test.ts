@@ -122,5 +122,8 @@ describe('length conventions', () => {
       expect(() => geodesicLength({ type: 'LineString', coordinates: [[0, 0], p, [1, 1]] })).toThrow(/vertex 1/);
       expect(() => geodesicPerimeter({ type: 'Polygon', coordinates: [[[0, 0], [1, 1], p]] })).toThrow(/vertex 2/);
     }
+    const holey = [[0, 0], null, [1, 1]] as unknown as Position[];
+    expect(() => geodesicLength({ type: 'LineString', coordinates: holey })).toThrow(/vertex 1 is null/);
+    expect(() => geodesicPerimeter({ type: 'Polygon', coordinates: [[...holey, null as unknown as Position]] })).toThrow(CoordinateError);
   });
 });

@@ -239,6 +239,9 @@ describe('geodesicArea conventions', () => {
     // a bad first vertex, or a vertex far outside the local expansion's range, is caught too
     expect(() => geodesicArea({ type: 'Polygon', coordinates: [[[115, 95], [115.01, 26], [115, 26.01]]] })).toThrow(/vertex 0/);
     expect(() => geodesicArea({ type: 'Polygon', coordinates: [[[115, 26], [115.01, 26], [115, 26.01], ['x', 26] as unknown as Position]] })).toThrow(CoordinateError);
+    // a vertex that is not even an array is reported the same way, not as a TypeError
+    const holey = [[115, 26], [115.01, 26], null, [115, 26.01]] as unknown as Position[];
+    expect(() => geodesicArea({ type: 'Polygon', coordinates: [holey] })).toThrow(/vertex 2 is null/);
     expect(validateCoordinates(poly)).toBeNull();
     expect(validateCoordinates({ type: 'Point', coordinates: [1, 100] })).toMatch(/latitude 100/);
   });
