@@ -15,7 +15,7 @@ function run(...args: string[]) {
 
 const near = (a: number, e: number, rel = 1e-8) => expect(Math.abs(a - e)).toBeLessThanOrEqual(rel * Math.abs(e) + 1e-9);
 
-describe('npm run carbon', () => {
+describe('npm run carbon', { timeout: 120_000 }, () => {
   it('--json prints exactly one object of the documented shape; totals are the sums', () => {
     const file = join(dir, 'stands.geojson');
     writeFileSync(file, JSON.stringify(fixtureLayers().stands));

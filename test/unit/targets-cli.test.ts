@@ -27,7 +27,7 @@ function runTargets(...args: string[]) {
 
 const near = (a: number, e: number, rel = 1e-8) => expect(Math.abs(a - e)).toBeLessThanOrEqual(rel * Math.abs(e) + 1e-9);
 
-describe('npm run targets', () => {
+describe('npm run targets', { timeout: 120_000 }, () => {
   const dir = writeFixture();
 
   it('--json gives every registry target with value, target, unit, ratio, status and shortfall, plus county totals', () => {
@@ -105,7 +105,7 @@ function geomM2(g: Geometry | null): number {
 }
 const load = (f: string) => JSON.parse(readFileSync(join(DATA, f), 'utf8'));
 
-describe.skipIf(!HAVE_DATA)('sample data: targets totals against independent sums', () => {
+describe.skipIf(!HAVE_DATA)('sample data: targets totals against independent sums', { timeout: 120_000 }, () => {
   let out: { targets: { id: string; value: number; status: string }[]; county: Record<string, number> & { carbon_stock_by_source_tCO2e: { stands: number } } };
   let stands: { properties: Record<string, never>; geometry: Geometry }[];
   let areas: number[];
