@@ -7,11 +7,11 @@ import { LAYERS } from '../src/layers/registry.ts';
 /** Stand ids are `${township_code}-${lin_ban}-${xiao_ban}`, e.g. 360732100-012-034 (兴国 codes start 360732). */
 export const STAND_ID = /3607321\d\d-\d{1,4}-\d{1,4}/;
 
-/** Attribute names only the stand (小班) schema uses; a public file never needs them. Matched as whole words ('canopy' is
- *  left out: it is also a plain word the method notes use). */
+/** Attribute names only the stand (小班) schema uses; a public file never needs them. Matched as whole words ('canopy' and
+ *  'carbon_afforestation' are left out: a plain word of the method notes and a plan-target id). */
 export const STAND_FIELDS = [
   'lin_ban', 'xiao_ban', 'stock_m3', 'pine_wilt', 'land_class', 'age_group', 'upgrade_type', 'upgrade_year',
-  'oil_tea_work', 'oil_tea_year', 'afforestation_year', 'carbon_afforestation', 'township_name', 'species_raw',
+  'oil_tea_work', 'oil_tea_year', 'afforestation_year', 'township_name', 'species_raw',
 ];
 const FIELD_RE = new RegExp(`(?<![A-Za-z0-9_])(${STAND_FIELDS.join('|')})(?![A-Za-z0-9_])`);
 

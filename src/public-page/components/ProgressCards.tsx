@@ -1,0 +1,51 @@
+// County overview and plan-target cards (the bureau's TargetCard), from plan-progress.json.
+import { TargetCard } from '../../bureau/dashboard/TargetCard.tsx';
+import type { TargetProgress } from '../../core/plan/progress.ts';
+import type { Lang } from '../../ui/i18n-types.ts';
+import { formatNumber } from '../indicators.ts';
+import type { PlanProgressFile, PublicTarget } from '../public-data.ts';
+import { PUB_TEXT } from '../text.ts';
+
+/** Shown first; the other targets sit behind "more targets". */
+export const HEADLINE_TARGETS = ['forest_coverage', 'low_yield_forest_upgrade', 'forest_stock', 'carbon_afforestation', 'new_energy_capacity', 'wetland_lianjiang', 'mine_fanglingpai'];
+
+// TargetCard reads the full progress record; the public file has no rule and no detail (they name stand fields).
+const asCard = (t: PublicTarget) => ({ ...t, detail: '' }) as unknown as TargetProgress;
+
+export function ProgressCards({ plan, lang }: { plan: PlanProgressFile; lang: Lang }) {
+  const c = plan.county;
+  const head = HEADLINE_TARGETS.map((id) => plan.targets.find((t) => t.id === id)).filter((t): t is PublicTarget => !!t);
+  const rest = plan.targets.filter((t) => !HEADLINE_TARGETS.includes(t.id));
+  const totals: [string, string, string][] = [
+    ['coverage', lang === 'zh' ? '森林覆盖率' : 'Forest coverage', `${formatNumber(c.coverage_pct, 2, lang)}%`],
+    ['forest-land', lang === 'zh' ? '林地面积' : 'Forest land', `${formatNumber(c.forest_land_mu, 0, lang)} ${lang === 'zh' ? '亩' : 'mu'}`],
+    ['carbon', lang === 'zh' ? '碳储量' : 'Carbon stock', `${formatNumber(c.carbon_stock_tCO2e, 0, lang)} ${lang === 'zh' ? '吨CO₂e' : 't CO₂e'}`],
+    ['sink', lang === 'zh' ? '年碳汇量' : 'Annual sink', `${formatNumber(c.annual_sink_tCO2e, 0, lang)} ${lang === 'zh' ? '吨CO₂e/年' : 't CO₂e/yr'}`],
+    ['avoided', PUB_TEXT.avoided[lang], `${formatNumber(c.avoided_tCO2_per_yr, 0, lang)} ${lang === 'zh' ? '吨CO₂/年' : 't CO₂/yr'}`],
+  ];
+  return (
+    <section className="pub-section" aria-labelledby="progress-h" data-testid="progress">
+      <h2 id="progress-h">{PUB_TEXT.progress[lang]}</h2>
+      <h3>{PUB_TEXT.countyTotals[lang]}</h3>
+      <dl className="county-totals" data-testid="county-totals">
+        {totals.map(([key, label, value]) => (
+          <div key={key} data-total={key}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="target-grid target-grid--public">
+        {head.map((t) => <TargetCard key={t.id} t={asCard(t)} townshipScope={false} />)}
+      </div>
+      {rest.length > 0 && (
+        <details className="more-targets">
+          <summary>{PUB_TEXT.moreTargets[lang]}（{rest.length}）</summary>
+          <div className="target-grid target-grid--public">
+            {rest.map((t) => <TargetCard key={t.id} t={asCard(t)} townshipScope={false} />)}
+          </div>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+// The township figures as a table: the text alternative to the map, from plan-progress.json.
+import type { Lang } from '../../ui/i18n-types.ts';
+import { formatNumber, INDICATORS, type IndicatorId } from '../indicators.ts';
+import type { PlanProgressFile } from '../public-data.ts';
+import { PUB_TEXT } from '../text.ts';
+
+export function TownshipTable({ plan, lang, indicator, selected, onSelect }: {
+  plan: PlanProgressFile; lang: Lang; indicator: IndicatorId; selected: string | null; onSelect: (code: string) => void;
+}) {
+  const c = plan.county;
+  const countyValues: Record<IndicatorId, number | null> = {
+    coverage: c.coverage_pct,
+    carbon_density: c.land_area_mu > 0 ? c.carbon_stock_tCO2e / (c.land_area_mu / 15) : null,
+    carbon_total: c.carbon_stock_tCO2e,
+    sink: c.annual_sink_tCO2e,
+    upgrade: c.forest_land_mu > 0 ? (plan.townships.reduce((s, r) => s + r.upgrade_mu, 0) / c.forest_land_mu) * 100 : null,
+  };
+  return (
+    <section className="pub-section" aria-labelledby="township-table-h">
+      <h2 id="township-table-h">{PUB_TEXT.table[lang]}</h2>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="township-table-h">
+        <table className="township-table" id="township-table" data-testid="township-table">
+          <caption>{PUB_TEXT.tableCaption[lang]}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{PUB_TEXT.township[lang]}</th>
+              {INDICATORS.map((ind) => (
+                <th scope="col" key={ind.id} data-col={ind.id} className={ind.id === indicator ? 'is-active' : undefined}>
+                  {ind.name[lang]}（{ind.unit[lang]}）
+                </th>
+              ))}
+              <th scope="col" data-col="upgrade_mu">{PUB_TEXT.upgradeMu[lang]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.townships.map((r) => (
+              <tr key={r.code} data-code={r.code} className={r.code === selected ? 'is-selected' : undefined}>
+                <th scope="row">
+                  <button type="button" className="link-button" onClick={() => onSelect(r.code)} aria-pressed={r.code === selected}>
+                    {lang === 'en' && r.name_en ? r.name_en : r.name}
+                  </button>
+                </th>
+                {INDICATORS.map((ind) => <td key={ind.id} data-col={ind.id}>{formatNumber(r[ind.property] as number, ind.digits, lang)}</td>)}
+                <td data-col="upgrade_mu">{formatNumber(r.upgrade_mu, 0, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr data-code="county">
+              <th scope="row">{PUB_TEXT.county[lang]}</th>
+              {INDICATORS.map((ind) => <td key={ind.id} data-col={ind.id}>{formatNumber(countyValues[ind.id], ind.digits, lang)}</td>)}
+              <td data-col="upgrade_mu">{formatNumber(plan.townships.reduce((s, r) => s + r.upgrade_mu, 0), 0, lang)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}
