@@ -1,0 +1,95 @@
+// Benchmark: site analysis of a 2,000 mu site against the full sample data (data/), with the flatbush index against a
+// naive scan of every stand (each stand's box computed from its coordinates, no index), in the same run on the same
+// sites. Sites are irregular 40-gons scaled to 2,000 mu, centred on stands spread over the county. Each site is
+// analysed once to warm up, then timed; the median over sites counts. Last line: one JSON object.
+//
+// Usage: npm run bench:site [-- --sites N --mu M]
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import type { FeatureCollection, Polygon } from 'geojson';
+import { analyseSite, bboxOf, buildSiteIndex } from '../../src/core/analysis/index.ts';
+import { geodesicArea } from '../../src/core/geo/measure.ts';
+import { fromSquareMetres } from '../../src/core/geo/units.ts';
+import { PLAN_LAYER_FILES } from '../../src/core/plan/layer-files.ts';
+import { computeAreas, type PlanLayers } from '../../src/core/plan/layers.ts';
+import { mulberry32 } from '../../src/core/random.ts';
+
+const DATA = path.resolve(import.meta.dirname, '../../data');
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!(v > 0)) throw new Error(`--${name} needs a positive number`);
+  return v;
+}
+const SITES = Math.round(arg('sites', 20));
+const SITE_MU = arg('mu', 2000);
+
+function load(): PlanLayers {
+  if (!existsSync(path.join(DATA, 'stands.geojson'))) {
+    console.error(`bench:site: ${DATA}/stands.geojson is missing; run npm run data first`);
+    process.exit(2);
+  }
+  const out: Record<string, FeatureCollection> = {};
+  for (const [key, file] of Object.entries(PLAN_LAYER_FILES)) {
+    const p = path.join(DATA, file);
+    if (existsSync(p)) out[key] = JSON.parse(readFileSync(p, 'utf8')) as FeatureCollection;
+  }
+  return out as unknown as PlanLayers;
+}
+
+/** An irregular polygon of `mu` 亩 around (lon, lat): 40 vertices with ±15 % radius noise, then scaled exactly. */
+function siteAround(lon: number, lat: number, mu: number, rand: () => number): Polygon {
+  const noise = Array.from({ length: 40 }, () => 0.85 + 0.3 * rand());
+  const ring = (r: number) => {
+    const pts = noise.map((k, i) => {
+      const a = (2 * Math.PI * i) / noise.length;
+      return [lon + (r * k * Math.cos(a)) / Math.cos((lat * Math.PI) / 180), lat + r * k * Math.sin(a)];
+    });
+    return [...pts, pts[0]];
+  };
+  const r0 = 0.006;
+  const area = geodesicArea({ type: 'Polygon', coordinates: [ring(r0)] });
+  return { type: 'Polygon', coordinates: [ring(r0 * Math.sqrt(fromSquareMetres(area, 'mu') > 0 ? mu / fromSquareMetres(area, 'mu') : 1))] };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const layers = load();
+const t0 = performance.now();
+const areas = computeAreas(layers);
+const t1 = performance.now();
+const index = buildSiteIndex(layers, areas);
+const t2 = performance.now();
+const n = layers.stands.features.length;
+console.log(`stands: ${n}; areas ${(t1 - t0).toFixed(0)} ms, index build ${(t2 - t1).toFixed(1)} ms (once per data load)`);
+
+const rand = mulberry32(7);
+const sites: Polygon[] = [];
+for (let k = 0; k < SITES; k++) {
+  const b = bboxOf(layers.stands.features[Math.floor(((k + 0.5) / SITES) * n)].geometry)!;
+  sites.push(siteAround((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, SITE_MU, rand));
+}
+const fast: number[] = [], slow: number[] = [], mus: number[] = [], clipped: number[] = [];
+for (const site of sites) {
+  analyseSite(index, site, { type: '光伏', year: 2026 }); // warm-up
+  let t = performance.now();
+  const a = analyseSite(index, site, { type: '光伏', year: 2026 });
+  fast.push(performance.now() - t);
+  if (process.env.BENCH_DEBUG) console.log(fast.length, (performance.now() - t).toFixed(1), a.candidates, a.overlaps.map((o) => `${o.layer}:${o.count}`).join(" "));
+  t = performance.now();
+  const b = analyseSite(index, site, { type: '光伏', year: 2026, naive: true });
+  slow.push(performance.now() - t);
+  if (Math.abs(a.stands.carbon_stock_tCO2e - b.stands.carbon_stock_tCO2e) > 1e-6) throw new Error('index and scan disagree');
+  mus.push(a.area_mu);
+  clipped.push(a.stands.count);
+}
+const ms = median(fast), naiveMs = median(slow);
+console.log(`${SITES} sites of ${median(mus).toFixed(1)} mu, median ${median(clipped)} stands overlapped`);
+console.log(`indexed: median ${ms.toFixed(2)} ms, max ${Math.max(...fast).toFixed(2)} ms; naive scan: median ${naiveMs.toFixed(2)} ms; ratio ${(naiveMs / ms).toFixed(1)}×`);
+console.log(`target ≤ 50 ms: ${ms <= 50 ? 'met' : 'NOT met'}`);
+console.log(JSON.stringify({ site_mu: Math.round(median(mus)), stands: n, ms: Number(ms.toFixed(2)), naive_ms: Number(naiveMs.toFixed(2)) }));

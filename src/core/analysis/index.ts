@@ -1,0 +1,7 @@
+// Public surface of site analysis (pure: runs in Node, the browser and workers).
+export * from './site-types.ts';
+export * from './site-index.ts';
+export * from './clip.ts';
+export * from './site-analysis.ts';
+export * from './conflicts.ts';
+export * from './with-without.ts';

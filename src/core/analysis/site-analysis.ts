@@ -1,0 +1,208 @@
+// Site analysis: what a drawn or imported site would take (forest stands by species, age and land class; wetland,
+// mine and project land by township), the carbon at stake, conflict flags, and for afforestation/restoration sites
+// the carbon it would add. Pure and synchronous; the index (site-index.ts) is built once per data load.
+import type { Feature, Geometry } from 'geojson';
+import { DEFAULT_FACTORS, type CarbonFactors } from '../carbon/factors.ts';
+import { standCarbon, type StandMethod } from '../carbon/stand.ts';
+import { geodesicArea, geodesicLength, geodesicPerimeter } from '../geo/measure.ts';
+import { fromSquareMetres, toSquareMetres } from '../geo/units.ts';
+import { checkGeometry } from '../geo/validate.ts';
+import { isForest } from '../inventory/schema.ts';
+import type { StandLike } from '../plan/layers.ts';
+import { clipArea, isAreal, type Areal } from './clip.ts';
+import { conflictFlags, type ConflictFlag } from './conflicts.ts';
+import { bboxOf, candidates, OVERLAP_LAYERS, type OverlapLayer, type SiteIndex } from './site-index.ts';
+import { STOCKED_LAND_CLASSES, type SiteType } from './site-types.ts';
+import { projectComparison, type ProjectComparison } from './with-without.ts';
+
+export interface StandRow {
+  key: string;
+  count: number;
+  area_mu: number;
+  stock_m3: number;
+  carbon_stock_tCO2e: number;
+  annual_sink_tCO2e: number;
+}
+
+export interface StandOverlap extends Omit<StandRow, 'key'> {
+  forest_area_mu: number;
+  carbon_stock_tC: number;
+  bySpecies: StandRow[];
+  byAge: StandRow[];
+  byLandClass: StandRow[];
+  byTownship: (StandRow & { name: string })[];
+  /** 封育 plots and 碳汇造林 plots inside the site. */
+  fengyu_mu: number;
+  carbon_afforestation_mu: number;
+  /** Land that already carries forest (STOCKED_LAND_CLASSES): not plantable. */
+  stocked_mu: number;
+}
+
+export interface TownshipOverlap { code: string; name: string; area_mu: number; count: number; names: string[] }
+
+export interface LayerOverlap {
+  layer: OverlapLayer;
+  area_mu: number;
+  count: number;
+  byTownship: TownshipOverlap[];
+}
+
+export interface SiteAnalysis {
+  geometry_type: string;
+  /** False for points and lines: they have no area to overlap (measurements are still given). */
+  areal: boolean;
+  area_m2: number;
+  area_mu: number;
+  perimeter_m: number;
+  length_m: number;
+  method: StandMethod;
+  year: number;
+  stands: StandOverlap;
+  overlaps: LayerOverlap[];
+  conflicts: ConflictFlag[];
+  comparison: ProjectComparison | null;
+  /** Stands and layer features clipped (the index's candidates), for the record. */
+  candidates: number;
+}
+
+export interface SiteOptions {
+  type: SiteType;
+  method?: StandMethod;
+  /** Assessment year for stand carbon; also the start year of a with/without comparison. */
+  year?: number;
+  factors?: CarbonFactors;
+  /** Scan every feature instead of using the index (benchmark baseline and tests). */
+  naive?: boolean;
+}
+
+export class SiteGeometryError extends Error {}
+
+const emptyRow = (key: string): StandRow => ({ key, count: 0, area_mu: 0, stock_m3: 0, carbon_stock_tCO2e: 0, annual_sink_tCO2e: 0 });
+
+function addRow(rows: Map<string, StandRow>, key: string, mu: number, stock: number, cs: number, sink: number): StandRow {
+  let r = rows.get(key);
+  if (!r) rows.set(key, (r = emptyRow(key)));
+  r.count++;
+  r.area_mu += mu;
+  r.stock_m3 += stock;
+  r.carbon_stock_tCO2e += cs;
+  r.annual_sink_tCO2e += sink;
+  return r;
+}
+
+const sorted = (rows: Map<string, StandRow>) => [...rows.values()].sort((a, b) => b.area_mu - a.area_mu);
+
+const emptyStands = (): StandOverlap => ({
+  ...emptyRow(''), forest_area_mu: 0, carbon_stock_tC: 0, bySpecies: [], byAge: [], byLandClass: [], byTownship: [],
+  fengyu_mu: 0, carbon_afforestation_mu: 0, stocked_mu: 0,
+});
+
+function standOverlap(index: SiteIndex, site: Feature<Areal>, opt: Required<Omit<SiteOptions, 'naive' | 'type'>>, naive: boolean) {
+  const box = bboxOf(site.geometry)!;
+  const { features, areas } = index.stands;
+  const ids = candidates(index.stands, box, naive);
+  const total = emptyStands();
+  const species = new Map<string, StandRow>(), ages = new Map<string, StandRow>(), classes = new Map<string, StandRow>(), towns = new Map<string, StandRow>();
+  const townNames = new Map<string, string>();
+  for (const i of ids) {
+    const f = features[i];
+    const p = f.properties as unknown as StandLike | null;
+    if (!p) continue;
+    const clipM2 = clipArea(site, f.geometry, areas[i]);
+    if (!(clipM2 > 0)) continue;
+    const frac = areas[i] > 0 ? clipM2 / areas[i] : 0;
+    const stock = (Number(p.stock_m3) || 0) * frac;
+    const c = standCarbon({
+      species: p.species_raw ?? p.species, age_group: p.age_group, stock_m3: stock, area_m2: clipM2,
+      carbon_afforestation: p.carbon_afforestation, afforestation_year: p.afforestation_year,
+    }, opt.factors, { method: opt.method, year: opt.year });
+    const mu = c.area_mu;
+    total.count++;
+    total.area_mu += mu;
+    total.stock_m3 += stock;
+    total.carbon_stock_tC += c.carbon_stock_tC;
+    total.carbon_stock_tCO2e += c.carbon_stock_tCO2e;
+    total.annual_sink_tCO2e += c.annual_sink_tCO2e;
+    if (isForest(p)) total.forest_area_mu += mu;
+    if (p.upgrade_type === '封育') total.fengyu_mu += mu;
+    if (p.carbon_afforestation) total.carbon_afforestation_mu += mu;
+    if (STOCKED_LAND_CLASSES.includes(p.land_class)) total.stocked_mu += mu;
+    addRow(species, c.species_group, mu, stock, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
+    addRow(ages, p.age_group ?? '—', mu, stock, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
+    addRow(classes, p.land_class, mu, stock, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
+    addRow(towns, p.township_code, mu, stock, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
+    townNames.set(p.township_code, p.township_name);
+  }
+  total.bySpecies = sorted(species);
+  total.byAge = sorted(ages);
+  total.byLandClass = sorted(classes);
+  total.byTownship = sorted(towns).map((r) => ({ ...r, name: index.townshipNames[r.key] ?? townNames.get(r.key) ?? '' }));
+  return { total, clipped: ids.length };
+}
+
+function layerOverlap(index: SiteIndex, key: OverlapLayer, site: Feature<Areal>, naive: boolean) {
+  const layer = index.layers[key];
+  const out: LayerOverlap = { layer: key, area_mu: 0, count: 0, byTownship: [] };
+  if (!layer) return { overlap: out, clipped: 0, wetlandKinds: new Set<string>() };
+  const ids = candidates(layer, bboxOf(site.geometry)!, naive);
+  const towns = new Map<string, TownshipOverlap>();
+  const kinds = new Set<string>();
+  for (const i of ids) {
+    const f = layer.features[i];
+    const clipM2 = clipArea(site, f.geometry, layer.areas[i]);
+    if (!(clipM2 > 0)) continue;
+    const mu = fromSquareMetres(clipM2, 'mu');
+    const p = f.properties ?? {};
+    const code = String(p.township_code ?? '');
+    let t = towns.get(code);
+    if (!t) towns.set(code, (t = { code, name: index.townshipNames[code] ?? '', area_mu: 0, count: 0, names: [] }));
+    t.area_mu += mu;
+    t.count++;
+    t.names.push(String(p.name ?? p.id ?? ''));
+    if (typeof p.kind === 'string') kinds.add(p.kind);
+    out.area_mu += mu;
+    out.count++;
+  }
+  out.byTownship = [...towns.values()].sort((a, b) => b.area_mu - a.area_mu);
+  return { overlap: out, clipped: ids.length, wetlandKinds: kinds };
+}
+
+/** Analyse one site. Throws SiteGeometryError for geometry that cannot be used (self-intersection, bad coordinates). */
+export function analyseSite(index: SiteIndex, geometry: Geometry, options: SiteOptions): SiteAnalysis {
+  const checked = checkGeometry(geometry);
+  if (checked.error || !checked.geometry) throw new SiteGeometryError(checked.error ?? 'the site has no geometry');
+  const g = checked.geometry;
+  const opt = { method: options.method ?? 'ipcc_bef', year: options.year ?? new Date().getFullYear(), factors: options.factors ?? DEFAULT_FACTORS };
+  const naive = options.naive ?? false;
+  const area = geodesicArea(g);
+  const base = {
+    geometry_type: g.type, area_m2: area, area_mu: fromSquareMetres(area, 'mu'),
+    perimeter_m: geodesicPerimeter(g), length_m: geodesicLength(g), method: opt.method, year: opt.year,
+  };
+  if (!isAreal(g) || !(area > 0)) {
+    return { ...base, areal: false, stands: emptyStands(), overlaps: [], conflicts: [], comparison: null, candidates: 0 };
+  }
+  const site: Feature<Areal> = { type: 'Feature', geometry: g, properties: {} };
+  const { total: stands, clipped } = standOverlap(index, site, opt, naive);
+  let count = clipped;
+  const overlaps: LayerOverlap[] = [];
+  let wetlandKinds = new Set<string>();
+  for (const key of OVERLAP_LAYERS) {
+    const r = layerOverlap(index, key, site, naive);
+    count += r.clipped;
+    if (key === 'wetlands') wetlandKinds = r.wetlandKinds;
+    if (index.layers[key]) overlaps.push(r.overlap);
+  }
+  // Plantable: the site less land already stocked with forest and less wetland (not planted over).
+  const wetlandMu = overlaps.find((o) => o.layer === 'wetlands')?.area_mu ?? 0;
+  const plantableMu = Math.max(0, base.area_mu - stands.stocked_mu - wetlandMu);
+  return {
+    ...base,
+    areal: true,
+    stands,
+    overlaps,
+    conflicts: conflictFlags(options.type, stands, overlaps, wetlandKinds),
+    comparison: projectComparison(options.type, toSquareMetres(plantableMu, 'mu'), opt.year, opt.factors),
+    candidates: count,
+  };
+}
