@@ -6,7 +6,7 @@ import { formatSummary } from './sample-data/report.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 try {
-  const summary = ensureSampleData(root, undefined, (l) => console.log(l));
+  const summary = await ensureSampleData(root, undefined, (l) => console.log(l));
   console.log(summary ? formatSummary(summary) : 'sample data present');
 } catch (err) {
   console.error(`Sample data generation failed: ${err instanceof Error ? err.message : String(err)}`);

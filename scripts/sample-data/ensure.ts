@@ -1,8 +1,9 @@
-// Regenerate the sample data only when it is missing or was made by another generator version.
+// Regenerate the sample data only when it is missing or was made by another generator version. The generator (and its
+// heavy geometry imports) is loaded only when needed, so the "already present" path stays fast.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRACT_FILES, GENERATOR_VERSION, SUMMARY_FILE } from './config.ts';
-import { generateSampleData, type Summary } from './generate.ts';
+import type { Summary } from './generate.ts';
 
 /** Why the data in `dir` must be regenerated, or null when it is present and current. */
 export function staleReason(dir: string): string | null {
@@ -19,9 +20,10 @@ export function staleReason(dir: string): string | null {
 }
 
 /** Returns the summary when it (re)generated, null when the data was already current. */
-export function ensureSampleData(root: string, dir = join(root, 'data'), log: (l: string) => void = () => {}): Summary | null {
+export async function ensureSampleData(root: string, dir = join(root, 'data'), log: (l: string) => void = () => {}): Promise<Summary | null> {
   const reason = staleReason(dir);
   if (!reason) return null;
   log(`sample data: ${reason} — generating`);
+  const { generateSampleData } = await import('./generate.ts');
   return generateSampleData({ outDir: dir, root, log });
 }
