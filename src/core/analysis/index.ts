@@ -5,3 +5,4 @@ export * from './clip.ts';
 export * from './site-analysis.ts';
 export * from './conflicts.ts';
 export * from './with-without.ts';
+export * from './measure-site.ts';

@@ -1,0 +1,56 @@
+// Export then import again with the project's own importers: geometry and ellipsoidal area survive every format.
+import { describe, expect, it } from 'vitest';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import type { Polygon } from 'geojson';
+import { geodesicArea } from '../geo/measure.ts';
+import { importFile } from './registry.ts';
+import { sitesToCsv, sitesToGeoJson, sitesToKml, sitesToShapefileZip, type ExportSite } from './export-sites.ts';
+
+const poly: Polygon = { type: 'Polygon', coordinates: [[[115.3, 26.3], [115.31, 26.3], [115.312, 26.309], [115.3, 26.31], [115.3, 26.3]]] };
+const sites: ExportSite[] = [
+  { id: 'a', name: '光伏一号', type: '光伏', note: '=cmd & <b>', geometry: poly },
+  { id: 'b', name: '造林二号', type: '造林', note: '', geometry: { type: 'Polygon', coordinates: [[[115.4, 26.4], [115.4, 26.41], [115.41, 26.41], [115.4, 26.4]]] } },
+];
+
+describe('site exports', () => {
+  const check = (file: string, bytes: Uint8Array) => {
+    const r = importFile(file, bytes);
+    expect(r.report.rejected).toEqual([]);
+    expect(r.features).toHaveLength(2);
+    sites.forEach((s, i) => {
+      const back = r.features[i];
+      expect(Math.abs(geodesicArea(back.geometry) - geodesicArea(s.geometry))).toBeLessThan(0.01); // m²
+      expect(String(back.properties?.name)).toBe(s.name);
+    });
+  };
+  it('GeoJSON (RFC 7946 winding) round-trips', () => {
+    const text = sitesToGeoJson(sites);
+    const fc = JSON.parse(text);
+    // outer ring counter-clockwise: positive shoelace
+    const r = fc.features[1].geometry.coordinates[0];
+    let s = 0;
+    for (let i = 0; i < r.length - 1; i++) s += r[i][0] * r[i + 1][1] - r[i + 1][0] * r[i][1];
+    expect(s).toBeGreaterThan(0);
+    check('sites.geojson', strToU8(text));
+  });
+  it('KML round-trips and escapes text', () => {
+    const kml = sitesToKml(sites);
+    expect(kml).toContain('=cmd &amp; &lt;b&gt;');
+    check('sites.kml', strToU8(kml));
+  });
+  it('zipped shapefile with .prj and UTF-8 .cpg round-trips', () => {
+    const zip = sitesToShapefileZip(sites);
+    const files = unzipSync(zip);
+    expect(Object.keys(files).sort()).toEqual(['sites.cpg', 'sites.dbf', 'sites.prj', 'sites.shp', 'sites.shx']);
+    expect(strFromU8(files['sites.cpg'])).toBe('UTF-8');
+    expect(strFromU8(files['sites.prj'])).toContain('2000');
+    check('sites.zip', zip);
+  });
+  it('CSV has a BOM, measurements and neutralised formulas', () => {
+    const csv = sitesToCsv(sites.map((s) => ({ ...s, analysis: null })));
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain("'=cmd & <b>");
+    const mu = Number(csv.split('\r\n')[1].split(',')[4]);
+    expect(mu).toBeCloseTo(geodesicArea(poly) / (10000 / 15), 3);
+  });
+});

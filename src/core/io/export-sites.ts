@@ -1,0 +1,132 @@
+// Exports of planner sites: GeoJSON (RFC 7946), KML 2.2, a zipped shapefile set (one .shp per geometry kind, each
+// with .prj and a UTF-8 .cpg) and a CSV of measurements and analysis. Pure: strings and bytes, no DOM.
+import { zipSync } from 'fflate';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { measureSite } from '../analysis/measure-site.ts';
+import type { SiteAnalysis } from '../analysis/site-analysis.ts';
+import { fromSquareMetres } from '../geo/units.ts';
+import { checkGeometry } from '../geo/validate.ts';
+import { toCsv } from '../table/csv.ts';
+import { writeShapefile } from './shapefile-write.ts';
+
+export interface ExportSite {
+  id: string;
+  name: string;
+  type: string;
+  note: string;
+  geometry: Geometry;
+}
+
+const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
+
+/** Properties every export carries: the planner's fields and the ellipsoidal measurements. */
+export function siteProperties(s: ExportSite): Record<string, string | number> {
+  const m = measureSite(s.geometry);
+  return {
+    name: s.name, type: s.type, note: s.note, site_id: s.id,
+    area_mu: round(fromSquareMetres(m.area_m2, 'mu'), 4), area_ha: round(fromSquareMetres(m.area_m2, 'ha'), 6),
+    perim_m: round(m.perimeter_m, 2), length_m: round(m.length_m, 2),
+  };
+}
+
+/** RFC 7946: lon/lat, outer rings counter-clockwise (checkGeometry orients them), at most 8 decimals (~1 mm). */
+function rfc7946(g: Geometry): Geometry {
+  const fixed = checkGeometry(g).geometry ?? g;
+  const r = (p: Position): Position => [round(p[0], 8), round(p[1], 8)];
+  const map = (x: Geometry): Geometry => {
+    switch (x.type) {
+      case 'Point': return { type: 'Point', coordinates: r(x.coordinates) };
+      case 'MultiPoint': return { type: 'MultiPoint', coordinates: x.coordinates.map(r) };
+      case 'LineString': return { type: 'LineString', coordinates: x.coordinates.map(r) };
+      case 'MultiLineString': return { type: 'MultiLineString', coordinates: x.coordinates.map((l) => l.map(r)) };
+      case 'Polygon': return { type: 'Polygon', coordinates: x.coordinates.map((l) => l.map(r)) };
+      case 'MultiPolygon': return { type: 'MultiPolygon', coordinates: x.coordinates.map((p) => p.map((l) => l.map(r))) };
+      case 'GeometryCollection': return { type: 'GeometryCollection', geometries: x.geometries.map(map) };
+    }
+  };
+  return map(fixed);
+}
+
+export function sitesToGeoJson(sites: ExportSite[]): string {
+  const fc: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: sites.map((s): Feature => ({ type: 'Feature', id: s.id, geometry: rfc7946(s.geometry), properties: siteProperties(s) })),
+  };
+  return JSON.stringify(fc);
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const coords = (ps: Position[]) => ps.map((p) => `${p[0]},${p[1]}`).join(' ');
+
+function kmlGeometry(g: Geometry): string {
+  const poly = (rings: Position[][]) => `<Polygon><outerBoundaryIs><LinearRing><coordinates>${coords(rings[0])}</coordinates></LinearRing></outerBoundaryIs>${rings.slice(1).map((h) => `<innerBoundaryIs><LinearRing><coordinates>${coords(h)}</coordinates></LinearRing></innerBoundaryIs>`).join('')}</Polygon>`;
+  switch (g.type) {
+    case 'Point': return `<Point><coordinates>${coords([g.coordinates])}</coordinates></Point>`;
+    case 'LineString': return `<LineString><coordinates>${coords(g.coordinates)}</coordinates></LineString>`;
+    case 'Polygon': return poly(g.coordinates);
+    case 'MultiPoint': return `<MultiGeometry>${g.coordinates.map((p) => kmlGeometry({ type: 'Point', coordinates: p })).join('')}</MultiGeometry>`;
+    case 'MultiLineString': return `<MultiGeometry>${g.coordinates.map((l) => kmlGeometry({ type: 'LineString', coordinates: l })).join('')}</MultiGeometry>`;
+    case 'MultiPolygon': return `<MultiGeometry>${g.coordinates.map(poly).join('')}</MultiGeometry>`;
+    case 'GeometryCollection': return `<MultiGeometry>${g.geometries.map(kmlGeometry).join('')}</MultiGeometry>`;
+  }
+}
+
+export function sitesToKml(sites: ExportSite[], documentName = '兴国碳汇图 sites'): string {
+  const placemarks = sites.map((s) => {
+    const props = siteProperties(s);
+    const data = Object.entries(props).map(([k, v]) => `<Data name="${xml(k)}"><value>${xml(String(v))}</value></Data>`).join('');
+    return `<Placemark><name>${xml(s.name)}</name><description>${xml(s.note)}</description><ExtendedData>${data}</ExtendedData>${kmlGeometry(rfc7946(s.geometry))}</Placemark>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>${xml(documentName)}</name>${placemarks.join('\n')}</Document></kml>\n`;
+}
+
+const KIND: Record<string, string> = { Point: 'points', MultiPoint: 'points', LineString: 'lines', MultiLineString: 'lines', Polygon: 'polygons', MultiPolygon: 'polygons' };
+
+/** One zip holding base_polygons.shp/.shx/.dbf/.prj/.cpg (and _lines, _points when there are such sites), CGCS2000 lon/lat. */
+export function sitesToShapefileZip(sites: ExportSite[], base = 'sites'): Uint8Array {
+  const groups = new Map<string, Feature[]>();
+  for (const s of sites) {
+    const kind = KIND[s.geometry.type];
+    if (!kind) continue; // GeometryCollections have no shapefile form
+    if (!groups.has(kind)) groups.set(kind, []);
+    groups.get(kind)!.push({ type: 'Feature', geometry: rfc7946(s.geometry), properties: siteProperties(s) });
+  }
+  const files: Record<string, Uint8Array> = {};
+  for (const [kind, features] of groups) {
+    const parts = writeShapefile(features, { crs: 4490, encoding: 'utf-8' });
+    const name = groups.size === 1 ? base : `${base}_${kind}`;
+    for (const [ext, data] of Object.entries(parts)) if (data) files[`${name}.${ext}`] = data;
+  }
+  return zipSync(files);
+}
+
+export interface CsvSite extends ExportSite { analysis?: SiteAnalysis | null }
+
+/** One row per site: measurements, then (when analysed) stands, carbon at stake, overlaps, flags and the comparison. */
+export function sitesToCsv(sites: CsvSite[]): string {
+  const over = (s: CsvSite, layer: string) => s.analysis?.overlaps.find((o) => o.layer === layer)?.area_mu;
+  const cmp = (s: CsvSite, years: number) => s.analysis?.comparison?.rows.find((r) => r.years === years)?.added_tCO2e;
+  return toCsv(sites, [
+    { header: '名称 name', value: (s) => s.name },
+    { header: '类型 type', value: (s) => s.type },
+    { header: '备注 note', value: (s) => s.note },
+    { header: '几何 geometry', value: (s) => s.geometry.type },
+    { header: '面积(亩) area_mu', value: (s) => siteProperties(s).area_mu },
+    { header: '面积(公顷) area_ha', value: (s) => siteProperties(s).area_ha },
+    { header: '周长(米) perimeter_m', value: (s) => siteProperties(s).perim_m },
+    { header: '长度(米) length_m', value: (s) => siteProperties(s).length_m },
+    { header: '占用小班面积(亩) stands_mu', value: (s) => s.analysis?.stands.area_mu },
+    { header: '其中森林(亩) forest_mu', value: (s) => s.analysis?.stands.forest_area_mu },
+    { header: '蓄积(立方米) stock_m3', value: (s) => s.analysis?.stands.stock_m3 },
+    { header: '碳储量(tCO2e) carbon_stock_tCO2e', value: (s) => s.analysis?.stands.carbon_stock_tCO2e },
+    { header: '年碳汇(tCO2e/年) annual_sink_tCO2e', value: (s) => s.analysis?.stands.annual_sink_tCO2e },
+    { header: '湿地(亩) wetland_mu', value: (s) => over(s, 'wetlands') },
+    { header: '矿山(亩) mine_mu', value: (s) => over(s, 'mines') },
+    { header: '光伏(亩) pv_mu', value: (s) => over(s, 'pv') },
+    { header: '风电(亩) wind_mu', value: (s) => over(s, 'windFarms') },
+    { header: '冲突 conflicts', value: (s) => s.analysis?.conflicts.map((c) => c.zh).join('；') },
+    { header: '10年增汇(tCO2e) added_10y', value: (s) => cmp(s, 10) },
+    { header: '20年增汇(tCO2e) added_20y', value: (s) => cmp(s, 20) },
+    { header: '30年增汇(tCO2e) added_30y', value: (s) => cmp(s, 30) },
+  ]);
+}

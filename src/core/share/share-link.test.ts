@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Polygon } from 'geojson';
+import { geodesicArea } from '../geo/measure.ts';
+import { decodeShare, encodeShare, MAX_SHARE_CHARS } from './share-link.ts';
+
+const square = (x: number, y: number, d: number): Polygon => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
+
+describe('share links', () => {
+  it('round-trips the view and small sites, keeping the area to 0.01 亩', () => {
+    const site = { name: '光伏 <A>', type: '光伏', note: 'note, "quoted"', geometry: square(115.31234567, 26.31234567, 0.01) };
+    const enc = encodeShare({ center: [115.4, 26.4], zoom: 11.234, layers: ['stands', 'pv'], selected: 'x', sites: [site] });
+    expect(enc.droppedSites).toBe(0);
+    expect(enc.hash).toMatch(/^#share=[A-Za-z0-9_-]+$/);
+    const dec = decodeShare(enc.hash);
+    if (!dec || dec instanceof Error) throw new Error('decode failed');
+    expect(dec.center).toEqual([115.4, 26.4]);
+    expect(dec.zoom).toBeCloseTo(11.23, 2);
+    expect(dec.layers).toEqual(['stands', 'pv']);
+    expect(dec.sites[0].name).toBe('光伏 <A>');
+    expect(Math.abs(geodesicArea(dec.sites[0].geometry) - geodesicArea(site.geometry)) / (10000 / 15)).toBeLessThan(0.01);
+  });
+
+  it('drops sites that do not fit and says how many', () => {
+    const ring = Array.from({ length: 3000 }, (_, i) => [115 + Math.cos(i) * 0.01 + i * 1e-7, 26 + Math.sin(i) * 0.01]);
+    const big = { name: 'big', type: '其他', note: '', geometry: { type: 'LineString' as const, coordinates: ring } };
+    const small = { name: 'small', type: '其他', note: '', geometry: square(115, 26, 0.001) };
+    const enc = encodeShare({ center: [115, 26], zoom: 10, layers: [], selected: null, sites: [big, small] });
+    expect(enc.hash.length).toBeLessThanOrEqual(MAX_SHARE_CHARS);
+    expect(enc.droppedSites).toBe(1);
+    const dec = decodeShare(enc.hash) as { sites: { name: string }[] };
+    expect(dec.sites.map((s) => s.name)).toEqual(['small']);
+  });
+
+  it('reports damaged links and ignores other hashes', () => {
+    expect(decodeShare('#layers')).toBeNull();
+    expect(decodeShare('#share=not-a-link')).toBeInstanceOf(Error);
+    expect(String(decodeShare('#share=AAAA'))).toMatch(/damaged/);
+  });
+});

@@ -1,0 +1,90 @@
+// Share links: the view (centre, zoom, visible layers, selection) and small sites, as JSON deflated with fflate and
+// written base64url into the URL hash (#share=…). The hash never reaches a server. Links are capped in length
+// because chat apps and some browsers cut long URLs; sites that do not fit are left out and the caller is told.
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import type { Geometry } from 'geojson';
+
+export const SHARE_PREFIX = '#share=';
+/** Longest hash we write: well inside every browser's limit and what chat apps keep intact. */
+export const MAX_SHARE_CHARS = 8000;
+
+export interface SharedSite { name: string; type: string; note: string; geometry: Geometry }
+
+export interface ShareState {
+  center: [number, number];
+  zoom: number;
+  layers: string[];
+  selected: string | null;
+  sites: SharedSite[];
+}
+
+export interface EncodedShare {
+  hash: string;
+  /** Sites left out to stay under the cap (0 when all fit). */
+  droppedSites: number;
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+const r6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
+function roundGeometry(g: Geometry): Geometry {
+  // 6 decimals ≈ 0.1 m: keeps the area to well under 0.01 亩 on any real site and halves the link.
+  return JSON.parse(JSON.stringify(g, (_k, v) => (typeof v === 'number' ? r6(v) : v))) as Geometry;
+}
+
+function pack(state: ShareState): string {
+  const compact = {
+    v: 1, c: [r6(state.center[0]), r6(state.center[1])], z: Math.round(state.zoom * 100) / 100, l: state.layers, s: state.selected,
+    g: state.sites.map((x) => [x.name, x.type, x.note, roundGeometry(x.geometry)]),
+  };
+  return SHARE_PREFIX + toBase64Url(deflateSync(strToU8(JSON.stringify(compact)), { level: 9 }));
+}
+
+/** Encodes the state; drops the largest sites first until the hash fits MAX_SHARE_CHARS. */
+export function encodeShare(state: ShareState, maxChars = MAX_SHARE_CHARS): EncodedShare {
+  let sites = [...state.sites];
+  let hash = pack({ ...state, sites });
+  while (hash.length > maxChars && sites.length > 0) {
+    const sizes = sites.map((s) => JSON.stringify(s.geometry).length);
+    sites.splice(sizes.indexOf(Math.max(...sizes)), 1);
+    hash = pack({ ...state, sites });
+  }
+  return { hash, droppedSites: state.sites.length - sites.length };
+}
+
+/** Decodes a location hash; null when it is not a share link, an Error with a message when it is a broken one. */
+export function decodeShare(hash: string): ShareState | null | Error {
+  if (!hash.startsWith(SHARE_PREFIX)) return null;
+  const body = hash.slice(SHARE_PREFIX.length);
+  if (body.length > MAX_SHARE_CHARS * 2) return new Error('share link is too long to be one of ours');
+  try {
+    const o = JSON.parse(strFromU8(inflateSync(fromBase64Url(body)))) as Record<string, unknown>;
+    const c = o.c as unknown[];
+    if (o.v !== 1 || !Array.isArray(c) || c.length !== 2 || !c.every((n) => typeof n === 'number' && Number.isFinite(n)) || typeof o.z !== 'number') {
+      return new Error('share link is damaged (no view)');
+    }
+    const sites = Array.isArray(o.g) ? (o.g as unknown[]).filter(Array.isArray).map((x) => {
+      const [name, type, note, geometry] = x as unknown[];
+      return { name: String(name ?? ''), type: String(type ?? '其他'), note: String(note ?? ''), geometry: geometry as Geometry };
+    }).filter((s) => s.geometry && typeof s.geometry === 'object' && typeof s.geometry.type === 'string') : [];
+    return {
+      center: [c[0] as number, c[1] as number], zoom: o.z, layers: Array.isArray(o.l) ? (o.l as unknown[]).map(String) : [],
+      selected: typeof o.s === 'string' ? o.s : null, sites,
+    };
+  } catch (e) {
+    return new Error(`share link is damaged (${(e as Error).message})`);
+  }
+}

@@ -1,0 +1,63 @@
+// The planner's worker: parses imported files (core/io) and analyses sites against the plan layers (core/analysis),
+// so a 50 MB shapefile or a site over 30,000 stands never freezes the map. Layers and the index load once, lazily.
+import { expose } from 'comlink';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { analyseSite, buildSiteIndex, type SiteAnalysis, type SiteIndex, type SiteType } from '../core/analysis/index.ts';
+import { importFile } from '../core/io/registry.ts';
+import type { ImportOptions, ImportResult } from '../core/io/types.ts';
+import { PLAN_LAYER_FILES } from '../core/plan/layer-files.ts';
+import { computeAreas, type PlanLayers } from '../core/plan/layers.ts';
+
+let index: Promise<SiteIndex> | null = null;
+
+async function fetchJson(base: string, file: string, required: boolean): Promise<FeatureCollection | undefined> {
+  const response = await fetch(new URL(file, base));
+  if (!response.ok) {
+    if (!required && response.status === 404) return undefined;
+    throw new Error(`${file}: HTTP ${response.status}`);
+  }
+  return (await response.json()) as FeatureCollection;
+}
+
+async function loadIndex(base: string): Promise<SiteIndex> {
+  const entries = await Promise.all(
+    (Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[])
+      .filter((k) => k !== 'gasPipelines' && k !== 'substations')
+      .map(async (key) => [key, await fetchJson(base, PLAN_LAYER_FILES[key], key === 'stands')] as const),
+  );
+  const layers = Object.fromEntries(entries.filter(([, fc]) => fc)) as unknown as PlanLayers;
+  layers.county ??= { type: 'FeatureCollection', features: [] };
+  return buildSiteIndex(layers, computeAreas(layers));
+}
+
+export type ImportOutcome = { ok: true; result: ImportResult; ms: number } | { ok: false; message: string };
+
+const api = {
+  async analyse(base: string, geometry: Geometry, type: SiteType, year: number): Promise<SiteAnalysis & { ms: number }> {
+    index ??= loadIndex(base);
+    let idx: SiteIndex;
+    try {
+      idx = await index;
+    } catch (e) {
+      index = null; // let a later call retry
+      throw e;
+    }
+    const t0 = performance.now();
+    const a = analyseSite(idx, geometry, { type, year });
+    return { ...a, ms: performance.now() - t0 };
+  },
+
+  /** Never throws: a bad file comes back as { ok: false, message } naming the file and the problem. */
+  importFile(name: string, bytes: Uint8Array, options?: ImportOptions): ImportOutcome {
+    const t0 = performance.now();
+    try {
+      return { ok: true, result: importFile(name, bytes, options), ms: performance.now() - t0 };
+    } catch (e) {
+      const m = (e as Error)?.message ?? String(e);
+      return { ok: false, message: m.includes(name) ? m : `${name}: ${m}` };
+    }
+  },
+};
+
+export type PlannerApi = typeof api;
+expose(api);
