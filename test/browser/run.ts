@@ -4,20 +4,46 @@ import path from 'node:path';
 import { buildApp, ROOT, serveBuilt } from '../../scripts/lib/serve-app.ts';
 import { bureauTests } from './bureau.spec.ts';
 import { launchBrowser, runTests } from './harness.ts';
+import { publicTests } from './public.spec.ts';
+import { scanPublicBuild } from '../public-scan.ts';
 
 const ensure = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/ensure-data.ts')], { stdio: 'inherit', cwd: ROOT });
 if (ensure.status !== 0) process.exit(1);
 
-console.log('browser tests: building the app …');
-await buildApp();
-const app = await serveBuilt();
-const browser = await launchBrowser();
+// `tsx test/browser/run.ts public` (or `bureau`) runs one suite; no argument runs both.
+const only = process.argv[2];
+const runBureau = only !== 'public';
+const runPublic = only !== 'bureau';
+
 let failed = 0;
+const browser = await launchBrowser();
 try {
-  failed += await runTests('bureau', bureauTests(browser, app.url));
+  if (runPublic) {
+    // Built first: its pipeline step writes data/public/, which the bureau's public-figures layers read too.
+    console.log('browser tests: building the public page …');
+    await buildApp('vite.public.config.ts');
+    const scan = scanPublicBuild(path.join(ROOT, 'dist-public'));
+    for (const f of scan.findings) console.log(`  ✗ public build scan: ${f.file}: ${f.problem}`);
+    failed += scan.findings.length;
+    const pub = await serveBuilt('vite.public.config.ts');
+    try {
+      failed += await runTests('public', publicTests(browser, pub.url));
+    } finally {
+      await pub.close();
+    }
+  }
+  if (runBureau) {
+    console.log('browser tests: building the app …');
+    await buildApp();
+    const app = await serveBuilt();
+    try {
+      failed += await runTests('bureau', bureauTests(browser, app.url));
+    } finally {
+      await app.close();
+    }
+  }
 } finally {
   await browser.close();
-  await app.close();
 }
 console.log(failed ? `browser tests: ${failed} failed` : 'browser tests: all passed');
 process.exit(failed ? 1 : 0);
