@@ -27,6 +27,9 @@ export interface RecordedPage {
 
 export async function openPage(browser: Browser, viewport = { width: 960, height: 640 }): Promise<RecordedPage> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN' });
+  // tsx compiles the test files with esbuild, which wraps named functions in __name(); functions sent to the page
+  // with evaluate() need that helper to exist there too.
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
   const page = await context.newPage();
   const requests: string[] = [];
   const consoleErrors: string[] = [];
