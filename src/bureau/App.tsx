@@ -15,6 +15,8 @@ import { TownshipZoom } from './TownshipZoom.tsx';
 
 // The dashboard (ECharts, the analysis worker) loads only when opened, keeping the first paint light.
 const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
+// The planner (Terra Draw, import/export, site analysis) loads only when opened, or when a share link is opened.
+const PlannerPanel = lazy(() => import('../planner/PlannerPanel.tsx'));
 
 function initialLang(): Lang {
   const fromUrl = new URLSearchParams(location.search).get('lang');
@@ -30,6 +32,9 @@ export function App() {
   const [cursor, setCursor] = useState<[number, number] | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [showDashboard, setShowDashboard] = useState(() => new URLSearchParams(location.search).has('dashboard'));
+  const [showPlanner, setShowPlanner] = useState(() => new URLSearchParams(location.search).has('planner') || location.hash.startsWith('#share='));
+  const visibleLayers = useMemo(() => Object.keys(choices).filter((id) => choices[id].visible), [choices]);
+  const onLayers = useCallback((visible: string[]) => setChoices((prev) => Object.fromEntries(Object.entries(prev).map(([id, c]) => [id, { ...c, visible: visible.includes(id) }]))), []);
   const [township, setTownship] = useState<{ code: string; name: string } | null>(null);
   const onPick = useCallback((p: PickedFeature | null) => {
     setPicked(p);
@@ -62,14 +67,17 @@ export function App() {
 
   return (
     <LangContext.Provider value={lang}>
-      <div className={showDashboard ? "app app--dashboard" : "app"}>
+      <div className={showDashboard || showPlanner ? "app app--dashboard" : "app"}>
         <header className="app-header">
           <h1>{t('appTitle')}</h1>
           <span className="app-header__subtitle">{t('appSubtitle')}</span>
           <span className="sample-badge" data-testid="sample-badge" title={t('sampleBadgeDetail')}>{t('sampleBadge')}</span>
-          <TownshipZoom map={map} onError={addError} />
+          <TownshipZoom map={map} value={township?.code ?? null} onChange={setTownship} onError={addError} />
           <button type="button" className="dashboard-switch" data-testid="dashboard-switch" aria-pressed={showDashboard} onClick={() => setShowDashboard(!showDashboard)}>
             {lang === 'zh' ? '仪表盘' : 'Dashboard'}
+          </button>
+          <button type="button" className="dashboard-switch" data-testid="planner-switch" aria-pressed={showPlanner} onClick={() => setShowPlanner(!showPlanner)}>
+            {lang === 'zh' ? '规划工作台' : 'Planner'}
           </button>
           <button type="button" className="lang-switch" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
             {t('language')}
@@ -105,6 +113,13 @@ export function App() {
             </span>
           </div>
         </main>
+        {showPlanner && (
+          <aside className="dashboard-panel planner-panel" aria-label={lang === 'zh' ? '规划工作台' : 'Planner'}>
+            <Suspense fallback={<div>{t('loading')}</div>}>
+              <PlannerPanel lang={lang} map={map} visibleLayers={visibleLayers} onLayers={onLayers} />
+            </Suspense>
+          </aside>
+        )}
         {showDashboard && (
           <aside className="dashboard-panel" aria-label={lang === 'zh' ? '仪表盘' : 'Dashboard'}>
             <Suspense fallback={<div className="dashboard">{t('loading')}</div>}>

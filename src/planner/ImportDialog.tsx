@@ -1,0 +1,127 @@
+// The import dialog: drag and drop or a file picker; the file is read with a progress bar, parsed in the planner
+// worker, and its validation report (read / fixed / rejected with reasons, CRS, encoding) is shown with a preview on
+// the map before the features are added to the workspace.
+import type { Feature, Geometry } from 'geojson';
+import type { Map as MapLibreMap, GeoJSONSource } from 'maplibre-gl';
+import { useEffect, useRef, useState } from 'react';
+import { supportedExtensions } from '../core/io/registry.ts';
+import type { ImportResult } from '../core/io/types.ts';
+import type { Lang } from '../ui/i18n-types.ts';
+import { planner } from '../workers/planner-client.ts';
+import { tr } from './text.ts';
+
+const PREVIEW = 'planner-preview';
+
+interface Loaded { name: string; bytes: number; result?: ImportResult; error?: string; ms?: number }
+
+async function readWithProgress(file: File, onProgress: (done: number) => void): Promise<Uint8Array> {
+  const out = new Uint8Array(file.size);
+  const reader = file.stream().getReader();
+  let offset = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    out.set(value, offset);
+    offset += value.length;
+    onProgress(offset);
+  }
+  return offset === out.length ? out : out.slice(0, offset);
+}
+
+function showPreview(map: MapLibreMap | null, features: Feature<Geometry | null>[]): void {
+  if (!map) return;
+  const data = { type: 'FeatureCollection' as const, features: features.filter((f) => f.geometry) as Feature[] };
+  const src = map.getSource(PREVIEW) as GeoJSONSource | undefined;
+  if (src) src.setData(data);
+  else {
+    map.addSource(PREVIEW, { type: 'geojson', data });
+    map.addLayer({ id: `${PREVIEW}::fill`, type: 'fill', source: PREVIEW, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#ff7f00', 'fill-opacity': 0.25 } });
+    map.addLayer({ id: `${PREVIEW}::line`, type: 'line', source: PREVIEW, paint: { 'line-color': '#ff7f00', 'line-width': 2, 'line-dasharray': [2, 1] } });
+    map.addLayer({ id: `${PREVIEW}::point`, type: 'circle', source: PREVIEW, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-color': '#ff7f00', 'circle-radius': 5 } });
+  }
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const walk = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') {
+      minX = Math.min(minX, c[0]); maxX = Math.max(maxX, c[0]); minY = Math.min(minY, c[1] as number); maxY = Math.max(maxY, c[1] as number);
+    } else if (Array.isArray(c)) c.forEach(walk);
+  };
+  for (const f of data.features) walk((f.geometry as { coordinates?: unknown }).coordinates);
+  if (minX <= maxX) map.fitBounds([[minX, minY], [maxX, maxY]], { padding: 60, maxZoom: 15, duration: 0 });
+}
+
+export function clearPreview(map: MapLibreMap | null): void {
+  if (!map) return;
+  for (const id of [`${PREVIEW}::fill`, `${PREVIEW}::line`, `${PREVIEW}::point`]) if (map.getLayer(id)) map.removeLayer(id);
+  if (map.getSource(PREVIEW)) map.removeSource(PREVIEW);
+}
+
+interface Props { lang: Lang; map: MapLibreMap | null; onAdd: (file: string, features: Feature<Geometry>[]) => void; onClose: () => void }
+
+export function ImportDialog({ lang, map, onAdd, onClose }: Props) {
+  const [loaded, setLoaded] = useState<Loaded[]>([]);
+  const [progress, setProgress] = useState<{ name: string; done: number; total: number; stage: string } | null>(null);
+  const [over, setOver] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => () => clearPreview(map), [map]);
+
+  async function handle(files: FileList | File[]) {
+    const out: Loaded[] = [];
+    for (const file of Array.from(files)) {
+      setProgress({ name: file.name, done: 0, total: file.size, stage: tr(lang, '读取', 'Reading') });
+      try {
+        const bytes = await readWithProgress(file, (done) => setProgress({ name: file.name, done, total: file.size, stage: tr(lang, '读取', 'Reading') }));
+        setProgress({ name: file.name, done: file.size, total: file.size, stage: tr(lang, '解析（后台线程）', 'Parsing (worker)') });
+        const r = await planner().importFile(file.name, bytes);
+        out.push(r.ok ? { name: file.name, bytes: file.size, result: r.result, ms: r.ms } : { name: file.name, bytes: file.size, error: r.message });
+      } catch (e) {
+        out.push({ name: file.name, bytes: file.size, error: `${file.name}: ${(e as Error)?.message ?? e}` });
+      }
+    }
+    setProgress(null);
+    setLoaded(out);
+    showPreview(map, out.flatMap((l) => l.result?.features ?? []));
+  }
+
+  const usable = loaded.flatMap((l) => (l.result?.features ?? []).filter((f) => f.geometry).map((f) => ({ file: l.name, f: f as Feature<Geometry> })));
+  return (
+    <div className="planner-dialog" role="dialog" aria-label={tr(lang, '导入文件', 'Import files')} data-testid="import-dialog">
+      <div className={`planner-drop${over ? ' is-over' : ''}`} data-testid="import-drop"
+        onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)}
+        onDrop={(e) => { e.preventDefault(); setOver(false); void handle(e.dataTransfer.files); }}>
+        <p>{tr(lang, '拖放文件到这里，或', 'Drop files here, or')} <button type="button" onClick={() => input.current?.click()}>{tr(lang, '选择文件', 'choose files')}</button></p>
+        <p className="planner-muted planner-small">{supportedExtensions().join(' ')}</p>
+        <input ref={input} type="file" multiple hidden data-testid="import-input" accept={supportedExtensions().join(',')}
+          onChange={(e) => { if (e.target.files) void handle(e.target.files); e.target.value = ''; }} />
+      </div>
+      {progress && (
+        <div data-testid="import-progress">
+          <span>{progress.name} · {progress.stage}</span>
+          <progress max={Math.max(1, progress.total)} value={progress.done} />
+        </div>
+      )}
+      {loaded.map((l) => (
+        <div key={l.name} className="planner-report" data-testid="import-report" data-file={l.name} data-ok={l.error ? 'false' : 'true'}
+          data-read={l.result?.report.read ?? 0} data-rejected={l.result?.report.rejected.length ?? 0} data-features={l.result?.features.length ?? 0}>
+          <strong>{l.name}</strong>
+          {l.error ? <p className="planner-error" data-testid="import-error">{l.error}</p> : l.result && (
+            <>
+              <p>{tr(lang, `读取 ${l.result.report.read} 个要素，修复 ${l.result.report.fixed.length} 处，拒绝 ${l.result.report.rejected.length} 个`,
+                `Read ${l.result.report.read} features, fixed ${l.result.report.fixed.length}, rejected ${l.result.report.rejected.length}`)}</p>
+              <p data-testid="import-crs">{tr(lang, '坐标系', 'CRS')}: {l.result.crs.name} ({l.result.crs.id}, {l.result.crs.how}){l.result.encoding ? ` · ${tr(lang, '编码', 'Encoding')}: ${l.result.encoding}` : ''}</p>
+              {l.result.report.rejected.length > 0 && <ul className="planner-error">{l.result.report.rejected.slice(0, 20).map((r) => <li key={r.index}>#{r.index + 1}: {r.why}</li>)}</ul>}
+              {l.result.report.fixed.length > 0 && <ul className="planner-muted planner-small">{l.result.report.fixed.slice(0, 10).map((r, i) => <li key={i}>#{r.index + 1}: {r.what}</li>)}</ul>}
+              {l.result.report.warnings.map((w) => <p key={w} className="planner-muted planner-small">{w}</p>)}
+            </>
+          )}
+        </div>
+      ))}
+      <div className="planner-dialog__buttons">
+        <button type="button" data-testid="import-add" disabled={usable.length === 0}
+          onClick={() => { for (const l of loaded) { const fs = usable.filter((u) => u.file === l.name).map((u) => u.f); if (fs.length) onAdd(l.name, fs); } clearPreview(map); onClose(); }}>
+          {tr(lang, `添加 ${usable.length} 个要素到工作区`, `Add ${usable.length} features to the workspace`)}
+        </button>
+        <button type="button" data-testid="import-cancel" onClick={() => { clearPreview(map); onClose(); }}>{tr(lang, '取消', 'Cancel')}</button>
+      </div>
+    </div>
+  );
+}
