@@ -3,6 +3,7 @@
 //   township-stats.geojson  township polygons with coverage, carbon stock (total, per ha), annual sink, upgrade progress
 //   projects.geojson        one point per published project (PV, wind, wetland park, mine restoration) with a description
 //   plan-progress.json      county targets (value/target/status/shortfall), county totals, township rows, method notes
+//   neighbours.geojson      the neighbouring counties' outlines, simplified (a tenth of the bytes) for the basemap
 // No stand id or stand attribute is written. Run: npx tsx scripts/build-public-data.ts [--data dir] [--force]
 // vite.public.config.ts runs it before every public build (skipped when the outputs are newer than the inputs).
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -16,11 +17,13 @@ import { PLAN_LAYER_FILES } from '../src/core/plan/layer-files.ts';
 import { computeAreas, type FC, type PlanLayers } from '../src/core/plan/layers.ts';
 import { computeProgress } from '../src/core/plan/progress.ts';
 import { publicData } from '../src/public-page/build/aggregate.ts';
-import { PLAN_PROGRESS_FILE, PROJECTS_FILE, PUBLIC_DIR, TOWNSHIP_STATS_FILE } from '../src/public-page/public-data.ts';
+import { simplifiedContext } from '../src/public-page/build/context.ts';
+import { NEIGHBOURS_FILE, PLAN_PROGRESS_FILE, PROJECTS_FILE, PUBLIC_DIR, TOWNSHIP_STATS_FILE } from '../src/public-page/public-data.ts';
 
 export const DEFAULT_DATA_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../data');
 const REQUIRED = new Set<keyof PlanLayers>(['stands', 'county', 'townships']);
-const OUTPUTS = [TOWNSHIP_STATS_FILE, PROJECTS_FILE, PLAN_PROGRESS_FILE];
+const OUTPUTS = [TOWNSHIP_STATS_FILE, PROJECTS_FILE, PLAN_PROGRESS_FILE, NEIGHBOURS_FILE];
+const NEIGHBOURS_SOURCE = 'neighbours.geojson';
 
 export interface BuildOptions {
   dataDir?: string;
@@ -37,10 +40,10 @@ export interface BuildResult {
   ms: number;
 }
 
-function readLayer(dir: string, key: keyof PlanLayers): FC<unknown> | undefined {
-  const file = join(dir, PLAN_LAYER_FILES[key]);
+function readLayer(dir: string, name: string, required = true): FC<unknown> | undefined {
+  const file = join(dir, name);
   if (!existsSync(file)) {
-    if (REQUIRED.has(key)) throw new Error(`${file}: no such file (run \`npm run data\` first)`);
+    if (required) throw new Error(`${file}: no such file (run \`npm run data\` first)`);
     return undefined;
   }
   try {
@@ -67,14 +70,14 @@ function normaliseStands(fc: FC<unknown>, file: string, areas: Float64Array): FC
 }
 
 function inputFiles(dir: string): string[] {
-  return [...Object.values(PLAN_LAYER_FILES), 'summary.json'].map((f) => join(dir, f)).filter((f) => existsSync(f));
+  return [...Object.values(PLAN_LAYER_FILES), NEIGHBOURS_SOURCE, 'summary.json'].map((f) => join(dir, f)).filter((f) => existsSync(f));
 }
 
 function isFresh(dir: string): boolean {
   const outs = OUTPUTS.map((f) => join(dir, f));
   if (!outs.every((f) => existsSync(f))) return false;
   const oldestOut = Math.min(...outs.map((f) => statSync(f).mtimeMs));
-  const self = [fileURLToPath(import.meta.url), fileURLToPath(new URL('../src/public-page/build/aggregate.ts', import.meta.url))];
+  const self = [fileURLToPath(import.meta.url), fileURLToPath(new URL('../src/public-page/build/aggregate.ts', import.meta.url)), fileURLToPath(new URL('../src/public-page/build/context.ts', import.meta.url))];
   return [...inputFiles(dir), ...self].every((f) => statSync(f).mtimeMs <= oldestOut);
 }
 
@@ -108,7 +111,7 @@ export function buildPublicData(opts: BuildOptions = {}): BuildResult {
     return { skipped: true, files, townships: -1, projects: -1, ms: performance.now() - t0 };
   }
   const layers = {} as Record<keyof PlanLayers, FC<unknown> | undefined>;
-  for (const key of Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]) layers[key] = readLayer(dir, key);
+  for (const key of Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]) layers[key] = readLayer(dir, PLAN_LAYER_FILES[key], REQUIRED.has(key));
   let areas;
   try {
     areas = computeAreas(layers as unknown as PlanLayers);
@@ -124,6 +127,9 @@ export function buildPublicData(opts: BuildOptions = {}): BuildResult {
   writeFileSync(files[0], featureCollectionText(out.townshipStats));
   writeFileSync(files[1], featureCollectionText(out.projects));
   writeFileSync(files[2], `${JSON.stringify(out.planProgress, null, 1)}\n`);
+  // The basemap frame is optional: without neighbours.geojson the page shows the county alone.
+  const neighbours = existsSync(join(dir, NEIGHBOURS_SOURCE)) ? readLayer(dir, NEIGHBOURS_SOURCE) : undefined;
+  writeFileSync(files[3], featureCollectionText(neighbours ? simplifiedContext(neighbours as FeatureCollection<Geometry | null>) : { type: 'FeatureCollection', features: [] }));
   const ms = performance.now() - t0;
   log(`build-public-data: ${out.townshipStats.features.length} townships, ${out.projects.features.length} projects → ${join(dir, PUBLIC_DIR)} (${(ms / 1000).toFixed(1)} s)`);
   return { skipped: false, files, townships: out.townshipStats.features.length, projects: out.projects.features.length, ms };

@@ -1,5 +1,6 @@
 // Scans a public build folder for internal data: stand ids, stand attribute names, stand files and the files of
-// registry layers marked internal. Used by test/unit/public-build.test.ts (in `npm test`) and the browser runner.
+// registry layers marked internal; and for code the page must not carry (drawing and import tools, deck.gl,
+// charts). Used by test/unit/public-build.test.ts (in `npm test`) and the browser runner.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LAYERS } from '../src/layers/registry.ts';
@@ -20,6 +21,9 @@ export function internalFiles(): string[] {
   const pub = new Set(LAYERS.filter((l) => l.audience === 'public').flatMap((l) => [l.source.file, l.labels?.file]));
   return [...new Set(LAYERS.filter((l) => l.audience === 'internal').map((l) => l.source.file))].filter((f) => !pub.has(f));
 }
+
+/** Code the public page must not ship: drawing (terra-draw), file import (togeojson), deck.gl/luma.gl and charts. */
+export const FORBIDDEN_CODE = ['TerraDraw', 'togeojson', 'deck.gl', 'luma.gl', 'echarts'];
 
 const TEXT = /\.(js|mjs|css|html|json|geojson|txt|map|svg)$/i;
 
@@ -50,6 +54,7 @@ export function scanPublicBuild(dir: string): { files: string[]; findings: Findi
     const field = text.match(FIELD_RE);
     if (field) findings.push({ file: rel, problem: `stand attribute name "${field[1]}" near …${text.slice(Math.max(0, field.index! - 40), field.index! + 40)}…` });
     for (const f of internal) if (text.includes(f)) findings.push({ file: rel, problem: `mentions the internal layer file ${f}` });
+    if (/\.m?js$/.test(rel)) for (const c of FORBIDDEN_CODE) if (text.includes(c)) findings.push({ file: rel, problem: `holds ${c} code (drawing, import, deck.gl or charts)` });
   }
   return { files, findings };
 }

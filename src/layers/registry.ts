@@ -1,7 +1,7 @@
 // Every layer of the app, declared as data. The map (map/add-layers.ts), the layer panel, the legend and the public page
 // read this list; nothing else knows which layers exist.
 import { SPECIES_COLOURS, STATUS_COLOURS, UPGRADE_COLOURS } from './palette.ts';
-import type { ColourRule, LayerDef, LayerGroup, PopupField, Text } from './types.ts';
+import type { ColourRule, LayerDef, LayerGroup, LayerSource, PopupField, Text } from './types.ts';
 
 export const LAYER_GROUPS: LayerGroup[] = [
   { id: 'admin', name: { zh: '行政区划', en: 'Administrative' } },
@@ -44,6 +44,16 @@ const standFields: PopupField[] = [
 
 const SYNTHETIC: Text = { zh: '模拟数据', en: 'synthetic sample' };
 
+/**
+ * The stands reach the map as prebuilt vector tiles (scripts/tiles/, docs/scale.md): individual stands from z10–11
+ * (depending on stand density) to z14, overzoomed beyond, and an overview of squares below. The bounds cover the county
+ * with a margin; the tile builder writes every tile touching them.
+ */
+export const STAND_SOURCE: LayerSource = {
+  file: 'stands.geojson',
+  tiles: { dir: 'tiles/stands', layer: 'stands', minzoom: 6, maxzoom: 14, bounds: [114.9, 25.9, 116.0, 26.85], outlineMinzoom: 11 },
+};
+
 export const LAYERS: LayerDef[] = [
   // Context (basemap) layers: drawn under everything, no panel entry.
   {
@@ -74,20 +84,20 @@ export const LAYERS: LayerDef[] = [
   // Forest
   {
     id: 'stands', townshipKey: 'township_code', name: { zh: '森林资源小班', en: 'Forest stands' }, group: 'forest', note: SYNTHETIC,
-    source: { file: 'stands.geojson' }, geometry: 'polygon', audience: 'internal', visible: true,
+    source: STAND_SOURCE, geometry: 'polygon', audience: 'internal', visible: true,
     style: { fill: categorical('species', SPECIES_COLOURS), fillOpacity: 0.7, outline: 'rgba(40,60,40,0.35)' },
     popup: { title: 'id', fields: standFields },
   },
   {
     id: 'stands-upgrade', townshipKey: 'township_code', name: { zh: '低产低效林改造', en: 'Low-efficiency forest upgrade' }, group: 'forest', note: SYNTHETIC,
-    source: { file: 'stands.geojson' }, geometry: 'polygon', audience: 'internal', visible: false,
+    source: STAND_SOURCE, geometry: 'polygon', audience: 'internal', visible: false,
     filter: ['!=', ['get', 'upgrade_type'], null],
     style: { fill: categorical('upgrade_type', UPGRADE_COLOURS), fillOpacity: 0.8 },
     popup: { title: 'id', fields: standFields },
   },
   {
     id: 'stands-pine-wilt', townshipKey: 'township_code', name: { zh: '松材线虫病疫点', en: 'Pine wilt outbreaks' }, group: 'forest', note: SYNTHETIC,
-    source: { file: 'stands.geojson' }, geometry: 'polygon', audience: 'internal', visible: false,
+    source: STAND_SOURCE, geometry: 'polygon', audience: 'internal', visible: false,
     filter: ['!=', ['get', 'pine_wilt'], '无'],
     style: { fill: categorical('pine_wilt', { 疫点: '#c62828', 已除治: '#ff8f00' }), fillOpacity: 0.85 },
     popup: { title: 'id', fields: standFields },
@@ -180,6 +190,12 @@ export const LAYERS: LayerDef[] = [
         f('upgrade_share_pct', '改造面积占林地', 'Upgraded share of forest land', { format: 'number', unit: unit('%', '%') }),
       ],
     },
+  },
+  {
+    id: 'public-neighbours', name: { zh: '周边县市（简化）', en: 'Neighbouring counties (simplified)' }, group: 'public', context: true,
+    source: { file: 'public/neighbours.geojson' }, geometry: 'polygon', audience: 'public', visible: false,
+    style: { fill: { kind: 'single', colour: '#eceae4' }, fillOpacity: 1, outline: '#b8b4aa', label: { zh: 'name', en: 'name_en', size: 13, colour: '#8a857a' } },
+    popup: { title: 'name', fields: [] },
   },
   {
     id: 'public-projects', name: { zh: '规划项目', en: 'Plan projects' }, group: 'public',

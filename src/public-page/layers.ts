@@ -4,17 +4,17 @@ import { layersFor } from '../layers/registry.ts';
 import type { LayerDef } from '../layers/types.ts';
 import { PLAN_PROGRESS_FILE } from './public-data.ts';
 
-export const PAGE_LAYER_IDS = ['neighbours', 'county', 'water', 'rivers', 'township-stats', 'public-projects'] as const;
+/** In drawing order. 'public-neighbours' is the simplified copy of 'neighbours' the pipeline writes. */
+export const PAGE_LAYER_IDS = ['public-neighbours', 'county', 'water', 'rivers', 'township-stats', 'public-projects'] as const;
 export const TOWNSHIP_LAYER = 'township-stats';
 export const PROJECT_LAYER = 'public-projects';
 
-/** The page's layers in registry order, all visible (the public-only entries are off by default for the bureau). */
+/** The page's layers in PAGE_LAYER_IDS order, all visible (the public-only entries are off by default for the bureau). */
 export function pageLayers(): LayerDef[] {
-  const ids = new Set<string>(PAGE_LAYER_IDS);
-  const layers = layersFor('public').filter((l) => ids.has(l.id)).map((l) => ({ ...l, visible: true }));
-  const missing = PAGE_LAYER_IDS.filter((id) => !layers.some((l) => l.id === id));
+  const available = layersFor('public');
+  const missing = PAGE_LAYER_IDS.filter((id) => !available.some((l) => l.id === id));
   if (missing.length) throw new Error(`public page: registry has no public layer ${missing.join(', ')}`);
-  return layers;
+  return PAGE_LAYER_IDS.map((id) => ({ ...available.find((l) => l.id === id)!, visible: true }));
 }
 
 /** Every data file the public page reads: its layers' sources and label files, and the plan-progress table. */

@@ -8,6 +8,8 @@ export const PUBLIC_DIR = 'public';
 export const TOWNSHIP_STATS_FILE = `${PUBLIC_DIR}/township-stats.geojson`;
 export const PROJECTS_FILE = `${PUBLIC_DIR}/projects.geojson`;
 export const PLAN_PROGRESS_FILE = `${PUBLIC_DIR}/plan-progress.json`;
+/** neighbours.geojson simplified for the page's basemap (build/context.ts). */
+export const NEIGHBOURS_FILE = `${PUBLIC_DIR}/neighbours.geojson`;
 
 /** Per-township public aggregates (properties of township-stats.geojson and rows of plan-progress.json). */
 export interface TownshipStats {

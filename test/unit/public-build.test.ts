@@ -62,12 +62,13 @@ describe('public build scan', () => {
     expect(plan.townships.map((r: { code: string }) => r.code)).toEqual(['360732100', '360732101', '360732102', '360732103']);
   }, 180_000);
 
-  it('the scan fails on planted internal data (stand file, stand id, stand field, internal layer file name)', () => {
+  it('the scan fails on planted internal data (stand file, stand id, stand field, internal layer file name, drawing code)', () => {
     const cases: [string, string, RegExp][] = [
       ['data/stands.geojson', '{}', /stand file/],
       ['data/public/extra.json', '{"ref":"360732105-012-034"}', /stand id/],
       ['assets/leak.js', 'const k = "stock_m3";', /stock_m3/],
       ['assets/leak2.js', 'fetch("data/" + "x"); const f = "stands.geojson";', /internal layer file/],
+      ['assets/draw.js', 'class TerraDrawPolygonMode {}', /TerraDraw/],
     ];
     for (const [rel, text, problem] of cases) {
       const copy = mkdtempSync(path.join(work, 'planted-'));

@@ -1,0 +1,23 @@
+// A lighter copy of a basemap context layer for the public page: Douglas–Peucker simplification and 5-decimal
+// coordinates. The neighbouring counties' outlines are 20k staircase vertices (450 KB), the largest file the page would
+// load, yet they only frame the county; simplified they cost a tenth of the bytes and of the map's tiling time.
+import { simplify } from '@turf/turf';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+
+const r5 = (v: number) => Math.round(v * 1e5) / 1e5;
+
+function roundCoords(c: unknown): unknown {
+  if (Array.isArray(c) && typeof c[0] === 'number') return (c as Position).map(r5);
+  return Array.isArray(c) ? c.map(roundCoords) : c;
+}
+
+/** Simplified copy; tolerance in degrees (0.002° ≈ 200 m, below a pixel at the county-wide zoom). Properties kept. */
+export function simplifiedContext(fc: FeatureCollection<Geometry | null>, tolerance = 0.002): FeatureCollection<Geometry> {
+  const features: Feature<Geometry>[] = [];
+  fc.features.forEach((f, i) => {
+    if (!f.geometry) return;
+    const s = simplify(f as Feature<Geometry>, { tolerance, highQuality: true, mutate: false });
+    features.push({ type: 'Feature', id: typeof f.id === 'number' ? f.id : i + 1, properties: f.properties ?? {}, geometry: { ...s.geometry, coordinates: roundCoords((s.geometry as { coordinates: unknown }).coordinates) } as Geometry });
+  });
+  return { type: 'FeatureCollection', features };
+}
