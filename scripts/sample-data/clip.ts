@@ -1,6 +1,7 @@
 // Clipping a township against a convex Voronoi cell. polyclip-ts is exact but costs ~1.5 ms per call here (it uses
 // big-number arithmetic), too slow for thousands of boundary cells, so the common case uses Sutherland–Hodgman (exact
-// when the result is one simple ring) and falls back to polyclip when the result touches itself.
+// when the result is one simple ring) and falls back to polyclip when the result touches itself, or comes close enough
+// to doing so that rounding to 6 decimals could make it.
 import type { Polygon, MultiPolygon, Position } from 'geojson';
 import { bboxClip } from '@turf/turf';
 import { intersect, polygonsOf, largestPart, cleanRing, bboxOf, fromMulti } from './geom.ts';
@@ -58,13 +59,43 @@ function segmentsTouch(a: Position, b: Position, c: Position, d: Position): bool
   return (d1 === 0 && on(c, d, a)) || (d2 === 0 && on(c, d, b)) || (d3 === 0 && on(a, b, c)) || (d4 === 0 && on(a, b, d));
 }
 
-/** True when no two non-adjacent edges of the closed ring touch (a simple polygon). */
-export function isSimpleRing(ring: Position[]): boolean {
+/** Squared distance from r to the segment p–q. */
+function distance2ToSegment(p: Position, q: Position, r: Position): number {
+  const [dx, dy] = [q[0] - p[0], q[1] - p[1]];
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((r[0] - p[0]) * dx + (r[1] - p[1]) * dy) / len2));
+  const [ex, ey] = [p[0] + t * dx - r[0], p[1] + t * dy - r[1]];
+  return ex * ex + ey * ey;
+}
+
+/**
+ * How close (in degrees) a vertex may come to an edge it is not an end of. Rounding to 6 decimals moves each end of an
+ * edge and the vertex by up to 0.71e-6°, so anything nearer than this can cross once written.
+ */
+export const SIMPLE_MARGIN_DEG = 2e-6;
+
+/**
+ * True when the closed ring is simple with a margin: no two non-adjacent edges touch, and no vertex lies within
+ * `margin` of an edge it is not an end of — neighbouring edges included, so a spike doubling back is caught.
+ * The margin is what matters here: where the region is concave, Sutherland–Hodgman joins the pieces with zero-width
+ * bridges running back and forth along a clip edge, and its computed points sit a rounding error off that edge, so an
+ * exact test passes them and the 6-decimal rounding later turns them into real self-intersections.
+ */
+export function isSimpleRing(ring: Position[], margin = SIMPLE_MARGIN_DEG): boolean {
   const n = ring.length - 1;
+  const m2 = margin * margin;
+  const near = (p: Position, q: Position, r: Position) => distance2ToSegment(p, q, r) < m2;
   for (let i = 0; i < n; i++) {
-    for (let j = i + 2; j < n; j++) {
-      if (i === 0 && j === n - 1) continue;
-      if (segmentsTouch(ring[i], ring[i + 1], ring[j], ring[j + 1])) return false;
+    const [a, b] = [ring[i], ring[i + 1]];
+    for (let j = i + 1; j < n; j++) {
+      const [c, d] = [ring[j], ring[j + 1]];
+      if (j === i + 1) {
+        // Shared vertex b = c: the far ends must stay off the other edge.
+        if (near(c, d, a) || near(a, b, d)) return false;
+      } else if (i === 0 && j === n - 1) {
+        // Shared vertex a = d (the closing point).
+        if (near(c, d, b) || near(a, b, c)) return false;
+      } else if (segmentsTouch(a, b, c, d) || near(c, d, a) || near(c, d, b) || near(a, b, c) || near(a, b, d)) return false;
     }
   }
   return true;

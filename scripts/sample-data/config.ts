@@ -2,7 +2,7 @@
 // off the plan's round numbers (三(八)2 and 三(十)2 of the plan) so that progress has something to show.
 
 /** Bump when the output changes, so scripts/ensure-data.ts regenerates stale data. */
-export const GENERATOR_VERSION = 'sample-data-1';
+export const GENERATOR_VERSION = 'sample-data-2';
 export const SEED = 20250732;
 
 /** Mean stand spacing (m); ≈ 7.8 ha Voronoi cells, so ≈ 32,000 stands cover the forest land. */

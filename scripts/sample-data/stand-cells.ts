@@ -3,6 +3,7 @@
 import { Delaunay } from 'd3-delaunay';
 import type { Polygon, Position } from 'geojson';
 import { geodesicArea } from '../../src/core/geo/measure.ts';
+import { checkGeometry } from '../../src/core/geo/validate.ts';
 import type { Rng } from '../../src/core/random.ts';
 import { clipToRegion } from './clip.ts';
 import { EdgeIndex } from './edge-index.ts';
@@ -54,6 +55,9 @@ export function makeCells(proj: LocalProjection, townships: Township[], spacingM
       const rounded = roundPolygon(polygon.coordinates);
       if (!rounded) continue;
       const geometry: Polygon = { type: 'Polygon', coordinates: rounded };
+      // The importer's own check, on the coordinates as they will be written: never emit a stand it would refuse.
+      const invalid = checkGeometry(geometry).error;
+      if (invalid) throw new Error(`township ${t.name}: stand cell ${i} is invalid after clipping and rounding: ${invalid}`);
       const area = geodesicArea(geometry);
       if (area < 200) continue; // clipping crumbs: left as gaps
       local.set(i, cells.length);

@@ -5,6 +5,7 @@ import { decodeRing } from '../../scripts/sample-data/outline.ts';
 import { clipRingConvex, isSimpleRing } from '../../scripts/sample-data/clip.ts';
 import { cleanRing, roundPolygon } from '../../scripts/sample-data/geom.ts';
 import { Rng } from '../../src/core/random.ts';
+import { findCrossing } from '../../src/core/geo/validate.ts';
 
 /** ECharts' encoder, written independently from its description: quantise, delta, zigzag, +64. */
 function encodeRing(ring: Position[], scale = 1024): { text: string; offset: [number, number] } {
@@ -53,6 +54,26 @@ describe('convex clipping', () => {
   it('flags a ring that touches itself', () => {
     expect(isSimpleRing([[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]])).toBe(false);
     expect(isSimpleRing(square)).toBe(true);
+  });
+  it('flags a Sutherland–Hodgman bridge that sits a rounding error off its edge (stand 360732102-004-015 of sample-data-1)', () => {
+    // Where the township is concave, the clip ran back along the cell's first edge to the closing point: the vertex
+    // (115.515625, 26.68662330…) lies on edge 0 up to floating-point error, so exact tests saw a simple ring, and
+    // rounding to 6 decimals moved it across the edge — a self-intersection the importer refused.
+    const bridged: Position[] = [
+      [115.51440397785858, 26.68619576209821], [115.51864842509237, 26.687681961872343], [115.51834960800106, 26.68857296678269],
+      [115.51675739061666, 26.689609004135225], [115.515625, 26.688477], [115.515625, 26.68662330489256], [115.51440397785858, 26.68619576209821],
+    ];
+    expect(findCrossing(roundPolygon([bridged])!)).toBeDefined();
+    expect(isSimpleRing(bridged)).toBe(false);
+    // The ring without the bridge's far end is simple and stays valid when rounded.
+    const fixed = [...bridged.slice(1, 6), bridged[1]];
+    expect(isSimpleRing(fixed)).toBe(true);
+    expect(findCrossing(roundPolygon([fixed])!)).toBeUndefined();
+  });
+  it('flags a spike doubling back along its neighbouring edge (exact tests skip neighbours)', () => {
+    const spiked: Position[] = [[0, 0], [2, 0], [2, 2], [2 - 1e-8, 1], [0, 2], [0, 0]];
+    expect(isSimpleRing(spiked)).toBe(false);
+    expect(findCrossing(roundPolygon([spiked])!)).toBeDefined();
   });
   it('drops rings that collapse when rounded to 6 decimals', () => {
     expect(roundPolygon([[[0, 0], [1e-8, 0], [0, 1e-8], [0, 0]]])).toBeNull();

@@ -9,6 +9,8 @@ import * as turf from '@turf/turf';
 import Flatbush from 'flatbush';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { geodesicArea } from '../../src/core/geo/measure.ts';
+import { checkGeometry, findCrossing } from '../../src/core/geo/validate.ts';
+import { importFile } from '../../src/core/io/registry.ts';
 import { M2_PER_MU } from '../../src/core/geo/units.ts';
 import { AGE_GROUPS, isForest, LAND_CLASSES, OIL_TEA_WORK, ORIGINS, PINE_WILT, SPECIES, UPGRADE_TYPES, type StandProperties } from '../../src/core/inventory/schema.ts';
 import { Rng } from '../../src/core/random.ts';
@@ -301,6 +303,64 @@ describe('project layers', () => {
       const mine = turbines.filter((t) => t.properties.farm_id === farm.properties.id);
       expect(mine).toHaveLength(farm.properties.turbines);
       for (const t of mine) expect(turf.booleanPointInPolygon(t.geometry.coordinates, farm)).toBe(true);
+    }
+  });
+});
+
+describe('validity as the importer sees it', () => {
+  const partsOf = (g: Geometry): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []);
+
+  it('no stand intersects itself and the importer refuses none (validate.ts, every stand)', () => {
+    const crossings: string[] = [];
+    const refused: string[] = [];
+    stands.features.forEach((f, i) => {
+      const c = findCrossing(f.geometry.coordinates);
+      if (c) crossings.push(`feature ${i} ${f.properties.id}: edge ${c.segment} crosses edge ${c.otherSegment} at ${c.at}`);
+      const error = checkGeometry(f.geometry).error;
+      if (error) refused.push(`feature ${i} ${f.properties.id}: ${error}`);
+    });
+    expect(crossings.slice(0, 5), `${crossings.length} self-intersecting stands`).toEqual([]);
+    expect(refused.slice(0, 5), `${refused.length} refused stands`).toEqual([]);
+  });
+
+  it('every polygon of every layer is free of self-intersections and every feature passes the check', () => {
+    const problems: string[] = [];
+    let polygons = 0;
+    for (const file of CONTRACT_FILES) {
+      load(file).features.forEach((f, i) => {
+        partsOf(f.geometry).forEach((rings, k) => {
+          polygons++;
+          const c = findCrossing(rings);
+          if (c) problems.push(`${file} feature ${i} part ${k}: self-intersection at ${c.at}`);
+        });
+        const error = checkGeometry(f.geometry).error;
+        if (error) problems.push(`${file} feature ${i}: ${error}`);
+      });
+    }
+    expect(problems.slice(0, 5), `${problems.length} problems`).toEqual([]);
+    expect(polygons).toBeGreaterThan(stands.features.length);
+  });
+
+  it('oil-tea bases are Polygons or MultiPolygons, as data/README.md says', () => {
+    const types = load('oil-tea-bases.geojson').features.map((f) => f.geometry.type);
+    expect(types.every((t) => t === 'Polygon' || t === 'MultiPolygon')).toBe(true);
+    expect(types.filter((t) => t === 'MultiPolygon'), 'README: "one of the twelve is"').toHaveLength(1);
+  });
+
+  it('importing stands.geojson through the import registry returns every stand, none rejected', () => {
+    const bytes = readFileSync(join(dataDir, 'stands.geojson'));
+    const result = importFile('stands.geojson', new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    expect(result.report.rejected.slice(0, 5)).toEqual([]);
+    expect(result.report.read).toBe(stands.features.length);
+    expect(result.features).toHaveLength(stands.features.length);
+    expect(result.sourceIndex).toEqual(stands.features.map((_, i) => i));
+  }, 60_000);
+
+  it('importing every other layer through the registry rejects nothing', () => {
+    for (const file of CONTRACT_FILES.filter((f) => f !== 'stands.geojson')) {
+      const result = importFile(file, new Uint8Array(readFileSync(join(dataDir, file))));
+      expect(result.report.rejected, file).toEqual([]);
+      expect(result.features.length, file).toBe(load(file).features.length);
     }
   });
 });
