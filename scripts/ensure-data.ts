@@ -3,12 +3,15 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureSampleData } from './sample-data/ensure.ts';
 import { formatSummary } from './sample-data/report.ts';
+import { ensureTiles } from './tiles/ensure.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 try {
   const summary = await ensureSampleData(root, undefined, (l) => console.log(l));
   console.log(summary ? formatSummary(summary) : 'sample data present');
+  // The map reads the stands as prebuilt tiles and the analysis worker reads their columns: build them when missing/stale.
+  if (!(await ensureTiles(resolve(root, 'data'), (l) => console.log(l)))) console.log('stand tiles present');
 } catch (err) {
-  console.error(`Sample data generation failed: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`Sample data or tile generation failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 }

@@ -30,6 +30,8 @@ export interface GenerateOptions {
   root: string;
   seed?: number;
   log?: (line: string) => void;
+  /** Stress data (scripts/make-stress-data.ts): exactly this many stands, on a grid spaced to cover the same forest land. */
+  standCount?: number;
 }
 
 export interface Summary {
@@ -70,7 +72,9 @@ export function generateSampleData(opts: GenerateOptions): Summary {
 
   const townships = makeTownships(proj, county, divisions);
   const townshipIndex = townships.map((t) => new EdgeIndex(t.geometry, 256));
-  const cells = makeCells(proj, townships, STAND_SPACING_M, rng.fork('cells'));
+  // Mean cell area ≈ spacing², so this spacing gives about standCount cells over the aimed forest land.
+  const spacing = opts.standCount ? Math.sqrt((TARGETS.forestLandMu.aim * M2_PER_MU) / opts.standCount) : STAND_SPACING_M;
+  const cells = makeCells(proj, townships, spacing, rng.fork('cells'), opts.standCount !== undefined);
   const villageOfCell = assignVillages(townships, cells, villages, rng.fork('villages'));
   lap(`townships, ${cells.length} cells`);
 
@@ -92,7 +96,7 @@ export function generateSampleData(opts: GenerateOptions): Summary {
   const water = makeWater(proj, rivers, rng.fork('water'));
   const seat = townships.find((t) => t.seat)!.label;
   const land = makeLandscape(proj, [x0, y0, x1, y1], rivers, seat, townships.filter((t) => !t.seat).map((t) => t.label), rng.fork('land'));
-  const placer = new Placer(proj, cells, townshipIndex, rng.fork('placer'));
+  const placer = new Placer(proj, cells, townshipIndex, rng.fork('placer'), Math.round(200 * (STAND_SPACING_M / spacing) ** 2));
   water.forEach((w) => placer.block(w.geometry));
   const ctx: Context = { proj, rng: rng.fork('projects'), townships, townshipIndex, cells, rivers, land, placer, villageOfCell };
   const wetlands = makeWetlands(ctx);
@@ -104,7 +108,7 @@ export function generateSampleData(opts: GenerateOptions): Summary {
   const gas = makeGasPipelines(ctx);
   lap('rivers, landscape, projects');
 
-  const forestCells = chooseForestLand(ctx, nonForest, TARGETS.forestLandMu.aim);
+  const forestCells = chooseForestLand(ctx, nonForest, TARGETS.forestLandMu.aim, opts.standCount);
   const srng = rng.fork('stands');
   const stands = makeStands({ ...ctx, rng: srng }, forestCells);
   const carbon = carbonAfforestation(stands, TARGETS.carbonAfforestationMu, srng.fork('carbon'));

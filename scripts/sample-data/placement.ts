@@ -17,6 +17,8 @@ export class Placer {
     private readonly cells: Cell[],
     private readonly townships: EdgeIndex[],
     private readonly rng: Rng,
+    /** How many of the best sites a footprint tries; stress data has finer cells, so it scales this up. */
+    private readonly candidateLimit = 200,
   ) {}
 
   /** Register an area nothing else may overlap (water, for instance). */
@@ -40,10 +42,10 @@ export class Placer {
 
   /**
    * A wobbly elliptical footprint of `areaM2` (ellipsoidal) inside `township`, centred on one of the best sites and clear of
-   * everything placed so far. Throws if none of the first 200 sites has room — a clear failure beats an overlap.
+   * everything placed so far. Throws if none of the first candidateLimit sites has room — a clear failure beats an overlap.
    */
   footprint(township: number, areaM2: number, score: (c: Cell) => number, aspect = 1.6, what = 'footprint'): Polygon {
-    const candidates = this.sites(township, score).slice(0, 200);
+    const candidates = this.sites(township, score).slice(0, this.candidateLimit);
     for (const c of candidates) {
       const waves = [2, 3, 4].map((k) => ({ k, a: this.rng.range(0.04, 0.12), p: this.rng.range(0, 6.28) }));
       const wobble = (t: number) => 1 + waves.reduce((s, w) => s + w.a * Math.sin(w.k * t + w.p), 0);

@@ -23,7 +23,8 @@ export interface Cell {
   neighbours: number[];
 }
 
-export function makeCells(proj: LocalProjection, townships: Township[], spacingM: number, rng: Rng): Cell[] {
+/** `dropInvalid` (stress data only): leave a cell the clip could not make valid as a gap instead of failing. */
+export function makeCells(proj: LocalProjection, townships: Township[], spacingM: number, rng: Rng, dropInvalid = false): Cell[] {
   const cells: Cell[] = [];
   townships.forEach((t, ti) => {
     const index = new EdgeIndex(t.geometry);
@@ -57,6 +58,7 @@ export function makeCells(proj: LocalProjection, townships: Township[], spacingM
       const geometry: Polygon = { type: 'Polygon', coordinates: rounded };
       // The importer's own check, on the coordinates as they will be written: never emit a stand it would refuse.
       const invalid = checkGeometry(geometry).error;
+      if (invalid && dropInvalid) continue;
       if (invalid) throw new Error(`township ${t.name}: stand cell ${i} is invalid after clipping and rounding: ${invalid}`);
       const area = geodesicArea(geometry);
       if (area < 200) continue; // clipping crumbs: left as gaps

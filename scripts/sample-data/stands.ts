@@ -19,7 +19,7 @@ export interface Stand {
  * Forest land = the most upland cells, enough of them to reach `forestLandMu`. Cells under water, wetlands, mines and PV,
  * the county seat's built-up area and the market towns are never forest land.
  */
-export function chooseForestLand(ctx: Context, masks: Polygon[], forestLandMu: number): Cell[] {
+export function chooseForestLand(ctx: Context, masks: Polygon[], forestLandMu: number, count?: number): Cell[] {
   const seat = ctx.townships.find((t) => t.seat)!.label;
   const towns = ctx.townships.filter((t) => !t.seat).map((t) => t.label);
   const mask = new PolygonMask();
@@ -32,11 +32,13 @@ export function chooseForestLand(ctx: Context, masks: Polygon[], forestLandMu: n
   const chosen: Cell[] = [];
   let sum = 0;
   for (const { c } of ranked) {
-    if (sum + c.area_m2 / 2 > target) break;
+    // With a count (stress data) the count decides; the spacing was chosen so its area is close to the target.
+    if (count !== undefined ? chosen.length === count : sum + c.area_m2 / 2 > target) break;
     chosen.push(c);
     sum += c.area_m2;
   }
-  if (chosen.length === ranked.length) throw new Error(`forest land: only ${(sum / M2_PER_MU).toFixed(0)} mu available, ${forestLandMu} wanted`);
+  if (count !== undefined && chosen.length < count) throw new Error(`forest land: only ${chosen.length} free cells, ${count} stands wanted`);
+  if (count === undefined && chosen.length === ranked.length) throw new Error(`forest land: only ${(sum / M2_PER_MU).toFixed(0)} mu available, ${forestLandMu} wanted`);
   return chosen.sort((a, b) => a.index - b.index);
 }
 

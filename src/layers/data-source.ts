@@ -1,5 +1,6 @@
-// The one place that decides how a layer's data reaches the map. Today every layer is a GeoJSON file under /data/;
-// when large layers move to prebuilt tiles, only this module changes (the UI and the registry stay as they are).
+// The one place that decides how a layer's data reaches the map. Small layers are GeoJSON files under /data/; large
+// layers (the stands) are prebuilt vector tiles under /data/tiles/ (scripts/tiles/, docs/scale.md), so MapLibre only
+// ever loads the tiles in view, already cut and simplified. The layer keeps its source id either way.
 import type { LayerSource } from './types.ts';
 
 /** Base URL of the data folder, relative to the page, so the app works under any path on any static server. */
@@ -14,6 +15,11 @@ export function sourceId(source: LayerSource): string {
   return `src:${source.file}`;
 }
 
+/** The MapLibre 'source-layer' of a tiled source (needed by style layers and feature-state), undefined for GeoJSON. */
+export function sourceLayer(source: LayerSource): string | undefined {
+  return source.tiles?.layer;
+}
+
 export interface GeoJsonSourceSpec {
   type: 'geojson';
   data: string;
@@ -21,7 +27,26 @@ export interface GeoJsonSourceSpec {
   attribution?: string;
 }
 
-/** The MapLibre source for a layer's data. promoteId keeps the string stand ids usable for feature-state highlighting. */
-export function sourceSpec(source: LayerSource): GeoJsonSourceSpec {
+export interface VectorSourceSpec {
+  type: 'vector';
+  tiles: string[];
+  minzoom: number;
+  maxzoom: number;
+  bounds: [number, number, number, number];
+  promoteId: string;
+}
+
+/** The tile URL template; URL() would percent-encode the braces MapLibre substitutes. */
+export function tileUrlTemplate(dir: string, base: string = DATA_BASE): string {
+  return dataUrl(`${dir}/{z}/{x}/{y}.pbf`, base).replace(/%7B/g, '{').replace(/%7D/g, '}');
+}
+
+/**
+ * The MapLibre source for a layer's data. promoteId keeps the string stand ids usable for feature-state highlighting,
+ * for GeoJSON and tiles alike. `forceGeoJson` is the benchmark's naive baseline (scripts/bench/bench-map.ts).
+ */
+export function sourceSpec(source: LayerSource, forceGeoJson = false): GeoJsonSourceSpec | VectorSourceSpec {
+  const t = source.tiles;
+  if (t && !forceGeoJson) return { type: 'vector', tiles: [tileUrlTemplate(t.dir)], minzoom: t.minzoom, maxzoom: t.maxzoom, bounds: t.bounds, promoteId: 'id' };
   return { type: 'geojson', data: dataUrl(source.file), promoteId: 'id' };
 }

@@ -9,8 +9,23 @@ export type Audience = 'internal' | 'public';
 
 /** How a layer's data reaches the map. Only data-source.ts turns this into a MapLibre source. */
 export interface LayerSource {
-  /** A GeoJSON file name under /data/, e.g. "stands.geojson". */
+  /** A GeoJSON file name under /data/, e.g. "stands.geojson" (the source of truth; tiles are built from it). */
   file: string;
+  /** Prebuilt vector tiles of the file (scripts/tiles/): large layers reach the map this way instead of as GeoJSON. */
+  tiles?: TileSet;
+}
+
+export interface TileSet {
+  /** Folder under /data/ holding {z}/{x}/{y}.pbf, e.g. "tiles/stands". */
+  dir: string;
+  /** The vector tile layer name (MapLibre 'source-layer'). */
+  layer: string;
+  minzoom: number;
+  maxzoom: number;
+  /** [west, south, east, north]: every tile touching it exists (empty ones as 0-byte files), none outside is requested. */
+  bounds: [number, number, number, number];
+  /** Outlines are drawn from this zoom: below it the tiles may carry an overview (aggregate squares) instead of stands. */
+  outlineMinzoom: number;
 }
 
 export type GeometryKind = 'polygon' | 'line' | 'point';

@@ -3,7 +3,8 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { sourceId, sourceLayer } from '../layers/data-source.ts';
 import type { LayerDef } from '../layers/types.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 import type { LayerChoices } from './layer-state.ts';
@@ -70,7 +71,19 @@ function applyChoices(map: maplibregl.Map, layers: LayerDef[], choices: LayerCho
   }
 }
 
-export function MapView({ layers, choices, lang, onReady, onPick, onCursor, onError, selected, township = null }: Props) {
+/**
+ * `?source=geojson` loads tiled layers as their whole GeoJSON file instead: the naive baseline that `npm run bench`
+ * measures beside the tiles in the same build. Nothing else reads it.
+ */
+function naiveGeoJson(): boolean {
+  return new URLSearchParams(globalThis.location?.search ?? '').get('source') === 'geojson';
+}
+
+export function MapView({ layers: registryLayers, choices, lang, onReady, onPick, onCursor, onError, selected, township = null }: Props) {
+  const layers = useMemo(
+    () => (naiveGeoJson() ? registryLayers.map((l) => (l.source.tiles ? { ...l, source: { file: l.source.file } } : l)) : registryLayers),
+    [registryLayers],
+  );
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const props = useRef({ layers, choices, onPick, onCursor, onError });
@@ -118,7 +131,8 @@ export function MapView({ layers, choices, lang, onReady, onPick, onCursor, onEr
       const { layers: current, choices: ch } = props.current;
       const candidates = current.filter((l) => !l.context && ch[l.id]?.visible);
       const ids = candidates.map(interactiveLayerId).filter((id) => map.getLayer(id));
-      const hits = map.queryRenderedFeatures(e.point, { layers: ids });
+      // Overview squares of a tiled layer (low zoom) stand for many stands: no popup for them; a layer below may answer.
+      const hits = map.queryRenderedFeatures(e.point, { layers: ids }).filter((h) => h.properties?.aggregate !== true);
       // Prefer features drawn with a fill or a symbol over invisible hit areas (township polygons).
       hits.sort((a, b) => Number(a.layer.id.endsWith('::hit')) - Number(b.layer.id.endsWith('::hit')));
       const hit = hits[0];
@@ -163,8 +177,9 @@ export function MapView({ layers, choices, lang, onReady, onPick, onCursor, onEr
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !selected) return;
-    const source = `src:${selected.layer.source.file}`;
-    const target = { source, id: selected.id };
+    const source = sourceId(selected.layer.source);
+    const srcLayer = sourceLayer(selected.layer.source);
+    const target = { source, ...(srcLayer ? { sourceLayer: srcLayer } : {}), id: selected.id };
     try {
       map.setFeatureState(target, { selected: true });
     } catch {

@@ -2,7 +2,7 @@
 // rivers — all from data/) and every registry layer on top. No glyphs URL: MapLibre draws labels locally from the
 // installed fonts, so CJK labels render with no font server.
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import { sourceId, sourceSpec } from '../layers/data-source.ts';
+import { sourceId, sourceLayer, sourceSpec } from '../layers/data-source.ts';
 import type { LayerDef } from '../layers/types.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 import { tiandituLayers } from './online-basemap.ts';
@@ -14,6 +14,7 @@ export function selectionLayer(layer: LayerDef): LayerSpecification | null {
   if (layer.context || layer.geometry !== 'polygon') return null;
   return {
     id: `${layer.id}::selected`, type: 'line', source: sourceId(layer.source),
+    ...(sourceLayer(layer.source) ? { 'source-layer': sourceLayer(layer.source) } : {}),
     layout: { visibility: layer.visible ? 'visible' : 'none' },
     ...(layer.filter ? { filter: layer.filter as never } : {}),
     paint: { 'line-color': '#ff1744', 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 0] },

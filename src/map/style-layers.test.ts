@@ -29,10 +29,23 @@ describe('registry → MapLibre style', () => {
     const style = buildStyle(LAYERS, 'zh');
     expect(style.glyphs).toBeUndefined();
     for (const source of Object.values(style.sources)) {
-      const url = (source as { data?: string }).data;
+      const url = (source as { data?: string; tiles?: string[] }).data ?? (source as { tiles?: string[] }).tiles?.[0];
       expect(typeof url === 'string' && new URL(url).origin).toBe('http://127.0.0.1');
     }
     expect(Object.keys(style.sources).some((s) => s.startsWith('tdt'))).toBe(false);
+  });
+  it('reads the stands from prebuilt vector tiles: source-layer on every style layer, ids promoted, braces kept', () => {
+    const style = buildStyle(LAYERS, 'zh');
+    const src = style.sources['src:stands.geojson'] as { type: string; tiles: string[]; promoteId: string; bounds: number[] };
+    expect(src.type).toBe('vector');
+    expect(src.tiles[0]).toBe('http://127.0.0.1/data/tiles/stands/{z}/{x}/{y}.pbf');
+    expect(src.promoteId).toBe('id');
+    const standLayers = style.layers.filter((l) => (l as { source?: string }).source === 'src:stands.geojson');
+    expect(standLayers.map((l) => l.id)).toEqual(expect.arrayContaining(['stands::fill', 'stands::outline', 'stands::selected', 'stands-upgrade::fill']));
+    for (const l of standLayers) expect((l as { 'source-layer'?: string })['source-layer']).toBe('stands');
+    // Outlines only where the tiles hold stands, not the low-zoom overview squares.
+    expect((standLayers.find((l) => l.id === 'stands::outline') as { minzoom?: number }).minzoom).toBe(11);
+    expect((style.layers.find((l) => l.id === 'county::fill') as { 'source-layer'?: string })['source-layer']).toBeUndefined();
   });
   it('adds 天地图 only when a token is configured', () => {
     const style = buildStyle(LAYERS, 'zh', { tiandituToken: 'abc' });

@@ -1,6 +1,6 @@
 // Turns registry entries into MapLibre style layers. Pure (no map instance), so the translation is unit-tested.
 import type { LayerSpecification } from 'maplibre-gl';
-import { sourceId } from '../layers/data-source.ts';
+import { sourceId, sourceLayer } from '../layers/data-source.ts';
 import type { ColourRule, LayerDef } from '../layers/types.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 
@@ -35,7 +35,13 @@ export function labelText(layer: LayerDef, lang: Lang): unknown {
 export function styleLayers(layer: LayerDef, lang: Lang): LayerSpecification[] {
   const source = sourceId(layer.source);
   const visibility = layer.visible ? 'visible' : 'none';
-  const common = { source, layout: { visibility }, ...(layer.minzoom !== undefined ? { minzoom: layer.minzoom } : {}), ...(layer.filter ? { filter: layer.filter } : {}) };
+  const srcLayer = sourceLayer(layer.source);
+  const common = {
+    source, ...(srcLayer ? { 'source-layer': srcLayer } : {}), layout: { visibility },
+    ...(layer.minzoom !== undefined ? { minzoom: layer.minzoom } : {}), ...(layer.filter ? { filter: layer.filter } : {}),
+  };
+  // Tiled layers carry an overview of squares at low zoom; outlining those would draw a grid.
+  const outlineMinzoom = layer.source.tiles ? Math.max(layer.minzoom ?? 0, layer.source.tiles.outlineMinzoom) : layer.minzoom;
   const out: Record<string, unknown>[] = [];
   const s = layer.style;
   if (layer.geometry === 'polygon') {
@@ -47,7 +53,7 @@ export function styleLayers(layer: LayerDef, lang: Lang): LayerSpecification[] {
     }
     if (s.outline) {
       out.push({
-        ...common, id: `${layer.id}::outline`, type: 'line',
+        ...common, ...(outlineMinzoom !== undefined ? { minzoom: outlineMinzoom } : {}), id: `${layer.id}::outline`, type: 'line',
         paint: { 'line-color': s.outline, 'line-width': s.lineWidth ?? 0.6, ...(s.lineDash ? { 'line-dasharray': s.lineDash } : {}) },
       });
     }
@@ -66,6 +72,7 @@ export function styleLayers(layer: LayerDef, lang: Lang): LayerSpecification[] {
     const labelSource = layer.labels ? sourceId(layer.labels) : source;
     out.push({
       id: `${layer.id}::label`, type: 'symbol', source: labelSource,
+      ...(!layer.labels && srcLayer ? { 'source-layer': srcLayer } : layer.labels && sourceLayer(layer.labels) ? { 'source-layer': sourceLayer(layer.labels) } : {}),
       ...(s.label.minzoom !== undefined ? { minzoom: s.label.minzoom } : layer.minzoom !== undefined ? { minzoom: layer.minzoom } : {}),
       layout: {
         visibility,

@@ -3,14 +3,18 @@
 import { expose } from 'comlink';
 import type { FeatureCollection } from 'geojson';
 import type { StandMethod } from '../core/carbon/stand.ts';
+import { fromSquareMetres } from '../core/geo/units.ts';
 import { PLAN_LAYER_FILES } from '../core/plan/layer-files.ts';
 import { computeAreas, type AreaCache, type PlanLayers } from '../core/plan/layers.ts';
 import { computeProgress, type PlanProgress } from '../core/plan/progress.ts';
 import { layersForTownship } from '../core/plan/township-filter.ts';
+import { decodeStandColumns, STAND_COLUMNS_FILE, validateStandColumns } from './stand-columns.ts';
 import { standCentroids } from './stand-points.ts';
 
 let layers: PlanLayers | null = null;
 let areas: AreaCache | null = null;
+/** Stand centres (lon, lat pairs) when the stands came from the columns file, which has no geometry. */
+let centres: Float64Array | null = null;
 const cache = new Map<string, PlanProgress>();
 
 async function fetchJson(base: string, file: string, required: boolean): Promise<FeatureCollection | undefined> {
@@ -30,6 +34,25 @@ export interface LoadReport {
   stands: number;
   load_ms: number;
   areas_ms: number;
+  /** 'columns': stands.columns.json (attributes, areas and centres precomputed by scripts/tiles/); 'geojson': fallback. */
+  stands_from: 'columns' | 'geojson';
+}
+
+/**
+ * The stands as compact columns when the pipeline made them (200k stands: ~15 MB instead of 130 MB of GeoJSON, and the
+ * area pass is already done); undefined when the file is absent, so data without the tile step still works.
+ */
+async function fetchStandColumns(base: string) {
+  const response = await fetch(new URL(STAND_COLUMNS_FILE, base));
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`${STAND_COLUMNS_FILE}: HTTP ${response.status}`);
+  let data: unknown;
+  try {
+    data = await response.json();
+  } catch (e) {
+    throw new Error(`${STAND_COLUMNS_FILE}: not valid JSON (${(e as Error).message})`);
+  }
+  return decodeStandColumns<PlanLayers['stands']['features'][number]['properties']>(validateStandColumns(data));
 }
 
 export interface CarbonPoints {
@@ -41,14 +64,22 @@ export interface CarbonPoints {
 const api = {
   async load(dataBase: string): Promise<LoadReport> {
     const t0 = performance.now();
-    const entries = await Promise.all(
-      (Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]).map(async (key) => [key, await fetchJson(dataBase, PLAN_LAYER_FILES[key], key === 'stands' || key === 'county')] as const),
-    );
+    const columns = await fetchStandColumns(dataBase);
+    const keys = (Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]).filter((key) => !(columns && key === 'stands'));
+    const entries = await Promise.all(keys.map(async (key) => [key, await fetchJson(dataBase, PLAN_LAYER_FILES[key], key === 'stands' || key === 'county')] as const));
     layers = Object.fromEntries(entries.filter(([, fc]) => fc)) as unknown as PlanLayers;
+    if (columns) layers.stands = columns.stands as unknown as PlanLayers['stands'];
     const t1 = performance.now();
-    areas = computeAreas(layers);
+    if (columns) {
+      // Only the small layers are measured here; the stands' areas come with the columns (same geodesicArea, at build time).
+      areas = { ...computeAreas({ ...layers, stands: { type: 'FeatureCollection', features: [] } }), stands: columns.areas };
+      centres = columns.centres;
+    } else {
+      areas = computeAreas(layers);
+      centres = null;
+    }
     cache.clear();
-    return { stands: layers.stands.features.length, load_ms: t1 - t0, areas_ms: performance.now() - t1 };
+    return { stands: layers.stands.features.length, load_ms: t1 - t0, areas_ms: performance.now() - t1, stands_from: columns ? 'columns' : 'geojson' };
   },
 
   /** Progress for the county (code null) or one township, with timing of the computation itself. */
@@ -72,9 +103,18 @@ const api = {
     if (!layers || !areas) throw new Error('analysis worker: data not loaded');
     const progress = cache.get(`county|${method}`) ?? computeProgress(layers, { areas, method });
     cache.set(`county|${method}`, progress);
-    return standCentroids(layers.stands.features, areas.stands, progress.summary.perStand.carbon_stock_tCO2e);
+    const carbon = progress.summary.perStand.carbon_stock_tCO2e;
+    return centres ? pointsFromCentres(centres, areas.stands, carbon) : standCentroids(layers.stands.features, areas.stands, carbon);
   },
 };
+
+/** Same packing as standCentroids (lon, lat, ha, t CO2e), from the precomputed centres. */
+function pointsFromCentres(c: Float64Array, areasM2: Float64Array, carbon: Float64Array): CarbonPoints {
+  const n = areasM2.length;
+  const data = new Float64Array(n * 4);
+  for (let i = 0; i < n; i++) data.set([c[2 * i], c[2 * i + 1], fromSquareMetres(areasM2[i], 'ha'), carbon[i] ?? 0], i * 4);
+  return { data, count: n };
+}
 
 export type AnalysisApi = typeof api;
 expose(api);
