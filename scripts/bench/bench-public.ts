@@ -1,6 +1,6 @@
 // Benchmark of the public page (dist-public): initial JavaScript and time to the first rendered choropleth.
-//   initial_js_gzip_kb  the JS files index.html loads eagerly (module scripts and modulepreloads), gzip level 9 as
-//                       Vite reports it; the map worker and lazily imported chunks are listed apart, not counted.
+//   initial_js_gzip_kb  the JS files index.html loads eagerly (module scripts and modulepreloads), gzip level 9,
+//                       kB = 1000 bytes; the map worker and lazily imported chunks are listed apart, not counted.
 //   first_render_ms     navigation → the township fill drawn in the default indicator, in headless Chromium
 //                       (SwiftShader, CPU): MapLibre answers queryRenderedFeatures for the fill and a 1-px
 //                       readPixels returns (after 'idle' the pixels may not exist yet). Median of --runs cold loads.

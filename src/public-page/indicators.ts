@@ -38,3 +38,8 @@ export function formatNumber(value: number | null | undefined, digits: number, l
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   return value.toLocaleString(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
+
+/** "name（unit）" in Chinese, "name (unit)" in English. */
+export function withUnit(name: string, unit: string, lang: Lang): string {
+  return lang === 'zh' ? `${name}（${unit}）` : `${name} (${unit})`;
+}

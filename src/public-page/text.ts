@@ -3,7 +3,7 @@ import type { Lang } from '../ui/i18n-types.ts';
 
 export const PUB_TEXT = {
   title: { zh: '兴国县碳汇与绿色发展', en: 'Xingguo County: carbon sinks and green development' },
-  subtitle: { zh: '森林、湿地、矿山修复与新能源项目，以及《兴国县碳达峰实施方案》目标进展', en: 'Forests, wetlands, mine restoration and renewable projects, and progress on the county’s carbon-peak plan' },
+  subtitle: { zh: '森林、湿地、矿山修复与新能源项目，以及《兴国县碳达峰实施方案》目标进展', en: 'Forests, wetlands, mine restoration and renewable projects, and progress on the county\'s carbon-peak plan' },
   sampleBadge: { zh: '示例数据', en: 'Sample data' },
   sampleNote: {
     zh: '本页为演示版本：县界、乡镇名称和规划点名项目为真实信息，乡镇界线和各项数值为模拟数据，不代表兴国县实际情况。',
@@ -21,7 +21,7 @@ export const PUB_TEXT = {
   projectsHint: { zh: '点击项目名称，在地图上定位并查看说明。', en: 'Choose a project to find it on the map and read about it.' },
   picked: { zh: '所选', en: 'Selected' },
   pickHint: { zh: '点击地图上的乡镇或项目，查看数值。', en: 'Click a township or a project on the map to see its figures.' },
-  progress: { zh: '规划目标进展', en: 'Progress on the plan’s targets' },
+  progress: { zh: '规划目标进展', en: 'Progress on the plan\'s targets' },
   moreTargets: { zh: '更多目标', en: 'More targets' },
   countyTotals: { zh: '全县概况', en: 'County overview' },
   table: { zh: '乡镇数据表', en: 'Township figures' },
@@ -36,7 +36,7 @@ export const PUB_TEXT = {
   },
   explainMethod: {
     zh: '估算方法：森林按林分蓄积量乘以木材密度、生物量扩展因子、根茎比和含碳率（IPCC第二层级方法，参数取自《省级温室气体清单编制指南》），年碳汇由蓄积年生长率推算；竹林和油茶按单位面积碳密度；湿地按每公顷每年埋藏碳量；修复矿山按造林生长曲线乘以立地系数并计土壤碳积累。碳乘以44/12换算为二氧化碳。面积均为椭球面积（CGCS2000），1亩 = 1/15公顷。',
-    en: 'Method: forest carbon = growing stock × wood density × biomass expansion factor × (1 + root:shoot ratio) × carbon fraction (IPCC Tier 2, parameters from China’s provincial inventory guideline); the annual sink follows from the stock’s growth rate. Bamboo and oil tea use a carbon density per hectare, wetlands a burial rate per hectare per year, restored mines a planting growth curve times a site factor plus soil accrual. Carbon × 44/12 gives CO₂. Areas are ellipsoidal (CGCS2000); 1 mu = 1/15 ha.',
+    en: 'Method: forest carbon = growing stock × wood density × biomass expansion factor × (1 + root:shoot ratio) × carbon fraction (IPCC Tier 2, parameters from China\'s provincial inventory guideline); the annual sink follows from the stock\'s growth rate. Bamboo and oil tea use a carbon density per hectare, wetlands a burial rate per hectare per year, restored mines a planting growth curve times a site factor plus soil accrual. Carbon × 44/12 gives CO₂. Areas are ellipsoidal (CGCS2000); 1 mu = 1/15 ha.',
   },
   factorsTitle: { zh: '公式与系数（含来源和核实状态）', en: 'Formulas and factors (with source and verification status)' },
   factorStatus: { zh: '核实状态', en: 'status' },

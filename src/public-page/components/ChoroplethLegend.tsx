@@ -3,7 +3,7 @@ import { Legend } from '../../bureau/Legend.tsx';
 import type { LayerDef } from '../../layers/types.ts';
 import type { Lang } from '../../ui/i18n-types.ts';
 import { legendClasses, NO_DATA } from '../choropleth.ts';
-import { formatNumber, type Indicator } from '../indicators.ts';
+import { formatNumber, withUnit, type Indicator } from '../indicators.ts';
 import { PUB_TEXT } from '../text.ts';
 
 export function ChoroplethLegend({ indicator, breaks, lang, projects }: { indicator: Indicator; breaks: number[]; lang: Lang; projects: LayerDef }) {
@@ -11,7 +11,7 @@ export function ChoroplethLegend({ indicator, breaks, lang, projects }: { indica
   const n = (v: number) => formatNumber(v, Math.min(digits, 3), lang);
   return (
     <section className="pub-legend" aria-label={PUB_TEXT.legend[lang]} data-testid="legend">
-      <h3>{indicator.name[lang]}（{indicator.unit[lang]}）</h3>
+      <h3>{withUnit(indicator.name[lang], indicator.unit[lang], lang)}</h3>
       <ul className="legend legend--classes">
         {legendClasses(indicator, breaks).map((c) => (
           <li key={c.colour + String(c.from)}>

@@ -2,7 +2,7 @@
 import { TargetCard } from '../../bureau/dashboard/TargetCard.tsx';
 import type { TargetProgress } from '../../core/plan/progress.ts';
 import type { Lang } from '../../ui/i18n-types.ts';
-import { formatNumber } from '../indicators.ts';
+import { formatNumber, withUnit } from '../indicators.ts';
 import type { PlanProgressFile, PublicTarget } from '../public-data.ts';
 import { PUB_TEXT } from '../text.ts';
 
@@ -40,7 +40,7 @@ export function ProgressCards({ plan, lang }: { plan: PlanProgressFile; lang: La
       </div>
       {rest.length > 0 && (
         <details className="more-targets">
-          <summary>{PUB_TEXT.moreTargets[lang]}（{rest.length}）</summary>
+          <summary>{withUnit(PUB_TEXT.moreTargets[lang], String(rest.length), lang)}</summary>
           <div className="target-grid target-grid--public">
             {rest.map((t) => <TargetCard key={t.id} t={asCard(t)} townshipScope={false} />)}
           </div>

@@ -1,6 +1,6 @@
 // The township figures as a table: the text alternative to the map, from plan-progress.json.
 import type { Lang } from '../../ui/i18n-types.ts';
-import { formatNumber, INDICATORS, type IndicatorId } from '../indicators.ts';
+import { formatNumber, INDICATORS, withUnit, type IndicatorId } from '../indicators.ts';
 import type { PlanProgressFile } from '../public-data.ts';
 import { PUB_TEXT } from '../text.ts';
 
@@ -26,7 +26,7 @@ export function TownshipTable({ plan, lang, indicator, selected, onSelect }: {
               <th scope="col">{PUB_TEXT.township[lang]}</th>
               {INDICATORS.map((ind) => (
                 <th scope="col" key={ind.id} data-col={ind.id} className={ind.id === indicator ? 'is-active' : undefined}>
-                  {ind.name[lang]}（{ind.unit[lang]}）
+                  {withUnit(ind.name[lang], ind.unit[lang], lang)}
                 </th>
               ))}
               <th scope="col" data-col="upgrade_mu">{PUB_TEXT.upgradeMu[lang]}</th>
