@@ -3,5 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+    // CI machines have 2 cores and tests that read the 21 MB sample data; generous limits keep slow runs from
+    // failing without hiding hangs (a hang still fails, after minutes rather than seconds).
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
   },
 });

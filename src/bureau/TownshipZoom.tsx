@@ -14,7 +14,15 @@ interface Township {
   bounds: [number, number, number, number];
 }
 
-export function TownshipZoom({ map, onError }: { map: MapLibreMap | null; onError: (m: string) => void }) {
+interface Props {
+  map: MapLibreMap | null;
+  /** The township the page is filtered to (null = whole county); choosing one here zooms to it and filters. */
+  value: string | null;
+  onChange: (township: { code: string; name: string } | null) => void;
+  onError: (m: string) => void;
+}
+
+export function TownshipZoom({ map, value, onChange, onError }: Props) {
   const lang = useLang();
   const t = useT();
   const [townships, setTownships] = useState<Township[]>([]);
@@ -34,10 +42,11 @@ export function TownshipZoom({ map, onError }: { map: MapLibreMap | null; onErro
       <span>{t('zoomToTownship')}</span>
       <select
         data-testid="township-zoom"
-        defaultValue=""
+        value={value ?? ''}
         onChange={(e) => {
           const hit = townships.find((tw) => tw.code === e.target.value);
           map?.fitBounds(hit ? hit.bounds : XINGGUO_BOUNDS, { padding: 30, duration: 0 });
+          onChange(hit ? { code: hit.code, name: hit.name } : null);
         }}
       >
         <option value="">{t('wholeCounty')}</option>

@@ -86,6 +86,15 @@ export function MapView({ layers: registryLayers, choices, lang, onReady, onPick
   );
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
+  // map.isStyleLoaded() is false whenever a source is still loading tiles, so it cannot tell whether layers exist yet.
+  // Track the first 'load' ourselves and queue changes made before it.
+  const ready = useRef(false);
+  const pending = useRef<Array<(map: maplibregl.Map) => void>>([]);
+  const whenReady = (fn: (map: maplibregl.Map) => void) => {
+    const map = mapRef.current;
+    if (map && ready.current) fn(map);
+    else pending.current.push(fn);
+  };
   const props = useRef({ layers, choices, onPick, onCursor, onError });
   props.current = { layers, choices, onPick, onCursor, onError };
 
@@ -117,7 +126,9 @@ export function MapView({ layers: registryLayers, choices, lang, onReady, onPick
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
     map.on('load', () => {
+      ready.current = true;
       applyChoices(map, props.current.layers, props.current.choices);
+      for (const fn of pending.current.splice(0)) fn(map);
       onReady?.(map);
     });
     map.on('error', (e) => {
@@ -143,36 +154,26 @@ export function MapView({ layers: registryLayers, choices, lang, onReady, onPick
     return () => {
       map.remove();
       mapRef.current = null;
+      ready.current = false;
     };
     // The map is created once; later changes flow through the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useEffect(() => {
-    const map = mapRef.current;
-    if (map?.isStyleLoaded()) applyChoices(map, layers, choices);
-    else map?.once('load', () => applyChoices(map, layers, choices));
-  }, [layers, choices]);
+  useEffect(() => whenReady((map) => applyChoices(map, layers, choices)), [layers, choices]);
 
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    const apply = () => {
-      for (const layer of layers) {
-        const id = `${layer.id}::label`;
-        if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelText(layer, lang) as never);
-      }
-    };
-    if (map.isStyleLoaded()) apply();
-    else map.once('load', apply);
-  }, [lang, layers]);
+  useEffect(
+    () =>
+      whenReady((map) => {
+        for (const layer of layers) {
+          const id = `${layer.id}::label`;
+          if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelText(layer, lang) as never);
+        }
+      }),
+    [lang, layers],
+  );
 
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    if (map.isStyleLoaded()) applyTownship(map, layers, township);
-    else map.once('load', () => applyTownship(map, layers, township));
-  }, [layers, township]);
+  useEffect(() => whenReady((map) => applyTownship(map, layers, township)), [layers, township]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -75,8 +75,8 @@ export function assert(condition: unknown, message: string): asserts condition {
 }
 
 /** Polls a page function until it returns a truthy value, or throws after timeoutMs. */
-export async function waitForValue<T>(page: Page, fn: () => T | Promise<T>, timeoutMs: number, what: string): Promise<T> {
-  const handle = await page.waitForFunction(fn, undefined, { timeout: timeoutMs, polling: 100 }).catch((e: Error) => {
+export async function waitForValue<T, A = undefined>(page: Page, fn: (arg: A) => T | Promise<T>, timeoutMs: number, what: string, arg?: A): Promise<T> {
+  const handle = await page.waitForFunction(fn as (arg: unknown) => T, arg as unknown, { timeout: timeoutMs, polling: 100 }).catch((e: Error) => {
     throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}: ${e.message.split('\n')[0]}`);
   });
   return (await handle.jsonValue()) as T;

@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildApp, ROOT, serveBuilt } from '../../scripts/lib/serve-app.ts';
 import { bureauTests } from './bureau.spec.ts';
+import { dashboardTests } from './dashboard.spec.ts';
+import { plannerTests } from './planner.spec.ts';
 import { launchBrowser, runTests } from './harness.ts';
 import { publicTests } from './public.spec.ts';
 import { scanPublicBuild } from '../public-scan.ts';
@@ -13,7 +15,7 @@ if (ensure.status !== 0) process.exit(1);
 // `tsx test/browser/run.ts public` (or `bureau`) runs one suite; no argument runs both.
 const only = process.argv[2];
 const runBureau = only !== 'public';
-const runPublic = only !== 'bureau';
+const runPublic = only !== 'bureau' && only !== 'planner';
 
 let failed = 0;
 const browser = await launchBrowser();
@@ -37,7 +39,9 @@ try {
     await buildApp();
     const app = await serveBuilt();
     try {
-      failed += await runTests('bureau', bureauTests(browser, app.url));
+      if (only !== 'planner') failed += await runTests('bureau', bureauTests(browser, app.url));
+      if (only !== 'planner') failed += await runTests('dashboard', dashboardTests(browser, app.url));
+      if (only !== 'bureau') failed += await runTests('planner', plannerTests(browser, app.url));
     } finally {
       await app.close();
     }

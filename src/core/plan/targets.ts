@@ -1,5 +1,5 @@
 // The quantitative targets of 《兴国县碳达峰实施方案》 (2023) that the map's layers can track, as data.
-// `quote` is an exact substring of the plan (shared/seed/000_1617ffbec59553b6.txt); a test checks every one.
+// `quote` is an exact substring of the plan (data/plan/xingguo-carbon-peak-plan.txt); a test checks every one.
 // Target values are in base units: mu (亩), m3, kW, % or count. "万亩" etc. are converted here, once.
 import type { OilTeaWork, UpgradeType } from '../inventory/schema.ts';
 
