@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureSampleData } from './sample-data/ensure.ts';
 import { formatSummary } from './sample-data/report.ts';
 import { ensureTiles } from './tiles/ensure.ts';
+import { buildPublicData } from './build-public-data.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 try {
@@ -11,6 +12,8 @@ try {
   console.log(summary ? formatSummary(summary) : 'sample data present');
   // The map reads the stands as prebuilt tiles and the analysis worker reads their columns: build them when missing/stale.
   if (!(await ensureTiles(resolve(root, 'data'), (l) => console.log(l)))) console.log('stand tiles present');
+  // Public aggregates (data/public/): the public page ships them, and the bureau's public-figure layers read them.
+  buildPublicData({ dataDir: resolve(root, 'data'), log: (l) => console.log(l) });
 } catch (err) {
   console.error(`Sample data or tile generation failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
