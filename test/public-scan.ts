@@ -25,6 +25,13 @@ export function internalFiles(): string[] {
 /** Code the public page must not ship: drawing (terra-draw), file import (togeojson), deck.gl/luma.gl and charts. */
 export const FORBIDDEN_CODE = ['TerraDraw', 'togeojson', 'deck.gl', 'luma.gl', 'echarts'];
 
+/** Tile folders of registry layers marked internal (the stands reach the bureau's map as prebuilt vector tiles). */
+export function internalTileDirs(): string[] {
+  const dirs = LAYERS.filter((l) => l.audience === 'internal').map((l) => l.source.tiles?.dir).filter((d): d is string => !!d);
+  const pub = new Set(LAYERS.filter((l) => l.audience === 'public').map((l) => l.source.tiles?.dir));
+  return [...new Set(dirs)].filter((d) => !pub.has(d));
+}
+
 const TEXT = /\.(js|mjs|css|html|json|geojson|txt|map|svg)$/i;
 
 function listFiles(dir: string, prefix = ''): string[] {
@@ -43,17 +50,19 @@ export function scanPublicBuild(dir: string): { files: string[]; findings: Findi
   const files = listFiles(dir);
   const findings: Finding[] = [];
   const internal = internalFiles();
+  const tileDirs = internalTileDirs();
   for (const rel of files) {
     const base = path.posix.basename(rel);
     if (/^stands.*\.geojson$/i.test(base) || (rel.startsWith('data/') && /stand/i.test(base))) findings.push({ file: rel, problem: 'a stand file is in the build' });
     if (internal.includes(base)) findings.push({ file: rel, problem: `${base} is an internal layer file` });
+    for (const d of tileDirs) if (rel.startsWith(`data/${d}/`)) findings.push({ file: rel, problem: `a tile of the internal layer tiles ${d}` });
     if (!TEXT.test(rel)) continue;
     const text = readFileSync(path.join(dir, rel), 'utf8');
     const id = text.match(STAND_ID);
     if (id) findings.push({ file: rel, problem: `stand id ${id[0]}` });
     const field = text.match(FIELD_RE);
     if (field) findings.push({ file: rel, problem: `stand attribute name "${field[1]}" near …${text.slice(Math.max(0, field.index! - 40), field.index! + 40)}…` });
-    for (const f of internal) if (text.includes(f)) findings.push({ file: rel, problem: `mentions the internal layer file ${f}` });
+    for (const f of [...internal, ...tileDirs]) if (text.includes(f)) findings.push({ file: rel, problem: `mentions the internal layer file ${f}` });
     if (/\.m?js$/.test(rel)) for (const c of FORBIDDEN_CODE) if (text.includes(c)) findings.push({ file: rel, problem: `holds ${c} code (drawing, import, deck.gl or charts)` });
   }
   return { files, findings };

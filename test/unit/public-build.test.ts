@@ -69,6 +69,8 @@ describe('public build scan', () => {
       ['assets/leak.js', 'const k = "stock_m3";', /stock_m3/],
       ['assets/leak2.js', 'fetch("data/" + "x"); const f = "stands.geojson";', /internal layer file/],
       ['assets/draw.js', 'class TerraDrawPolygonMode {}', /TerraDraw/],
+      ['data/tiles/stands/10/850/430.pbf', 'x', /internal layer tiles/],
+      ['data/stands.columns.json', '{}', /stand file/],
     ];
     for (const [rel, text, problem] of cases) {
       const copy = mkdtempSync(path.join(work, 'planted-'));
