@@ -3,7 +3,7 @@
 //   township-stats.geojson  township polygons with coverage, carbon stock (total, per ha), annual sink, upgrade progress
 //   projects.geojson        one point per published project (PV, wind, wetland park, mine restoration) with a description
 //   plan-progress.json      county targets (value/target/status/shortfall), county totals, township rows, method notes
-//   neighbours.geojson      the neighbouring counties' outlines, simplified (a tenth of the bytes) for the basemap
+//   neighbours.geojson      the neighbouring counties' outlines, simplified (about a sixth of the bytes) for the basemap
 // No stand id or stand attribute is written. Run: npx tsx scripts/build-public-data.ts [--data dir] [--force]
 // vite.public.config.ts runs it before every public build (skipped when the outputs are newer than the inputs).
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

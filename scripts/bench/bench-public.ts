@@ -4,9 +4,11 @@
 //   first_render_ms     navigation → the township fill drawn in the default indicator, in headless Chromium
 //                       (SwiftShader, CPU): MapLibre answers queryRenderedFeatures for the fill and a 1-px
 //                       readPixels returns (after 'idle' the pixels may not exist yet). Median of --runs cold loads.
+// Baseline timed in the same run, interleaved: the same page fed the full-detail neighbours outline (data/neighbours.geojson,
+// 453 kB) instead of the pipeline's simplified copy, to show what the simplification buys (ratio printed).
 // The last line printed is exactly one JSON object: {"initial_js_gzip_kb": n, "first_render_ms": n}.
 // Usage: npm run bench:public [-- --runs 3 --width 1280 --height 800 --no-build]
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildApp, ROOT, serveBuilt } from '../lib/serve-app.ts';
@@ -60,20 +62,30 @@ for (const f of assets.filter((a) => !eager.includes(a))) console.log(`  ${path.
 const forbidden = assets.filter((f) => /\.m?js$/.test(f) && /deck\.gl|echarts/i.test(readFileSync(f, 'utf8')));
 if (forbidden.length) console.log(`  warning: deck.gl or echarts code found in ${forbidden.map((f) => path.basename(f)).join(', ')}`);
 
+const fullNeighbours = path.join(ROOT, 'data', 'neighbours.geojson');
 const server = await serveBuilt('vite.public.config.ts');
 const browser = await launchBrowser();
 const times: number[] = [];
+const baseline: number[] = [];
 try {
   for (let i = 0; i < runs; i++) {
-    const rec = await openPage(browser, viewport); // a fresh context each run: cold cache, like a first visit
-    await rec.page.goto(server.url);
-    times.push(await waitForChoropleth(rec.page, 'coverage', 120_000));
-    await rec.page.context().close();
+    for (const full of existsSync(fullNeighbours) ? [false, true] : [false]) {
+      const rec = await openPage(browser, viewport); // a fresh context each run: cold cache, like a first visit
+      if (full) await rec.page.route(/data\/public\/neighbours\.geojson$/, (r) => r.fulfill({ contentType: 'application/geo+json', body: readFileSync(fullNeighbours) }));
+      await rec.page.goto(server.url);
+      (full ? baseline : times).push(await waitForChoropleth(rec.page, 'coverage', 120_000));
+      await rec.page.context().close();
+    }
   }
 } finally {
   await browser.close();
   await server.close();
 }
-console.log(`First render at ${viewport.width}×${viewport.height}: ${times.map((t) => `${Math.round(t)} ms`).join(', ')} (median of ${runs})`);
+const list = (xs: number[]) => xs.map((t) => `${Math.round(t)} ms`).join(', ');
+console.log(`First render at ${viewport.width}×${viewport.height}: ${list(times)} (median of ${runs})`);
+if (baseline.length) {
+  console.log(`Baseline, full-detail neighbours outline: ${list(baseline)} (median ${Math.round(median(baseline))} ms)`);
+  console.log(`Simplified / full-detail neighbours: ${(median(times) / median(baseline)).toFixed(2)}× the time to first render`);
+}
 console.log(`Initial JS: ${kb(initialRaw)} kB raw, ${kb(initialGzip)} kB gzip (target ≤ 400 kB gzip)`);
 console.log(JSON.stringify({ initial_js_gzip_kb: kb(initialGzip), first_render_ms: Math.round(median(times)) }));
