@@ -6,9 +6,11 @@ import { dataPlugin } from './scripts/vite/data-plugin.ts';
 
 export default defineConfig({
   base: './',
-  plugins: [react(), dataPlugin({ dataDir: path.resolve(import.meta.dirname, 'data') })],
+  // XG_DATA_DIR / XG_OUT_DIR: serve another data folder (e.g. data-stress/, 200k stands) from its own output folder, for
+  // the stress browser test and `npm run bench`, without touching dist/.
+  plugins: [react(), dataPlugin({ dataDir: path.resolve(import.meta.dirname, process.env.XG_DATA_DIR ?? 'data') })],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 5173 },
-  build: { outDir: 'dist', chunkSizeWarningLimit: 2000, sourcemap: false },
+  build: { outDir: process.env.XG_OUT_DIR ?? 'dist', chunkSizeWarningLimit: 2000, sourcemap: false },
   worker: { format: 'es' },
 });

@@ -8,14 +8,20 @@ import { plannerTests } from './planner.spec.ts';
 import { launchBrowser, runTests } from './harness.ts';
 import { publicTests } from './public.spec.ts';
 import { scanPublicBuild } from '../public-scan.ts';
+import { stressTests } from './stress.spec.ts';
+import { makeStressData } from '../../scripts/make-stress-data.ts';
+import { serveWithData } from '../../scripts/bench/serve-data.ts';
 
 const ensure = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/ensure-data.ts')], { stdio: 'inherit', cwd: ROOT });
 if (ensure.status !== 0) process.exit(1);
 
 // `tsx test/browser/run.ts public` (or `bureau`) runs one suite; no argument runs both.
 const only = process.argv[2];
-const runBureau = only !== 'public';
-const runPublic = only !== 'bureau' && only !== 'planner';
+const runBureau = only !== 'public' && only !== 'stress';
+const runPublic = only !== 'bureau' && only !== 'planner' && only !== 'stress';
+// The app at 200k stands (data-stress/, generated once, ~3 min; then reused), built into its own dist-stress/. Last,
+// because it points vite.config.ts at another data folder through the environment.
+const runStress = only === undefined || only === 'stress';
 
 let failed = 0;
 const browser = await launchBrowser();
@@ -42,6 +48,17 @@ try {
       if (only !== 'planner') failed += await runTests('bureau', bureauTests(browser, app.url));
       if (only !== 'planner') failed += await runTests('dashboard', dashboardTests(browser, app.url));
       if (only !== 'bureau') failed += await runTests('planner', plannerTests(browser, app.url));
+    } finally {
+      await app.close();
+    }
+  }
+  if (runStress) {
+    const stressDir = path.join(ROOT, 'data-stress');
+    await makeStressData(200_000, stressDir, (l) => console.log(l));
+    console.log('browser tests: building the app against data-stress/ …');
+    const app = await serveWithData(stressDir, 'dist-stress');
+    try {
+      failed += await runTests('stress', stressTests(browser, app.url, stressDir));
     } finally {
       await app.close();
     }
