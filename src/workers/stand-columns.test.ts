@@ -18,7 +18,7 @@ function columnsOf(features: F[]) {
 
 describe('stand columns (the analysis worker’s compact stand file)', () => {
   it('round-trips every property, the exact areas and the centres', () => {
-    const features = fixtureLayers().stands.features as F[];
+    const features = fixtureLayers().stands.features as unknown as F[];
     const { areas, json } = columnsOf(features);
     const back = decodeStandColumns(validateStandColumns(json));
     expect(back.stands.features.map((f) => f.properties)).toEqual(features.map((f) => Object.fromEntries(Object.entries(f.properties!).map(([k, v]) => [k, v ?? null]))));
@@ -28,7 +28,7 @@ describe('stand columns (the analysis worker’s compact stand file)', () => {
 
   it('gives the same progress as the GeoJSON with its geometry (independent area pass)', () => {
     const layers = fixtureLayers();
-    const { json } = columnsOf(layers.stands.features as F[]);
+    const { json } = columnsOf(layers.stands.features as unknown as F[]);
     const back = decodeStandColumns(validateStandColumns(json));
     const direct = computeProgress(layers, { areas: computeAreas(layers) });
     const viaColumns = computeProgress({ ...layers, stands: back.stands as never }, {
@@ -50,7 +50,7 @@ describe('stand columns (the analysis worker’s compact stand file)', () => {
 
   it('names the file and the problem for a broken file', () => {
     expect(() => validateStandColumns({ format: 'nope' })).toThrow(/stands\.columns\.json: not a stand-columns-1 file/);
-    const features = fixtureLayers().stands.features as F[];
+    const features = fixtureLayers().stands.features as unknown as F[];
     const { json } = columnsOf(features);
     json.area_m2.pop();
     expect(() => validateStandColumns(json)).toThrow(/area_m2 has \d+ entries for \d+ stands/);
