@@ -10,6 +10,7 @@ import type { StandMethod } from '../src/core/carbon/stand.ts';
 import { fmt, textTable } from '../src/core/carbon/text-table.ts';
 import { detectFields, mapStand } from '../src/core/inventory/field-mapping.ts';
 import { computeAreas, type FC, type PlanLayers } from '../src/core/plan/layers.ts';
+import { PLAN_LAYER_FILES } from '../src/core/plan/layer-files.ts';
 import { computeProgress, type PlanProgress } from '../src/core/plan/progress.ts';
 
 const USAGE = 'usage: npm run targets -- [--json] [--data dir] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors table.json] [--timing]';
@@ -44,24 +45,10 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
-/** Layer key → file in data/ (data/README.md). county and stands are required. */
-const FILES: Record<keyof PlanLayers, string> = {
-  stands: 'stands.geojson',
-  county: 'county.geojson',
-  townships: 'townships.geojson',
-  pv: 'pv.geojson',
-  windFarms: 'wind-farms.geojson',
-  gasPipelines: 'gas-pipelines.geojson',
-  mines: 'mines.geojson',
-  wetlands: 'wetlands.geojson',
-  substations: 'substations.geojson',
-  carbonPilots: 'carbon-pilots.geojson',
-  oilTeaBases: 'oil-tea-bases.geojson',
-};
 const REQUIRED = new Set<keyof PlanLayers>(['stands', 'county']);
 
 function readLayer(dir: string, key: keyof PlanLayers): FC<unknown> | undefined {
-  const file = join(dir, FILES[key]);
+  const file = join(dir, PLAN_LAYER_FILES[key]);
   if (!existsSync(file)) {
     if (REQUIRED.has(key)) fail(`${file}: no such file (run \`npm run data\` or pass --data)`);
     process.stderr.write(`targets: ${file}: missing, targets that need it show no progress\n`);
@@ -159,7 +146,7 @@ function main(): void {
 
   const t0 = performance.now();
   const layers = {} as Record<keyof PlanLayers, FC<unknown> | undefined>;
-  for (const key of Object.keys(FILES) as (keyof PlanLayers)[]) layers[key] = readLayer(args.data, key);
+  for (const key of Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]) layers[key] = readLayer(args.data, key);
   const t1 = performance.now();
   let areas;
   try {
@@ -167,7 +154,7 @@ function main(): void {
   } catch (e) {
     return fail(`${args.data}: ${(e as Error).message}`);
   }
-  layers.stands = normaliseStands(layers.stands!, join(args.data, FILES.stands), areas.stands);
+  layers.stands = normaliseStands(layers.stands!, join(args.data, PLAN_LAYER_FILES.stands), areas.stands);
   const t2 = performance.now();
   const progress = computeProgress(layers as unknown as PlanLayers, { factors, method: args.method, areas, gridFactorId: args.grid });
   const t3 = performance.now();

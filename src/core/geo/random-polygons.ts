@@ -3,17 +3,10 @@
 // Pure and deterministic: the same seed gives the same polygons on every machine.
 import type { Polygon, Position } from 'geojson';
 
-/** mulberry32: 32-bit state, fast, adequate statistical quality for synthetic geometry. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../random.ts';
+
+/** The project's one seeded generator (mulberry32), under the name the tests and benches use. */
+export const seededRandom = mulberry32;
 
 const EARTH_RADIUS = 6371008.8; // only places vertices; the measured areas never depend on it
 const DEG = 180 / Math.PI;
