@@ -3,14 +3,14 @@
 // the dashboard and matches an independent per-township area sum; CSV export opens in Excel (BOM); the hexagon
 // carbon-density view draws with its legend.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { geodesicArea } from '../../src/core/geo/measure.ts';
 import { fromSquareMetres } from '../../src/core/geo/units.ts';
 import { formatTargetValue } from '../../src/bureau/dashboard/format-target.ts';
 import { ROOT } from '../../scripts/lib/serve-app.ts';
-import { assert, type BrowserTest, foreignRequests, openPage, type RecordedPage, screenshotPath, waitForValue } from './harness.ts';
+import { assert, type BrowserTest, foreignRequests, openPage, OUTPUT_DIR, type RecordedPage, screenshotPath, waitForValue } from './harness.ts';
 
 interface CliTarget { id: string; unit: 'mu' | 'm3' | 'kW' | '%' | 'count'; value: number; status: string }
 interface CliOutput { targets: CliTarget[]; county: { forest_land_mu: number; coverage_pct: number; stock_m3: number } }
@@ -46,6 +46,12 @@ export function dashboardTests(browser: Browser, appUrl: string, dataDir = path.
         const stock = num(await total('stock_m3'));
         assert(Math.abs(stock - summary.stock_m3) <= 1, `stock ${stock} vs generator ${summary.stock_m3}`);
         assert((await rec.page.getByTestId('method-note').textContent())!.includes('IPCC'), 'the method is named next to the figures');
+        const timing = await rec.page.evaluate(() => ({
+          load: (window as unknown as { __analysisLoad?: unknown }).__analysisLoad,
+          compute_ms: (window as unknown as { __progress?: { compute_ms: number } }).__progress?.compute_ms,
+        }));
+        writeFileSync(path.join(OUTPUT_DIR, 'dashboard-timings.json'), JSON.stringify(timing, null, 2));
+        console.log(`    analysis worker: ${JSON.stringify(timing)}`);
         await rec.page.screenshot({ path: screenshotPath('dashboard-county-zh') });
       },
     },

@@ -38,7 +38,11 @@ export default function Dashboard({ township, townshipName, onTownship }: { town
     let live = true;
     const { api, ready } = analysis();
     ready
-      .then(() => Promise.all([api.progress(township, method), township ? api.progress(null, method) : null]))
+      .then((report) => {
+        // Exposed for the browser tests' timing record (load and area pass in the worker).
+        (window as unknown as { __analysisLoad?: unknown }).__analysisLoad = report;
+        return Promise.all([api.progress(township, method), township ? api.progress(null, method) : null]);
+      })
       .then(([p, c]) => {
         if (!live) return;
         setProgress(p);
