@@ -1,7 +1,7 @@
 // The bureau's map page: header with the sample-data badge and language switch, the layer panel, the map, an attribute
 // popup and a status bar with the cursor's coordinates.
 import * as maplibregl from 'maplibre-gl';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { layersFor } from '../layers/registry.ts';
 import { defaultChoices, type LayerChoices } from '../map/layer-state.ts';
@@ -36,7 +36,11 @@ export function App() {
   const visibleLayers = useMemo(() => Object.keys(choices).filter((id) => choices[id].visible), [choices]);
   const onLayers = useCallback((visible: string[]) => setChoices((prev) => Object.fromEntries(Object.entries(prev).map(([id, c]) => [id, { ...c, visible: visible.includes(id) }]))), []);
   const [township, setTownship] = useState<{ code: string; name: string } | null>(null);
+  const plannerOpen = useRef(false);
+  plannerOpen.current = showPlanner;
   const onPick = useCallback((p: PickedFeature | null) => {
+    // While the planner is open, map clicks place vertices; a popup would sit on top of the drawing.
+    if (plannerOpen.current) return;
     setPicked(p);
     // Clicking a township filters the map and the dashboard to it.
     if (p?.layer.id === 'townships') setTownship({ code: String(p.properties.code), name: String(p.properties.name) });

@@ -45,6 +45,9 @@ interface Props {
 
 export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Props) {
   const ws = useWorkspace();
+  // Terra Draw's callbacks live as long as the map; they reach the current workspace through this ref.
+  const wsRef = useRef(ws);
+  wsRef.current = ws;
   const drawRef = useRef<TerraDraw | null>(null);
   const inDraw = useRef(new Set<string>());
   const [mode, setMode] = useState<DrawMode>('polygon');
@@ -74,6 +77,7 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
   /** Bring the workspace in line with Terra Draw's finished features. */
   const reconcile = useCallback(() => {
     const draw = drawRef.current;
+    const ws = wsRef.current;
     if (!draw) return;
     const features = new Map(finishedFeatures(draw).map((f) => [String(f.id), f]));
     for (const site of ws.ref.current) {
@@ -107,7 +111,7 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
       ws.upsert({ id, name: `${tr(langRef.current, '地块', 'Site')} ${counter.current}`, type: '其他', note: '', geometry: f.geometry as Geometry, origin: `draw:${String(f.properties?.mode ?? '')}`, created: now, updated: now });
       setSelected(id);
     }
-  }, [ws, say]);
+  }, [say]);
 
   // Terra Draw lives as long as the panel; sites load into it once the store has answered.
   useEffect(() => {

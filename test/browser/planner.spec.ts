@@ -68,9 +68,12 @@ export function plannerTests(browser: Browser, appUrl: string): BrowserTest[] {
       async run() {
         rec = await openPage(browser, { width: 1100, height: 700 });
         await open();
-        await rec.page.evaluate(() => (window as DrawWindow).__map!.jumpTo({ center: [115.36, 26.33], zoom: 13 }));
+        // Centre on a stand in the middle of the data so the site takes forest land.
+        const stands = JSON.parse(readFileSync(path.join(ROOT, 'data/stands.geojson'), 'utf8')) as FeatureCollection<Polygon>;
+        const [x0, y0, x1, y1] = bbox(stands.features[Math.floor(stands.features.length * 0.4)]);
+        await rec.page.evaluate((c) => (window as DrawWindow).__map!.jumpTo({ center: c, zoom: 13.5 }), [(x0 + x1) / 2, (y0 + y1) / 2] as [number, number]);
         await rec.page.getByTestId('draw-polygon').click();
-        await drawPolygon(rec.page, [[200, 200], [380, 190], [400, 360], [230, 380]]);
+        await drawPolygon(rec.page, [[80, 200], [300, 190], [320, 360], [110, 380]]);
         await waitForValue(rec.page, () => document.querySelectorAll('[data-testid="planner-site"]').length === 1, 10_000, 'one site in the workspace');
         const feature = await rec.page.evaluate(() => (window as DrawWindow).__draw!.getSnapshot().find((f) => f.geometry.type === 'Polygon' && !f.properties?.currentlyDrawing)!);
         drawn = feature.geometry as Polygon;
@@ -105,7 +108,7 @@ export function plannerTests(browser: Browser, appUrl: string): BrowserTest[] {
       async run() {
         const { page } = rec;
         await page.getByTestId('draw-polygon').click();
-        await drawPolygon(page, [[500, 200], [650, 350], [650, 200], [500, 350]]);
+        await drawPolygon(page, [[80, 430], [250, 580], [250, 430], [80, 580]]);
         await page.keyboard.press('Escape');
         const msg = await page.getByTestId('planner-message').textContent({ timeout: 5000 }).catch(() => '');
         assert(msg?.includes('自相交'), `expected a self-intersection message, got "${msg}"`);
@@ -179,14 +182,14 @@ export function plannerTests(browser: Browser, appUrl: string): BrowserTest[] {
           const back = importFile(path.basename(file), readFileSync(file));
           assert(back.features.length === 1, `${ext}: one feature back, got ${back.features.length}`);
           const g = back.features[0].geometry as Geometry;
-          assert(Math.abs(geodesicArea(g) - geodesicArea(drawn)) < 0.01, `${ext}: area ${geodesicArea(g)} vs ${geodesicArea(drawn)}`);
+          assert(Math.abs(geodesicArea(g) - geodesicArea(drawn)) < 1e-7 * geodesicArea(drawn), `${ext}: area ${geodesicArea(g)} vs ${geodesicArea(drawn)}`);
           // And through the dialog: the re-imported site shows the same area.
           await page.getByTestId('open-import').click();
           await page.getByTestId('import-input').setInputFiles(file);
           await page.locator(`[data-testid="import-report"][data-file="${path.basename(file)}"]`).waitFor();
           await page.getByTestId('import-add').click();
           const shown = Number(await page.getByTestId('planner-measure').getAttribute('data-area-m2'));
-          assert(Math.abs(shown - geodesicArea(drawn)) < 0.01, `${ext}: re-imported area ${shown}`);
+          assert(Math.abs(shown - geodesicArea(drawn)) < 1e-7 * geodesicArea(drawn), `${ext}: re-imported area ${shown}`);
           await page.getByTestId('site-select').first().click();
         }
         const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
@@ -209,7 +212,7 @@ export function plannerTests(browser: Browser, appUrl: string): BrowserTest[] {
         await other.page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
         await waitForValue(other.page, () => document.querySelectorAll('[data-testid="planner-site"]').length === 1, 30_000, 'shared site');
         const shown = Number(await other.page.getByTestId('planner-measure').getAttribute('data-area-m2'));
-        assert(Math.abs(shown - geodesicArea(drawn)) / (10000 / 15) < 0.01, `shared site area ${shown} vs ${geodesicArea(drawn)}`);
+        assert(Math.abs(shown - geodesicArea(drawn)) < 1e-5 * geodesicArea(drawn), `shared site area ${shown} vs ${geodesicArea(drawn)}`);
         await other.page.context().close();
         assert(rec.pageErrors.length === 0, `page errors: ${rec.pageErrors.join('; ')}`);
         await rec.page.context().close();

@@ -29,10 +29,10 @@ export function siteProperties(s: ExportSite): Record<string, string | number> {
   };
 }
 
-/** RFC 7946: lon/lat, outer rings counter-clockwise (checkGeometry orients them), at most 8 decimals (~1 mm). */
+/** RFC 7946: lon/lat, outer rings counter-clockwise (checkGeometry orients them), 9 decimals (what Terra Draw keeps). */
 function rfc7946(g: Geometry): Geometry {
   const fixed = checkGeometry(g).geometry ?? g;
-  const r = (p: Position): Position => [round(p[0], 8), round(p[1], 8)];
+  const r = (p: Position): Position => [round(p[0], 9), round(p[1], 9)];
   const map = (x: Geometry): Geometry => {
     switch (x.type) {
       case 'Point': return { type: 'Point', coordinates: r(x.coordinates) };

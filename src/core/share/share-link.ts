@@ -39,10 +39,11 @@ function fromBase64Url(text: string): Uint8Array {
 }
 
 const r6 = (n: number) => Math.round(n * 1e6) / 1e6;
+const r7 = (n: number) => Math.round(n * 1e7) / 1e7;
 
 function roundGeometry(g: Geometry): Geometry {
-  // 6 decimals ≈ 0.1 m: keeps the area to well under 0.01 亩 on any real site and halves the link.
-  return JSON.parse(JSON.stringify(g, (_k, v) => (typeof v === 'number' ? r6(v) : v))) as Geometry;
+  // 7 decimals ≈ 1 cm: the area moves by under 10 ppm even on a small plot, and the link stays short.
+  return JSON.parse(JSON.stringify(g, (_k, v) => (typeof v === 'number' ? r7(v) : v))) as Geometry;
 }
 
 function pack(state: ShareState): string {

@@ -42,8 +42,13 @@ function snapPoint(map: MapLibreMap, lngLat: { lng: number; lat: number }, layer
 
 export function createDraw(map: MapLibreMap, hooks: DrawHooks): TerraDraw {
   const validation = (feature: GeoJSONStoreFeatures, ctx: { updateType: string }) => {
+    // A polygon still being started (fewer than 4 positions) cannot cross itself; the check would refuse it outright.
+    const ring = feature.geometry.type === 'Polygon' ? feature.geometry.coordinates[0] : [];
+    // Only the closing step is checked: mid-drawing rings carry the cursor as a repeated vertex, which the check
+    // reads as a crossing and would block ordinary clicks. Edits are re-checked by the workspace (checkGeometry).
+    if (ring.length < 4 || ctx.updateType !== 'finish') return { valid: true };
     const r = ValidateNotSelfIntersecting(feature);
-    if (!r.valid && ctx.updateType === 'finish') hooks.onRefused('self-intersection');
+    if (!r.valid) hooks.onRefused('self-intersection');
     return r;
   };
   const snapping = {
