@@ -1,11 +1,19 @@
 // One error type for every import failure, so callers (CLI, worker, UI) can show a single clear line.
 
+/** Longest problem text kept: a message echoing a whole binary file back (found by fuzzing) is not a clear message. */
+const MAX_PROBLEM_CHARS = 600;
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 /** An import failure. `message` always starts with the file name, then says what is wrong. */
 export class ImportError extends Error {
   readonly fileName: string;
   readonly problem: string;
 
   constructor(fileName: string, problem: string) {
+    problem = clip(problem, MAX_PROBLEM_CHARS);
     super(`${fileName}: ${problem}`);
     this.name = 'ImportError';
     this.fileName = fileName;
@@ -19,6 +27,7 @@ export function isImportError(value: unknown): value is ImportError {
 
 /** Short text of any thrown value, for wrapping library errors without their stack. */
 export function describeError(value: unknown): string {
-  if (value instanceof Error) return value.message.split('\n')[0];
-  return String(value);
+  // Parsers quote the offending input; keep enough to locate it, not the whole file.
+  if (value instanceof Error) return clip(value.message.split('\n')[0], 300);
+  return clip(String(value), 300);
 }
