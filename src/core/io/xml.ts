@@ -12,6 +12,22 @@ function declaredEncoding(bytes: Uint8Array): string | undefined {
   return m ? encodingLabel(m[1]) : undefined;
 }
 
+/** Deepest element nesting accepted. Real KML/GPX nests a few Folders deep; the parser and togeojson recurse per level,
+ * so a file nesting 10,000 deep overflowed the stack (found by fuzzing). */
+export const MAX_XML_DEPTH = 256;
+
+/** Deepest element nesting, counted over the tags; stops counting once past `limit`. */
+function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of text.matchAll(/<(\/?)[A-Za-z_][^<>]*?(\/?)>/g)) {
+    if (m[1]) depth--;
+    else if (!m[2]) depth++;
+    if (depth > max && (max = depth) > limit) break;
+  }
+  return max;
+}
+
 export type XmlDocument = ReturnType<DOMParser['parseFromString']>;
 
 /** Decode and parse; `root` is the expected root element's local name ('kml', 'gpx'). */
@@ -21,6 +37,8 @@ export function parseXml(fileName: string, bytes: Uint8Array, root: string, user
   if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) {
     throw new ImportError(fileName, 'refused: the XML contains a DOCTYPE/ENTITY declaration (entity expansion and external entities are not allowed)');
   }
+  const depth = nestingDepth(text, MAX_XML_DEPTH);
+  if (depth > MAX_XML_DEPTH) throw new ImportError(fileName, `refused: elements are nested more than ${MAX_XML_DEPTH} deep (the limit)`);
   let doc: XmlDocument;
   try {
     doc = new DOMParser({
