@@ -9,6 +9,7 @@ import { launchBrowser, runTests } from './harness.ts';
 import { publicTests } from './public.spec.ts';
 import { scanPublicBuild } from '../public-scan.ts';
 import { stressTests } from './stress.spec.ts';
+import { runSecuritySuite } from './security.spec.ts';
 import { makeStressData } from '../../scripts/make-stress-data.ts';
 import { serveWithData } from '../../scripts/bench/serve-data.ts';
 
@@ -17,11 +18,13 @@ if (ensure.status !== 0) process.exit(1);
 
 // `tsx test/browser/run.ts public` (or `bureau`) runs one suite; no argument runs both.
 const only = process.argv[2];
-const runBureau = only !== 'public' && only !== 'stress';
-const runPublic = only !== 'bureau' && only !== 'planner' && only !== 'stress';
+const runBureau = only !== 'public' && only !== 'stress' && only !== 'security';
+const runPublic = only !== 'bureau' && only !== 'planner' && only !== 'stress' && only !== 'security';
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), built into its own dist-stress/. Last,
 // because it points vite.config.ts at another data folder through the environment.
 const runStress = only === undefined || only === 'stress';
+// CSP and XSS (security.spec.ts): its own builds, including ones against a payload-laden copy of data/.
+const runSecurity = only === undefined || only === 'security';
 
 let failed = 0;
 const browser = await launchBrowser();
@@ -52,6 +55,7 @@ try {
       await app.close();
     }
   }
+  if (runSecurity) failed += await runSecuritySuite(browser, runTests);
   if (runStress) {
     const stressDir = path.join(ROOT, 'data-stress');
     await makeStressData(200_000, stressDir, (l) => console.log(l));
