@@ -181,7 +181,7 @@ export function securityTests(browser: Browser, urls: { bureau: string; public: 
       },
     },
     {
-      name: 'CSP: the bureau app loads, a stand popup opens and the dashboard computes with no CSP violation',
+      name: 'CSP: the bureau app loads, a stand popup opens, the dashboard computes and the planner exports a PNG with no CSP violation',
       async run() {
         const w = await watchedPage(browser);
         await w.page.goto(urls.bureau);
@@ -207,6 +207,9 @@ export function securityTests(browser: Browser, urls: { bureau: string; public: 
         await w.page.getByTestId('feature-popup').waitFor({ timeout: 10_000 });
         await w.page.getByTestId('dashboard-switch').click();
         await w.page.getByTestId('dashboard').waitFor({ timeout: 120_000 });
+        // The planner's PNG export reads the map canvas back through fetch(data: URL): connect-src must allow it.
+        await w.page.getByTestId('planner-switch').click();
+        await Promise.all([w.page.waitForEvent('download', { timeout: 30_000 }), w.page.getByTestId('export-png').click()]);
         await assertNoViolations(w, 'bureau');
         await w.page.context().close();
       },

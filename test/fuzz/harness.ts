@@ -60,7 +60,9 @@ export function checkResult(result: ImportResult): void {
       }
     }
   }
-  for (const r of result.report.rejected) if (r.why.length > MAX_MESSAGE_CHARS * 4) throw new Error(`rejection reason of ${r.why.length} chars`);
+  // Per-feature reasons, repairs and warnings quote the file too (names, cells): they must stay readable.
+  const texts = [...result.report.rejected.map((r) => r.why), ...result.report.fixed.map((f) => f.what), ...result.report.warnings];
+  for (const text of texts) if (text.length > MAX_MESSAGE_CHARS) throw new Error(`report line of ${text.length} chars: ${text.slice(0, 200)}…`);
 }
 
 /**

@@ -3,7 +3,7 @@
 // sharing a value into one polygon, vertices in row order — how surveyors list boundary points (界址点).
 import type { Feature, Geometry, Position } from 'geojson';
 import { guessCrs } from '../geo/crs.ts';
-import { ImportError } from './errors.ts';
+import { ImportError, quoted, short } from './errors.ts';
 import { decideCrs, finishImport, checkFeatureCount, type RawFeature } from './finish.ts';
 import { checkInputSize } from './guard.ts';
 import { decodeTextFile } from './text.ts';
@@ -136,7 +136,7 @@ export function importCsv(fileName: string, bytes: Uint8Array, options?: ImportO
     const x = parseCoordinate(row.cells[lonCol] ?? ''), y = parseCoordinate(row.cells[latCol] ?? '');
     if (x === undefined || y === undefined) {
       const [bad, what] = x === undefined ? [row.cells[lonCol], names[lonCol]] : [row.cells[latCol], names[latCol]];
-      rejected.push({ index, why: `row ${index} (line ${row.line}): ${what} "${bad ?? ''}" is not a number` });
+      rejected.push({ index, why: `row ${index} (line ${row.line}): ${short(what)} ${quoted(bad)} is not a number` });
     } else parsed.push({ row, index, x, y });
   });
 
@@ -146,7 +146,7 @@ export function importCsv(fileName: string, bytes: Uint8Array, options?: ImportO
     const swapped = guessCrs(parsed.map((p) => [p.y, p.x]));
     if (!asIs.recognised && swapped.recognised) {
       for (const p of parsed) [p.x, p.y] = [p.y, p.x];
-      warnings.push(`columns "${names[lonCol]}"/"${names[latCol]}" only make sense swapped (survey X = north); read "${names[latCol]}" as easting/longitude`);
+      warnings.push(`columns ${quoted(names[lonCol])}/${quoted(names[latCol])} only make sense swapped (survey X = north); read ${quoted(names[latCol])} as easting/longitude`);
     }
   }
 

@@ -7,6 +7,15 @@ function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** Text from the file shown in a message, cut with "…" if long: a 10,000-char cell or a 20 MB name would bury the reason. */
+export function short(value: unknown, max = 60): string {
+  return clip(String(value ?? ''), max);
+}
+
+export function quoted(value: unknown, max = 60): string {
+  return `"${short(value, max)}"`;
+}
+
 /** An import failure. `message` always starts with the file name, then says what is wrong. */
 export class ImportError extends Error {
   readonly fileName: string;

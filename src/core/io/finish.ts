@@ -3,7 +3,7 @@
 import type { Feature, Geometry, Position } from 'geojson';
 import { fromLonLat, guessCrs, parseCrsChoice, toLonLat, type Transform } from '../geo/crs.ts';
 import { checkGeometry, countPositions } from '../geo/validate.ts';
-import { ImportError, describeError } from './errors.ts';
+import { ImportError, describeError, quoted } from './errors.ts';
 import { crsFromWkt } from './prj.ts';
 import type { CrsInfo, ImportLimits, ImportOptions, ImportResult } from './types.ts';
 
@@ -178,7 +178,8 @@ export function finishImport(fileName: string, raw: RawImport, crs: CrsInfo, crs
   };
   if (raw.encoding) result.encoding = raw.encoding;
   for (const { feature, index } of raw.features) {
-    const label = `feature ${index}${featureName(feature.properties) ? ` "${featureName(feature.properties)}"` : ''}`;
+    const name = featureName(feature.properties);
+    const label = `feature ${index}${name ? ` ${quoted(name)}` : ''}`;
     let geometry = feature.geometry;
     if (geometry && transform) {
       try {

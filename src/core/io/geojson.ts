@@ -2,7 +2,7 @@
 // member, which Chinese GIS exports still write for GK coordinates ("urn:ogc:def:crs:EPSG::4547").
 import type { Feature, Geometry } from 'geojson';
 import { crsByCode } from '../geo/crs.ts';
-import { ImportError, describeError } from './errors.ts';
+import { ImportError, describeError, quoted } from './errors.ts';
 import { decideCrs, finishImport, checkFeatureCount, type DeclaredCrs, type RawFeature } from './finish.ts';
 import { checkInputSize } from './guard.ts';
 import { decodeTextFile } from './text.ts';
@@ -26,7 +26,7 @@ function geometryProblem(g: unknown): string | undefined {
   if (g === null) return undefined;
   if (!g || typeof g !== 'object') return 'geometry is not an object';
   const { type, coordinates, geometries } = g as { type?: unknown; coordinates?: unknown; geometries?: unknown };
-  if (typeof type !== 'string' || !GEOMETRY_TYPES.has(type)) return `unknown geometry type "${String(type)}"`;
+  if (typeof type !== 'string' || !GEOMETRY_TYPES.has(type)) return `unknown geometry type ${quoted(type)}`;
   if (type === 'GeometryCollection') return Array.isArray(geometries) ? undefined : 'GeometryCollection without "geometries"';
   const depth = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 }[type] ?? 0;
   const ok = (v: unknown, d: number): boolean => (d === 0 ? Array.isArray(v) && v.length >= 2 : Array.isArray(v) && v.every((x) => ok(x, d - 1)));

@@ -15,7 +15,8 @@ export function importGpx(fileName: string, bytes: Uint8Array, options?: ImportO
   // togeojson emits all tracks, then routes, then waypoints. To give each feature its position in the file,
   // convert the root's children one at a time, in document order, inside a scratch <gpx> document.
   const root = doc.documentElement!;
-  const scratch = new DOMParser().parseFromString(`<gpx xmlns="${root.namespaceURI ?? ''}"/>`, 'text/xml');
+  // onError: the scratch document only copies nodes already parsed; xmldom would otherwise print warnings to the console.
+  const scratch = new DOMParser({ onError: () => undefined }).parseFromString(`<gpx xmlns="${root.namespaceURI ?? ''}"/>`, 'text/xml');
   const holder = scratch.documentElement!;
   const features: RawFeature[] = [];
   const rejected: { index: number; why: string }[] = [];

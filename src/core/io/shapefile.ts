@@ -1,7 +1,7 @@
 // Zipped ESRI Shapefile: .shp (geometry) + .dbf (attributes) + .shx (index) + .prj (CRS) + optional .cpg (encoding).
 import type { Feature, Geometry } from 'geojson';
 import { DbfError, dbfEncoding, parseDbf } from './dbf.ts';
-import { ImportError, describeError } from './errors.ts';
+import { ImportError, describeError, quoted } from './errors.ts';
 import { decideCrs, finishImport, type DeclaredCrs, type RawFeature } from './finish.ts';
 import { checkInputSize } from './guard.ts';
 import { crsFromWkt } from './prj.ts';
@@ -41,7 +41,7 @@ export function importShapefileParts(fileName: string, parts: ShapefileParts, op
   const cpgText = parts.cpg ? new TextDecoder('utf-8').decode(parts.cpg) : undefined;
   const encoding = dbfEncoding(parts.dbf, cpgText, options?.encoding);
   if (options?.encoding && encoding.how !== 'chosen by the user') throw new ImportError(fileName, `unknown text encoding "${options.encoding}"; use gbk or utf-8`);
-  if (cpgText && !encoding.how.startsWith('from the .cpg') && !options?.encoding) warnings.push(`${base}.cpg names an unknown encoding "${cpgText.trim()}"; ignored`);
+  if (cpgText && !encoding.how.startsWith('from the .cpg') && !options?.encoding) warnings.push(`${base}.cpg names an unknown encoding ${quoted(cpgText.trim())}; ignored`);
   if (encoding.how.startsWith('detected')) warnings.push(`attribute text read as ${encoding.label.toUpperCase()}, ${encoding.how}`);
   let dbf;
   try {
