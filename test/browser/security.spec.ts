@@ -160,6 +160,23 @@ async function clickable(page: Page, layers: string[], skip: string[]): Promise<
   }, { layers, skip });
 }
 
+/** Move the pointer down the township ranking chart; returns the text of the tooltips ECharts showed (it writes them
+ * as HTML with style attributes, which is why the bureau's CSP allows style-src-attr). */
+async function hoverRankingChart(page: Page): Promise<string> {
+  const chart = page.getByTestId('chart-townships');
+  await chart.locator('canvas').first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(500);
+  await chart.scrollIntoViewIfNeeded();
+  const box = (await chart.boundingBox())!;
+  let text = '';
+  for (let y = box.y + 20; y < box.y + box.height - 28 && text.length < 2000; y += 30) {
+    await page.mouse.move(box.x + box.width / 2, y);
+    await page.waitForTimeout(150);
+    text += await chart.evaluate((el) => [...el.querySelectorAll('div')].filter((d) => getComputedStyle(d).position === 'absolute' && getComputedStyle(d).display !== 'none' && d.textContent).map((d) => d.textContent).join('\n'));
+  }
+  return text;
+}
+
 const INTERACTIVE = ['carbon-pilots::fill', 'wetlands::fill', 'mines::fill', 'pv::fill', 'wind-farms::fill', 'wind-turbines::circle', 'substations::circle', 'oil-tea-bases::fill', 'oil-tea-bases::circle', 'gas-pipelines::line', 'stands::fill'];
 
 export function securityTests(browser: Browser, urls: { bureau: string; public: string; xssBureau: string; xssPublic: string }, xss: XssData): BrowserTest[] {
@@ -181,7 +198,7 @@ export function securityTests(browser: Browser, urls: { bureau: string; public: 
       },
     },
     {
-      name: 'CSP: the bureau app loads, a stand popup opens, the dashboard computes and the planner exports a PNG with no CSP violation',
+      name: 'CSP: the bureau app loads, a stand popup opens, the dashboard computes, its chart tooltips show and the planner exports a PNG with no CSP violation',
       async run() {
         const w = await watchedPage(browser);
         await w.page.goto(urls.bureau);
@@ -207,6 +224,7 @@ export function securityTests(browser: Browser, urls: { bureau: string; public: 
         await w.page.getByTestId('feature-popup').waitFor({ timeout: 10_000 });
         await w.page.getByTestId('dashboard-switch').click();
         await w.page.getByTestId('dashboard').waitFor({ timeout: 120_000 });
+        assert((await hoverRankingChart(w.page)).length > 0, 'the ranking chart shows tooltips');
         // The planner's PNG export reads the map canvas back through fetch(data: URL): connect-src must allow it.
         await w.page.getByTestId('planner-switch').click();
         await Promise.all([w.page.waitForEvent('download', { timeout: 30_000 }), w.page.getByTestId('export-png').click()]);
@@ -252,9 +270,12 @@ export function securityTests(browser: Browser, urls: { bureau: string; public: 
         assert(shown.length >= 5, `payload text shown literally in popups (${shown.length})`);
         await assertNothingRan(w, 'bureau popups');
         await assertNoViolations(w, 'bureau popups');
-        // The dashboard's tables and the township selector carry the township names.
-        await w.page.getByTestId('dashboard-switch').click();
+        // The dashboard's tables and the township selector carry the township names. A fresh load (the open map popup
+        // would sit over the chart) on the same watched page: the recorders survive navigation.
+        await w.page.goto(`${urls.xssBureau}?dashboard`);
         await w.page.getByTestId('dashboard').waitFor({ timeout: 120_000 });
+        // (The ranking chart's tooltips name townships from the stands' columns, not townships.geojson: no payload reaches
+        // them; the CSP test above hovers them on the regular data.)
         let text = await pageText(w.page);
         const towns = shownLiterally(text, xss.townshipNames);
         // English names (name_en) show in English.
