@@ -3,12 +3,13 @@ import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import { dataPlugin } from './scripts/vite/data-plugin.ts';
+import { devWithoutCsp } from './scripts/vite/dev-csp.ts';
 
 export default defineConfig({
   base: './',
   // XG_DATA_DIR / XG_OUT_DIR: serve another data folder (e.g. data-stress/, 200k stands) from its own output folder, for
   // the stress browser test and `npm run bench`, without touching dist/.
-  plugins: [react(), dataPlugin({ dataDir: path.resolve(import.meta.dirname, process.env.XG_DATA_DIR ?? 'data') })],
+  plugins: [devWithoutCsp(), react(), dataPlugin({ dataDir: path.resolve(import.meta.dirname, process.env.XG_DATA_DIR ?? 'data') })],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 5173 },
   build: { outDir: process.env.XG_OUT_DIR ?? 'dist', chunkSizeWarningLimit: 2000, sourcemap: false },
