@@ -5,14 +5,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { bbox, featureCollection, intersect } from '@turf/turf';
+import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
-import { DEFAULT_FACTORS, standCarbon } from '../../src/core/carbon/index.ts';
 import { geodesicArea } from '../../src/core/geo/measure.ts';
 import { importFile } from '../../src/core/io/registry.ts';
 import type { StandLike } from '../../src/core/plan/layers.ts';
 import { ROOT } from '../../scripts/lib/serve-app.ts';
+import { referenceSiteOverlap } from '../fixtures/site-reference.ts';
 import { writeFixtures } from '../fixtures/write-fixtures.ts';
 import { assert, type BrowserTest, openPage, type RecordedPage, screenshotPath, waitForValue } from './harness.ts';
 
@@ -23,19 +23,7 @@ const siteCount = (page: Page) => page.getByTestId('planner-site').count();
 /** Independent figures: every stand scanned (turf bbox + intersect), areas by measure.ts, carbon pro rata. */
 function independentAnalysis(site: Polygon): { mu: number; co2: number } {
   const fc = JSON.parse(readFileSync(path.join(ROOT, 'data/stands.geojson'), 'utf8')) as FeatureCollection<Polygon, StandLike>;
-  const sb = bbox(site);
-  let mu = 0, co2 = 0;
-  for (const f of fc.features) {
-    const b = bbox(f);
-    if (b[0] > sb[2] || b[2] < sb[0] || b[1] > sb[3] || b[3] < sb[1]) continue;
-    const piece = intersect(featureCollection<Polygon>([{ type: 'Feature', geometry: site, properties: {} }, f]));
-    if (!piece) continue;
-    const m2 = geodesicArea(piece.geometry);
-    const p = f.properties;
-    mu += m2 / (10000 / 15);
-    co2 += standCarbon({ species: p.species, age_group: p.age_group, stock_m3: p.stock_m3 * (m2 / geodesicArea(f.geometry)), area_m2: m2, carbon_afforestation: p.carbon_afforestation, afforestation_year: p.afforestation_year }, DEFAULT_FACTORS, { method: 'ipcc_bef', year: 2026 }).carbon_stock_tCO2e;
-  }
-  return { mu, co2 };
+  return referenceSiteOverlap(site, fc.features);
 }
 
 async function drawPolygon(page: Page, points: [number, number][]): Promise<void> {

@@ -2,15 +2,13 @@
 // scanned with turf's bbox and intersect (no index, no fast clipping), areas by measure.ts, carbon pro rata.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { bbox, featureCollection, intersect } from '@turf/turf';
+import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { analyseSite, buildSiteIndex } from '../../src/core/analysis/index.ts';
-import { DEFAULT_FACTORS, standCarbon } from '../../src/core/carbon/index.ts';
-import { geodesicArea } from '../../src/core/geo/measure.ts';
-import { M2_PER_MU } from '../../src/core/geo/units.ts';
 import { computeAreas, type PlanLayers, type StandLike } from '../../src/core/plan/layers.ts';
 import { PLAN_LAYER_FILES } from '../../src/core/plan/layer-files.ts';
+import { referenceSiteOverlap } from '../fixtures/site-reference.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../data');
 const has = existsSync(path.join(DATA, 'stands.geojson')) && existsSync(path.join(DATA, 'wetlands.geojson'));
@@ -26,18 +24,7 @@ describe.skipIf(!has)('site analysis on the sample data', () => {
       const [x0, y0, x1, y1] = bbox(s);
       const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2, d = 0.006;
       const site: Polygon = { type: 'Polygon', coordinates: [[[cx - d, cy - d], [cx + d, cy - d * 0.5], [cx + d * 1.2, cy + d], [cx, cy + d * 0.4], [cx - d, cy + d], [cx - d, cy - d]]] };
-      const sb = bbox(site);
-      let mu = 0, co2 = 0;
-      for (const f of stands) {
-        const b = bbox(f);
-        if (b[0] > sb[2] || b[2] < sb[0] || b[1] > sb[3] || b[3] < sb[1]) continue;
-        const piece = intersect(featureCollection<Polygon>([{ type: 'Feature', geometry: site, properties: {} }, f]));
-        if (!piece) continue;
-        const m2 = geodesicArea(piece.geometry);
-        const p = f.properties;
-        mu += m2 / M2_PER_MU;
-        co2 += standCarbon({ species: p.species, age_group: p.age_group, stock_m3: p.stock_m3 * (m2 / geodesicArea(f.geometry)), area_m2: m2, carbon_afforestation: p.carbon_afforestation, afforestation_year: p.afforestation_year }, DEFAULT_FACTORS, { method: 'ipcc_bef', year: 2026 }).carbon_stock_tCO2e;
-      }
+      const { mu, co2 } = referenceSiteOverlap(site, stands);
       const a = analyseSite(index, site, { type: '光伏', year: 2026 });
       expect(a.stands.area_mu).toBeGreaterThan(0);
       expect(Math.abs(a.stands.area_mu - mu)).toBeLessThan(1e-4 * mu + 0.01);
