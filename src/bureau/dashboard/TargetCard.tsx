@@ -1,6 +1,7 @@
 // One plan target: the plan's words, section, value against target, a progress bar and the status with any shortfall.
 import type { TargetProgress } from '../../core/plan/progress.ts';
 import { useLang } from '../../ui/i18n.ts';
+import './target-card.css';
 import { formatRatio, formatTargetValue, progressPercent, STATUS_TEXT } from './format-target.ts';
 
 export function TargetCard({ t, townshipScope }: { t: TargetProgress; townshipScope: boolean }) {
