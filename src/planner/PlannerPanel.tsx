@@ -44,7 +44,28 @@ interface Props {
 }
 
 export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Props) {
-  const ws = useWorkspace();
+  // Another tab saved or deleted a site: the workspace has merged it; bring Terra Draw in line, or the next reconcile
+  // would read the stale drawing back as an edit (or a deleted site as a new drawing) and save it over the other tab's.
+  const ws = useWorkspace((change) => {
+    const draw = drawRef.current;
+    if (change.op === 'remove') {
+      if (inDraw.current.delete(change.id) && draw?.hasFeature(change.id)) draw.removeFeatures([change.id]);
+      setSelected((cur) => (cur === change.id ? null : cur));
+      return;
+    }
+    const site = change.site;
+    if (!draw) return;
+    if (!draw.hasFeature(site.id)) addToDraw(site);
+    else {
+      const f = drawFeature(site);
+      if (f) draw.updateFeatureGeometry(site.id, f.geometry);
+      else {
+        // Terra Draw cannot edit the new form (multi-part): the site layers draw it instead.
+        inDraw.current.delete(site.id);
+        draw.removeFeatures([site.id]);
+      }
+    }
+  });
   // Terra Draw's callbacks live as long as the map; they reach the current workspace through this ref.
   const wsRef = useRef(ws);
   wsRef.current = ws;

@@ -2,6 +2,7 @@
 import type { Geometry } from 'geojson';
 import { measureSite } from '../core/analysis/measure-site.ts';
 import { isSiteType, type SiteType } from '../core/analysis/site-types.ts';
+import { validateCoordinates } from '../core/geo/measure.ts';
 
 export interface Site {
   id: string;
@@ -23,7 +24,15 @@ export function siteAreaM2(s: Pick<Site, 'geometry'>): number {
   return measureSite(s.geometry).area_m2;
 }
 
-const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'];
+/** How deeply each geometry type nests its positions (Point: a position; Polygon: rings of positions …). */
+const DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
+
+/** True when `c` nests arrays exactly `depth` levels above [lon, lat] pairs (a stored record can hold anything). */
+function nests(c: unknown, depth: number): boolean {
+  if (!Array.isArray(c)) return false;
+  if (depth === 0) return c.length >= 2 && c.every((n) => typeof n === 'number');
+  return c.length > 0 && c.every((x) => nests(x, depth - 1));
+}
 
 /** Reads a stored or shared record back into a Site, or says why it cannot be one (a corrupt record). */
 export function parseSite(v: unknown): Site | string {
@@ -31,9 +40,13 @@ export function parseSite(v: unknown): Site | string {
   const r = v as Record<string, unknown>;
   if (typeof r.id !== 'string' || !r.id) return 'no id';
   const g = r.geometry as Geometry | undefined;
-  if (!g || typeof g !== 'object' || !GEOMETRY_TYPES.includes(g.type) || !Array.isArray((g as { coordinates?: unknown }).coordinates)) {
+  if (!g || typeof g !== 'object' || typeof g.type !== 'string' || !Object.hasOwn(DEPTH, g.type) || !Array.isArray((g as { coordinates?: unknown }).coordinates)) {
     return `site ${r.id}: no usable geometry`;
   }
+  // Garbage coordinates would reach the map, Terra Draw and the analysis worker; such a record is corrupt too.
+  if (!nests((g as { coordinates: unknown }).coordinates, DEPTH[g.type])) return `site ${r.id}: geometry coordinates are malformed`;
+  const bad = validateCoordinates(g);
+  if (bad) return `site ${r.id}: ${bad}`;
   return {
     id: r.id,
     name: typeof r.name === 'string' ? r.name : r.id,

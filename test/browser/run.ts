@@ -8,6 +8,7 @@ import { plannerTests } from './planner.spec.ts';
 import { launchBrowser, runTests } from './harness.ts';
 import { publicTests } from './public.spec.ts';
 import { scanPublicBuild } from '../public-scan.ts';
+import { storageTests } from './storage.spec.ts';
 import { stressTests } from './stress.spec.ts';
 import { runSecuritySuite } from './security.spec.ts';
 import { makeStressData } from '../../scripts/make-stress-data.ts';
@@ -18,8 +19,10 @@ if (ensure.status !== 0) process.exit(1);
 
 // `tsx test/browser/run.ts public` (or `bureau`) runs one suite; no argument runs both.
 const only = process.argv[2];
+// `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
+const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss';
 const runBureau = only !== 'public' && only !== 'stress' && only !== 'security';
-const runPublic = only !== 'bureau' && only !== 'planner' && only !== 'stress' && only !== 'security';
+const runPublic = only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security';
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), built into its own dist-stress/. Last,
 // because it points vite.config.ts at another data folder through the environment.
 const runStress = only === undefined || only === 'stress';
@@ -48,9 +51,10 @@ try {
     await buildApp();
     const app = await serveBuilt();
     try {
-      if (only !== 'planner') failed += await runTests('bureau', bureauTests(browser, app.url));
-      if (only !== 'planner') failed += await runTests('dashboard', dashboardTests(browser, app.url));
-      if (only !== 'bureau') failed += await runTests('planner', plannerTests(browser, app.url));
+      if (!plannerOnly) failed += await runTests('bureau', bureauTests(browser, app.url));
+      if (!plannerOnly) failed += await runTests('dashboard', dashboardTests(browser, app.url));
+      if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss') failed += await runTests('planner', plannerTests(browser, app.url));
+      if (only === undefined || only === 'storage') failed += await runTests('storage', storageTests(browser, app.url));
     } finally {
       await app.close();
     }

@@ -1,13 +1,16 @@
 // Sites kept in IndexedDB, so a reload or a crash loses nothing. Every fault is reported, never thrown at the UI:
 // IndexedDB unavailable (private mode, blocked), quota exceeded, a corrupt record. On any fault the workspace keeps
-// working in memory; a corrupt record is skipped and reported but never deleted, nor is any other site.
+// working in memory; a corrupt record is skipped and reported but never deleted, nor is any other site. Writes are one
+// record each (put/delete by id), never "replace the store with my list", so two tabs cannot erase each other's sites.
+// When another tab opens a newer version of the database, this tab closes its connection (so the upgrade is not
+// blocked) and carries on in memory, saying so.
 import { parseSite, type Site } from '../site.ts';
 
 const DB_NAME = 'xingguo-planner';
 const STORE = 'sites';
 const VERSION = 1;
 
-export type StoreFaultKind = 'unavailable' | 'quota' | 'corrupt' | 'write';
+export type StoreFaultKind = 'unavailable' | 'quota' | 'corrupt' | 'write' | 'versionchange';
 
 export interface StoreFault {
   kind: StoreFaultKind;
@@ -20,6 +23,8 @@ export interface SiteStore {
   loadAll(): Promise<{ sites: Site[]; faults: StoreFault[] }>;
   put(site: Site): Promise<StoreFault | null>;
   remove(id: string): Promise<StoreFault | null>;
+  /** Faults that arrive on their own (another tab upgrading the database), not as the answer to a call. */
+  onFault(listener: (fault: StoreFault) => void): void;
 }
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
@@ -39,14 +44,15 @@ function done(tx: IDBTransaction): Promise<void> {
 
 function classify(e: unknown): StoreFault {
   const name = (e as { name?: string } | null)?.name ?? '';
-  const message = (e as Error | null)?.message ?? String(e);
-  if (name === 'QuotaExceededError') return { kind: 'quota', message: `storage is full (${message}); sites are kept in memory only` };
+  const message = (e as Error | null)?.message || name || String(e);
+  if (name === 'QuotaExceededError') return { kind: 'quota', message: `storage is full (${message}); this site and later changes are kept in memory only — export them to keep them` };
   return { kind: 'write', message: `could not save (${name || 'error'}: ${message}); sites are kept in memory only` };
 }
 
 function openDb(factory: IDBFactory): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     let r: IDBOpenDBRequest;
+    let gaveUp = false;
     try {
       r = factory.open(DB_NAME, VERSION);
     } catch (e) {
@@ -56,9 +62,13 @@ function openDb(factory: IDBFactory): Promise<IDBDatabase> {
     r.onupgradeneeded = () => {
       if (!r.result.objectStoreNames.contains(STORE)) r.result.createObjectStore(STORE, { keyPath: 'id' });
     };
-    r.onsuccess = () => resolve(r.result);
+    // A connection that arrives after we gave up (blocked) is closed at once, so it blocks nobody in turn.
+    r.onsuccess = () => (gaveUp ? r.result.close() : resolve(r.result));
     r.onerror = () => reject(r.error);
-    r.onblocked = () => reject(new Error('the database is blocked by another tab'));
+    r.onblocked = () => {
+      gaveUp = true;
+      reject(new Error('the database is blocked by another tab of this app; close the other tabs and reload'));
+    };
   });
 }
 
@@ -66,8 +76,20 @@ function openDb(factory: IDBFactory): Promise<IDBDatabase> {
 export function openSiteStore(factory: IDBFactory | undefined = globalThis.indexedDB): SiteStore {
   let db: IDBDatabase | null = null;
   let alive = !!factory;
+  const listeners: ((f: StoreFault) => void)[] = [];
   const ready: Promise<StoreFault | null> = factory
-    ? openDb(factory).then((d) => { db = d; return null; }, (e) => {
+    ? openDb(factory).then((d) => {
+      db = d;
+      d.onversionchange = () => {
+        // Another tab wants a newer schema: let it have the database; our sites stay in memory (and exportable).
+        d.close();
+        db = null;
+        alive = false;
+        const fault: StoreFault = { kind: 'versionchange', message: 'another tab upgraded the saved-sites database; this tab now keeps its sites in memory only — export them, then reload' };
+        for (const l of listeners) l(fault);
+      };
+      return null;
+    }, (e) => {
       alive = false;
       return { kind: 'unavailable', message: `IndexedDB is unavailable (${(e as Error)?.message ?? e}); sites are kept in memory only` } as StoreFault;
     })
@@ -97,10 +119,18 @@ export function openSiteStore(factory: IDBFactory | undefined = globalThis.index
       try {
         const records = await request(db.transaction(STORE, 'readonly').objectStore(STORE).getAll());
         const sites: Site[] = [];
+        const why: string[] = [];
         for (const r of records) {
           const s = parseSite(r);
-          if (typeof s === 'string') faults.push({ kind: 'corrupt', message: `a saved site could not be read and was skipped (left in storage): ${s}` });
+          if (typeof s === 'string') why.push(s);
           else sites.push(s);
+        }
+        // One message for all of them (the panel shows a few messages, not one per record), naming the first reasons.
+        if (why.length) {
+          faults.push({
+            kind: 'corrupt',
+            message: `${why.length} saved site${why.length > 1 ? 's' : ''} could not be read and ${why.length > 1 ? 'were' : 'was'} skipped (left in storage, not deleted): ${why.slice(0, 5).join('; ')}${why.length > 5 ? '; …' : ''}`,
+          });
         }
         sites.sort((a, b) => a.created - b.created);
         return { sites, faults };
@@ -110,5 +140,6 @@ export function openSiteStore(factory: IDBFactory | undefined = globalThis.index
     },
     put: (site) => write((s) => s.put(structuredClone(site))),
     remove: (id) => write((s) => s.delete(id)),
+    onFault: (l) => { listeners.push(l); },
   };
 }
