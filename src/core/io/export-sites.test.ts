@@ -53,4 +53,16 @@ describe('site exports', () => {
     const mu = Number(csv.split('\r\n')[1].split(',')[4]);
     expect(mu).toBeCloseTo(geodesicArea(poly) / (10000 / 15), 3);
   });
+  it('KML stays well-formed XML when names hold characters XML 1.0 forbids (controls, U+FFFE, lone surrogates)', () => {
+    const hostile = [{ ...sites[0], name: 'a\u0000b\u0001c\u0008d\u000Be\u000Cf\u001Fg', note: 'h\uFFFEi\uFFFFj\uD800k\uDC00l\tm\nn' }];
+    const kml = sitesToKml(hostile);
+    // Every character left must be an XML 1.0 Char: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, or a surrogate pair.
+    const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    expect(forbidden.test(kml)).toBe(false);
+    const r = importFile('hostile.kml', strToU8(kml));
+    expect(r.features).toHaveLength(1);
+    expect(String(r.features[0].properties?.name)).toBe('a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\uFFFDg');
+    // A real surrogate pair (an emoji) and tab/newline survive untouched.
+    expect(sitesToKml([{ ...sites[0], name: '林\u{1F332}\t' }])).toContain('<name>林\u{1F332}\t</name>');
+  });
 });

@@ -55,7 +55,10 @@ export function sitesToGeoJson(sites: ExportSite[]): string {
   return JSON.stringify(fc);
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Characters XML 1.0 forbids even as references (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates): a name
+ * holding one (a DBF or a pasted note can) would make the whole KML unreadable, so each becomes U+FFFD. */
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const xml = (s: string) => s.replace(NOT_XML_CHAR, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const coords = (ps: Position[]) => ps.map((p) => `${p[0]},${p[1]}`).join(' ');
 
 function kmlGeometry(g: Geometry): string {

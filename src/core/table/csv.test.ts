@@ -19,4 +19,9 @@ describe('CSV for Excel', () => {
     expect(csvCell(-2.5)).toBe('-2.5');
     expect(csvCell(Number.NaN)).toBe('');
   });
+  it('neutralises a leading tab, CR or NUL too (OWASP ASVS 1.2.10)', () => {
+    expect(csvCell('\t=1+1')).toBe("'\t=1+1");
+    expect(csvCell('\r=1+1')).toBe(`"'\r=1+1"`);
+    expect(csvCell('\u0000=1+1')).toBe("'\u0000=1+1");
+  });
 });

@@ -1,11 +1,11 @@
 // CSV for spreadsheets: UTF-8 with a BOM so Excel reads Chinese correctly, RFC 4180 quoting, and cells that a
-// spreadsheet would run as a formula (=, +, -, @, tab, CR) neutralised with a leading apostrophe (OWASP CSV injection).
+// spreadsheet would run as a formula (=, +, -, @, tab, CR, NUL — OWASP ASVS 1.2.10) neutralised with a leading apostrophe.
 export interface CsvColumn<R> {
   header: string;
   value: (row: R) => string | number | boolean | null | undefined;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\0]/;
 
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
