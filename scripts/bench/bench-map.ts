@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { computeAreas, type PlanLayers } from '../../src/core/plan/layers.ts';
 import { PLAN_LAYER_FILES } from '../../src/core/plan/layer-files.ts';
 import { computeProgress } from '../../src/core/plan/progress.ts';
-import { decodeStandColumns, STAND_COLUMNS_FILE, validateStandColumns } from '../../src/workers/stand-columns.ts';
+import { readStandColumns, STAND_COLUMNS_FILE } from '../../src/workers/stand-columns.ts';
 import { launchBrowser } from '../../test/browser/harness.ts';
 import { ROOT } from '../lib/serve-app.ts';
 import { makeStressData } from '../make-stress-data.ts';
@@ -67,7 +67,7 @@ function analysisTimes(dataDir: string) {
   const read = (f: string) => JSON.parse(readFileSync(path.join(dataDir, f), 'utf8'));
   const small = Object.fromEntries((Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]).filter((k) => k !== 'stands').map((k) => [k, read(PLAN_LAYER_FILES[k])])) as Omit<PlanLayers, 'stands'>;
   const t0 = performance.now();
-  const cols = decodeStandColumns(validateStandColumns(JSON.parse(readFileSync(path.join(dataDir, STAND_COLUMNS_FILE), 'utf8'))));
+  const cols = readStandColumns(readFileSync(path.join(dataDir, STAND_COLUMNS_FILE)));
   const layers = { ...small, stands: cols.stands } as unknown as PlanLayers;
   const areas = { ...computeAreas({ ...layers, stands: { type: 'FeatureCollection', features: [] } }), stands: cols.areas };
   const t1 = performance.now();

@@ -1,5 +1,5 @@
 // The stand layer's build step: stands.geojson → prebuilt vector tiles (tiles/stands/{z}/{x}/{y}.pbf, tiles.json) and
-// the columnar attributes + areas file for the analysis worker (stands.columns.json). See docs/scale.md for the choices.
+// the binary columnar attributes + areas file for the analysis worker (stands.columns.bin). See docs/scale.md for the choices.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { aggregateStands, type StandPoint } from './aggregate.ts';
 import { writePyramid, type PyramidStats } from './pyramid.ts';
 
 /** Bump when the tiles or columns change shape, so ensure.ts rebuilds them. */
-export const TILES_VERSION = 'stand-tiles-1';
+export const TILES_VERSION = 'stand-tiles-3'; // 3: binary columns file
 // Where and how the map reads the tiles is declared once, in the registry (STAND_SOURCE); the builder follows it.
 const TILESET = STAND_SOURCE.tiles!;
 export const STAND_TILES_DIR = TILESET.dir;
@@ -77,8 +77,8 @@ export function buildStandTiles(dataDir: string, log: (l: string) => void = () =
   for (let i = 0; i < n; i++) (centres[2 * i] = packed.data[4 * i]), (centres[2 * i + 1] = packed.data[4 * i + 1]);
   log(`  stand tiles: ${n} stands read, areas and centres in ${Date.now() - t0} ms`);
 
-  const columnsText = JSON.stringify(encodeStandColumns(features, areas, centres, source));
-  writeFileSync(join(dataDir, STAND_COLUMNS_FILE), columnsText);
+  const columnsBytes = encodeStandColumns(features, areas, centres, source);
+  writeFileSync(join(dataDir, STAND_COLUMNS_FILE), columnsBytes);
 
   let [w, s, e, nn] = [Infinity, Infinity, -Infinity, -Infinity];
   const walk = (c: unknown): void => {
@@ -109,7 +109,7 @@ export function buildStandTiles(dataDir: string, log: (l: string) => void = () =
   ], bounds);
   const meta: TilesMeta = {
     version: TILES_VERSION, source, layer: STAND_TILE_LAYER, minzoom: MIN_ZOOM, maxzoom: MAX_ZOOM, detail_minzoom: plan.detail,
-    overview_cells_m: [plan.fineCellM, plan.coarseCellM], bounds, stands: n, pyramid, columns_bytes: Buffer.byteLength(columnsText), build_ms: 0,
+    overview_cells_m: [plan.fineCellM, plan.coarseCellM], bounds, stands: n, pyramid, columns_bytes: columnsBytes.length, build_ms: 0,
   };
   meta.build_ms = Date.now() - t0;
   writeFileSync(join(tmpDir, TILES_META), `${JSON.stringify(meta, null, 2)}\n`);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { frameRates, LONGTASK_SCRIPT, longestTask, standsDrawnProbe } from '../../scripts/bench/map-probe.ts';
-import { STAND_COLUMNS_FILE } from '../../src/workers/stand-columns.ts';
+import { readStandColumns, STAND_COLUMNS_FILE } from '../../src/workers/stand-columns.ts';
 import { assert, type BrowserTest, foreignRequests, openPage, type RecordedPage, screenshotPath, waitForValue } from './harness.ts';
 
 type MapWindow = Window & { __map?: import('maplibre-gl').Map };
@@ -48,12 +48,12 @@ export function stressTests(browser: Browser, appUrl: string, dataDir: string): 
       async run() {
         const { page } = rec;
         // A stand away from project layers drawn above the stands, at its centre (columns file: vertex average).
-        const cols = JSON.parse(readFileSync(path.join(dataDir, STAND_COLUMNS_FILE), 'utf8')) as { fields: Record<string, { values?: unknown[]; dict?: unknown[]; codes?: number[] }>; lon: number[]; lat: number[] };
-        const get = (k: string, i: number) => { const c = cols.fields[k]; return c.values ? c.values[i] : c.dict![c.codes![i]]; };
-        let i = Math.floor(cols.lon.length * 0.37);
+        const cols = readStandColumns(readFileSync(path.join(dataDir, STAND_COLUMNS_FILE)));
+        const get = (k: string, i: number) => cols.get(k, i);
+        let i = Math.floor(cols.count * 0.37);
         while (get('carbon_afforestation', i) || get('oil_tea_work', i) !== null) i++;
         const id = String(get('id', i));
-        await page.evaluate(([lon, lat]) => (window as MapWindow).__map!.jumpTo({ center: [lon, lat], zoom: 15 }), [cols.lon[i], cols.lat[i]]);
+        await page.evaluate(([lon, lat]) => (window as MapWindow).__map!.jumpTo({ center: [lon, lat], zoom: 15 }), [cols.centres[2 * i], cols.centres[2 * i + 1]]);
         await waitForValue(page, () => { const m = (window as MapWindow).__map!; return m.loaded() && m.queryRenderedFeatures({ layers: ['stands::fill'] }).length > 0; }, 30_000, 'stands at zoom 15');
         const box = (await page.getByTestId('map').boundingBox())!;
         await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);

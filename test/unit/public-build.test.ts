@@ -70,7 +70,7 @@ describe('public build scan', () => {
       ['assets/leak2.js', 'fetch("data/" + "x"); const f = "stands.geojson";', /internal layer file/],
       ['assets/draw.js', 'class TerraDrawPolygonMode {}', /TerraDraw/],
       ['data/tiles/stands/10/850/430.pbf', 'x', /internal layer tiles/],
-      ['data/stands.columns.json', '{}', /stand file/],
+      ['data/stands.columns.bin', 'XGCOLS01', /stand file/],
     ];
     for (const [rel, text, problem] of cases) {
       const copy = mkdtempSync(path.join(work, 'planted-'));

@@ -71,8 +71,21 @@ const EXACT: Record<string, string> = {
 };
 
 /** Group id for a 优势树种 name, or null when unknown (callers report it rather than guess). */
+// Memo: an inventory has a few dozen distinct species names and the county pass asks 200k times.
+const groupMemo = new Map<string, string | null>();
+
 export function speciesGroupOf(species: string | null | undefined): string | null {
-  const s = (species ?? '').trim();
+  const key = species ?? '';
+  let g = groupMemo.get(key);
+  if (g === undefined) {
+    g = matchSpeciesGroup(key);
+    if (groupMemo.size < 10_000) groupMemo.set(key, g);
+  }
+  return g;
+}
+
+function matchSpeciesGroup(species: string): string | null {
+  const s = species.trim();
   if (s in EXACT) return EXACT[s];
   if (s.includes('竹')) return '毛竹';
   if (s.includes('油茶')) return '油茶';

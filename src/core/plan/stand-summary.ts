@@ -42,16 +42,24 @@ export interface StandSummary {
   unknownSpecies: number;
 }
 
-function addInto(b: Bucket, p: StandLike, mu: number, stock: number, cs: number, sink: number): void {
+/** The attributes a bucket sums, read once per stand (200k stands: property reads dominate this pass). */
+interface StandFacts {
+  forest: boolean;
+  upgrade: string | null | undefined;
+  oilTea: string | null | undefined;
+  carbonAfforestation: boolean;
+}
+
+function addInto(b: Bucket, p: StandFacts, mu: number, stock: number, cs: number, sink: number): void {
   b.count += 1;
   b.area_mu += mu;
-  if (isForest(p)) b.forest_area_mu += mu;
+  if (p.forest) b.forest_area_mu += mu;
   b.stock_m3 += stock;
   b.carbon_stock_tCO2e += cs;
   b.annual_sink_tCO2e += sink;
-  if (p.upgrade_type && p.upgrade_type in b.upgrade_mu) b.upgrade_mu[p.upgrade_type] += mu;
-  if (p.oil_tea_work && p.oil_tea_work in b.oil_tea_mu) b.oil_tea_mu[p.oil_tea_work] += mu;
-  if (p.carbon_afforestation) b.carbon_afforestation_mu += mu;
+  if (p.upgrade && p.upgrade in b.upgrade_mu) b.upgrade_mu[p.upgrade as UpgradeType] += mu;
+  if (p.oilTea && p.oilTea in b.oil_tea_mu) b.oil_tea_mu[p.oilTea as OilTeaWork] += mu;
+  if (p.carbonAfforestation) b.carbon_afforestation_mu += mu;
 }
 
 function bump(series: Record<string, number>, year: number | null | undefined, mu: number): void {
@@ -86,14 +94,16 @@ export function summariseStands(
   for (let i = 0; i < n; i++) {
     const p = stands.features[i].properties;
     if (!p) continue;
+    const carbonAfforestation = p.carbon_afforestation;
+    const ageGroup = p.age_group;
     const c = standCarbon(
       {
         species: p.species_raw ?? p.species,
-        age_group: p.age_group,
+        age_group: ageGroup,
         stock_m3: p.stock_m3,
         area_m2: areasM2[i],
-        carbon_afforestation: p.carbon_afforestation,
-        afforestation_year: p.afforestation_year,
+        carbon_afforestation: carbonAfforestation,
+        afforestation_year: carbonAfforestation ? p.afforestation_year : null,
       },
       factors,
       opt,
@@ -103,23 +113,24 @@ export function summariseStands(
     perStand.annual_sink_tCO2e[i] = c.annual_sink_tCO2e;
     perStand.species_group[i] = c.species_group;
     const mu = c.area_mu;
-    addInto(county, p, mu, c.stock_m3, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
+    const facts: StandFacts = { forest: isForest(p), upgrade: p.upgrade_type, oilTea: p.oil_tea_work, carbonAfforestation: !!carbonAfforestation };
+    addInto(county, facts, mu, c.stock_m3, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
 
     const code = p.township_code ?? 'unknown';
     let town = towns.get(code);
     if (!town) towns.set(code, (town = { ...emptyBucket(), code, name: p.township_name ?? '' }));
-    addInto(town, p, mu, c.stock_m3, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
+    addInto(town, facts, mu, c.stock_m3, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
 
-    const age = p.age_group ?? '—';
+    const age = ageGroup ?? '—';
     let byAge = groups.get(c.species_group);
     if (!byAge) groups.set(c.species_group, (byAge = new Map()));
     let g = byAge.get(age);
     if (!g) byAge.set(age, (g = { ...emptyBucket(), species_group: c.species_group, age_group: age }));
-    addInto(g, p, mu, c.stock_m3, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
+    addInto(g, facts, mu, c.stock_m3, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
 
-    if (p.upgrade_type && upgradeSeries[p.upgrade_type]) bump(upgradeSeries[p.upgrade_type], p.upgrade_year, mu);
-    if (p.oil_tea_work && oilSeries[p.oil_tea_work]) bump(oilSeries[p.oil_tea_work], p.oil_tea_year, mu);
-    if (p.carbon_afforestation) bump(added.carbon_afforestation, p.afforestation_year, mu);
+    if (facts.upgrade && upgradeSeries[facts.upgrade]) bump(upgradeSeries[facts.upgrade], p.upgrade_year, mu);
+    if (facts.oilTea && oilSeries[facts.oilTea]) bump(oilSeries[facts.oilTea], p.oil_tea_year, mu);
+    if (carbonAfforestation) bump(added.carbon_afforestation, p.afforestation_year, mu);
   }
   for (const [code, b] of towns) byTownship[code] = b;
   for (const byAge of groups.values()) for (const g of byAge.values()) bySpeciesAge[`${g.species_group}|${g.age_group}`] = g;
