@@ -11,6 +11,7 @@ import { downloadBlob } from '../ui/download.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 import { dataBaseUrl, planner } from '../workers/planner-client.ts';
 import { mapPng } from './map-layers.ts';
+import { fileBase } from './file-name.ts';
 import { PrintReport } from './PrintReport.tsx';
 import type { Site } from './site.ts';
 import { tr } from './text.ts';
@@ -23,7 +24,7 @@ export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers
   const [print, setPrint] = useState<{ image: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const chosen = scope === 'selected' ? (selected ? [selected] : []) : sites;
-  const base = scope === 'selected' && selected ? selected.name.replace(/[\\/:*?"<>|\s]+/g, '_') || 'site' : 'sites';
+  const base = scope === 'selected' && selected ? fileBase(selected.name) : 'sites';
 
   useEffect(() => {
     if (!print) return;

@@ -5,6 +5,7 @@ import { buildApp, ROOT, serveBuilt } from '../../scripts/lib/serve-app.ts';
 import { bureauTests } from './bureau.spec.ts';
 import { dashboardTests } from './dashboard.spec.ts';
 import { plannerTests } from './planner.spec.ts';
+import { plannerXssTests } from './planner-xss.spec.ts';
 import { launchBrowser, runTests } from './harness.ts';
 import { publicTests } from './public.spec.ts';
 import { scanPublicBuild } from '../public-scan.ts';
@@ -55,6 +56,7 @@ try {
       if (!plannerOnly) failed += await runTests('dashboard', dashboardTests(browser, app.url));
       if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss') failed += await runTests('planner', plannerTests(browser, app.url));
       if (only === undefined || only === 'storage') failed += await runTests('storage', storageTests(browser, app.url));
+      if (only === undefined || only === 'planner-xss') failed += await runTests('planner-xss', plannerXssTests(browser, app.url));
     } finally {
       await app.close();
     }

@@ -14,18 +14,18 @@ import { assert, type BrowserTest, openPage, type RecordedPage, waitForValue } f
 type MapWindow = Window & { __map?: import('maplibre-gl').Map; __csp?: string[]; __xss?: unknown };
 
 /** Runs in every page before its scripts: records CSP violations as they happen. */
-const CSP_RECORDER = `
+export const CSP_RECORDER = `
   window.__csp = [];
   document.addEventListener('securitypolicyviolation', (e) => {
     window.__csp.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + (e.sourceFile || '') + ':' + e.lineNumber);
   });`;
 
-interface Watched extends RecordedPage {
+export interface Watched extends RecordedPage {
   dialogs: string[];
   cspConsole: string[];
 }
 
-async function watchedPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<Watched> {
+export async function watchedPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<Watched> {
   const rec = await openPage(browser, viewport);
   await rec.page.context().addInitScript(CSP_RECORDER);
   const dialogs: string[] = [];
@@ -40,13 +40,13 @@ async function watchedPage(browser: Browser, viewport = { width: 1280, height: 8
   return { ...rec, dialogs, cspConsole };
 }
 
-async function assertNoViolations(w: Watched, where: string): Promise<void> {
+export async function assertNoViolations(w: Watched, where: string): Promise<void> {
   const events = await w.page.evaluate(() => (window as MapWindow).__csp ?? []);
   const all = [...events, ...w.cspConsole];
   assert(all.length === 0, `${where}: ${all.length} CSP violation(s):\n      ${all.slice(0, 10).join('\n      ')}`);
 }
 
-async function assertNothingRan(w: Watched, where: string): Promise<void> {
+export async function assertNothingRan(w: Watched, where: string): Promise<void> {
   const flag = await w.page.evaluate(() => (window as MapWindow).__xss);
   assert(flag === undefined, `${where}: payload ${String(flag)} ran (window.__xss = ${String(flag)})`);
   assert(w.dialogs.length === 0, `${where}: a dialog opened: ${w.dialogs.join('; ')}`);
@@ -128,7 +128,7 @@ async function pageText(page: Page): Promise<string> {
 
 /** Elements a payload would create if it were parsed as HTML: event-handler attributes, scripts, frames, javascript:
  * links, base/meta/link/style, forms, the payloads' <img src=x>. Returns short descriptions (empty = none). */
-async function injectedElements(page: Page, scope: string): Promise<string[]> {
+export async function injectedElements(page: Page, scope: string): Promise<string[]> {
   return page.evaluate((scope) => [...document.querySelectorAll(`${scope} *`)].filter((el) =>
     [...el.attributes].some((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value) || a.name === 'srcdoc')
       || /^(script|iframe|object|embed|base|meta|link|style|form|marquee|keygen|isindex)$/i.test(el.tagName)
@@ -136,7 +136,7 @@ async function injectedElements(page: Page, scope: string): Promise<string[]> {
   ).map((el) => el.outerHTML.slice(0, 120)), scope);
 }
 
-const shownLiterally = (text: string, payloads: Iterable<string>) => [...payloads].filter((p) => text.includes(p.trim()));
+export const shownLiterally = (text: string, payloads: Iterable<string>) => [...payloads].filter((p) => text.includes(p.trim()));
 
 // ---- the tests ----
 

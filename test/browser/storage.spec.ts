@@ -31,13 +31,13 @@ function sitesFile(dir: string, prefix: string, n: number, vertices = 0): string
   return file;
 }
 
-async function openPlanner(page: Page, appUrl: string): Promise<void> {
+export async function openPlanner(page: Page, appUrl: string): Promise<void> {
   await page.goto(`${appUrl}?planner`);
   await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
   await waitForValue(page, () => { const m = (window as DrawWindow).__map; return !!m && m.loaded() && !!(window as DrawWindow).__draw; }, 60_000, 'map and Terra Draw');
 }
 
-const siteNames = (page: Page) => page.getByTestId('site-name').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+export const siteNames = (page: Page) => page.getByTestId('site-name').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
 async function waitSites(page: Page, n: number, what: string): Promise<void> {
   await waitForValue(page, (n) => document.querySelectorAll('[data-testid="planner-site"]').length === n, 20_000, `${what} (${n} sites)`, n);
@@ -59,7 +59,7 @@ async function importSites(page: Page, file: string): Promise<void> {
 }
 
 /** Every record in the planner's store, read through raw IndexedDB (the app's own connection is not used). */
-function rawRecords(page: Page): Promise<RawRecord[]> {
+export function rawRecords(page: Page): Promise<RawRecord[]> {
   return page.evaluate((name) => new Promise<RawRecord[]>((resolve, reject) => {
     const r = indexedDB.open(name);
     r.onerror = () => reject(r.error);
