@@ -58,8 +58,18 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
     if (!draw.hasFeature(site.id)) addToDraw(site);
     else {
       const f = drawFeature(site);
-      if (f) draw.updateFeatureGeometry(site.id, f.geometry);
-      else {
+      if (f) {
+        // A rename arrives as a put too: leave Terra Draw alone unless the shape changed.
+        if (JSON.stringify(draw.getSnapshotFeature(site.id)?.geometry) !== JSON.stringify(f.geometry)) {
+          try {
+            draw.updateFeatureGeometry(site.id, f.geometry);
+          } catch {
+            // Terra Draw refused the new shape: the site layers draw it instead.
+            inDraw.current.delete(site.id);
+            draw.removeFeatures([site.id]);
+          }
+        }
+      } else {
         // Terra Draw cannot edit the new form (multi-part): the site layers draw it instead.
         inDraw.current.delete(site.id);
         draw.removeFeatures([site.id]);

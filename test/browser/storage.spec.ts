@@ -302,16 +302,22 @@ export function storageTests(browser: Browser, appUrl: string): BrowserTest[] {
         const b2 = (await idOf(pageB, '乙页-2'))!;
         await pageB.locator(`[data-site-id="${b2}"] [data-testid="site-delete"]`).click();
         await waitSites(a.page, 3, 'tab A sees B\'s delete');
+        // A draws a site: Terra Draw's reconcile runs over every feature it holds. Had A kept B's deleted site in Terra
+        // Draw, it would come back here as a "new drawing" and be saved again.
+        await drawSquare(a.page);
+        await waitSites(a.page, 4, 'tab A\'s drawn site');
+        await a.page.locator('[data-testid="planner-site"].is-selected [data-testid="site-name"]').fill('甲页画的');
+        await waitSites(pageB, 4, 'tab B sees A\'s drawn site');
         await a.page.waitForTimeout(800); // past Terra Draw's reconcile debounce
-        const expected = ['甲页-1 甲改名', '甲页-2 乙改名', '乙页-1 乙改名'];
+        const expected = ['甲页-1 甲改名', '甲页-2 乙改名', '乙页-1 乙改名', '甲页画的'];
         const stored = await waitStored(a.page, expected, 'both tabs\' edits stored');
         const merged = stored.find((r) => r.id === a2)!;
         assert(merged.name === '甲页-2 乙改名' && merged.type === '造林', `B's rename and A's retype both kept: ${merged.json.slice(0, 120)}`);
-        assert(stored.length === 3 && !stored.some((r) => r.id === b2), `the deleted site stays deleted (${stored.map((r) => r.name).join(', ')})`);
+        assert(stored.length === 4 && !stored.some((r) => r.id === b2), `the deleted site stays deleted (${stored.map((r) => r.name).join(', ')})`);
         for (const p of [a.page, pageB]) {
           await p.reload();
           await openPlanner(p, appUrl);
-          await waitSites(p, 3, 'all sites after a reload');
+          await waitSites(p, 4, 'all sites after a reload');
           losing('sites after reloading both tabs', missing(expected, await siteNames(p)));
         }
         // Another tab upgrades the database (a newer build): this tab lets go of it, says so and works on in memory.
