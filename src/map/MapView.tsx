@@ -14,6 +14,8 @@ import { interactiveLayerId, labelText, styleLayerIds } from './style-layers.ts'
 
 // MapLibre 6 cannot find its worker after a Vite build unless it is told where the file went.
 maplibregl.setWorkerUrl(workerUrl);
+// Start the map's worker while React renders: every source is fetched and parsed there, so it is on the critical path.
+maplibregl.prewarm();
 
 export const XINGGUO_BOUNDS: [number, number, number, number] = [115.05, 26.05, 115.9, 26.75];
 
@@ -108,6 +110,9 @@ export function MapView({ layers: registryLayers, choices, lang, onReady, onPick
       fitBoundsOptions: { padding: 20 },
       attributionControl: { compact: true },
       maxZoom: 18,
+      // Labels appear at once instead of fading: each fade step is a full redraw, which software-rendered clients pay
+      // for in whole frames during load.
+      fadeDuration: 0,
       // Labels are drawn from local fonts; with no glyphs URL this also covers Latin text.
       localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif",
     });

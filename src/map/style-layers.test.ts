@@ -43,8 +43,10 @@ describe('registry → MapLibre style', () => {
     const standLayers = style.layers.filter((l) => (l as { source?: string }).source === 'src:stands.geojson');
     expect(standLayers.map((l) => l.id)).toEqual(expect.arrayContaining(['stands::fill', 'stands::outline', 'stands::selected', 'stands-upgrade::fill']));
     for (const l of standLayers) expect((l as { 'source-layer'?: string })['source-layer']).toBe('stands');
-    // Outlines only where the tiles hold stands, not the low-zoom overview squares.
-    expect((standLayers.find((l) => l.id === 'stands::outline') as { minzoom?: number }).minzoom).toBe(11);
+    // Outlines only where the tiles hold stands, not the low-zoom overview squares (stands from z11 at 32k, z12 at 200k).
+    expect((standLayers.find((l) => l.id === 'stands::outline') as { minzoom?: number }).minzoom).toBe(12);
+    // Fills draw no antialiasing pass of their own: the outline layers draw the edges.
+    expect(standLayers.filter((l) => l.type === 'fill').every((l) => (l as { paint: Record<string, unknown> }).paint['fill-antialias'] === false)).toBe(true);
     expect((style.layers.find((l) => l.id === 'county::fill') as { 'source-layer'?: string })['source-layer']).toBeUndefined();
   });
   it('adds 天地图 only when a token is configured', () => {

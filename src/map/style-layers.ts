@@ -46,10 +46,12 @@ export function styleLayers(layer: LayerDef, lang: Lang): LayerSpecification[] {
   const s = layer.style;
   if (layer.geometry === 'polygon') {
     if (s.fill) {
-      out.push({ ...common, id: `${layer.id}::fill`, type: 'fill', paint: { 'fill-color': colourExpression(s.fill), 'fill-opacity': s.fillOpacity ?? 0.6 } });
+      // No fill-antialias: the ::outline line layer draws (antialiased) edges already, and the fill's extra outline pass
+      // is a whole second draw of every polygon plus one more shader program — measurable at 200k stands (docs/scale.md).
+      out.push({ ...common, id: `${layer.id}::fill`, type: 'fill', paint: { 'fill-color': colourExpression(s.fill), 'fill-opacity': s.fillOpacity ?? 0.6, 'fill-antialias': false } });
     } else {
       // An invisible fill so that outline-only polygons (townships) still answer clicks.
-      out.push({ ...common, id: `${layer.id}::hit`, type: 'fill', paint: { 'fill-color': '#000000', 'fill-opacity': 0 } });
+      out.push({ ...common, id: `${layer.id}::hit`, type: 'fill', paint: { 'fill-color': '#000000', 'fill-opacity': 0, 'fill-antialias': false } });
     }
     if (s.outline) {
       out.push({
