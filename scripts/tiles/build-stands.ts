@@ -12,7 +12,7 @@ import { aggregateStands, type StandPoint } from './aggregate.ts';
 import { writePyramid, type PyramidStats } from './pyramid.ts';
 
 /** Bump when the tiles or columns change shape, so ensure.ts rebuilds them. */
-export const TILES_VERSION = 'stand-tiles-3'; // 3: binary columns file
+export const TILES_VERSION = 'stand-tiles-4'; // 3: binary columns file; 4: stands from ≥ 6 px
 // Where and how the map reads the tiles is declared once, in the registry (STAND_SOURCE); the builder follows it.
 const TILESET = STAND_SOURCE.tiles!;
 export const STAND_TILES_DIR = TILESET.dir;
@@ -42,16 +42,23 @@ export function fileStamp(file: string): { bytes: number; sha1: string } {
   return { bytes: buf.length, sha1: createHash('sha1').update(buf).digest('hex') };
 }
 
+/**
+ * Smallest mean stand width (px) drawn as individual stands. At 3 px the 200k set started at z11, whose tiles held up to
+ * 15k stands (1.9 MB): a township view then loaded ~60k polygons and panning there dropped to ~2 fps in the benchmark.
+ * Squares of ~6 px show the same colours at that zoom for a fraction of the vertices.
+ */
+const DETAIL_MIN_PX = 6;
+
 /** Metres per pixel of a 512-px tile at zoom z and latitude lat (MapLibre's tile size). */
 const metresPerPixel = (z: number, lat: number) => (40_075_016.7 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** z);
 
 /**
- * Individual stands from the first zoom at which a mean stand is ≥ 3 px wide (32k stands: z10; 200k: z11); below that a
+ * Individual stands from the first zoom at which a mean stand is ≥ 6 px wide (32k stands: z11; 200k: z12); below that a
  * grid of ~6 px squares, and below two more zooms a 4× coarser grid, so z6–z9 tiles stay at a few hundred KB.
  */
 export function zoomPlan(meanStandM: number, lat: number) {
   let detail = MIN_ZOOM + 2;
-  while (detail < MAX_ZOOM && meanStandM / metresPerPixel(detail, lat) < 3) detail++;
+  while (detail < MAX_ZOOM && meanStandM / metresPerPixel(detail, lat) < DETAIL_MIN_PX) detail++;
   const fine = Math.round(6 * metresPerPixel(detail - 1, lat));
   return { detail, fineCellM: fine, coarseCellM: fine * 4 };
 }

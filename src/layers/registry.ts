@@ -51,7 +51,7 @@ const SYNTHETIC: Text = { zh: '模拟数据', en: 'synthetic sample' };
  */
 export const STAND_SOURCE: LayerSource = {
   file: 'stands.geojson',
-  tiles: { dir: 'tiles/stands', layer: 'stands', minzoom: 6, maxzoom: 14, bounds: [114.9, 25.9, 116.0, 26.85], outlineMinzoom: 11 },
+  tiles: { dir: 'tiles/stands', layer: 'stands', minzoom: 6, maxzoom: 14, bounds: [114.9, 25.9, 116.0, 26.85], outlineMinzoom: 12 },
 };
 
 export const LAYERS: LayerDef[] = [
