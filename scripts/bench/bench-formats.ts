@@ -1,10 +1,13 @@
 // Benchmark: prebuilt z/x/y vector tiles vs FlatGeobuf (packed Hilbert R-tree) for the stand layer, both read over HTTP
 // from a static server with Range support, the way a browser reads them. For three views the app shows (county,
 // township, detail; 640×400 px) it counts HTTP requests and bytes, times fetch + decode to GeoJSON features ready to
-// draw, and counts features and vertices delivered. Median of N runs after one warm-up; the two formats alternate
-// order run by run so load on the machine hits both alike. Prints a table; the last line is one JSON object.
+// draw, and counts features, distinct stand ids (overview squares carry none; a stand cut by tile edges counts once)
+// and vertices delivered. FlatGeobuf is read twice: with the library's default 256 KB request-merging gap (`fgb`) and
+// with 16 KB (`fgb_16k`). Median of N runs after one warm-up; the formats rotate order run by run so load on the
+// machine hits each alike. Prints a table; the last line is one JSON object with every figure and the fgb/tiles ratios.
 //
-// Usage: npm run bench:formats [-- --data data|data-stress (repeatable; default both) --runs 5]
+// Usage: npm run bench:formats [-- --data data|data-stress (repeatable; default both) --runs 5 --latency ms]
+// --latency delays every response by that many ms (a network round trip; localhost has none). Default 0.
 //
 // Why the file is written here and not with flatgeobuf's own `serialize`: flatgeobuf 4.5.0's JS serialize writes no
 // spatial index (indexNodeSize 0), and an HTTP bbox read refuses such a file; it also types every column from the first
@@ -29,6 +32,7 @@ import { ColumnType } from 'flatgeobuf/lib/mjs/flat-geobuf/column-type.js';
 import type { ColumnMeta } from 'flatgeobuf/lib/mjs/column-meta.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import { generateLevelBounds, NODE_ITEM_BYTE_LEN } from 'flatgeobuf/lib/mjs/packedrtree.js';
+import Config from 'flatgeobuf/lib/mjs/config.js';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 
@@ -222,11 +226,13 @@ export function writeIndexedFgb(fc: FeatureCollection): Uint8Array {
 
 interface Served { url: string; stats: { requests: number; bytes: number }; close: () => Promise<void> }
 
-function serveStatic(root: string): Promise<Served> {
+/** `latencyMs` delays every response, standing in for a network round trip (localhost has none). */
+export function serveStatic(root: string, latencyMs: number): Promise<Served> {
   const stats = { requests: 0, bytes: 0 };
   const server = http.createServer((req, res) => {
     void (async () => {
       stats.requests++;
+      if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
       const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       const file = path.resolve(root, '.' + rel);
       if (!file.startsWith(path.resolve(root) + path.sep)) { res.writeHead(403).end(); return; }
@@ -257,6 +263,9 @@ function serveStatic(root: string): Promise<Served> {
       }
     })();
   });
+  // undici reuses idle keep-alive sockets for ~4 s; a server closing them at its 5 s default races with that reuse and
+  // fails a fetch now and then ("other side closed")
+  server.keepAliveTimeout = 60_000;
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
     const { port } = server.address() as AddressInfo;
     resolve({ url: `http://127.0.0.1:${port}`, stats, close: () => new Promise((r) => server.close(() => r())) });
@@ -264,7 +273,7 @@ function serveStatic(root: string): Promise<Served> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Views and the two readers
+// Views and the readers
 
 const W = 640;
 const H = 400;
@@ -316,6 +325,9 @@ function countVertices(g: Geometry | null): number {
   return walk(g.coordinates);
 }
 
+type Format = 'tiles' | 'fgb' | 'fgb_16k';
+const FORMATS: Format[] = ['tiles', 'fgb', 'fgb_16k'];
+
 interface Delivered { ms: number; requests: number; bytes: number; features: number; vertices: number; stand_ids: number }
 
 async function readTiles(base: string, layer: string, tiles: [number, number, number][]): Promise<Omit<Delivered, 'ms' | 'requests' | 'bytes'>> {
@@ -337,10 +349,20 @@ async function readTiles(base: string, layer: string, tiles: [number, number, nu
   return summarise(features);
 }
 
-async function readFgb(url: string, bbox: Box): Promise<Omit<Delivered, 'ms' | 'requests' | 'bytes'>> {
+/** FlatGeobuf's default merges index and feature reads whose gap is < 256 KB into one request (fewer requests, more
+ * bytes); `fgb_16k` runs the same read with a 16 KB gap to show the other end of that trade. */
+const FGB_GAP_DEFAULT = Config.global.extraRequestThreshold();
+const FGB_GAP_SMALL = 16 * 1024;
+
+async function readFgb(url: string, bbox: Box, gap: number): Promise<Omit<Delivered, 'ms' | 'requests' | 'bytes'>> {
   const features: Feature[] = [];
   const rect = { minX: bbox[0], minY: bbox[1], maxX: bbox[2], maxY: bbox[3] };
-  for await (const f of deserialize(url, { rect })) features.push(f as Feature);
+  Config.global.setExtraRequestThreshold(gap);
+  try {
+    for await (const f of deserialize(url, { rect })) features.push(f as Feature);
+  } finally {
+    Config.global.setExtraRequestThreshold(FGB_GAP_DEFAULT);
+  }
   return summarise(features);
 }
 
@@ -372,7 +394,7 @@ const median = (xs: number[]): number => {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-interface TilesMeta { layer: string; minzoom: number; maxzoom: number; detail_minzoom: number; stands: number; pyramid: { bytes: number } }
+interface TilesMeta { version: string; layer: string; minzoom: number; maxzoom: number; detail_minzoom: number; stands: number; pyramid: { bytes: number } }
 
 async function ensureFgb(dir: string): Promise<{ file: string; bytes: number; write_ms: number | null }> {
   const src = path.join(dir, 'stands.geojson');
@@ -388,42 +410,48 @@ async function ensureFgb(dir: string): Promise<{ file: string; bytes: number; wr
   return { file, bytes: bytes.length, write_ms: Math.round(performance.now() - t0) };
 }
 
-async function benchData(dir: string, runs: number): Promise<Record<string, unknown>> {
+async function benchData(dir: string, runs: number, latencyMs: number): Promise<Record<string, unknown>> {
   const metaFile = path.join(dir, 'tiles/stands/tiles.json');
   if (!fs.existsSync(metaFile)) throw new Error(`${metaFile} is missing (the tile step writes it: npx tsx scripts/ensure-data.ts or make-stress-data)`);
   const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as TilesMeta;
   const fgb = await ensureFgb(dir);
-  const served = await serveStatic(dir);
+  const served = await serveStatic(dir, latencyMs);
   const views = [fitView('county', COUNTY, COUNTY_PADDING), viewAt('township', TOWN_CENTRE, 11), viewAt('detail', TOWN_CENTRE, 13)];
   const out: Record<string, unknown> = {
-    data: dir, stands: meta.stands, detail_minzoom: meta.detail_minzoom, tiles_total_bytes: meta.pyramid.bytes,
+    data: dir, stands: meta.stands, tiles_version: meta.version, detail_minzoom: meta.detail_minzoom, tiles_total_bytes: meta.pyramid.bytes,
     fgb_bytes: fgb.bytes, fgb_write_ms: fgb.write_ms, views: {} as Record<string, unknown>,
   };
   try {
     for (const v of views) {
       const tz = Math.min(meta.maxzoom, Math.max(meta.minzoom, Math.floor(v.zoom)));
       const tiles = tilesCovering(v.bbox, tz);
-      const readers = {
+      const readers: Record<Format, () => Promise<Omit<Delivered, 'ms' | 'requests' | 'bytes'>>> = {
         tiles: () => readTiles(`${served.url}/tiles/stands`, meta.layer, tiles),
-        fgb: () => readFgb(`${served.url}/stands.fgb`, v.bbox),
+        fgb: () => readFgb(`${served.url}/stands.fgb`, v.bbox, FGB_GAP_DEFAULT),
+        fgb_16k: () => readFgb(`${served.url}/stands.fgb`, v.bbox, FGB_GAP_SMALL),
       };
-      const got: Record<'tiles' | 'fgb', Delivered[]> = { tiles: [], fgb: [] };
-      await timed(served, readers.tiles); // warm-up
-      await timed(served, readers.fgb);
+      const got: Record<Format, Delivered[]> = { tiles: [], fgb: [], fgb_16k: [] };
+      for (const k of FORMATS) await timed(served, readers[k]); // warm-up
       for (let r = 0; r < runs; r++) {
-        for (const k of (r % 2 ? ['fgb', 'tiles'] : ['tiles', 'fgb']) as ('tiles' | 'fgb')[]) got[k].push(await timed(served, readers[k]));
+        // rotate the order run by run so that load on the machine hits every format alike
+        for (let j = 0; j < FORMATS.length; j++) {
+          const k = FORMATS[(r + j) % FORMATS.length];
+          got[k].push(await timed(served, readers[k]));
+        }
       }
-      const fig = (k: 'tiles' | 'fgb'): Delivered => {
+      const fig = (k: Format): Delivered => {
         const last = got[k][got[k].length - 1];
         if (got[k].some((d) => d.features !== last.features || d.bytes !== last.bytes)) throw new Error(`${k} ${v.name}: runs delivered different results`);
         return { ...last, ms: Math.round(median(got[k].map((d) => d.ms))) };
       };
       const t = fig('tiles');
       const f = fig('fgb');
+      const f16 = fig('fgb_16k');
       (out.views as Record<string, unknown>)[v.name] = {
         zoom: +v.zoom.toFixed(2), tile_zoom: tz, tile_content: tz >= meta.detail_minzoom ? 'stands' : 'overview',
-        bbox: v.bbox.map((x) => +x.toFixed(4)), tiles: t, fgb: f,
+        bbox: v.bbox.map((x) => +x.toFixed(4)), tiles: t, fgb: f, fgb_16k: f16,
         fgb_over_tiles_ms: +(f.ms / t.ms).toFixed(2), fgb_over_tiles_bytes: +(f.bytes / t.bytes).toFixed(2),
+        fgb_16k_over_tiles_ms: +(f16.ms / t.ms).toFixed(2), fgb_16k_over_tiles_bytes: +(f16.bytes / t.bytes).toFixed(2),
       };
     }
   } finally {
@@ -442,15 +470,17 @@ async function main(): Promise<void> {
   const dirs = arg('data').length ? arg('data') : ['data', 'data-stress'];
   const runs = Number(arg('runs')[0] ?? 5);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a positive integer, got ${arg('runs')[0]}`);
+  const latency = Number(arg('latency')[0] ?? 0);
+  if (!Number.isFinite(latency) || latency < 0) throw new Error(`--latency needs milliseconds ≥ 0, got ${arg('latency')[0]}`);
   // flatgeobuf logs every index node and range request with console.debug, which Node prints to stdout
   console.debug = () => {};
   const results = [];
-  for (const d of dirs) results.push(await benchData(d, runs));
+  for (const d of dirs) results.push(await benchData(d, runs, latency));
 
   const rows: string[][] = [['data', 'view', 'zoom/tile z', 'format', 'requests', 'KB', 'ms', 'features', 'stand ids', 'vertices']];
   for (const r of results) {
-    for (const [name, v] of Object.entries(r.views as Record<string, { zoom: number; tile_zoom: number; tile_content: string; tiles: Delivered; fgb: Delivered }>)) {
-      for (const k of ['tiles', 'fgb'] as const) {
+    for (const [name, v] of Object.entries(r.views as Record<string, { zoom: number; tile_zoom: number; tile_content: string } & Record<Format, Delivered>>)) {
+      for (const k of FORMATS) {
         const d = v[k];
         rows.push([`${r.stands}`, name, `${v.zoom}/${k === 'tiles' ? `${v.tile_zoom} ${v.tile_content}` : '-'}`, k,
           `${d.requests}`, (d.bytes / 1024).toFixed(0), `${d.ms}`, `${d.features}`, `${d.stand_ids}`, `${d.vertices}`]);
@@ -460,12 +490,12 @@ async function main(): Promise<void> {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   for (const row of rows) console.log(row.map((c, i) => (i < 4 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
   for (const r of results) console.log(`${r.stands} stands: tile pyramid ${((r.tiles_total_bytes as number) / 1e6).toFixed(1)} MB, stands.fgb ${((r.fgb_bytes as number) / 1e6).toFixed(1)} MB${r.fgb_write_ms !== null ? ` (written in ${r.fgb_write_ms} ms)` : ''}`);
-  console.log(JSON.stringify({ runs, viewport: [W, H], datasets: results }));
+  console.log(JSON.stringify({ runs, viewport: [W, H], latency_ms: latency, datasets: results }));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   main().catch((e: unknown) => {
-    console.error(`bench-formats: ${(e as Error).message}`);
+    console.error(`bench-formats: ${(e as Error).message}${(e as Error).cause ? ` (${String((e as Error).cause)})` : ''}`);
     process.exit(1);
   });
 }
