@@ -12,7 +12,7 @@ import { aggregateStands, type StandPoint } from './aggregate.ts';
 import { writePyramid, type PyramidStats } from './pyramid.ts';
 
 /** Bump when the tiles or columns change shape, so ensure.ts rebuilds them. */
-export const TILES_VERSION = 'stand-tiles-4'; // 3: binary columns file; 4: stands from ≥ 6 px
+export const TILES_VERSION = 'stand-tiles-5'; // 3: binary columns file; 4: stands from ≥ 6 px; 5: three overview grids
 // Where and how the map reads the tiles is declared once, in the registry (STAND_SOURCE); the builder follows it.
 const TILESET = STAND_SOURCE.tiles!;
 export const STAND_TILES_DIR = TILESET.dir;
@@ -54,13 +54,14 @@ const metresPerPixel = (z: number, lat: number) => (40_075_016.7 * Math.cos((lat
 
 /**
  * Individual stands from the first zoom at which a mean stand is ≥ 6 px wide (32k stands: z11; 200k: z12); below that a
- * grid of ~6 px squares, and below two more zooms a 4× coarser grid, so z6–z9 tiles stay at a few hundred KB.
+ * grid of ~6 px squares, two zooms lower a 4× coarser grid and two more zooms lower a 16× one, so a square stays about
+ * 1.5–6 px wide at every zoom and the county view draws a few hundred squares, not thousands.
  */
 export function zoomPlan(meanStandM: number, lat: number) {
   let detail = MIN_ZOOM + 2;
   while (detail < MAX_ZOOM && meanStandM / metresPerPixel(detail, lat) < DETAIL_MIN_PX) detail++;
   const fine = Math.round(6 * metresPerPixel(detail - 1, lat));
-  return { detail, fineCellM: fine, coarseCellM: fine * 4 };
+  return { detail, fineCellM: fine, midCellM: fine * 4, coarseCellM: fine * 16 };
 }
 
 export function buildStandTiles(dataDir: string, log: (l: string) => void = () => {}): TilesMeta {
@@ -103,6 +104,7 @@ export function buildStandTiles(dataDir: string, log: (l: string) => void = () =
   const plan = zoomPlan(Math.sqrt(totalM2 / Math.max(1, n)), lat);
   const points: StandPoint[] = features.map((f, i) => ({ lon: centres[2 * i], lat: centres[2 * i + 1], area_m2: areas[i], properties: f.properties ?? {} }));
   const fine = aggregateStands(points, plan.fineCellM);
+  const mid = aggregateStands(points, plan.midCellM);
   const coarse = aggregateStands(points, plan.coarseCellM);
   const collection = (fs: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features: fs });
 
@@ -110,19 +112,20 @@ export function buildStandTiles(dataDir: string, log: (l: string) => void = () =
   const tmpDir = `${outDir}.building`;
   rmSync(tmpDir, { recursive: true, force: true });
   const pyramid = writePyramid(tmpDir, STAND_TILE_LAYER, [
-    { minzoom: MIN_ZOOM, maxzoom: plan.detail - 3, features: collection(coarse) },
-    { minzoom: plan.detail - 2, maxzoom: plan.detail - 1, features: collection(fine) },
+    { minzoom: MIN_ZOOM, maxzoom: plan.detail - 5, features: collection(coarse) },
+    { minzoom: Math.max(MIN_ZOOM, plan.detail - 4), maxzoom: plan.detail - 3, features: collection(mid) },
+    { minzoom: Math.max(MIN_ZOOM, plan.detail - 2), maxzoom: plan.detail - 1, features: collection(fine) },
     { minzoom: plan.detail, maxzoom: MAX_ZOOM, features: fc as FeatureCollection },
   ], bounds);
   const meta: TilesMeta = {
     version: TILES_VERSION, source, layer: STAND_TILE_LAYER, minzoom: MIN_ZOOM, maxzoom: MAX_ZOOM, detail_minzoom: plan.detail,
-    overview_cells_m: [plan.fineCellM, plan.coarseCellM], bounds, stands: n, pyramid, columns_bytes: columnsBytes.length, build_ms: 0,
+    overview_cells_m: [plan.fineCellM, plan.midCellM, plan.coarseCellM], bounds, stands: n, pyramid, columns_bytes: columnsBytes.length, build_ms: 0,
   };
   meta.build_ms = Date.now() - t0;
   writeFileSync(join(tmpDir, TILES_META), `${JSON.stringify(meta, null, 2)}\n`);
   rmSync(outDir, { recursive: true, force: true });
   renameSync(tmpDir, outDir);
-  log(`  stand tiles: z${MIN_ZOOM}–${MAX_ZOOM} (stands from z${plan.detail}; overview squares ${plan.fineCellM} m / ${plan.coarseCellM} m: ${fine.length} / ${coarse.length}), ` +
+  log(`  stand tiles: z${MIN_ZOOM}–${MAX_ZOOM} (stands from z${plan.detail}; overview squares ${plan.fineCellM} / ${plan.midCellM} / ${plan.coarseCellM} m: ${fine.length} / ${mid.length} / ${coarse.length}), ` +
     `${pyramid.tiles} tiles (${pyramid.empty} empty), ${(pyramid.bytes / 1e6).toFixed(1)} MB; columns ${(meta.columns_bytes / 1e6).toFixed(1)} MB; ${(meta.build_ms / 1000).toFixed(1)} s`);
   return meta;
 }
