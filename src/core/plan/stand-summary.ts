@@ -2,7 +2,7 @@
 // (county, township, species group × age group, area added per year). Pure and synchronous; areas come precomputed.
 import { isForest, OIL_TEA_WORK, UPGRADE_TYPES, type OilTeaWork, type UpgradeType } from '../inventory/schema.ts';
 import type { CarbonFactors } from '../carbon/factors.ts';
-import { standCarbon, type StandMethod } from '../carbon/stand.ts';
+import { standCarbon, type StandInput, type StandMethod } from '../carbon/stand.ts';
 import type { FC, StandLike } from './layers.ts';
 
 export interface Bucket {
@@ -91,29 +91,30 @@ export function summariseStands(
   const towns = new Map<string, Bucket & { code: string; name: string }>();
   const groups = new Map<string, Map<string, Bucket & { species_group: string; age_group: string }>>();
 
+  // One input and one facts record reused for every stand: no garbage per stand besides standCarbon's result.
+  const input: StandInput = { species: null, age_group: null, stock_m3: 0, area_m2: 0, carbon_afforestation: false, afforestation_year: null };
+  const facts: StandFacts = { forest: false, upgrade: null, oilTea: null, carbonAfforestation: false };
   for (let i = 0; i < n; i++) {
     const p = stands.features[i].properties;
     if (!p) continue;
-    const carbonAfforestation = p.carbon_afforestation;
+    const carbonAfforestation = !!p.carbon_afforestation;
     const ageGroup = p.age_group;
-    const c = standCarbon(
-      {
-        species: p.species_raw ?? p.species,
-        age_group: ageGroup,
-        stock_m3: p.stock_m3,
-        area_m2: areasM2[i],
-        carbon_afforestation: carbonAfforestation,
-        afforestation_year: carbonAfforestation ? p.afforestation_year : null,
-      },
-      factors,
-      opt,
-    );
+    input.species = p.species_raw ?? p.species;
+    input.age_group = ageGroup;
+    input.stock_m3 = p.stock_m3;
+    input.area_m2 = areasM2[i];
+    input.carbon_afforestation = carbonAfforestation;
+    input.afforestation_year = carbonAfforestation ? p.afforestation_year : null;
+    const c = standCarbon(input, factors, opt);
     if (c.kind === 'unknown') unknownSpecies++;
     perStand.carbon_stock_tCO2e[i] = c.carbon_stock_tCO2e;
     perStand.annual_sink_tCO2e[i] = c.annual_sink_tCO2e;
     perStand.species_group[i] = c.species_group;
     const mu = c.area_mu;
-    const facts: StandFacts = { forest: isForest(p), upgrade: p.upgrade_type, oilTea: p.oil_tea_work, carbonAfforestation: !!carbonAfforestation };
+    facts.forest = isForest(p);
+    facts.upgrade = p.upgrade_type;
+    facts.oilTea = p.oil_tea_work;
+    facts.carbonAfforestation = carbonAfforestation;
     addInto(county, facts, mu, c.stock_m3, c.carbon_stock_tCO2e, c.annual_sink_tCO2e);
 
     const code = p.township_code ?? 'unknown';
