@@ -26,7 +26,10 @@ function listFiles(dir: string, prefix = ''): string[] {
   });
 }
 
-export function dataPlugin({ dataDir, include = (f) => f !== 'README.md' }: DataPluginOptions): Plugin {
+/** Not served or copied: the folder's README, and the FlatGeobuf copies `npm run bench:formats` writes (benchmark only). */
+const servedByDefault = (f: string) => f !== 'README.md' && !f.endsWith('.fgb');
+
+export function dataPlugin({ dataDir, include = servedByDefault }: DataPluginOptions): Plugin {
   let outDir = 'dist';
   const middleware: Connect.NextHandleFunction = (req, res, next) => {
     const url = decodeURIComponent((req.url ?? '').split('?')[0]);
