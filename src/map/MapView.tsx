@@ -101,63 +101,70 @@ export function MapView({ layers: registryLayers, choices, lang, onReady, onPick
   props.current = { layers, choices, onPick, onCursor, onError };
 
   useEffect(() => {
-    const online = onlineBasemapConfig(import.meta.env as Record<string, string | undefined>);
-    const style = buildStyle(layers, lang, online);
-    const map = new maplibregl.Map({
-      container: container.current!,
-      style,
-      bounds: XINGGUO_BOUNDS,
-      fitBoundsOptions: { padding: 20 },
-      attributionControl: { compact: true },
-      maxZoom: 18,
-      // Labels appear at once instead of fading: each fade step is a full redraw, which software-rendered clients pay
-      // for in whole frames during load.
-      fadeDuration: 0,
-      // Labels are drawn from local fonts; with no glyphs URL this also covers Latin text.
-      localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif",
-    });
-    if (online.styleUrl) {
-      // An online style below our layers: keep its layers, then add ours (without our background).
-      map.setStyle(online.styleUrl, {
-        transformStyle: (_prev, next) => ({
-          ...next,
-          sources: { ...next.sources, ...style.sources },
-          layers: [...next.layers, ...style.layers.filter((l) => l.id !== 'background')],
-        }),
+    // The map is built in a task of its own, after React has committed the page: WebGL context creation and style
+    // setup take ~150 ms in software GL, and inside React's commit they made one task of ~350 ms (docs/scale.md).
+    let built: maplibregl.Map | null = null;
+    const build = setTimeout(() => {
+      const online = onlineBasemapConfig(import.meta.env as Record<string, string | undefined>);
+      const style = buildStyle(layers, lang, online);
+      const map = new maplibregl.Map({
+        container: container.current!,
+        style,
+        bounds: XINGGUO_BOUNDS,
+        fitBoundsOptions: { padding: 20 },
+        attributionControl: { compact: true },
+        maxZoom: 18,
+        // Labels appear at once instead of fading: each fade step is a full redraw, which software-rendered clients pay
+        // for in whole frames during load.
+        fadeDuration: 0,
+        // Labels are drawn from local fonts; with no glyphs URL this also covers Latin text.
+        localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif",
       });
-    }
-    mapRef.current = map;
-    (window as unknown as { __map?: maplibregl.Map }).__map = map; // for browser tests and debugging
-    map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
-    map.on('load', () => {
-      ready.current = true;
-      applyChoices(map, props.current.layers, props.current.choices);
-      for (const fn of pending.current.splice(0)) fn(map);
-      onReady?.(map);
-    });
-    map.on('error', (e) => {
-      const err = (e as unknown as { error?: Error & { url?: string } }).error;
-      const message = err?.message ?? 'map error';
-      props.current.onError?.(err?.url ? `${err.url}: ${message}` : message);
-    });
-    map.on('mousemove', (e) => props.current.onCursor?.([e.lngLat.lng, e.lngLat.lat]));
-    map.on('mouseout', () => props.current.onCursor?.(null));
-    map.on('click', (e) => {
-      const { layers: current, choices: ch } = props.current;
-      const candidates = current.filter((l) => !l.context && ch[l.id]?.visible);
-      const ids = candidates.map(interactiveLayerId).filter((id) => map.getLayer(id));
-      // Overview squares of a tiled layer (low zoom) stand for many stands: no popup for them; a layer below may answer.
-      const hits = map.queryRenderedFeatures(e.point, { layers: ids }).filter((h) => h.properties?.aggregate !== true);
-      // Prefer features drawn with a fill or a symbol over invisible hit areas (township polygons).
-      hits.sort((a, b) => Number(a.layer.id.endsWith('::hit')) - Number(b.layer.id.endsWith('::hit')));
-      const hit = hits[0];
-      if (!hit) return props.current.onPick?.(null);
-      const layer = candidates.find((l) => interactiveLayerId(l) === hit.layer.id)!;
-      props.current.onPick?.({ layer, id: hit.id, properties: { ...hit.properties }, lngLat: [e.lngLat.lng, e.lngLat.lat] });
-    });
+      if (online.styleUrl) {
+        // An online style below our layers: keep its layers, then add ours (without our background).
+        map.setStyle(online.styleUrl, {
+          transformStyle: (_prev, next) => ({
+            ...next,
+            sources: { ...next.sources, ...style.sources },
+            layers: [...next.layers, ...style.layers.filter((l) => l.id !== 'background')],
+          }),
+        });
+      }
+      mapRef.current = map;
+      built = map;
+      (window as unknown as { __map?: maplibregl.Map }).__map = map; // for browser tests and debugging
+      map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
+      map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+      map.on('load', () => {
+        ready.current = true;
+        applyChoices(map, props.current.layers, props.current.choices);
+        for (const fn of pending.current.splice(0)) fn(map);
+        onReady?.(map);
+      });
+      map.on('error', (e) => {
+        const err = (e as unknown as { error?: Error & { url?: string } }).error;
+        const message = err?.message ?? 'map error';
+        props.current.onError?.(err?.url ? `${err.url}: ${message}` : message);
+      });
+      map.on('mousemove', (e) => props.current.onCursor?.([e.lngLat.lng, e.lngLat.lat]));
+      map.on('mouseout', () => props.current.onCursor?.(null));
+      map.on('click', (e) => {
+        const { layers: current, choices: ch } = props.current;
+        const candidates = current.filter((l) => !l.context && ch[l.id]?.visible);
+        const ids = candidates.map(interactiveLayerId).filter((id) => map.getLayer(id));
+        // Overview squares of a tiled layer (low zoom) stand for many stands: no popup for them; a layer below may answer.
+        const hits = map.queryRenderedFeatures(e.point, { layers: ids }).filter((h) => h.properties?.aggregate !== true);
+        // Prefer features drawn with a fill or a symbol over invisible hit areas (township polygons).
+        hits.sort((a, b) => Number(a.layer.id.endsWith('::hit')) - Number(b.layer.id.endsWith('::hit')));
+        const hit = hits[0];
+        if (!hit) return props.current.onPick?.(null);
+        const layer = candidates.find((l) => interactiveLayerId(l) === hit.layer.id)!;
+        props.current.onPick?.({ layer, id: hit.id, properties: { ...hit.properties }, lngLat: [e.lngLat.lng, e.lngLat.lat] });
+      });
+    }, 0);
     return () => {
-      map.remove();
+      clearTimeout(build);
+      built?.remove();
       mapRef.current = null;
       ready.current = false;
     };
