@@ -1,5 +1,5 @@
 // CSV export (src/core/table/csv.ts), fuzzed: whatever the cell text, a spreadsheet reading the file sees exactly the
-// rows and columns written, and no text cell starts with a formula character (=, +, -, @, tab, CR) — OWASP CSV injection.
+// rows and columns written, and no text cell starts with a formula character (=, +, -, @, tab, CR, NUL) — OWASP CSV injection.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../src/core/table/csv.ts';
@@ -29,7 +29,7 @@ function readCsv(text: string): string[][] {
   return rows;
 }
 
-const FORMULA = /^[=+\-@\t\r]/;
+const FORMULA = /^[=+\-@\t\r\0]/; // \0: ASVS 1.2.10, as src/core/table/csv.ts
 const cellValue = fc.oneof(
   hostileText,
   fc.string({ unit: 'binary', maxLength: 30 }),
