@@ -1,5 +1,6 @@
 // The stand layer's build step: stands.geojson → prebuilt vector tiles (tiles/stands/{z}/{x}/{y}.pbf, tiles.json) and
-// the binary columnar attributes + areas file for the analysis worker (stands.columns.bin). See docs/scale.md for the choices.
+// the binary columnar attributes + areas file for the analysis worker (stands.columns.bin) and the polygons for the
+// planner's site analysis (stands.geometry.bin). See docs/scale.md for the choices.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,12 +8,13 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { featureAreas } from '../../src/core/plan/layers.ts';
 import { STAND_SOURCE } from '../../src/layers/registry.ts';
 import { encodeStandColumns, STAND_COLUMNS_FILE } from '../../src/workers/stand-columns.ts';
+import { encodeStandGeometry, STAND_GEOMETRY_FILE } from '../../src/workers/stand-geometry.ts';
 import { standCentroids } from '../../src/workers/stand-points.ts';
 import { aggregateStands, type StandPoint } from './aggregate.ts';
 import { writePyramid, type PyramidStats } from './pyramid.ts';
 
 /** Bump when the tiles or columns change shape, so ensure.ts rebuilds them. */
-export const TILES_VERSION = 'stand-tiles-5'; // 3: binary columns file; 4: stands from ≥ 6 px; 5: three overview grids
+export const TILES_VERSION = 'stand-tiles-6'; // 3: binary columns file; 4: stands from ≥ 6 px; 5: three overview grids; 6: geometry file
 // Where and how the map reads the tiles is declared once, in the registry (STAND_SOURCE); the builder follows it.
 const TILESET = STAND_SOURCE.tiles!;
 export const STAND_TILES_DIR = TILESET.dir;
@@ -87,6 +89,8 @@ export function buildStandTiles(dataDir: string, log: (l: string) => void = () =
 
   const columnsBytes = encodeStandColumns(features, areas, centres, source);
   writeFileSync(join(dataDir, STAND_COLUMNS_FILE), columnsBytes);
+  // The polygons alone, for the planner's site analysis (the columns carry the attributes and areas).
+  writeFileSync(join(dataDir, STAND_GEOMETRY_FILE), encodeStandGeometry(features, source));
 
   let [w, s, e, nn] = [Infinity, Infinity, -Infinity, -Infinity];
   const walk = (c: unknown): void => {

@@ -3,12 +3,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STAND_COLUMNS_FILE } from '../../src/workers/stand-columns.ts';
+import { STAND_GEOMETRY_FILE } from '../../src/workers/stand-geometry.ts';
 import { buildStandTiles, fileStamp, STAND_TILES_DIR, TILES_META, TILES_VERSION, type TilesMeta } from './build-stands.ts';
 
 export function tilesStaleReason(dataDir: string): string | null {
   const metaFile = join(dataDir, STAND_TILES_DIR, TILES_META);
   if (!existsSync(metaFile)) return `missing ${STAND_TILES_DIR}/${TILES_META}`;
   if (!existsSync(join(dataDir, STAND_COLUMNS_FILE))) return `missing ${STAND_COLUMNS_FILE}`;
+  if (!existsSync(join(dataDir, STAND_GEOMETRY_FILE))) return `missing ${STAND_GEOMETRY_FILE}`;
   let meta: Partial<TilesMeta>;
   try {
     meta = JSON.parse(readFileSync(metaFile, 'utf8'));
