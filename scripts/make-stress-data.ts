@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatSummary } from './sample-data/report.ts';
 import { staleReason } from './sample-data/ensure.ts';
+import { buildPublicData } from './build-public-data.ts';
 import { ensureTiles } from './tiles/ensure.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,6 +37,8 @@ export async function makeStressData(stands: number, outDir: string, log: (l: st
     log(`stress data ${outDir}: present (${stands} stands)`);
   }
   await ensureTiles(outDir, log);
+  // The public aggregates too: the bureau app's 公开统计 layers read them, and without them it shows a load error.
+  buildPublicData({ dataDir: outDir, log });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

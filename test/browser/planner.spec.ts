@@ -26,12 +26,13 @@ function independentAnalysis(site: Polygon): { mu: number; co2: number } {
   return referenceSiteOverlap(site, fc.features);
 }
 
-async function drawPolygon(page: Page, points: [number, number][]): Promise<void> {
+/** Clicks the points then the first one again; `pauseMs` between clicks (a busier page needs longer to take each). */
+export async function drawPolygon(page: Page, points: [number, number][], pauseMs = 120): Promise<void> {
   const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
   for (const [x, y] of points) {
     await page.mouse.move(box.x + x, box.y + y, { steps: 3 });
     await page.mouse.click(box.x + x, box.y + y);
-    await page.waitForTimeout(120);
+    await page.waitForTimeout(pauseMs);
   }
   // Close the ring by clicking the first vertex again.
   await page.mouse.move(box.x + points[0][0], box.y + points[0][1], { steps: 3 });

@@ -1,12 +1,17 @@
 // The app at 200k stands (data-stress/, `npm run data:stress`), built and served on its own: the stands render from the
 // prebuilt tiles within the draw target, the main thread is never blocked long, the 130 MB stands.geojson is never
-// downloaded, a click on a stand gives its popup and highlight, and the dashboard fills with the generator's totals.
+// downloaded, a click on a stand gives its popup and highlight, the dashboard fills with the generator's totals, and a
+// site drawn in the planner is analysed from the binary stand files with the figures of a full scan.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { FeatureCollection, Polygon } from 'geojson';
 import type { Browser } from 'playwright-core';
 import { frameRates, LONGTASK_SCRIPT, longestTask, standsDrawnProbe } from '../../scripts/bench/map-probe.ts';
+import type { StandLike } from '../../src/core/plan/layers.ts';
 import { readStandColumns, STAND_COLUMNS_FILE } from '../../src/workers/stand-columns.ts';
+import { referenceSiteOverlap } from '../fixtures/site-reference.ts';
 import { assert, type BrowserTest, foreignRequests, openPage, type RecordedPage, screenshotPath, waitForValue } from './harness.ts';
+import { drawPolygon } from './planner.spec.ts';
 
 type MapWindow = Window & { __map?: import('maplibre-gl').Map };
 const num = (text: string | null) => Number((text ?? '').replace(/[^\d.-]/g, ''));
@@ -40,6 +45,8 @@ export function stressTests(browser: Browser, appUrl: string, dataDir: string): 
         assert(n > 100, `expected many rendered stand features, got ${n}`);
         assert(rec.requests.some((u) => /\/data\/tiles\/stands\/\d+\/\d+\/\d+\.pbf$/.test(u)), 'stand tiles were requested');
         assert(!rec.requests.some((u) => u.endsWith('/stands.geojson')), 'the whole stands.geojson was not downloaded');
+        const loadErrors = await rec.page.getByTestId('error-box').count();
+        assert(loadErrors === 0, `no data failed to load: ${await rec.page.getByTestId('error-box').textContent().catch(() => '')}`);
         await rec.page.screenshot({ path: screenshotPath('stress-county') });
       },
     },
@@ -83,6 +90,39 @@ export function stressTests(browser: Browser, appUrl: string, dataDir: string): 
         assert(foreignRequests(rec.requests, appUrl).length === 0, 'all requests same-origin');
         assert(rec.pageErrors.length === 0, `page errors: ${rec.pageErrors.join(' | ')}`);
         await rec.page.context().close();
+      },
+    },
+    {
+      name: 'a site drawn in the planner is analysed against the 200k stands from the binary files, equal to a full scan',
+      async run() {
+        const planner = await openPage(browser, { width: 1100, height: 700 });
+        const { page } = planner;
+        await page.goto(`${appUrl}?planner`);
+        await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
+        await waitForValue(page, () => { const m = (window as MapWindow).__map; return !!m && m.loaded() && !!(window as { __draw?: unknown }).__draw; }, 60_000, 'map and Terra Draw');
+        const cols = readStandColumns(readFileSync(path.join(dataDir, STAND_COLUMNS_FILE)));
+        const i = Math.floor(cols.count * 0.41);
+        await page.evaluate(([lon, lat]) => (window as MapWindow).__map!.jumpTo({ center: [lon, lat], zoom: 14.5 }), [cols.centres[2 * i], cols.centres[2 * i + 1]]);
+        await page.getByTestId('draw-polygon').click();
+        await drawPolygon(page, [[80, 200], [300, 190], [320, 360], [110, 380]], 800);
+        const t0 = Date.now();
+        await page.getByTestId('planner-analysis').waitFor({ timeout: 120_000 });
+        const firstAnalysisMs = Date.now() - t0;
+        type DrawWindow = Window & { __draw: { getSnapshot: () => { geometry: Polygon; properties?: { currentlyDrawing?: boolean } }[] } };
+        const drawn = await page.evaluate(() => (window as unknown as DrawWindow).__draw.getSnapshot().find((f) => f.geometry.type === 'Polygon' && !f.properties?.currentlyDrawing)!.geometry);
+        const mu = Number(await page.getByTestId('planner-analysis').getAttribute('data-stands-mu'));
+        const co2 = Number(await page.getByTestId('planner-analysis').getAttribute('data-carbon-tco2e'));
+        const stands = JSON.parse(readFileSync(path.join(dataDir, 'stands.geojson'), 'utf8')) as FeatureCollection<Polygon, StandLike>;
+        const ref = referenceSiteOverlap(drawn, stands.features);
+        console.log(`    first site analysis over ${summary.stands} stands shown ${firstAnalysisMs} ms after drawing: ${mu.toFixed(2)} mu (full scan ${ref.mu.toFixed(2)})`);
+        assert(ref.mu > 1, `the drawn site should cover stands (full scan: ${ref.mu} mu)`);
+        assert(Math.abs(mu - ref.mu) < 1e-4 * ref.mu + 0.01, `stands mu ${mu} vs full scan ${ref.mu}`);
+        assert(Math.abs(co2 - ref.co2) < 1e-4 * ref.co2 + 0.01, `carbon ${co2} vs full scan ${ref.co2}`);
+        assert(planner.requests.some((u) => u.endsWith('/data/stands.geometry.bin')), 'the planner read the binary geometry file');
+        assert(!planner.requests.some((u) => u.endsWith('/stands.geojson')), 'the 131 MB stands.geojson was not downloaded');
+        assert(planner.pageErrors.length === 0, `page errors: ${planner.pageErrors.join(' | ')}`);
+        await page.screenshot({ path: screenshotPath('stress-planner') });
+        await page.context().close();
       },
     },
   ];
