@@ -36,6 +36,15 @@ function drawFeature(site: Site) {
   return { type: 'Feature' as const, id: site.id, geometry: { type: g.type, coordinates } as never, properties: { mode } };
 }
 
+/**
+ * The site with its geometry as Terra Draw will hold it (9 decimals, ~0.1 mm). Stored that way from the start, an
+ * imported site is saved once; otherwise Terra Draw's copy differs in the last digits and the site is saved again.
+ */
+function asDrawn(site: Site): Site {
+  const f = drawFeature(site);
+  return f ? { ...site, geometry: f.geometry as Geometry } : site;
+}
+
 interface Props {
   lang: Lang;
   map: MapLibreMap | null;
@@ -265,8 +274,9 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
       const now = Date.now();
       const p = f.properties ?? {};
       const name = String(p.name ?? p.Name ?? p['名称'] ?? `${file} #${i + 1}`);
-      const site: Site = { id: newSiteId(), name, type: '其他', note: typeof p.note === 'string' ? p.note : '', geometry: f.geometry, origin: `import:${file}`, created: now + i, updated: now };
+      let site: Site = { id: newSiteId(), name, type: '其他', note: typeof p.note === 'string' ? p.note : '', geometry: f.geometry, origin: `import:${file}`, created: now + i, updated: now };
       if (typeof p.type === 'string' && ['光伏', '风电', '造林', '修复', '其他'].includes(p.type)) site.type = p.type as Site['type'];
+      site = asDrawn(site);
       ws.upsert(site);
       addToDraw(site);
       first ??= site.id;

@@ -76,13 +76,21 @@ export function rawRecords(page: Page): Promise<RawRecord[]> {
   }), DB);
 }
 
+/**
+ * The stored records once every name is there and nothing has changed for a second: the planner re-saves a site when
+ * Terra Draw hands back its geometry at 9 decimals (115.31099999999999 → 115.311), and on a slow machine that second
+ * write can land after the names first appear — a snapshot taken in between is not what the store settles on.
+ */
 async function waitStored(page: Page, names: string[], what: string): Promise<RawRecord[]> {
   const started = Date.now();
+  let last = '';
   for (;;) {
     const recs = await rawRecords(page);
-    if (names.every((n) => recs.some((r) => r.name === n))) return recs;
-    if (Date.now() - started > 10_000) throw new Error(`${what}: stored names ${JSON.stringify(recs.map((r) => r.name))}, expected ${JSON.stringify(names)}`);
-    await page.waitForTimeout(150);
+    const now = JSON.stringify(recs.map((r) => r.json).sort());
+    if (names.every((n) => recs.some((r) => r.name === n)) && now === last) return recs;
+    if (Date.now() - started > 20_000) throw new Error(`${what}: stored names ${JSON.stringify(recs.map((r) => r.name))}, expected ${JSON.stringify(names)}, still changing`);
+    last = now;
+    await page.waitForTimeout(1000);
   }
 }
 
