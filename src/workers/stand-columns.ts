@@ -3,13 +3,14 @@
 // 200k stands ~8 MB read as typed-array views (no JSON parse of the bulk, no per-stand objects built up front) instead of
 // 130 MB of GeoJSON plus an area pass. Pure TypeScript (Node and workers).
 //
-// Layout (little-endian):  "XGCOLS01" | u32 header length | header JSON (UTF-8) | zero padding to 8 | data block
+// Layout: the container of binary-file.ts with signature "XGCOLS01"; a JSON header, then the data block.
 // The header names every column and where its typed array sits in the data block (byte offsets from the data start):
 //   dict   — few distinct values (any type): the values in the header, one u8/u16 code per stand in the data block;
 //   number — other numbers or nulls: one f64 per stand, null as NaN (JSON numbers are never NaN, so nothing is ambiguous);
 //   text   — anything else (unique ids): the values in the header.
 // area_m2, lon and lat are f64 columns. Views are used in place, so a file is read without copying its data.
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { readBinaryFile, writeBinaryFile } from './binary-file.ts';
 
 export const STAND_COLUMNS_FILE = 'stands.columns.bin';
 export const STAND_COLUMNS_FORMAT = 'stand-columns-2';
@@ -91,38 +92,15 @@ export function encodeStandColumns(
   new Float64Array(data, area, n).set(Array.from(areasM2));
   new Float64Array(data, lon, n).set(Array.from({ length: n }, (_, i) => r6(centres[2 * i])));
   new Float64Array(data, lat, n).set(Array.from({ length: n }, (_, i) => r6(centres[2 * i + 1])));
-  const json = new TextEncoder().encode(JSON.stringify(header));
-  const start = Math.ceil((12 + json.length) / 8) * 8;
-  const out = new Uint8Array(start + size);
-  out.set(new TextEncoder().encode(MAGIC), 0);
-  new DataView(out.buffer).setUint32(8, json.length, true);
-  out.set(json, 12);
-  out.set(new Uint8Array(data), start);
-  return out;
+  return writeBinaryFile(MAGIC, header, data);
 }
 
 /** Reads and checks a file; throws a message naming `file` and the problem. `bytes` is used in place (not copied). */
 export function readStandColumns(bytes: Uint8Array, file = STAND_COLUMNS_FILE): StandTable {
-  const fail = (problem: string): never => { throw new Error(`${file}: ${problem}`); };
-  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) fail(`not a ${STAND_COLUMNS_FORMAT} file (no ${MAGIC} signature)`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerLength = view.getUint32(8, true);
-  if (12 + headerLength > bytes.length) fail(`the header claims ${headerLength} bytes but the file has ${bytes.length}`);
-  let h: Header;
-  try {
-    h = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + headerLength)));
-  } catch (e) {
-    return fail(`the header is not valid JSON (${(e as Error).message})`);
-  }
-  if (h?.format !== STAND_COLUMNS_FORMAT) fail(`not a ${STAND_COLUMNS_FORMAT} file (format ${String(h?.format)})`);
+  const { header: h, buffer, base, dataBytes, fail } = readBinaryFile<Header>(bytes, MAGIC, STAND_COLUMNS_FORMAT, file);
   const n = h.count;
   if (!Number.isInteger(n) || n < 0) fail('count is not a non-negative integer');
-  const start = Math.ceil((12 + headerLength) / 8) * 8;
-  if (!Number.isInteger(h.data_bytes) || start + h.data_bytes !== bytes.length) fail(`truncated or padded: ${bytes.length} bytes, the header describes ${start + h.data_bytes}`);
-  // Typed arrays need aligned offsets: copy once if the caller's buffer is not 8-aligned at the data start.
-  const dataStart = bytes.byteOffset + start;
-  const buffer = dataStart % 8 === 0 ? bytes.buffer : bytes.slice(start).buffer;
-  const base = dataStart % 8 === 0 ? dataStart : 0;
+  if (!Number.isInteger(h.data_bytes) || h.data_bytes !== dataBytes) fail(`truncated or padded: the data block has ${dataBytes} bytes, the header describes ${h.data_bytes}`);
   const f64 = (offset: number, what: string) => {
     if (!Number.isInteger(offset) || offset < 0 || offset % 8 !== 0 || offset + 8 * n > h.data_bytes) fail(`${what} lies outside the data block`);
     return new Float64Array(buffer, base + offset, n);

@@ -2,7 +2,7 @@
 // ~23 MB of exact float64 coordinates instead of the 131 MB stands.geojson (whose attributes the columns file already
 // has). Written by the tile step; pure TypeScript (Node and workers).
 //
-// Layout (little-endian): "XGGEOM01" | u32 header length | header JSON | zero padding to 8 | data block:
+// Layout: the container of binary-file.ts with signature "XGGEOM01"; its data block holds (little-endian):
 //   kinds      u8  per stand: 0 no geometry, 1 Polygon, 2 MultiPolygon
 //   polygons   u32 per stand + 1: first polygon of each stand
 //   rings      u32 per polygon + 1: first ring of each polygon (outer ring first, then holes)
@@ -10,6 +10,7 @@
 //   coords     f64 per vertex × 2: lon, lat exactly as in stands.geojson
 // (The nested offsets are GeoArrow's layout for multipolygons.)
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { readBinaryFile, writeBinaryFile } from './binary-file.ts';
 
 export const STAND_GEOMETRY_FILE = 'stands.geometry.bin';
 export const STAND_GEOMETRY_FORMAT = 'stand-geometry-1';
@@ -70,36 +71,15 @@ export function encodeStandGeometry(features: readonly Feature<Geometry | null, 
   polyStart[header.count] = p;
   ringStart[polygons] = r;
   vertexStart[rings] = v;
-  const json = new TextEncoder().encode(JSON.stringify(header));
-  const start = pad8(12 + json.length);
-  const out = new Uint8Array(start + at.size);
-  out.set(new TextEncoder().encode(MAGIC), 0);
-  new DataView(out.buffer).setUint32(8, json.length, true);
-  out.set(json, 12);
-  out.set(new Uint8Array(data), start);
-  return out;
+  return writeBinaryFile(MAGIC, header, data);
 }
 
 /** The geometries, index-aligned with the stands; throws a message naming `file` and the problem. */
 export function readStandGeometry(bytes: Uint8Array, file = STAND_GEOMETRY_FILE): { source: Header['source']; geometries: (Polygon | MultiPolygon | null)[] } {
-  const fail = (problem: string): never => { throw new Error(`${file}: ${problem}`); };
-  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) fail(`not a ${STAND_GEOMETRY_FORMAT} file (no ${MAGIC} signature)`);
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
-  if (12 + headerLength > bytes.length) fail(`the header claims ${headerLength} bytes but the file has ${bytes.length}`);
-  let h: Header;
-  try {
-    h = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + headerLength)));
-  } catch (e) {
-    return fail(`the header is not valid JSON (${(e as Error).message})`);
-  }
-  if (h?.format !== STAND_GEOMETRY_FORMAT) fail(`not a ${STAND_GEOMETRY_FORMAT} file (format ${String(h?.format)})`);
+  const { header: h, buffer, base, dataBytes, fail } = readBinaryFile<Header>(bytes, MAGIC, STAND_GEOMETRY_FORMAT, file);
   for (const k of ['count', 'polygons', 'rings', 'vertices'] as const) if (!Number.isInteger(h[k]) || h[k] < 0) fail(`${k} is not a non-negative integer`);
   const at = sections(h);
-  const start = pad8(12 + headerLength);
-  if (start + at.size !== bytes.length) fail(`truncated or padded: ${bytes.length} bytes, the header describes ${start + at.size}`);
-  const aligned = (bytes.byteOffset + start) % 8 === 0;
-  const buffer = aligned ? bytes.buffer : bytes.slice(start).buffer;
-  const base = aligned ? bytes.byteOffset + start : 0;
+  if (at.size !== dataBytes) fail(`truncated or padded: the data block has ${dataBytes} bytes, the header describes ${at.size}`);
   const kinds = new Uint8Array(buffer, base + at.kinds, h.count);
   const polyStart = new Uint32Array(buffer, base + at.polygons, h.count + 1);
   const ringStart = new Uint32Array(buffer, base + at.rings, h.polygons + 1);
