@@ -108,14 +108,12 @@ export function readStandColumns(bytes: Uint8Array, file = STAND_COLUMNS_FILE): 
   const areas = f64(h.area_m2, 'area_m2');
   const lon = f64(h.lon, 'lon');
   const lat = f64(h.lat, 'lat');
-  const getters = new Map<string, (i: number) => Scalar>();
   const views: RowView[] = [];
   if (!Array.isArray(h.columns)) fail('no column list');
   for (const c of h.columns) {
-    if (typeof c?.name !== 'string' || getters.has(c.name)) fail(`a column has no name or a repeated one (${String(c?.name)})`);
+    if (typeof c?.name !== 'string' || views.some((v) => v.name === c.name)) fail(`a column has no name or a repeated one (${String(c?.name)})`);
     if (c.kind === 'number') {
       const a = f64(c.offset, `column ${c.name}`);
-      getters.set(c.name, (i) => (Number.isNaN(a[i]) ? null : a[i]));
       views.push({ name: c.name, kind: 'number', numbers: a });
     } else if (c.kind === 'dict') {
       if (!Array.isArray(c.dict) || ![1, 2, 4].includes(c.width)) fail(`column ${c.name} has no dictionary or a bad code width`);
@@ -125,23 +123,23 @@ export function readStandColumns(bytes: Uint8Array, file = STAND_COLUMNS_FILE): 
       for (let i = 0; i < n; i++) if (codes[i] > max) max = codes[i];
       if (n > 0 && max >= c.dict.length) fail(`column ${c.name} has a code outside its dictionary (${max} of ${c.dict.length})`);
       const dict = c.dict;
-      getters.set(c.name, (i) => dict[codes[i]]);
       views.push({ name: c.name, kind: 'dict', dict, codes });
     } else if (c.kind === 'text') {
       if (!Array.isArray(c.values) || c.values.length !== n) fail(`column ${c.name} has ${Array.isArray(c.values) ? c.values.length : 'no'} values for ${n} stands`);
       const values = c.values;
-      getters.set(c.name, (i) => values[i]);
       views.push({ name: c.name, kind: 'text', values });
     } else fail(`column ${String((c as { name: unknown }).name)} has an unknown kind`);
   }
-  if (!getters.has('id')) fail('no id field');
+  if (!views.some((v) => v.name === 'id')) fail('no id field');
   const centres = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) (centres[2 * i] = lon[i]), (centres[2 * i + 1] = lat[i]);
   const names = h.columns.map((c) => c.name);
+  const features = rowFeatures(n, views);
+  // One way to read a column: `get` goes through the same row views the features expose.
   return {
     count: n, source: h.source, names, areas, centres,
-    get: (name, i) => (getters.get(name) ?? fail(`no column ${name}`))(i),
-    stands: { type: 'FeatureCollection', features: rowFeatures(n, views) },
+    get: (name, i) => (names.includes(name) ? features[i].properties[name] : fail(`no column ${name}`)),
+    stands: { type: 'FeatureCollection', features },
   };
 }
 
