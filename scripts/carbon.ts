@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DEFAULT_FACTORS, parseFactorTable, type CarbonFactors } from '../src/core/carbon/factors.ts';
 import { carbonForFeatures, StandFileError, type CarbonRun } from '../src/core/carbon/report.ts';
+import { methodNotes, type FactorKind } from '../src/core/carbon/method-notes.ts';
 import { SPECIES_GROUPS } from '../src/core/carbon/species-groups.ts';
 import type { StandMethod } from '../src/core/carbon/stand.ts';
 import { fmt, textTable } from '../src/core/carbon/text-table.ts';
@@ -64,57 +65,72 @@ function loadFactors(file: string | undefined): CarbonFactors {
   }
 }
 
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+/** Factor kinds behind the features of this file, for the parameter listing. */
+function kindsUsed(methods: readonly string[]): FactorKind[] {
+  const m = new Set(methods);
+  const kinds: FactorKind[] = [];
+  if (m.has('ipcc_bef') || m.has('fang')) kinds.push('tree_stock', 'tree_growth', 'tree_consumption');
+  if (m.has('bamboo_net_rate')) kinds.push('bamboo');
+  if (m.has('oil_tea_density') || m.has('oil_tea_planting')) kinds.push('oil_tea');
+  if (m.has('afforestation_curve')) kinds.push('afforestation_curve');
+  return kinds;
+}
+
 function printHuman(run: CarbonRun, args: Args, factors: CarbonFactors): void {
   const { report } = run;
   const out: string[] = [];
   out.push(`兴国碳汇图 — carbon of ${args.file} (assessment year ${args.year})`, '');
   const shown = report.features.slice(0, HUMAN_ROWS);
   out.push(textTable(
-    ['#', 'species group', 'formula', 'area (mu)', 'stock (m³)', 'C stock (t C)', 'C stock (t CO2e)', 'sink (t CO2e/yr)'],
-    shown.map((r, i) => [String(r.index), r.species_group, run.featureMethods[i], fmt(r.area_mu), fmt(r.stock_m3, 1),
-      fmt(r.carbon_stock_tC), fmt(r.carbon_stock_tCO2e), fmt(r.annual_sink_tCO2e)]),
-    new Set([0, 3, 4, 5, 6, 7]),
+    ['#', 'species group', 'formula', 'area (mu)', 'stock (m³)', 'C stock (t C)', 'C stock (t CO2e)', 'gross (t CO2e/yr)', 'net sink (t CO2e/yr)'],
+    shown.map((r) => [String(r.index), r.species_group, r.method, fmt(r.area_mu), fmt(r.stock_m3, 1),
+      fmt(r.carbon_stock_tC), fmt(r.carbon_stock_tCO2e), fmt(r.gross_growth_tCO2e), fmt(r.annual_sink_tCO2e)]),
+    new Set([0, 3, 4, 5, 6, 7, 8]),
   ));
   if (report.features.length > shown.length) out.push(`… ${report.features.length - shown.length} more stands (use --json for all)`);
 
-  const groups = new Map<string, { n: number; mu: number; m3: number; co2: number; sink: number }>();
+  const groups = new Map<string, { n: number; mu: number; m3: number; co2: number; gross: number; sink: number }>();
   for (const r of report.features) {
-    const g = groups.get(r.species_group) ?? { n: 0, mu: 0, m3: 0, co2: 0, sink: 0 };
-    g.n++; g.mu += r.area_mu; g.m3 += r.stock_m3; g.co2 += r.carbon_stock_tCO2e; g.sink += r.annual_sink_tCO2e;
+    const g = groups.get(r.species_group) ?? { n: 0, mu: 0, m3: 0, co2: 0, gross: 0, sink: 0 };
+    g.n++; g.mu += r.area_mu; g.m3 += r.stock_m3; g.co2 += r.carbon_stock_tCO2e; g.gross += r.gross_growth_tCO2e; g.sink += r.annual_sink_tCO2e;
     groups.set(r.species_group, g);
   }
   out.push('', 'By species group:');
   out.push(textTable(
-    ['species group', 'stands', 'area (mu)', 'stock (m³)', 'C stock (t CO2e)', 'sink (t CO2e/yr)'],
-    [...groups].sort((a, b) => b[1].co2 - a[1].co2).map(([g, v]) => [g, String(v.n), fmt(v.mu), fmt(v.m3, 0), fmt(v.co2), fmt(v.sink)]),
-    new Set([1, 2, 3, 4, 5]),
+    ['species group', 'stands', 'area (mu)', 'stock (m³)', 'C stock (t CO2e)', 'gross growth (t CO2e/yr)', 'net sink (t CO2e/yr)'],
+    [...groups].sort((a, b) => b[1].co2 - a[1].co2).map(([g, v]) => [g, String(v.n), fmt(v.mu), fmt(v.m3, 0), fmt(v.co2), fmt(v.gross), fmt(v.sink)]),
+    new Set([1, 2, 3, 4, 5, 6]),
   ));
   const t = report.total;
-  out.push('', `Total: ${report.features.length} stands, ${fmt(t.area_mu)} mu, stock ${fmt(t.stock_m3, 1)} m³,`,
-    `       carbon stock ${fmt(t.carbon_stock_tC)} t C = ${fmt(t.carbon_stock_tCO2e)} t CO2e, annual sink ${fmt(t.annual_sink_tCO2e)} t CO2e/yr`);
+  const u = t.uncertainty;
+  out.push('', `Total: ${report.features.length} stands, ${fmt(t.area_mu)} mu (forest ${fmt(t.forest_area_mu)} mu), stock ${fmt(t.stock_m3, 1)} m³`,
+    `  carbon stock ${fmt(t.carbon_stock_tC)} t C = ${fmt(t.carbon_stock_tCO2e)} t CO2e (95 %: ${fmt(u.carbon_stock_tCO2e[0], 0)}–${fmt(u.carbon_stock_tCO2e[1], 0)})`,
+    `  carbon density ${fmt(t.carbon_density_tC_per_ha)} t C/ha of forest area (${fmt(t.carbon_density_tC_per_ha * 44 / 12)} t CO2e/ha)`,
+    `  gross growth ${fmt(t.gross_growth_tCO2e)} − harvest ${fmt(t.harvest_tCO2e)} − mortality ${fmt(t.mortality_tCO2e)}`,
+    `  = net annual sink ${fmt(t.annual_sink_tCO2e)} t CO2e/yr (95 %: ${fmt(u.annual_sink_tCO2e[0], 0)}–${fmt(u.annual_sink_tCO2e[1], 0)})`,
+    `  intervals: ${u.method}, ${u.draws} draws, seed ${u.seed}`);
 
-  out.push('', `Method: ${report.method}`, `Factor table: ${factors.version}`);
-  const used = new Set(report.features.map((r) => r.species_group));
-  if (args.method === 'ipcc_bef') {
-    out.push(`  V × D × BEF × (1+R) × CF — ${factors.bef.status}: ${factors.bef.note}`, `  source: ${factors.bef.source}`);
-    for (const g of used) {
-      const row = SPECIES_GROUPS[g]?.befRow && factors.bef.rows[SPECIES_GROUPS[g].befRow!];
-      if (row) out.push(`  ${g}: D ${row.D}  BEF ${row.BEF}  R ${row.R}  CF ${row.CF}${SPECIES_GROUPS[g].note ? `  (${SPECIES_GROUPS[g].note})` : ''}`);
-    }
-  } else {
-    out.push(`  B = a·V + b per ha, CF ${factors.fangCF.value} (${factors.fangCF.status}) — source: ${factors.fang.source}`);
-    for (const g of used) {
-      const row = SPECIES_GROUPS[g]?.fangRow && factors.fang.rows[SPECIES_GROUPS[g].fangRow!];
+  out.push('', `Method: ${report.method}`, `Factor table: ${report.factors_version}`,
+    `Resting on factors not verified against their source: stock ${pct(report.unverified_share.carbon_stock)}, net sink ${pct(report.unverified_share.annual_sink)}`);
+  const groupsUsed = new Set(report.features.map((r) => r.species_group));
+  if (args.method === 'ipcc_bef') out.push(`  V × D × BEF × (1+R) × CF — ${factors.bef.status}: ${factors.bef.note}`, `  source: ${factors.bef.source}`);
+  for (const g of groupsUsed) {
+    const sg = SPECIES_GROUPS[g];
+    if (sg?.kind !== 'tree') continue;
+    if (args.method === 'ipcc_bef') {
+      const row = factors.bef.rows[sg.befRow!];
+      if (row) out.push(`  ${g}: D ${row.D}  BEF ${row.BEF}  R ${row.R}  CF ${row.CF}${sg.note ? `  (${sg.note})` : ''}`);
+    } else {
+      const row = factors.fang.rows[sg.fangRow!];
       if (row) out.push(`  ${g}: a ${row.a}  b ${row.b}`);
     }
   }
-  const growth = factors.volumeGrowth.rows['*'];
-  out.push(`  annual sink: volume growth by age group ${Object.entries(growth).map(([k, v]) => `${k} ${v * 100}%`).join(', ')} (${factors.volumeGrowth.status})`);
-  if (used.has('毛竹')) out.push(`  毛竹: ${factors.bambooDensity.value} t C/ha, sink ${factors.bambooSink.value} t C/ha/yr (${factors.bambooSink.status})`);
-  if (used.has('油茶')) out.push(`  油茶: ${factors.oilTeaDensity.value} t C/ha, sink ${factors.oilTeaSink.value} t C/ha/yr (${factors.oilTeaSink.status})`);
-  if (run.featureMethods.includes('afforestation_curve')) {
-    const c = factors.afforestationCurve;
-    out.push(`  碳汇造林: C(t) = ${c.A}·(1 − e^(−${c.k}·t))^${c.c} t C/ha, t = years since planting (${c.status})`);
+  for (const note of methodNotes(factors, args.method, groupsUsed, kindsUsed(run.featureMethods))) {
+    if (note.figure === 'stand carbon stock') continue; // listed row by row above
+    out.push(`  ${note.figure}: ${note.formula}`);
+    for (const p of note.parameters) out.push(`    ${p.name} = ${p.value} ${p.unit} [${p.status}] uncertainty ${p.uncertainty.split(';')[0]}`);
   }
   out.push('  Areas: ellipsoidal (CGCS2000), 1 mu = 10000/15 m². t CO2e = t C × 44/12.');
   process.stdout.write(`${out.join('\n')}\n`);

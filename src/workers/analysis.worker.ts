@@ -50,9 +50,16 @@ async function fetchStandColumns(base: string) {
 }
 
 export interface CarbonPoints {
-  /** Per stand: lon, lat, area (ha), carbon stock (t CO2e). Transferable. */
+  /** Per forest stand (森林, isForest): lon, lat, area (ha), carbon stock (t CO2e). Transferable. */
   data: Float64Array;
   count: number;
+  /** What the figures rest on, for the legend: method, factor-table version, unverified share of the stock. */
+  method: StandMethod;
+  method_label: string;
+  factors_version: string;
+  unverified_share: number;
+  /** County forest carbon density, t C/ha of forest area (the hexagons' reference). */
+  density_tC_per_ha: number;
 }
 
 const api = {
@@ -88,8 +95,13 @@ const api = {
       cache.set(key, result);
     }
     // perStand arrays are large and only needed for the carbon-density view (carbonPoints).
+    // The Monte Carlo cells stay here too (the intervals they gave are in county / by_township).
     const { summary, ...rest } = result;
-    return { ...rest, summary: { ...summary, perStand: { carbon_stock_tCO2e: new Float64Array(), annual_sink_tCO2e: new Float64Array(), species_group: [] } }, compute_ms: performance.now() - t0 };
+    return {
+      ...rest,
+      summary: { ...summary, cells: undefined as never, perStand: { carbon_stock_tCO2e: new Float64Array(), annual_sink_tCO2e: new Float64Array(), species_group: [], forest: new Uint8Array() } },
+      compute_ms: performance.now() - t0,
+    };
   },
 
   /** Stand centroids with area and carbon stock, for the hexagon carbon-density layer. */
@@ -97,17 +109,30 @@ const api = {
     if (!layers || !areas) throw new Error('analysis worker: data not loaded');
     const progress = cache.get(`county|${method}`) ?? computeProgress(layers, { areas, method });
     cache.set(`county|${method}`, progress);
-    const carbon = progress.summary.perStand.carbon_stock_tCO2e;
-    return centres ? pointsFromCentres(centres, areas.stands, carbon) : standCentroids(layers.stands.features, areas.stands, carbon);
+    const { carbon_stock_tCO2e: carbon, forest } = progress.summary.perStand;
+    const packed = centres ? pointsFromCentres(centres, areas.stands, carbon, forest) : standCentroids(layers.stands.features, areas.stands, carbon, forest);
+    return {
+      ...packed,
+      method,
+      method_label: progress.method_label,
+      factors_version: progress.factors_version,
+      unverified_share: progress.county.provenance.unverified_share.carbon_stock,
+      density_tC_per_ha: progress.county.carbon_density_tC_per_ha,
+    };
   },
 };
 
 /** Same packing as standCentroids (lon, lat, ha, t CO2e), from the precomputed centres. */
-function pointsFromCentres(c: Float64Array, areasM2: Float64Array, carbon: Float64Array): CarbonPoints {
+function pointsFromCentres(c: Float64Array, areasM2: Float64Array, carbon: Float64Array, keep: Uint8Array): { data: Float64Array; count: number } {
   const n = areasM2.length;
   const data = new Float64Array(n * 4);
-  for (let i = 0; i < n; i++) data.set([c[2 * i], c[2 * i + 1], fromSquareMetres(areasM2[i], 'ha'), carbon[i] ?? 0], i * 4);
-  return { data, count: n };
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if (!keep[i]) continue;
+    data.set([c[2 * i], c[2 * i + 1], fromSquareMetres(areasM2[i], 'ha'), carbon[i] ?? 0], count * 4);
+    count++;
+  }
+  return { data: data.subarray(0, count * 4), count };
 }
 
 export type AnalysisApi = typeof api;

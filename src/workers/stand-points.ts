@@ -13,10 +13,12 @@ function ringCentre(geometry: Geometry | null): [number, number] | null {
   return [x / n, y / n];
 }
 
-export function standCentroids(features: readonly Feature<Geometry | null, unknown>[], areasM2: Float64Array, carbon: Float64Array) {
+/** `keep[i]` = 0 leaves stand i out (the carbon-density view counts forest stands only). */
+export function standCentroids(features: readonly Feature<Geometry | null, unknown>[], areasM2: Float64Array, carbon: Float64Array, keep?: Uint8Array) {
   const data = new Float64Array(features.length * 4);
   let count = 0;
   for (let i = 0; i < features.length; i++) {
+    if (keep && !keep[i]) continue;
     const c = ringCentre(features[i].geometry);
     if (!c) continue;
     data.set([c[0], c[1], fromSquareMetres(areasM2[i], 'ha'), carbon[i] ?? 0], count * 4);

@@ -18,3 +18,9 @@ export function afforestationDensity(t: number, f: CarbonFactors): number {
 export function afforestationIncrement(t: number, f: CarbonFactors): number {
   return afforestationDensity(t, f) - afforestationDensity(t - 1, f);
 }
+
+/** Plant carbon (t C/ha) of a new 油茶 planting t years after planting: the middle-aged density reached along a
+ *  Richards curve (shape c = 2, rate oilTeaCurveK), instead of the full density from year one. */
+export function oilTeaPlantingDensity(t: number, f: CarbonFactors): number {
+  return richards(t, f.oilTeaDensity.value, f.oilTeaCurveK.value, 2);
+}

@@ -1,11 +1,22 @@
-// The carbon factor table: every number the model uses, with its unit, source and verification status.
+// The carbon factor table: every number the model uses, with its unit, source, verification status and uncertainty.
 // It is plain data so a bureau can replace it (e.g. a JSON file passed to the CLI with --factors) without touching
-// the formulas. Sources and statuses follow /shared/reference/carbon-methods.md; status meanings:
-//   verified      – the number was read in the named source;
-//   corroborated  – seen only in secondary text quoting the source;
-//   unverified    – recalled or an engineering assumption: check against the primary document before relying on it.
+// the formulas. Sources and statuses follow /shared/reference/carbon-methods.md (with its §4 and §11 corrections):
+//   verified   – the number was read in the named source (title, table or page given);
+//   secondary  – taken from a secondary source that quotes the primary one, which was not seen;
+//   assumption – recalled or an engineering assumption: check against the primary document before relying on it.
+// Uncertainties feed the Monte Carlo (monte-carlo.ts, IPCC 2006 Vol.1 Ch.3 Approach 2). Most are assumptions and are
+// marked so: the published sources give no standard errors for these parameters.
 
-export type FactorStatus = 'verified' | 'corroborated' | 'unverified';
+export type FactorStatus = 'verified' | 'secondary' | 'assumption';
+export const FACTOR_STATUSES: readonly FactorStatus[] = ['verified', 'secondary', 'assumption'];
+
+/**
+ * An uncertainty: a normal distribution with a standard deviation relative to the value (rel_sd 0.1 = ±10 % SD), or a
+ * triangular distribution from lo to hi (in the factor's unit) with its mode at the value.
+ */
+export type Uncertainty =
+  | { dist: 'normal'; rel_sd: number; source: string; status: FactorStatus }
+  | { dist: 'triangular'; lo: number; hi: number; source: string; status: FactorStatus };
 
 export interface Factor {
   value: number;
@@ -13,6 +24,7 @@ export interface Factor {
   source: string;
   status: FactorStatus;
   note?: string;
+  uncertainty: Uncertainty;
 }
 
 /** IPCC Tier 2 volume–biomass parameters of one species group (省级清单指南 2011 table, §2.1). */
@@ -32,28 +44,43 @@ export interface FangRow {
 export const AGE_GROUP_KEYS = ['幼龄林', '中龄林', '近熟林', '成熟林', '过熟林'] as const;
 export type AgeGroupKey = (typeof AGE_GROUP_KEYS)[number];
 
+export const ORIGIN_KEYS = ['人工', '天然'] as const;
+export type OriginKey = (typeof ORIGIN_KEYS)[number];
+
+/** Annual consumption of standing volume, as fractions of the standing volume per year. */
+export interface ConsumptionRow {
+  harvest: number; // 采伐消耗
+  mortality: number; // 枯损消耗 (natural mortality)
+}
+
+interface TableMeta { unit: string; source: string; status: FactorStatus; note: string }
+
 export interface CarbonFactors {
   version: string;
-  bef: { rows: Record<string, BefRow>; unit: string; source: string; status: FactorStatus; note: string };
-  fang: { rows: Record<string, FangRow>; unit: string; source: string; status: FactorStatus; note: string };
-  /** Carbon fraction applied to Fang biomass (Fang's paper gives biomass only). */
+  bef: TableMeta & { rows: Record<string, BefRow>; uncertainty: Record<keyof BefRow, Uncertainty> };
+  fang: TableMeta & { rows: Record<string, FangRow>; uncertainty: Record<keyof FangRow, Uncertainty> };
+  /** Carbon fraction applied to Fang biomass (Fang's functions give biomass only). */
   fangCF: Factor;
   /** Annual gross volume growth rate (fraction of standing volume per year) by species group, then age group.
    *  Key '*' is the default for any group without its own row. */
-  volumeGrowth: {
-    rows: Record<string, Record<AgeGroupKey, number>>;
-    unit: string;
-    source: string;
-    status: FactorStatus;
-    note: string;
+  volumeGrowth: TableMeta & { rows: Record<string, Record<AgeGroupKey, number>>; uncertainty: Uncertainty };
+  /** Harvest and natural mortality by species group ('*' default) and origin (人工 / 天然); stands without a known
+   *  origin use 人工 when planted for carbon, else the mean of the two. */
+  consumption: TableMeta & {
+    rows: Record<string, Record<OriginKey, ConsumptionRow>>;
+    uncertainty: Record<keyof ConsumptionRow, Uncertainty>;
   };
   bambooDensity: Factor; // t C/ha, biomass
-  bambooSink: Factor; // t C/ha/yr
-  oilTeaDensity: Factor; // t C/ha, plant
-  oilTeaSink: Factor; // t C/ha/yr
+  bambooGrossProduction: Factor; // t C/ha/yr, fixed in new culms (mostly cut and removed)
+  bambooNetSink: Factor; // t C/ha/yr, net stock change of a managed stand
+  oilTeaDensity: Factor; // t C/ha, plant, established (middle-aged) stand
+  oilTeaGrossGrowth: Factor; // t C/ha/yr, established stand
+  oilTeaNetSink: Factor; // t C/ha/yr, established stand (prunings and fruit removed)
+  /** New 油茶 plantings: C(t) = oilTeaDensity × (1 − e^(−k·t))^c, t in years since planting. */
+  oilTeaCurveK: Factor;
   wetlandBurial: Factor; // t C/ha/yr
   /** Afforestation growth curve C(t) = A·(1 − e^(−k·t))^c in t C/ha (tree layer), t in years since planting. */
-  afforestationCurve: { A: number; k: number; c: number; unit: string; source: string; status: FactorStatus; note: string };
+  afforestationCurve: TableMeta & { A: number; k: number; c: number; uncertainty: { A: Uncertainty; k: Uncertainty } };
   mineSiteFactor: Factor; // multiplier on the afforestation curve for poor mine substrate
   mineSoilAccrual: Factor; // t C/ha/yr soil organic carbon on restored mine land
   mineSoilYears: Factor; // years during which soil accrual applies
@@ -63,17 +90,26 @@ export interface CarbonFactors {
   defaultGridFactor: string; // key into gridFactors
 }
 
-const S21 = '省级温室气体清单编制指南（试行）2011 / AR-CM-001-V01 乔木林 parameter table, as recalled in carbon-methods.md §2.1';
-const FANG_SRC =
-  '李银 et al. 2016, 植物生态学报 40, Table 1 (citing Fang et al. 2001/2007), carbon-methods.md §1.2';
+const REF = 'carbon-methods.md';
+const S21 = `省级温室气体清单编制指南（试行）2011 / AR-CM-001-V01 乔木林 parameter table — values recalled in ${REF} §2.1, NOT checked against the guideline`;
+const FANG_SRC = '李银 et al. 2016, 植物生态学报 40 (浙江省森林生态系统碳储量), Table 1, citing Fang et al. 2001/2007 (ChinaXiv 201605.00429)';
+const nrm = (rel_sd: number, source: string, status: FactorStatus = 'assumption'): Uncertainty => ({ dist: 'normal', rel_sd, source, status });
+const tri = (lo: number, hi: number, source: string, status: FactorStatus = 'assumption'): Uncertainty => ({ dist: 'triangular', lo, hi, source, status });
+const ASSUMED = 'assumption (no standard error published in the source read)';
 
 export const DEFAULT_FACTORS: CarbonFactors = {
-  version: 'xingguo-default-2026-11',
+  version: 'xingguo-net-2026-11-30',
   bef: {
     unit: 'D t DM/m³; BEF, R dimensionless; CF t C/t DM',
     source: S21,
-    status: 'unverified',
-    note: 'To be checked against the guideline. A consistency check against Fang (§2.3) agrees within ±15% at 50–150 m³/ha.',
+    status: 'assumption',
+    note: 'Recalled, to be checked against the guideline. Fang/IPCC agree within ±15 % at 50–150 m³/ha (§2.3) but not at this sample\'s 41–69 m³/ha (§11: Fang 1.3–1.4× for 马尾松, 软阔, 湿地松).',
+    uncertainty: {
+      D: nrm(0.08, `${ASSUMED}; of the order of the wood-density spread in IPCC 2006 Vol.4 Table 4.14 (not checked)`),
+      BEF: nrm(0.1, `${ASSUMED}; of the order of the BEF ranges in IPCC 2006 Vol.4 Table 4.5 (not checked)`),
+      R: nrm(0.15, `${ASSUMED}; IPCC 2006 Vol.4 Table 4.4 subtropical humid R 0.20/0.24 quoted with wide ranges (secondary)`),
+      CF: nrm(0.03, `${ASSUMED}; CF 0.46–0.52 across the §2.1 rows, IPCC default 0.47`),
+    },
     rows: {
       杉木: { D: 0.307, BEF: 1.634, R: 0.246, CF: 0.52 },
       马尾松: { D: 0.38, BEF: 1.472, R: 0.187, CF: 0.46 },
@@ -94,8 +130,12 @@ export const DEFAULT_FACTORS: CarbonFactors = {
   fang: {
     unit: 'a t/m³, b t/hm²',
     source: FANG_SRC,
-    status: 'verified',
-    note: 'Total stand biomass; whether roots are included is not stated in the paper (recalled: included).',
+    status: 'secondary',
+    note: `Values match 李银 2016 Table 1 (${REF} §11), a secondary source for Fang's functions. B is total stand biomass including roots (张春华 2018, ChinaXiv 201803.01069).`,
+    uncertainty: {
+      a: nrm(0.08, `${ASSUMED}; regressions with R² 0.79–0.99, n 10–90 (李银 2016 Table 1)`),
+      b: nrm(0.2, `${ASSUMED}; the intercept is the least certain term of a biomass–volume regression`),
+    },
     rows: {
       马尾松: { a: 0.5034, b: 20.547 },
       其他松类: { a: 0.5168, b: 33.238 },
@@ -114,51 +154,96 @@ export const DEFAULT_FACTORS: CarbonFactors = {
   fangCF: {
     value: 0.5,
     unit: 't C/t DM',
-    source: 'Conventional carbon fraction used with Fang biomass functions',
-    status: 'unverified',
+    source: `张春华 2018 (ChinaXiv 201803.01069) uses CF 0.5 with Fang's functions, as reported in ${REF} §11`,
+    status: 'secondary',
+    uncertainty: tri(0.47, 0.53, `${ASSUMED}; IPCC 2006 Vol.4 Table 4.3 default 0.47 (secondary) as the low end`),
   },
   volumeGrowth: {
     unit: 'fraction of standing volume per year',
-    source: 'carbon-methods.md §3 default volume growth by age group (midpoints of 幼10–15%, 中6–10%, 近熟4–6%, 成熟2–3%, 过熟~1%)',
-    status: 'unverified',
-    note: 'Assumption, to be calibrated against local 二类 re-measurement. Same rates for every species group until a group gets its own row.',
+    source: `${REF} §3 default gross volume growth by age group (midpoints of 幼 10–15 %, 中 6–10 %, 近熟 4–6 %, 成熟 2–3 %, 过熟 ~1 %)`,
+    status: 'assumption',
+    note: 'Gross growth, before harvest and mortality. To be calibrated against local 二类 re-measurement; same rates for every species group until a group gets its own row.',
+    uncertainty: nrm(0.15, `assumption: the §3 ranges are ±20–25 % around their midpoints; one draw for the whole row (all age groups move together)`),
     rows: {
       '*': { 幼龄林: 0.125, 中龄林: 0.08, 近熟林: 0.05, 成熟林: 0.025, 过熟林: 0.01 },
+    },
+  },
+  consumption: {
+    unit: 'fraction of standing volume per year',
+    source: `assumption anchored on Guangdong 活立木 harvest consumption 5.54–6.94 % of stock a year (fx361.cc 2019, ${REF} §3; secondary) and on the stop of commercial logging in natural forests (recalled, not checked)`,
+    status: 'assumption',
+    note: 'The provincial inventory method deducts consumption (harvest + mortality) from gross growth; the rates here are placeholders until the guideline\'s NFI consumption rates for Jiangxi are checked. Guangdong\'s rates include short-rotation eucalyptus, so planted stands here take about a third of them.',
+    uncertainty: {
+      harvest: nrm(0.4, 'assumption: half the plausible spread (0.5×–1.8× the value) as one SD'),
+      mortality: nrm(0.5, 'assumption: natural mortality 0.3–1.5 %/yr in subtropical stands (recalled)'),
+    },
+    rows: {
+      '*': { 人工: { harvest: 0.02, mortality: 0.005 }, 天然: { harvest: 0.005, mortality: 0.008 } },
+      杉木: { 人工: { harvest: 0.025, mortality: 0.005 }, 天然: { harvest: 0.008, mortality: 0.008 } },
+      马尾松: { 人工: { harvest: 0.02, mortality: 0.01 }, 天然: { harvest: 0.005, mortality: 0.01 } },
+      桉树: { 人工: { harvest: 0.08, mortality: 0.005 }, 天然: { harvest: 0.08, mortality: 0.005 } },
     },
   },
   bambooDensity: {
     value: 40.45,
     unit: 't C/ha',
-    source: 'Zhang et al. 2014, Forestry 87(5):674–682, moso stand C in southern China (carbon-methods.md §4)',
+    source: `Zhang et al. 2014, Forestry 87(5):674–682, abstract: moso stand biomass C 40.45 Mg/ha, southern China (${REF} §4)`,
     status: 'verified',
-    note: 'Low end of published moso figures (40–85 t C/ha); chosen to be conservative.',
+    note: 'Low end of published moso figures (35–85 t C/ha); chosen to be conservative.',
+    uncertainty: tri(35, 60, `${REF} §4: 35–45 (south subtropical), 48.3–60.6 (latitude gradient); secondary`, 'secondary'),
   },
-  bambooSink: {
+  bambooGrossProduction: {
     value: 6.0,
     unit: 't C/ha/yr',
-    source: 'Moso sequestration 6.0–7.6 Mg C/ha/yr along a latitude gradient (carbon-methods.md §4)',
-    status: 'unverified',
-    note: 'Published range is verified; applying it to every bamboo stand assumes managed, selectively harvested stands.',
+    source: `Moso sequestration 6.0–7.6 Mg C/ha/yr along a latitude gradient (news.proem.ai W2790789488, ${REF} §4)`,
+    status: 'secondary',
+    note: 'Gross production of a managed stand: mostly culms cut and carried away (Zhang 2014: 6.74 t C/ha/yr removed). Reported as gross growth only, never as the sink.',
+    uncertainty: tri(1.75, 7.6, `${REF} §4: 桃江 1.75–4.70 gross, gradient 6.0–7.6`, 'secondary'),
+  },
+  bambooNetSink: {
+    value: 1.0,
+    unit: 't C/ha/yr',
+    source: `Net stock gain of moso stands on Zhejiang inventory plots ≈ 0.94 t C/ha/yr (news.proem.ai W2773154351, ${REF} §4 correction 2026-11-29)`,
+    status: 'assumption',
+    note: 'Net stock-change rate of a managed stand (~1, range 0.5–1.8, to be confirmed); culm harvest = gross production − net.',
+    uncertainty: tri(0.5, 1.8, `${REF} §4 correction: range 0.5–1.8 (assumption)`),
   },
   oilTeaDensity: {
     value: 12.857,
     unit: 't C/ha',
-    source: 'Camellia gauchowensis middle-aged stand plant C, journal.scau.edu.cn 10.7671/j.issn.1001-411X.201907018',
-    status: 'corroborated',
-    note: 'Measured for 高州油茶, used as an analogue for 油茶 (C. oleifera); soil C excluded.',
+    source: 'Camellia gauchowensis middle-aged stand plant C 12.857 t/hm², 华南农业大学学报 doi 10.7671/j.issn.1001-411X.201907018',
+    status: 'assumption',
+    note: 'Verified for 高州油茶; its use for 油茶 (C. oleifera) is an assumption. Soil C excluded.',
+    uncertainty: tri(10, 20, `${REF} §4: 油茶 stand biomass ~10–20 t C/ha (assumption)`),
   },
-  oilTeaSink: {
+  oilTeaGrossGrowth: {
     value: 1.5,
     unit: 't C/ha/yr',
-    source: 'carbon-methods.md §4: 油茶 annual ~1–2 t C/ha/yr (midpoint)',
-    status: 'unverified',
+    source: `${REF} §4: 油茶 annual ~1–2 t C/ha/yr (midpoint)`,
+    status: 'assumption',
+    uncertainty: tri(1, 2, `${REF} §4 (assumption)`),
+  },
+  oilTeaNetSink: {
+    value: 0.5,
+    unit: 't C/ha/yr',
+    source: 'assumption: an established, pruned and harvested orchard is near steady state; net = gross 1.5 less prunings and fruit removed',
+    status: 'assumption',
+    uncertainty: tri(0, 1.5, 'assumption'),
+  },
+  oilTeaCurveK: {
+    value: 0.25,
+    unit: '1/yr (shape c = 2)',
+    source: 'assumption: a new planting reaches ~85 % of the middle-aged density by year 10; peak gain A·k/2 = 1.6 t C/ha/yr, within §4\'s 1–2',
+    status: 'assumption',
+    uncertainty: nrm(0.2, 'assumption'),
   },
   wetlandBurial: {
     value: 0.22,
     unit: 't C/ha/yr',
     source: 'Chinese lakes organic C burial mean 22 g C/m²/yr, Quaternary International 2017 doi 10.1016/j.quaint.2017.03.047',
-    status: 'unverified',
-    note: 'Measured value is verified; its use for river/park wetlands is an assumption. CH4 not netted.',
+    status: 'assumption',
+    note: 'Measured value is verified for lakes; its use for river/park wetlands is an assumption. CH4 not netted.',
+    uncertainty: tri(0.1, 0.5, `${REF} §6 suggested 0.2–0.5 for river wetlands, lakes 0.014–2.6 (assumption)`),
   },
   afforestationCurve: {
     A: 32.5,
@@ -166,39 +251,45 @@ export const DEFAULT_FACTORS: CarbonFactors = {
     c: 2,
     unit: 't C/ha (tree layer); t in years since planting',
     source:
-      'Least-squares fit (c fixed at 2 for a sigmoid start) to Zhejiang planted 杉木 tree-layer C density by age group, carbon-methods.md §3, at assumed age midpoints 5/15.5/23/30.5/40 yr',
-    status: 'unverified',
-    note: 'Derived here, not published. Replace with a local yield table when one exists.',
+      `Least-squares fit (c fixed at 2 for a sigmoid start) to Zhejiang planted 杉木 tree-layer C density by age group (李银 2016 Tables 4–5, ${REF} §3), at assumed age midpoints 5/15.5/23/30.5/40 yr`,
+    status: 'assumption',
+    note: 'Derived here, not published; it is a net stock curve (no harvest within the crediting period). Replace with a local yield table when one exists.',
+    uncertainty: { A: nrm(0.2, 'assumption: spread of the Zhejiang age-group densities'), k: nrm(0.15, 'assumption') },
   },
   mineSiteFactor: {
     value: 0.75,
     unit: 'multiplier',
-    source: 'carbon-methods.md §7 suggested 0.5–1.0 growth multiplier for poor substrate (midpoint)',
-    status: 'unverified',
+    source: `${REF} §7 suggested 0.5–1.0 growth multiplier for poor substrate (midpoint)`,
+    status: 'assumption',
+    uncertainty: tri(0.5, 1.0, `${REF} §7 (assumption)`),
   },
   mineSoilAccrual: {
     value: 0.5,
     unit: 't C/ha/yr',
-    source: 'carbon-methods.md §7 suggested 0.5–1.0 t C/ha/yr (low end; review range 0.37–5.68 is verified)',
-    status: 'unverified',
+    source: `${REF} §7 suggested 0.5–1.0 t C/ha/yr (low end; review range 0.37–5.68 is verified)`,
+    status: 'assumption',
+    uncertainty: tri(0.37, 1.0, `${REF} §7: review range starts at 0.37 (verified); upper 1.0 suggested`),
   },
   mineSoilYears: {
     value: 20,
     unit: 'yr',
-    source: 'carbon-methods.md §7: soil accrual for years 1–20',
-    status: 'unverified',
+    source: `${REF} §7: soil accrual for years 1–20`,
+    status: 'assumption',
+    uncertainty: nrm(0, 'held fixed'),
   },
   pvFullLoadHours: {
     value: 1075,
     unit: 'h/yr',
-    source: 'carbon-methods.md §8 Jiangxi PV ~1,000–1,150 h (midpoint)',
-    status: 'unverified',
+    source: `${REF} §8 Jiangxi PV ~1,000–1,150 h (midpoint)`,
+    status: 'assumption',
+    uncertainty: tri(1000, 1150, `${REF} §8 (assumption)`),
   },
   windFullLoadHours: {
     value: 2050,
     unit: 'h/yr',
-    source: 'carbon-methods.md §8 Jiangxi wind recent ~1,900–2,200 h (midpoint)',
-    status: 'unverified',
+    source: `${REF} §8 Jiangxi wind recent ~1,900–2,200 h (midpoint)`,
+    status: 'assumption',
+    uncertainty: tri(1900, 2200, `${REF} §8 (assumption)`),
   },
   gridFactors: {
     central_2023: {
@@ -206,12 +297,14 @@ export const DEFAULT_FACTORS: CarbonFactors = {
       unit: 'tCO2/MWh',
       source: '2023 华中 regional electricity CO2 factor (MEE/NBS announcement; 光明日报 via 163.com)',
       status: 'verified',
+      uncertainty: nrm(0, 'published value, no uncertainty stated'),
     },
     national_2022: {
       value: 0.5703,
       unit: 'tCO2/MWh',
       source: '2022 national grid average EF for 发电行业 reporting (MEE notice), tanpaifang.com',
       status: 'verified',
+      uncertainty: nrm(0, 'published value, no uncertainty stated'),
     },
   },
   defaultGridFactor: 'central_2023',
@@ -240,11 +333,31 @@ export function validateFactors(f: unknown): string[] {
   for (const [g, r] of Object.entries(t.volumeGrowth?.rows ?? {})) {
     for (const a of AGE_GROUP_KEYS) num(`volumeGrowth.rows.${g}.${a}`, r?.[a]);
   }
+  if (!t.consumption?.rows?.['*']) problems.push("consumption.rows['*'] (default row) is missing");
+  for (const [g, r] of Object.entries(t.consumption?.rows ?? {})) {
+    for (const o of ORIGIN_KEYS) {
+      num(`consumption.rows.${g}.${o}.harvest`, r?.[o]?.harvest);
+      num(`consumption.rows.${g}.${o}.mortality`, r?.[o]?.mortality);
+    }
+  }
   const scalar = [
-    'fangCF', 'bambooDensity', 'bambooSink', 'oilTeaDensity', 'oilTeaSink', 'wetlandBurial',
-    'mineSiteFactor', 'mineSoilAccrual', 'mineSoilYears', 'pvFullLoadHours', 'windFullLoadHours',
+    'fangCF', 'bambooDensity', 'bambooGrossProduction', 'bambooNetSink', 'oilTeaDensity', 'oilTeaGrossGrowth', 'oilTeaNetSink',
+    'oilTeaCurveK', 'wetlandBurial', 'mineSiteFactor', 'mineSoilAccrual', 'mineSoilYears', 'pvFullLoadHours', 'windFullLoadHours',
   ] as const;
-  for (const k of scalar) num(`${k}.value`, (t[k] as Factor | undefined)?.value);
+  for (const k of scalar) {
+    const fct = t[k] as Factor | undefined;
+    num(`${k}.value`, fct?.value);
+    if (fct && !FACTOR_STATUSES.includes(fct.status)) problems.push(`${k}.status must be one of ${FACTOR_STATUSES.join(', ')}`);
+    checkUncertainty(`${k}.uncertainty`, fct?.uncertainty, problems);
+  }
+  for (const k of ['bef', 'fang', 'volumeGrowth', 'consumption', 'afforestationCurve'] as const) {
+    const st = (t[k] as { status?: unknown } | undefined)?.status;
+    if (!FACTOR_STATUSES.includes(st as FactorStatus)) problems.push(`${k}.status must be one of ${FACTOR_STATUSES.join(', ')}`);
+  }
+  const net = t.bambooNetSink?.value;
+  if (typeof net === 'number' && typeof t.bambooGrossProduction?.value === 'number' && net > t.bambooGrossProduction.value) {
+    problems.push('bambooNetSink.value must not exceed bambooGrossProduction.value (net = gross − harvest)');
+  }
   const c = t.afforestationCurve;
   num('afforestationCurve.A', c?.A);
   num('afforestationCurve.k', c?.k);
@@ -254,6 +367,17 @@ export function validateFactors(f: unknown): string[] {
   }
   for (const [k, v] of Object.entries(t.gridFactors ?? {})) num(`gridFactors.${k}.value`, v?.value);
   return problems;
+}
+
+function checkUncertainty(path: string, u: unknown, problems: string[]): void {
+  const v = u as Partial<{ dist: string; rel_sd: number; lo: number; hi: number }> | undefined;
+  if (!v || (v.dist !== 'normal' && v.dist !== 'triangular')) {
+    problems.push(`${path} must be {dist: "normal", rel_sd} or {dist: "triangular", lo, hi}`);
+    return;
+  }
+  const ok = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+  if (v.dist === 'normal' && !ok(v.rel_sd)) problems.push(`${path}.rel_sd must be a number ≥ 0`);
+  if (v.dist === 'triangular' && !(ok(v.lo) && ok(v.hi) && v.lo! <= v.hi!)) problems.push(`${path} needs 0 ≤ lo ≤ hi`);
 }
 
 /** Parse a factor table from JSON text (a bureau's own table); throws with the problems listed. */

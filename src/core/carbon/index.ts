@@ -7,3 +7,5 @@ export * from './other-sinks.ts';
 export * from './avoided.ts';
 export * from './report.ts';
 export * from './method-notes.ts';
+export * from './monte-carlo.ts';
+export * from './provenance.ts';

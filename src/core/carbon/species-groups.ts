@@ -64,7 +64,9 @@ const EXACT: Record<string, string> = {
   针叶混: '针叶混', 针叶混交林: '针叶混',
   针阔混: '针阔混', 针阔混交林: '针阔混', 针阔混交: '针阔混',
   阔叶混: '阔叶混', 阔叶混交林: '阔叶混', 阔叶混交: '阔叶混',
-  毛竹: '毛竹', 竹: '毛竹', 竹类: '毛竹', 毛竹林: '毛竹',
+  毛竹: '毛竹', 竹: '毛竹', 竹类: '毛竹', 毛竹林: '毛竹', 竹林: '毛竹',
+  // 竹柏 (Nageia nagi) is a podocarp conifer despite its name: other conifers, not bamboo.
+  竹柏: '针叶混',
   油茶: '油茶', 油茶林: '油茶',
   灌木: '灌木', 灌木林: '灌木',
   无: '无', '': '无',
@@ -87,7 +89,9 @@ export function speciesGroupOf(species: string | null | undefined): string | nul
 function matchSpeciesGroup(species: string): string | null {
   const s = species.trim();
   if (s in EXACT) return EXACT[s];
-  if (s.includes('竹')) return '毛竹';
+  // Bamboo names end in 竹 (刚竹, 雷竹 …) or name bamboo land (竹林, 竹类); 竹柏 and the like are trees.
+  if (/竹$|竹林|竹类/.test(s)) return '毛竹';
+  if (s.includes('柏')) return '柏木';
   if (s.includes('油茶')) return '油茶';
   if (s.includes('桉')) return '桉树';
   if (s.includes('松')) return '其他松类';

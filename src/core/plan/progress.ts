@@ -1,7 +1,8 @@
 // Plan-target progress from the layers: the one entry point the CLI, the dashboard and the worker call.
 import { DEFAULT_FACTORS, type CarbonFactors } from '../carbon/factors.ts';
+import { monteCarlo, type McResult } from '../carbon/monte-carlo.ts';
 import { METHOD_LABELS, type StandMethod } from '../carbon/stand.ts';
-import { countyTotals, type CountyTotals } from './county.ts';
+import { countyTotals, otherSinkCells, type CountyTotals } from './county.ts';
 import { computeAreas, type AreaCache, type PlanLayers } from './layers.ts';
 import { speciesAgeRows, townshipRows, yearRows, type TownshipRow, type YearRow } from './rollups.ts';
 import { evaluateRule } from './rules.ts';
@@ -29,6 +30,9 @@ export interface ProgressOptions {
   areas?: AreaCache;
   gridFactorId?: string;
   targets?: readonly PlanTarget[];
+  /** Monte Carlo draws and seed (defaults 1000, fixed seed). */
+  mcDraws?: number;
+  mcSeed?: number;
 }
 
 export interface PlanProgress {
@@ -42,6 +46,8 @@ export interface PlanProgress {
   by_year: YearRow[];
   by_species_age: ReturnType<typeof speciesAgeRows>;
   summary: StandSummary;
+  /** Uncertainty of stock and net sink (county and by township code), Monte Carlo over summary cells + other sinks. */
+  mc: McResult;
 }
 
 export function computeProgress(layers: PlanLayers, opt: ProgressOptions = {}): PlanProgress {
@@ -51,6 +57,7 @@ export function computeProgress(layers: PlanLayers, opt: ProgressOptions = {}): 
   const areas = opt.areas ?? computeAreas(layers);
   const summary = summariseStands(layers.stands, areas.stands, factors, { method, year: asOfYear });
   const ctx = { layers, areas, summary, asOfYear };
+  const mc = monteCarlo([summary.cells, otherSinkCells(layers, areas, summary, asOfYear)], factors, { draws: opt.mcDraws, seed: opt.mcSeed });
   const targets = (opt.targets ?? PLAN_TARGETS).map((t): TargetProgress => {
     const r = evaluateRule(t, ctx);
     return {
@@ -69,10 +76,11 @@ export function computeProgress(layers: PlanLayers, opt: ProgressOptions = {}): 
     method_label: METHOD_LABELS[method],
     factors_version: factors.version,
     targets,
-    county: countyTotals(layers, areas, summary, factors, asOfYear, opt.gridFactorId),
-    by_township: townshipRows(layers, areas, summary, factors, asOfYear),
+    county: countyTotals(layers, areas, summary, factors, asOfYear, opt.gridFactorId, mc, METHOD_LABELS[method]),
+    by_township: townshipRows(layers, areas, summary, factors, asOfYear, mc),
     by_year: yearRows(layers, summary, PLAN_START_YEAR, asOfYear),
     by_species_age: speciesAgeRows(summary),
     summary,
+    mc,
   };
 }

@@ -1,6 +1,8 @@
 // Tables for the dashboard and CLI: by township, by year (cumulative) and by species group × age group.
 import { wetlandCarbon } from '../carbon/other-sinks.ts';
 import type { CarbonFactors } from '../carbon/factors.ts';
+import type { McResult } from '../carbon/monte-carlo.ts';
+import { uncertaintyOf, type CarbonUncertainty } from './county.ts';
 import { fromSquareMetres } from '../geo/units.ts';
 import { OIL_TEA_WORK, UPGRADE_TYPES, type OilTeaWork, type UpgradeType } from '../inventory/schema.ts';
 import type { AreaCache, PlanLayers } from './layers.ts';
@@ -14,15 +16,24 @@ export interface TownshipRow extends Bucket {
   coverage_pct: number | null;
   grid_connected_kw: number;
   wetland_sink_tCO2e: number;
+  /** Stand carbon per hectare of forest area, t C/ha. */
+  carbon_density_tC_per_ha: number;
+  /** 95 % intervals of the township's stock and net sink including its wetlands, restored mines and pilot polygons. */
+  uncertainty: CarbonUncertainty;
 }
 
-export function townshipRows(layers: PlanLayers, areas: AreaCache, summary: StandSummary, factors: CarbonFactors, year: number): TownshipRow[] {
+export function townshipRows(layers: PlanLayers, areas: AreaCache, summary: StandSummary, factors: CarbonFactors, year: number, mc?: McResult): TownshipRow[] {
   const rows = new Map<string, TownshipRow>();
   const row = (code: string, name: string): TownshipRow => {
     let r = rows.get(code);
     if (!r) {
       const b = summary.byTownship[code] ?? { ...emptyBucket(), code, name };
-      r = { ...b, code, name: name || b.name, land_area_mu: null, coverage_pct: null, grid_connected_kw: 0, wetland_sink_tCO2e: 0 };
+      const ha = b.forest_area_mu / 15;
+      r = {
+        ...b, code, name: name || b.name, land_area_mu: null, coverage_pct: null, grid_connected_kw: 0, wetland_sink_tCO2e: 0,
+        carbon_density_tC_per_ha: ha > 0 ? b.forest_carbon_stock_tC / ha : 0,
+        uncertainty: mc ? uncertaintyOf(mc, mc.by_scope[code]) : { method: 'not computed', draws: 0, seed: 0, carbon_stock_tCO2e: [0, 0], annual_sink_tCO2e: [0, 0] },
+      };
       rows.set(code, r);
     }
     return r;

@@ -1,0 +1,301 @@
+// Uncertainty of carbon stock and net sink by Monte Carlo propagation (IPCC 2006 Vol.1 Ch.3, Approach 2).
+// Stands are first summed into cells that share every factor (method × species group × age group × origin, plus the
+// planting age for curve methods), per township, so a draw costs one evaluation per cell instead of per stand.
+// Correlation: a factor is drawn once per draw and used for every stand that uses it, so all stands of a species group
+// move together (their BEF/Fang/consumption rows are the group's own); factors shared by several groups (the '*' rows,
+// CF of Fang, the curves, bamboo and 油茶 rates) are one draw for all of them. Different groups' rows are independent.
+import { richards } from './curves.ts';
+import { CO2_PER_C, type CarbonFactors, type OriginKey, type Uncertainty } from './factors.ts';
+import type { FeatureMethod, StandCarbon } from './stand.ts';
+import { SPECIES_GROUPS } from './species-groups.ts';
+
+type CellModel = Exclude<FeatureMethod, 'not_modelled'> | 'wetland' | 'mine';
+
+export interface McCell {
+  model: CellModel;
+  group: string;
+  age: string | null;
+  origin: OriginKey;
+  t: number | null;
+  noHarvest: boolean;
+  volume_m3: number;
+  ha: number;
+  /** Hectares of stands with volume (Fang's intercept b applies to them only). */
+  ha_stocked: number;
+}
+
+/** Cells per scope (township code), filled during the one pass over the stands. */
+export class UncertaintyCells {
+  readonly scopes = new Map<string, Map<string, McCell>>();
+
+  private cell(scope: string, key: string, init: () => McCell): McCell {
+    let s = this.scopes.get(scope);
+    if (!s) this.scopes.set(scope, (s = new Map()));
+    let c = s.get(key);
+    if (!c) s.set(key, (c = init()));
+    return c;
+  }
+
+  addStand(scope: string, r: StandCarbon): void {
+    if (r.method === 'not_modelled' || !(r.area_ha > 0)) return;
+    const m = r.method;
+    const key = `${m}|${r.species_group}|${r.age_group}|${r.origin}|${r.years_since_planting}|${r.no_harvest ? 1 : 0}`;
+    const c = this.cell(scope, key, () => ({
+      model: m, group: r.species_group, age: r.age_group, origin: r.origin, t: r.years_since_planting, noHarvest: r.no_harvest,
+      volume_m3: 0, ha: 0, ha_stocked: 0,
+    }));
+    c.volume_m3 += r.stock_m3;
+    c.ha += r.area_ha;
+    if (r.stock_m3 > 0) c.ha_stocked += r.area_ha;
+  }
+
+  /** Sinks outside the stands: wetland burial (t unused) and restored mines / 碳汇造林 pilot polygons (t = years). */
+  addOther(scope: string, model: 'wetland' | 'mine' | 'afforestation_curve', ha: number, t: number | null): void {
+    if (!(ha > 0)) return;
+    const c = this.cell(scope, `${model}|${t}`, () => ({
+      model, group: '', age: null, origin: '人工', t, noHarvest: true, volume_m3: 0, ha: 0, ha_stocked: 0,
+    }));
+    c.ha += ha;
+  }
+}
+
+// ---- random numbers -------------------------------------------------------------------------------------------------
+
+/** mulberry32: small, fast, seeded; plenty for 1000 draws of a few hundred variables. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Inverse of the standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9). */
+export function normalQuantile(p: number): number {
+  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+  const q = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
+  if (q < 0.02425) {
+    const r = Math.sqrt(-2 * Math.log(q));
+    return (((((c[0] * r + c[1]) * r + c[2]) * r + c[3]) * r + c[4]) * r + c[5]) / ((((d[0] * r + d[1]) * r + d[2]) * r + d[3]) * r + 1);
+  }
+  if (q > 1 - 0.02425) return -normalQuantile(1 - q);
+  const x = q - 0.5;
+  const r = x * x;
+  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * x) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
+/** A multiplier on the central value: u ∈ (0,1) → factor / value. Normal: 1 + rel_sd·z, never below 0. Triangular:
+ *  lo/value … hi/value with its mode at 1. */
+export function multiplier(u: Uncertainty, value: number, p: number): number {
+  if (u.dist === 'normal') return Math.max(0, 1 + u.rel_sd * normalQuantile(p));
+  if (!(value > 0)) return 1;
+  const lo = Math.min(u.lo / value, 1), hi = Math.max(u.hi / value, 1);
+  if (hi - lo <= 0) return 1;
+  const f = (1 - lo) / (hi - lo);
+  return p < f ? lo + Math.sqrt(p * (hi - lo) * (1 - lo)) : hi - Math.sqrt((1 - p) * (hi - lo) * (hi - 1));
+}
+
+// ---- propagation ----------------------------------------------------------------------------------------------------
+
+export interface McInterval {
+  /** Central value (all factors at their table values), t CO2e. */
+  central: number;
+  /** 2.5th and 97.5th percentiles of the draws, t CO2e. */
+  lo: number;
+  hi: number;
+}
+
+export interface McSummary {
+  carbon_stock_tCO2e: McInterval;
+  annual_sink_tCO2e: McInterval;
+}
+
+export interface McResult {
+  method: 'IPCC 2006 Vol.1 Ch.3 Approach 2 (Monte Carlo)';
+  draws: number;
+  seed: number;
+  cells: number;
+  county: McSummary;
+  by_scope: Record<string, McSummary>;
+}
+
+interface Variable { u: Uncertainty; value: number }
+
+/** Builds, for each cell, an evaluator of (stock, net sink) in t C from a vector of multipliers. */
+class Model {
+  readonly vars: Variable[] = [];
+  private index = new Map<string, number>();
+  constructor(private f: CarbonFactors) {}
+
+  v(name: string, u: Uncertainty, value: number): number {
+    let i = this.index.get(name);
+    if (i === undefined) {
+      i = this.vars.length;
+      this.vars.push({ u, value });
+      this.index.set(name, i);
+    }
+    return i;
+  }
+
+  /** Returns evaluator(m, out): out[0] = stock t C, out[1] = net sink t C. */
+  compile(c: McCell): (m: Float64Array, out: Float64Array) => void {
+    const f = this.f;
+    const curve = (iA: number, iK: number) => {
+      const A = f.afforestationCurve.A, k = f.afforestationCurve.k, cc = f.afforestationCurve.c;
+      return (m: Float64Array, t: number) => richards(t, A * m[iA], k * m[iK], cc);
+    };
+    switch (c.model) {
+      case 'ipcc_bef':
+      case 'fang': {
+        const g = SPECIES_GROUPS[c.group];
+        const age = c.age as keyof CarbonFactors['volumeGrowth']['rows'][string] | null;
+        const growthRow = f.volumeGrowth.rows[c.group] ? c.group : '*';
+        const gr = age ? f.volumeGrowth.rows[growthRow][age] : 0;
+        const iG = this.v(`growth:${growthRow}`, f.volumeGrowth.uncertainty, 1);
+        const consRow = f.consumption.rows[c.group] ? c.group : '*';
+        const cons = f.consumption.rows[consRow][c.origin];
+        const hr = gr > 0 && !c.noHarvest ? cons.harvest : 0;
+        const mr = gr > 0 ? cons.mortality : 0;
+        const iH = this.v(`harvest:${consRow}:${c.origin}`, f.consumption.uncertainty.harvest, 1);
+        const iM = this.v(`mortality:${consRow}:${c.origin}`, f.consumption.uncertainty.mortality, 1);
+        const V = c.volume_m3;
+        if (c.model === 'fang') {
+          const r = f.fang.rows[g.fangRow!];
+          const ia = this.v(`fang:${g.fangRow}:a`, f.fang.uncertainty.a, 1), ib = this.v(`fang:${g.fangRow}:b`, f.fang.uncertainty.b, 1);
+          const icf = this.v('fangCF', f.fangCF.uncertainty, f.fangCF.value);
+          const haS = c.ha_stocked;
+          return (m, out) => {
+            const cf = f.fangCF.value * m[icf];
+            const a = r.a * m[ia];
+            out[0] = (a * V + r.b * m[ib] * haS) * cf;
+            out[1] = a * cf * V * (gr * m[iG] - hr * m[iH] - mr * m[iM]);
+          };
+        }
+        const r = f.bef.rows[g.befRow!];
+        const iD = this.v(`bef:${g.befRow}:D`, f.bef.uncertainty.D, 1), iB = this.v(`bef:${g.befRow}:BEF`, f.bef.uncertainty.BEF, 1);
+        const iR = this.v(`bef:${g.befRow}:R`, f.bef.uncertainty.R, 1), iC = this.v(`bef:${g.befRow}:CF`, f.bef.uncertainty.CF, 1);
+        return (m, out) => {
+          const perM3 = r.D * m[iD] * r.BEF * m[iB] * (1 + r.R * m[iR]) * r.CF * m[iC];
+          out[0] = V * perM3;
+          out[1] = V * perM3 * (gr * m[iG] - hr * m[iH] - mr * m[iM]);
+        };
+      }
+      case 'bamboo_net_rate': {
+        const iD = this.v('bambooDensity', f.bambooDensity.uncertainty, f.bambooDensity.value);
+        const iN = this.v('bambooNetSink', f.bambooNetSink.uncertainty, f.bambooNetSink.value);
+        return (m, out) => { out[0] = c.ha * f.bambooDensity.value * m[iD]; out[1] = c.ha * f.bambooNetSink.value * m[iN]; };
+      }
+      case 'oil_tea_density': {
+        const iD = this.v('oilTeaDensity', f.oilTeaDensity.uncertainty, f.oilTeaDensity.value);
+        const iN = this.v('oilTeaNetSink', f.oilTeaNetSink.uncertainty, f.oilTeaNetSink.value);
+        return (m, out) => { out[0] = c.ha * f.oilTeaDensity.value * m[iD]; out[1] = c.ha * f.oilTeaNetSink.value * m[iN]; };
+      }
+      case 'oil_tea_planting': {
+        const iD = this.v('oilTeaDensity', f.oilTeaDensity.uncertainty, f.oilTeaDensity.value);
+        const iK = this.v('oilTeaCurveK', f.oilTeaCurveK.uncertainty, f.oilTeaCurveK.value);
+        const t = c.t ?? 0;
+        return (m, out) => {
+          const A = f.oilTeaDensity.value * m[iD], k = f.oilTeaCurveK.value * m[iK];
+          const now = richards(t, A, k, 2);
+          out[0] = c.ha * now;
+          out[1] = c.ha * (now - richards(t - 1, A, k, 2));
+        };
+      }
+      case 'afforestation_curve': {
+        const C = curve(this.v('affA', f.afforestationCurve.uncertainty.A, 1), this.v('affK', f.afforestationCurve.uncertainty.k, 1));
+        const t = c.t ?? 0;
+        return (m, out) => { const now = C(m, t); out[0] = c.ha * now; out[1] = c.ha * (now - C(m, t - 1)); };
+      }
+      case 'mine': {
+        const C = curve(this.v('affA', f.afforestationCurve.uncertainty.A, 1), this.v('affK', f.afforestationCurve.uncertainty.k, 1));
+        const iS = this.v('mineSiteFactor', f.mineSiteFactor.uncertainty, f.mineSiteFactor.value);
+        const iA = this.v('mineSoilAccrual', f.mineSoilAccrual.uncertainty, f.mineSoilAccrual.value);
+        const t = c.t ?? 0, years = f.mineSoilYears.value;
+        return (m, out) => {
+          const site = f.mineSiteFactor.value * m[iS], soil = f.mineSoilAccrual.value * m[iA];
+          const now = C(m, t);
+          out[0] = c.ha * (now * site + soil * Math.min(Math.max(t, 0), years));
+          out[1] = c.ha * ((now - C(m, t - 1)) * site + (t >= 1 && t <= years ? soil : 0));
+        };
+      }
+      case 'wetland': {
+        const iW = this.v('wetlandBurial', f.wetlandBurial.uncertainty, f.wetlandBurial.value);
+        return (m, out) => { out[0] = 0; out[1] = c.ha * f.wetlandBurial.value * m[iW]; };
+      }
+    }
+  }
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  const x = p * (sorted.length - 1);
+  const i = Math.floor(x);
+  return i + 1 < sorted.length ? sorted[i] + (sorted[i + 1] - sorted[i]) * (x - i) : sorted[i];
+}
+
+const interval = (central: number, draws: Float64Array): McInterval => {
+  const s = Float64Array.from(draws).sort();
+  return { central: central * CO2_PER_C, lo: percentile(s, 0.025) * CO2_PER_C, hi: percentile(s, 0.975) * CO2_PER_C };
+};
+
+export const DEFAULT_DRAWS = 1000;
+export const DEFAULT_SEED = 20261130;
+
+/** 95 % intervals of stock and net sink, county and per scope. Deterministic for a given seed. */
+export function monteCarlo(
+  cells: UncertaintyCells | readonly UncertaintyCells[], f: CarbonFactors, opt: { draws?: number; seed?: number } = {},
+): McResult {
+  const draws = Math.max(1, Math.floor(opt.draws ?? DEFAULT_DRAWS));
+  const seed = opt.seed ?? DEFAULT_SEED;
+  const model = new Model(f);
+  const byCode = new Map<string, ((m: Float64Array, out: Float64Array) => void)[]>();
+  for (const set of Array.isArray(cells) ? cells : [cells]) {
+    for (const [code, m] of (set as UncertaintyCells).scopes) {
+      let evals = byCode.get(code);
+      if (!evals) byCode.set(code, (evals = []));
+      for (const c of m.values()) evals.push(model.compile(c));
+    }
+  }
+  const scopes = [...byCode].map(([code, evals]) => ({ code, evals }));
+  const nVars = model.vars.length;
+  const rand = mulberry32(seed);
+  const mult = new Float64Array(nVars);
+  const out = new Float64Array(2);
+  const stock = scopes.map(() => new Float64Array(draws));
+  const sink = scopes.map(() => new Float64Array(draws));
+  const central = scopes.map(() => [0, 0]);
+  // Central values first (all multipliers 1): they equal the deterministic figures.
+  mult.fill(1);
+  scopes.forEach((s, k) => { for (const e of s.evals) { e(mult, out); central[k][0] += out[0]; central[k][1] += out[1]; } });
+  for (let d = 0; d < draws; d++) {
+    for (let i = 0; i < nVars; i++) mult[i] = multiplier(model.vars[i].u, model.vars[i].value, rand());
+    for (let k = 0; k < scopes.length; k++) {
+      let st = 0, sk = 0;
+      for (const e of scopes[k].evals) { e(mult, out); st += out[0]; sk += out[1]; }
+      stock[k][d] = st;
+      sink[k][d] = sk;
+    }
+  }
+  const countyStock = new Float64Array(draws), countySink = new Float64Array(draws);
+  let cs = 0, ck = 0;
+  const by_scope: Record<string, McSummary> = {};
+  scopes.forEach((s, k) => {
+    for (let d = 0; d < draws; d++) { countyStock[d] += stock[k][d]; countySink[d] += sink[k][d]; }
+    cs += central[k][0];
+    ck += central[k][1];
+    by_scope[s.code] = { carbon_stock_tCO2e: interval(central[k][0], stock[k]), annual_sink_tCO2e: interval(central[k][1], sink[k]) };
+  });
+  return {
+    method: 'IPCC 2006 Vol.1 Ch.3 Approach 2 (Monte Carlo)',
+    draws,
+    seed,
+    cells: scopes.reduce((n, s) => n + s.evals.length, 0),
+    county: { carbon_stock_tCO2e: interval(cs, countyStock), annual_sink_tCO2e: interval(ck, countySink) },
+    by_scope,
+  };
+}
