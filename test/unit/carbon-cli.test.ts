@@ -22,17 +22,35 @@ describe('npm run carbon', { timeout: 120_000 }, () => {
     const r = run(file, '--json');
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['method', 'features', 'total']);
+    expect(Object.keys(out)).toEqual(['method', 'factors_version', 'unverified_share', 'status_shares', 'features', 'total']);
     expect(out.method).toMatch(/^ipcc_bef: IPCC Tier 2/);
+    expect(out.factors_version).toBe('xingguo-net-2026-11-30');
     expect(out.features).toHaveLength(STAND_SPECS.length);
-    const keys = ['index', 'species_group', 'area_mu', 'stock_m3', 'carbon_stock_tC', 'carbon_stock_tCO2e', 'annual_sink_tCO2e'];
+    const keys = ['index', 'method', 'species_group', 'area_mu', 'stock_m3', 'carbon_stock_tC', 'carbon_stock_tCO2e', 'gross_growth_tCO2e',
+      'harvest_tCO2e', 'mortality_tCO2e', 'annual_sink_tCO2e'];
     for (const f of out.features) expect(Object.keys(f)).toEqual(keys);
-    expect(Object.keys(out.total)).toEqual(keys.slice(2));
+    const summed = keys.slice(3);
+    expect(Object.keys(out.total).sort()).toEqual([...summed, 'forest_area_mu', 'carbon_density_tC_per_ha', 'uncertainty'].sort());
     out.features.forEach((f: { index: number; area_mu: number }, i: number) => {
       expect(f.index).toBe(i);
       near(f.area_mu, refArea(standRing(STAND_SPECS[i])) / MU);
     });
-    for (const k of keys.slice(2)) near(out.total[k], out.features.reduce((s: number, f: Record<string, number>) => s + f[k], 0));
+    for (const k of summed) near(out.total[k], out.features.reduce((s: number, f: Record<string, number>) => s + f[k], 0));
+    // net = gross − harvest − mortality, stand by stand
+    for (const f of out.features) near(f.annual_sink_tCO2e, f.gross_growth_tCO2e - f.harvest_tCO2e - f.mortality_tCO2e, 1e-9);
+    expect(out.features.map((f: { method: string }) => f.method)).toEqual([
+      'ipcc_bef', 'ipcc_bef', 'ipcc_bef', 'bamboo_net_rate', 'oil_tea_planting', 'oil_tea_density', 'afforestation_curve', 'not_modelled', 'not_modelled', 'ipcc_bef',
+    ]);
+    // 95 % intervals beside the totals, and the share resting on unverified factors
+    const u = out.total.uncertainty;
+    expect(u.carbon_stock_tCO2e[0]).toBeLessThan(out.total.carbon_stock_tCO2e);
+    expect(u.carbon_stock_tCO2e[1]).toBeGreaterThan(out.total.carbon_stock_tCO2e);
+    expect(u.annual_sink_tCO2e[0]).toBeLessThan(out.total.annual_sink_tCO2e);
+    expect(u.annual_sink_tCO2e[1]).toBeGreaterThan(out.total.annual_sink_tCO2e);
+    expect(u.draws).toBe(1000);
+    // only the bamboo stock rests on a verified factor (Zhang 2014 density)
+    near(out.unverified_share.carbon_stock, 1 - out.features[3].carbon_stock_tCO2e / out.total.carbon_stock_tCO2e, 1e-9);
+    expect(out.unverified_share.annual_sink).toBe(1);
     // stand 0: 杉木 500 m³ → 500 × 0.307 × 1.634 × 1.246 × 0.52 = 162.5106465 t C
     near(out.features[0].carbon_stock_tC, 162.5106465, 1e-9);
     expect(out.features[0].species_group).toBe('杉木');
@@ -68,6 +86,9 @@ describe('npm run carbon', { timeout: 120_000 }, () => {
     expect(r.stdout).toMatch(/By species group/);
     expect(r.stdout).toMatch(/杉木: D 0.307 {2}BEF 1.634 {2}R 0.246 {2}CF 0.52/);
     expect(r.stdout).toMatch(/to be checked against the guideline/);
+    expect(r.stdout).toMatch(/net annual sink .* \(95 %: [\d,]+–[\d,]+\)/);
+    expect(r.stdout).toMatch(/Factor table: xingguo-net-2026-11-30/);
+    expect(r.stdout).toMatch(/not verified against their source: stock \d+\.\d %, net sink 100\.0 %/);
   });
 
   it('bad input: clear message naming the file, non-zero exit', () => {

@@ -145,26 +145,80 @@ describe.skipIf(!HAVE_DATA)('sample data: targets totals against independent sum
     expect(v('new_energy_capacity')).toBe(kw);
   });
 
-  it('stand carbon stock re-derived from the §2.1 table, densities and growth curve', () => {
-    // [D, BEF, R, CF] for the schema's tree species (carbon-methods.md §2.1; 硬阔 = 其他硬阔类)
-    const T: Record<string, number[]> = {
-      杉木: [0.307, 1.634, 0.246, 0.52], 马尾松: [0.38, 1.472, 0.187, 0.46], 湿地松: [0.424, 1.614, 0.264, 0.511],
-      硬阔: [0.598, 1.674, 0.261, 0.497], 软阔: [0.443, 1.586, 0.289, 0.485], 针阔混: [0.486, 1.656, 0.248, 0.498], 阔叶混: [0.482, 1.514, 0.262, 0.49],
-    };
-    let tC = 0;
-    stands.forEach((f, i) => {
-      const p = f.properties;
-      const ha = areas[i] / 10_000;
-      if (p['carbon_afforestation'] && p['afforestation_year'] != null && p['species'] !== '无') {
-        const t = 2026 - p['afforestation_year'];
-        tC += t > 0 ? 32.5 * (1 - Math.exp(-0.129 * t)) ** 2 * ha : 0;
-      } else if (p['species'] === '毛竹') tC += 40.45 * ha;
-      else if (p['species'] === '油茶') tC += 12.857 * ha;
-      else if (T[p['species']]) {
-        const [D, BEF, R, CF] = T[p['species']];
-        tC += p['stock_m3'] * D * BEF * (1 + R) * CF;
+  // Independent restatement of the model (carbon-methods.md §2.1, §3, §4 as corrected; factor values as in factors.ts).
+  // [D, BEF, R, CF] for the schema's tree species (硬阔 = 其他硬阔类)
+  const T: Record<string, number[]> = {
+    杉木: [0.307, 1.634, 0.246, 0.52], 马尾松: [0.38, 1.472, 0.187, 0.46], 湿地松: [0.424, 1.614, 0.264, 0.511],
+    硬阔: [0.598, 1.674, 0.261, 0.497], 软阔: [0.443, 1.586, 0.289, 0.485], 针阔混: [0.486, 1.656, 0.248, 0.498], 阔叶混: [0.482, 1.514, 0.262, 0.49],
+  };
+  const GROWTH: Record<string, number> = { 幼龄林: 0.125, 中龄林: 0.08, 近熟林: 0.05, 成熟林: 0.025, 过熟林: 0.01 };
+  // [harvest, mortality] by species row and origin; other species use '*'
+  const CONS: Record<string, Record<string, number[]>> = {
+    '*': { 人工: [0.02, 0.005], 天然: [0.005, 0.008] }, 杉木: { 人工: [0.025, 0.005], 天然: [0.008, 0.008] }, 马尾松: { 人工: [0.02, 0.01], 天然: [0.005, 0.01] },
+  };
+  const curve = (A: number, k: number, t: number) => (t > 0 ? A * (1 - Math.exp(-k * t)) ** 2 : 0);
+  /** [stock, gross, net] in t C for stand i, assessed 2026. */
+  function byHand(i: number): [number, number, number] {
+    const p = stands[i].properties;
+    const ha = areas[i] / 10_000;
+    const stock = p['stock_m3'] as number;
+    if (p['species'] === '无' || p['species'] === '灌木') return [0, 0, 0];
+    if (p['carbon_afforestation'] && p['afforestation_year'] != null && !(stock > 0) && p['species'] !== '油茶') {
+      const t = 2026 - p['afforestation_year'];
+      const d = curve(32.5, 0.129, t) - curve(32.5, 0.129, t - 1);
+      return [curve(32.5, 0.129, t) * ha, d * ha, d * ha];
+    }
+    if (p['species'] === '毛竹') return [40.45 * ha, 6 * ha, 1.0 * ha];
+    if (p['species'] === '油茶') {
+      if (p['oil_tea_work'] === '新造高产' && p['oil_tea_year'] != null) {
+        const t = 2026 - p['oil_tea_year'];
+        const d = curve(12.857, 0.25, t) - curve(12.857, 0.25, t - 1);
+        return [curve(12.857, 0.25, t) * ha, d * ha, d * ha];
       }
+      return [12.857 * ha, 1.5 * ha, 0.5 * ha];
+    }
+    const [D, BEF, R, CF] = T[p['species']];
+    const perM3 = D * BEF * (1 + R) * CF;
+    const g = GROWTH[p['age_group'] as string] ?? 0;
+    const [h, m] = (CONS[p['species']] ?? CONS['*'])[p['origin'] === '天然' ? '天然' : '人工'];
+    const harvest = g > 0 && !p['carbon_afforestation'] ? h : 0;
+    const mort = g > 0 ? m : 0;
+    return [stock * perM3, stock * g * perM3, stock * (g - harvest - mort) * perM3];
+  }
+
+  it('stand carbon stock, gross growth and net sink re-derived by hand for every stand', () => {
+    let stock = 0, gross = 0, net = 0;
+    stands.forEach((_f, i) => {
+      const [s, g, n] = byHand(i);
+      stock += s; gross += g; net += n;
     });
-    near(out.county.carbon_stock_by_source_tCO2e.stands, (tC * 44) / 12, 1e-7);
+    near(out.county.carbon_stock_by_source_tCO2e.stands, (stock * 44) / 12, 1e-7);
+    near((out.county as unknown as { annual_sink_by_source_tCO2e: { stands: number } }).annual_sink_by_source_tCO2e.stands, (net * 44) / 12, 1e-7);
+    expect(net).toBeLessThan(gross);
+  });
+
+  it('sample data: net < gross, bamboo net ≤ 2.5 t C/ha/yr, net stand sink near published inventory-based values, 95 % intervals contain the figures', () => {
+    const c = out.county as unknown as {
+      annual_sink_tCO2e: number; gross_growth_tCO2e: number; carbon_stock_tCO2e: number; forest_area_mu: number;
+      uncertainty: { carbon_stock_tCO2e: [number, number]; annual_sink_tCO2e: [number, number] };
+      annual_sink_by_source_tCO2e: { stands: number };
+    };
+    expect(c.annual_sink_tCO2e).toBeLessThan(c.gross_growth_tCO2e);
+    let bambooNet = 0, bambooHa = 0;
+    stands.forEach((f, i) => {
+      if (f.properties['species'] === '毛竹') { bambooNet += byHand(i)[2]; bambooHa += areas[i] / 10_000; }
+    });
+    expect(bambooHa).toBeGreaterThan(0);
+    expect(bambooNet / bambooHa).toBeLessThanOrEqual(2.5);
+    // Inventory-based net sinks in southern China: ~0.9–1.2 t C/ha/yr (carbon-methods.md §11); a sanity band, not a target.
+    const perHa = (c.annual_sink_by_source_tCO2e.stands * 12) / 44 / (c.forest_area_mu / 15);
+    expect(perHa).toBeGreaterThan(0.5);
+    expect(perHa).toBeLessThan(1.5);
+    const [slo, shi] = c.uncertainty.carbon_stock_tCO2e;
+    const [nlo, nhi] = c.uncertainty.annual_sink_tCO2e;
+    expect(slo).toBeLessThan(c.carbon_stock_tCO2e);
+    expect(shi).toBeGreaterThan(c.carbon_stock_tCO2e);
+    expect(nlo).toBeLessThan(c.annual_sink_tCO2e);
+    expect(nhi).toBeGreaterThan(c.annual_sink_tCO2e);
   });
 });

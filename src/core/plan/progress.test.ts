@@ -89,10 +89,60 @@ describe('target progress on a hand-made fixture', () => {
       300 * 0.38 * 1.472 * 1.187 * 0.46 + // S1 马尾松
       100 * 0.598 * 1.674 * 1.261 * 0.497 + // S2 硬阔
       40.45 * ha(A[3]) + // S3 毛竹
-      12.857 * ha(A[4] + A[5]) + // S4, S5 油茶
+      12.857 * (1 - Math.exp(-0.25 * 3)) ** 2 * ha(A[4]) + // S4 油茶 新造高产 2023: grows from planting, t = 3
+      12.857 * ha(A[5]) + // S5 油茶 低产改造: established stand
       32.5 * (1 - Math.exp(-0.129 * 4)) ** 2 * ha(A[6]) + // S6 碳汇造林 planted 2022, t = 4
       800 * 0.482 * 1.514 * 1.262 * 0.49; // S9 阔叶混 (S7 bare, S8 shrubs: 0)
     near(p.county.carbon_stock_by_source_tCO2e.stands, (tC * 44) / 12);
+  });
+
+  it('net stand sink = gross growth − harvest − mortality, each hand-summed (all stands 人工)', () => {
+    const fir = 0.307 * 1.634 * 1.246 * 0.52, pine = 0.38 * 1.472 * 1.187 * 0.46, hard = 0.598 * 1.674 * 1.261 * 0.497, mixed = 0.482 * 1.514 * 1.262 * 0.49;
+    const oil = (t: number) => 12.857 * (1 - Math.exp(-0.25 * t)) ** 2;
+    const curve = (t: number) => 32.5 * (1 - Math.exp(-0.129 * t)) ** 2;
+    // S0 杉木 中龄林 500 m³: growth 8 %, 杉木 row harvest 2.5 %, mortality 0.5 %
+    // S1 马尾松 幼龄林 300 m³: growth 12.5 %, 马尾松 row 2 % + 1 %
+    // S2 硬阔 中龄林 100 m³: growth 8 %, default row 2 % + 0.5 %
+    // S9 阔叶混 成熟林 800 m³: growth 2.5 %, default row 2 % + 0.5 % → net 0
+    const gross = 500 * 0.08 * fir + 300 * 0.125 * pine + 100 * 0.08 * hard + 800 * 0.025 * mixed
+      + 6 * ha(A[3]) + (oil(3) - oil(2)) * ha(A[4]) + 1.5 * ha(A[5]) + (curve(4) - curve(3)) * ha(A[6]);
+    const harvest = 500 * 0.025 * fir + 300 * 0.02 * pine + 100 * 0.02 * hard + 800 * 0.02 * mixed
+      + 5 * ha(A[3]) + 1.0 * ha(A[5]); // bamboo culms cut: 6 − 1; 油茶 prunings and fruit: 1.5 − 0.5
+    const mortality = 500 * 0.005 * fir + 300 * 0.01 * pine + 100 * 0.005 * hard + 800 * 0.005 * mixed;
+    const net = 500 * 0.05 * fir + 300 * 0.095 * pine + 100 * 0.055 * hard + 0
+      + 1.0 * ha(A[3]) + (oil(3) - oil(2)) * ha(A[4]) + 0.5 * ha(A[5]) + (curve(4) - curve(3)) * ha(A[6]);
+    const s = p.summary.county;
+    near(s.gross_growth_tCO2e, (gross * 44) / 12);
+    near(s.harvest_tCO2e, (harvest * 44) / 12);
+    near(s.mortality_tCO2e, (mortality * 44) / 12);
+    near(s.annual_sink_tCO2e, (net * 44) / 12);
+    near(p.county.annual_sink_by_source_tCO2e.stands, (net * 44) / 12);
+    expect(p.county.annual_sink_tCO2e).toBeLessThan(p.county.gross_growth_tCO2e);
+    near(p.county.annual_sink_tCO2e, p.county.gross_growth_tCO2e - p.county.harvest_tCO2e - p.county.mortality_tCO2e);
+  });
+
+  it('carbon density is t C per ha of forest area; the 95 % intervals contain the central figures', () => {
+    // forest stands: S0, S1, S3 (竹林地), S4, S5, S6, S8 (特灌林地), S9 — S2 (canopy 0.15) and S7 (宜林地) are not forest
+    const fir = 0.307 * 1.634 * 1.246 * 0.52, pine = 0.38 * 1.472 * 1.187 * 0.46, mixed = 0.482 * 1.514 * 1.262 * 0.49;
+    const forestC = 500 * fir + 300 * pine + 40.45 * ha(A[3]) + 12.857 * (1 - Math.exp(-0.75)) ** 2 * ha(A[4]) + 12.857 * ha(A[5])
+      + 32.5 * (1 - Math.exp(-0.129 * 4)) ** 2 * ha(A[6]) + 800 * mixed;
+    const forestHa = ha(A[0] + A[1] + A[3] + A[4] + A[5] + A[6] + A[8] + A[9]);
+    near(p.county.carbon_density_tC_per_ha, forestC / forestHa);
+    const u = p.county.uncertainty;
+    expect(u.draws).toBeGreaterThanOrEqual(1000);
+    expect(u.carbon_stock_tCO2e[0]).toBeLessThan(p.county.carbon_stock_tCO2e);
+    expect(u.carbon_stock_tCO2e[1]).toBeGreaterThan(p.county.carbon_stock_tCO2e);
+    expect(u.annual_sink_tCO2e[0]).toBeLessThan(p.county.annual_sink_tCO2e);
+    expect(u.annual_sink_tCO2e[1]).toBeGreaterThan(p.county.annual_sink_tCO2e);
+    near(p.mc.county.carbon_stock_tCO2e.central, p.county.carbon_stock_tCO2e, 1e-9);
+    near(p.mc.county.annual_sink_tCO2e.central, p.county.annual_sink_tCO2e, 1e-9);
+  });
+
+  it('provenance: the IPCC stock rests on unverified factors except bamboo (verified density)', () => {
+    const bambooStock = (40.45 * ha(A[3]) * 44) / 12;
+    near(p.county.provenance.unverified_share.carbon_stock, 1 - bambooStock / p.county.carbon_stock_tCO2e);
+    expect(p.county.provenance.unverified_share.annual_sink).toBe(1);
+    expect(p.county.provenance.factors_version).toBe(p.factors_version);
   });
 
   it('wetland sink and avoided emissions are kept apart', () => {
