@@ -1,7 +1,11 @@
-// Switch for the hexagon carbon-density view, with its own legend (t C/ha, area-weighted per hexagon).
+// Switch for the hexagon carbon-density view, with its own legend: t C per hectare of forest area (forest stands only,
+// area-weighted per hexagon), the method it was computed with, the factor table and the share resting on unverified factors.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
+import type { StandMethod } from '../core/carbon/stand.ts';
 import { useLang } from '../ui/i18n.ts';
+import type { CarbonPoints } from '../workers/analysis.worker.ts';
+import { methodName } from './dashboard/carbon-text.ts';
 import { analysis } from '../workers/analysis-client.ts';
 
 type HexModule = typeof import('../map/carbon-hexagons.ts');
@@ -13,16 +17,20 @@ export function CarbonDensityControl({ map }: { map: MapLibreMap | null }) {
   const [domain, setDomain] = useState<[number, number] | null>(null);
   const [colours, setColours] = useState<HexModule['DENSITY_COLOURS'] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [method, setMethod] = useState<StandMethod>('ipcc_bef');
+  const [meta, setMeta] = useState<Omit<CarbonPoints, 'data' | 'count'> | null>(null);
   const view = useRef<ReturnType<HexModule['showCarbonHexagons']> | null>(null);
 
   useEffect(() => {
     if (!on || !map) return;
     let live = true;
     const { api, ready } = analysis();
-    Promise.all([import('../map/carbon-hexagons.ts'), ready.then(() => api.carbonPoints())])
+    Promise.all([import('../map/carbon-hexagons.ts'), ready.then(() => api.carbonPoints(method))])
       .then(([mod, buf]) => {
         if (!live) return;
         setColours(mod.DENSITY_COLOURS);
+        const { data: _d, count: _c, ...rest } = buf;
+        setMeta(rest);
         view.current = mod.showCarbonHexagons(map, mod.pointsFromBuffer(buf.data, buf.count), extruded, setDomain);
       })
       .catch((e: Error) => setError(e.message));
@@ -33,7 +41,7 @@ export function CarbonDensityControl({ map }: { map: MapLibreMap | null }) {
     };
     // extruded changes are applied by the effect below without rebuilding the view
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [on, map]);
+  }, [on, map, method]);
 
   useEffect(() => view.current?.update({ extruded }), [extruded]);
 
@@ -43,8 +51,17 @@ export function CarbonDensityControl({ map }: { map: MapLibreMap | null }) {
       <legend>{lang === 'zh' ? '碳密度视图' : 'Carbon density'}</legend>
       <label className="layer-item__toggle">
         <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} />
-        <span>{lang === 'zh' ? '六边形汇总（吨碳/公顷）' : 'Hexagons (t C/ha)'}</span>
+        <span>{lang === 'zh' ? '六边形汇总（吨碳/公顷森林）' : 'Hexagons (t C/ha of forest)'}</span>
       </label>
+      {on && (
+        <label className="layer-item__toggle">
+          <span>{lang === 'zh' ? '方法' : 'Method'}</span>{' '}
+          <select value={method} onChange={(e) => setMethod(e.target.value as StandMethod)} data-testid="carbon-density-method">
+            <option value="ipcc_bef">IPCC Tier 2</option>
+            <option value="fang">{lang === 'zh' ? '方精云函数' : 'Fang'}</option>
+          </select>
+        </label>
+      )}
       {on && (
         <label className="layer-item__toggle">
           <input type="checkbox" checked={extruded} onChange={(e) => setExtruded(e.target.checked)} />
@@ -60,6 +77,13 @@ export function CarbonDensityControl({ map }: { map: MapLibreMap | null }) {
             </li>
           ))}
         </ul>
+      )}
+      {on && meta && (
+        <p className="legend-note" data-testid="carbon-density-provenance" data-method={meta.method}>
+          {lang === 'zh'
+            ? `森林小班碳储量 ÷ 森林面积；全县 ${meta.density_tC_per_ha.toFixed(1)} 吨碳/公顷（${(meta.density_tC_per_ha * 44 / 12).toFixed(1)} 吨CO₂e/公顷）。方法：${methodName(meta.method, lang)}；因子表 ${meta.factors_version}；依据未核实系数：${Math.round(meta.unverified_share * 100)}%。`
+            : `Forest-stand carbon ÷ forest area; county ${meta.density_tC_per_ha.toFixed(1)} t C/ha (${(meta.density_tC_per_ha * 44 / 12).toFixed(1)} t CO₂e/ha). Method: ${methodName(meta.method, lang)}; factor table ${meta.factors_version}; resting on unverified factors: ${Math.round(meta.unverified_share * 100)} %.`}
+        </p>
       )}
       {error && <p role="alert" className="error-box">{error}</p>}
     </fieldset>

@@ -1,5 +1,6 @@
-// Carbon-density view: stands aggregated into hexagons by deck.gl, coloured (and optionally extruded) by carbon stock
-// per hectare = Σ stand carbon / Σ stand area in the cell — an area-weighted density, not a mean of densities.
+// Carbon-density view: forest stands aggregated into hexagons by deck.gl, coloured (and optionally extruded) by carbon
+// density = Σ stand carbon (t C) / Σ forest area (ha) in the cell — the same t C per hectare of forest area as the
+// dashboard, public page and CLI; an area-weighted density, not a mean of densities. The worker sends forest stands only.
 // Loaded lazily: deck.gl is ~260 KB gzip and most sessions never open this view.
 import { HexagonLayer } from '@deck.gl/aggregation-layers';
 import { MapLibreOverlay } from '@deck.gl/maplibre';

@@ -31,8 +31,13 @@ export function AnalysisView({ lang, a }: { lang: Lang; a: SiteAnalysis & { ms?:
         <dt>{tr(lang, '其中森林', 'of which forest')}</dt><dd>{n(s.forest_area_mu)} {tr(lang, '亩', 'mu')}</dd>
         <dt>{tr(lang, '蓄积', 'Standing stock')}</dt><dd>{n(s.stock_m3, 1)} m³</dd>
         <dt>{tr(lang, '碳储量', 'Carbon stock at stake')}</dt><dd data-testid="analysis-carbon">{n(s.carbon_stock_tCO2e, 1)} tCO₂e（{n(s.carbon_stock_tC, 1)} tC）</dd>
-        <dt>{tr(lang, '年碳汇损失', 'Annual sink lost')}</dt><dd>{n(s.annual_sink_tCO2e, 1)} tCO₂e/{tr(lang, '年', 'yr')}</dd>
+        <dt>{tr(lang, '年净碳汇损失', 'Net annual sink lost')}</dt><dd data-testid="analysis-sink">{n(s.annual_sink_tCO2e, 1)} tCO₂e/{tr(lang, '年', 'yr')}（{tr(lang, '总生长', 'gross growth')} {n(s.gross_growth_tCO2e, 1)}）</dd>
       </dl>
+      <p className="planner-muted planner-small" data-testid="analysis-provenance">
+        {tr(lang,
+          `因子表 ${a.provenance.factors_version}；依据未核实系数（二手来源或假设值）的比例：碳储量 ${Math.round(a.provenance.unverified_share.carbon_stock * 100)}%，年净碳汇 ${Math.round(a.provenance.unverified_share.annual_sink * 100)}%`,
+          `Factor table ${a.provenance.factors_version}; resting on unverified factors (secondary or assumed): stock ${Math.round(a.provenance.unverified_share.carbon_stock * 100)} %, net sink ${Math.round(a.provenance.unverified_share.annual_sink * 100)} %`)}
+      </p>
       {a.conflicts.length > 0 ? (
         <ul className="planner-flags" data-testid="analysis-conflicts">
           {a.conflicts.map((c) => <li key={c.kind} className={`flag flag--${c.severity}`} data-kind={c.kind}>{c.severity === 'block' ? '⛔ ' : '⚠ '}{lang === 'zh' ? c.zh : c.en}</li>)}
@@ -61,8 +66,8 @@ export function AnalysisView({ lang, a }: { lang: Lang; a: SiteAnalysis & { ms?:
       )}
       <p className="planner-muted planner-small">
         {tr(lang,
-          `方法：小班与地块求交（平面裁剪，椭球面积），蓄积按面积比例分摊，碳储量与年碳汇按 ${a.method === 'fang' ? '方精云生物量—蓄积函数' : 'IPCC 二级材积—生物量法'}（${a.year} 年）；有/无项目对比按造林生长曲线${a.comparison?.method === 'mine_restoration' ? '（矿山修复：立地系数与土壤碳累积）' : ''}，已有森林与湿地不计入可造林面积。示例数据，仅供演示。`,
-          `Method: stands clipped by the site (planar clip, ellipsoidal area), stock pro rata by area, carbon and annual sink by ${a.method === 'fang' ? "Fang's biomass–volume functions" : 'IPCC Tier 2 volume–biomass'} (${a.year}); with/without by the afforestation growth curve${a.comparison?.method === 'mine_restoration' ? ' (mine restoration: site factor and soil accrual)' : ''}; existing forest and wetland are not counted as plantable. Sample data.`)}
+          `方法：小班与地块求交（平面裁剪，椭球面积），蓄积按面积比例分摊，碳储量与年净碳汇（生长 − 采伐 − 枯损）按 ${a.method === 'fang' ? '方精云生物量—蓄积函数' : 'IPCC 二级材积—生物量法'}（${a.year} 年）；有/无项目对比按造林生长曲线${a.comparison?.method === 'mine_restoration' ? '（矿山修复：立地系数与土壤碳累积）' : ''}，已有森林与湿地不计入可造林面积。示例数据，仅供演示。`,
+          `Method: stands clipped by the site (planar clip, ellipsoidal area), stock pro rata by area, carbon and net annual sink (growth − harvest − mortality) by ${a.method === 'fang' ? "Fang's biomass–volume functions" : 'IPCC Tier 2 volume–biomass'} (${a.year}); with/without by the afforestation growth curve${a.comparison?.method === 'mine_restoration' ? ' (mine restoration: site factor and soil accrual)' : ''}; existing forest and wetland are not counted as plantable. Sample data.`)}
         {a.ms !== undefined && ` (${a.ms.toFixed(1)} ms)`}
       </p>
     </div>

@@ -24,10 +24,17 @@ export interface TownshipStats {
   coverage_pct: number;
   /** Stands + restored mines (+ pilot polygons when the stands do not carry them), t CO2e. */
   carbon_stock_tCO2e: number;
-  /** Carbon stock per hectare of township land. */
+  /** 95 % interval of carbon_stock_tCO2e (Monte Carlo, IPCC 2006 Vol.1 Ch.3 Approach 2). */
+  carbon_stock_lo_tCO2e: number;
+  carbon_stock_hi_tCO2e: number;
+  /** Stand carbon per hectare of FOREST area (森林面积), t C/ha — the one density used everywhere. */
+  carbon_density_tC_per_ha: number;
+  /** The same density as t CO2e/ha (× 44/12), per hectare of forest area. */
   carbon_density_tCO2e_per_ha: number;
-  /** Stands + wetlands + restored mines (+ pilot polygons), t CO2e per year. */
+  /** NET annual sink (growth − harvest − mortality) of stands + wetlands + restored mines (+ pilot polygons), t CO2e/yr. */
   annual_sink_tCO2e: number;
+  annual_sink_lo_tCO2e: number;
+  annual_sink_hi_tCO2e: number;
   /** Low-yield forest upgraded by the plan's deadline (all four types), 亩. */
   upgrade_mu: number;
   /** upgrade_mu as a share of the township's forest land (林地). */
@@ -73,7 +80,7 @@ export interface PublicTarget {
 export interface PublicMethodNote {
   figure: string;
   formula: string;
-  parameters: { name: string; value: number; unit: string; status: string; source: string }[];
+  parameters: { name: string; value: number; unit: string; status: string; source: string; uncertainty: string }[];
 }
 
 export interface PublicCounty {
@@ -83,7 +90,15 @@ export interface PublicCounty {
   coverage_pct: number;
   growing_stock_m3: number;
   carbon_stock_tCO2e: number;
+  /** Stand carbon per hectare of forest area, t C/ha. */
+  carbon_density_tC_per_ha: number;
+  /** Net annual sink = gross growth − harvest − mortality. */
   annual_sink_tCO2e: number;
+  gross_growth_tCO2e: number;
+  harvest_tCO2e: number;
+  mortality_tCO2e: number;
+  /** 95 % intervals [lo, hi], t CO2e. */
+  uncertainty: { carbon_stock_tCO2e: [number, number]; annual_sink_tCO2e: [number, number]; method: string; draws: number; seed: number };
   avoided_tCO2_per_yr: number;
   grid_connected_kw: number;
 }
@@ -99,6 +114,8 @@ export interface PlanProgressFile {
   method: string;
   method_label: string;
   factors_version: string;
+  /** Shares (0–1) of the county stock and net sink resting on factors not verified against their source. */
+  unverified_share: { carbon_stock: number; annual_sink: number };
   /** Year by which the low-yield forest upgrade counted in upgrade_mu had to be done (the plan's deadline). */
   upgrade_deadline: number;
   county: PublicCounty;

@@ -31,13 +31,21 @@ export const PUB_TEXT = {
   upgradeMu: { zh: '低效林改造面积（亩）', en: 'Forest upgraded (mu)' },
   explainTitle: { zh: '什么是碳汇？数字怎么算？', en: 'What is a carbon sink, and how are the figures estimated?' },
   explainSink: {
-    zh: '树木、竹林和湿地通过光合作用吸收空气中的二氧化碳，把碳储存在树干、根系和土壤里，这就是“碳汇”。碳储量是目前已储存的碳（换算为二氧化碳当量，吨CO₂e）；年碳汇量是每年新增吸收的数量。光伏和风电不吸收二氧化碳，它们替代火电而减少排放，本页单独列为“减排量”，不计入碳汇。',
-    en: 'Trees, bamboo and wetlands take carbon dioxide out of the air and store the carbon in wood, roots and soil: that is a carbon sink. The carbon stock is what is stored now (as CO₂ equivalent, t CO₂e); the annual sink is what is added each year. Solar and wind farms absorb nothing: they avoid emissions by replacing coal power, so this page reports them separately as avoided emissions, never as a sink.',
+    zh: '树木、竹林和湿地通过光合作用吸收空气中的二氧化碳，把碳储存在树干、根系和土壤里，这就是“碳汇”。碳储量是目前已储存的碳（换算为二氧化碳当量，吨CO₂e）；年净碳汇量是每年新增储存的数量：林木生长量减去采伐和自然枯损。光伏和风电不吸收二氧化碳，它们替代火电而减少排放，本页单独列为“减排量”，不计入碳汇。',
+    en: 'Trees, bamboo and wetlands take carbon dioxide out of the air and store the carbon in wood, roots and soil: that is a carbon sink. The carbon stock is what is stored now (as CO₂ equivalent, t CO₂e); the net annual sink is what is added to the store each year: growth minus harvest and natural mortality. Solar and wind farms absorb nothing: they avoid emissions by replacing coal power, so this page reports them separately as avoided emissions, never as a sink.',
   },
   explainMethod: {
-    zh: '估算方法：森林按林分蓄积量乘以木材密度、生物量扩展因子、根茎比和含碳率（IPCC第二层级方法，参数取自《省级温室气体清单编制指南》），年碳汇由蓄积年生长率推算；竹林和油茶按单位面积碳密度；湿地按每公顷每年埋藏碳量；修复矿山按造林生长曲线乘以立地系数并计土壤碳积累。碳乘以44/12换算为二氧化碳。面积均为椭球面积（CGCS2000），1亩 = 1/15公顷。',
-    en: 'Method: forest carbon = growing stock × wood density × biomass expansion factor × (1 + root:shoot ratio) × carbon fraction (IPCC Tier 2, parameters from China\'s provincial inventory guideline); the annual sink follows from the stock\'s growth rate. Bamboo and oil tea use a carbon density per hectare, wetlands a burial rate per hectare per year, restored mines a planting growth curve times a site factor plus soil accrual. Carbon × 44/12 gives CO₂. Areas are ellipsoidal (CGCS2000); 1 mu = 1/15 ha.',
+    zh: '估算方法：森林碳储量按林分蓄积量乘以木材密度、生物量扩展因子、根茎比和含碳率（IPCC第二层级方法；参数为对《省级温室气体清单编制指南（试行）》参数表的回忆值，尚未与指南原文核对），或按方精云生物量—蓄积量函数（参数转引自李银等2016）；年净碳汇 = 蓄积生长量 − 采伐量 − 枯损量（生长率按龄组、消耗率按树种组和起源，均为待核实的假设值）；毛竹按林分碳密度和净储量变化率（被采伐的竹材不计入碳汇）；油茶和碳汇造林新造林从造林年份起按生长曲线累积，有实测蓄积的按蓄积计算；湿地按每公顷每年埋藏碳量；修复矿山按造林生长曲线乘以立地系数并计土壤碳积累。碳乘以44/12换算为二氧化碳。碳密度 = 森林小班碳储量 ÷ 森林面积（吨碳/公顷）。95%区间由蒙特卡罗模拟（IPCC 2006 第1卷第3章 方法2，1000次抽样）得出。面积均为椭球面积（CGCS2000），1亩 = 1/15公顷。每个系数的来源、核实状态和不确定性见下表。',
+    en: "Method: forest carbon stock = growing stock × wood density × biomass expansion factor × (1 + root:shoot ratio) × carbon fraction (IPCC Tier 2; the parameters are recalled values of the table in China's provincial GHG inventory guideline and have not yet been checked against it), or Fang's biomass–volume functions (taken from Li Yin et al. 2016, a secondary source). Net annual sink = volume growth − harvest − natural mortality (growth by age group, consumption by species group and origin: assumptions still to be checked). Moso bamboo: stand carbon density and a net stock-change rate (culms cut each year are not a sink). New oil-tea and carbon-sink plantings grow along a curve from their planting year; plots with a measured volume use it. Wetlands: a burial rate per hectare per year; restored mines: a planting growth curve times a site factor plus soil accrual. Carbon × 44/12 gives CO₂. Carbon density = carbon of forest stands ÷ forest area (t C/ha). The 95 % intervals come from a Monte Carlo simulation (IPCC 2006 Vol. 1 Ch. 3, Approach 2, 1,000 draws). Areas are ellipsoidal (CGCS2000); 1 mu = 1/15 ha. The table below gives each factor's source, verification status and uncertainty.",
   },
+  unverified: { zh: '依据未经核实系数的比例', en: 'Share resting on unverified factors' },
+  unverifiedValue: { zh: '碳储量 {stock}，年净碳汇 {sink}', en: 'stock {stock}, net sink {sink}' },
+  interval: { zh: '95%区间', en: '95 %' },
+  stockInterval: { zh: '碳储量95%区间（吨CO₂e）', en: 'Carbon stock 95 % interval (t CO₂e)' },
+  sinkInterval: { zh: '年净碳汇95%区间（吨CO₂e/年）', en: 'Net sink 95 % interval (t CO₂e/yr)' },
+  grossGrowth: { zh: '林木总生长固碳（未扣除采伐和枯损）', en: 'Gross growth (before harvest and mortality)' },
+  density: { zh: '森林碳密度', en: 'Forest carbon density' },
+  uncertaintyCol: { zh: '不确定性', en: 'uncertainty' },
   factorsTitle: { zh: '公式与系数（含来源和核实状态）', en: 'Formulas and factors (with source and verification status)' },
   factorStatus: { zh: '核实状态', en: 'status' },
   dataDate: { zh: '数据日期', en: 'Data date' },
@@ -56,15 +64,16 @@ export const PUB_TEXT = {
 export type PubTextKey = keyof typeof PUB_TEXT;
 
 export const FACTOR_STATUS: Record<string, Record<Lang, string>> = {
-  verified: { zh: '已核实', en: 'verified' },
-  corroborated: { zh: '有旁证', en: 'corroborated' },
-  unverified: { zh: '待核实', en: 'unverified' },
+  verified: { zh: '已与来源核实', en: 'verified against the source' },
+  secondary: { zh: '转引自二手来源', en: 'from a secondary source' },
+  assumption: { zh: '假设值，待核实', en: 'assumption, to be checked' },
 };
 
 /** Chinese names of the method-note figures (core/carbon/method-notes.ts writes them in English). */
 export const FIGURE_ZH: Record<string, string> = {
   'stand carbon stock': '林分碳储量',
-  'stand annual sink': '林分年碳汇',
+  'stand gross growth': '林分总生长量',
+  'stand harvest and mortality': '林分采伐与枯损（消耗）',
   'bamboo (毛竹)': '毛竹',
   油茶: '油茶',
   碳汇造林: '碳汇造林',

@@ -3,7 +3,6 @@
 // `targets` and `carbon` CLIs.
 import { useEffect, useMemo, useState } from 'react';
 import type { StandMethod } from '../../core/carbon/stand.ts';
-import { DEFAULT_FACTORS } from '../../core/carbon/factors.ts';
 import type { PlanProgress } from '../../core/plan/progress.ts';
 import { toCsv } from '../../core/table/csv.ts';
 import { EChart } from '../../ui/charts/EChart.tsx';
@@ -11,6 +10,8 @@ import { downloadBlob } from '../../ui/download.ts';
 import { useLang } from '../../ui/i18n.ts';
 import { valueName } from '../../ui/value-names.ts';
 import { analysis } from '../../workers/analysis-client.ts';
+import { methodName, provenanceText } from './carbon-text.ts';
+import { FactorCard } from './FactorCard.tsx';
 import { formatTargetValue } from './format-target.ts';
 import { TargetCard } from './TargetCard.tsx';
 import { speciesAgeColumns, townshipColumns, yearColumns } from './table-columns.ts';
@@ -22,7 +23,7 @@ type RankMetric = 'upgrade' | 'carbon' | 'sink' | 'coverage';
 const RANK_METRICS: Record<RankMetric, { zh: string; en: string }> = {
   upgrade: { zh: '低效林改造（亩）', en: 'Forest upgrade (mu)' },
   carbon: { zh: '碳储量（吨CO₂e）', en: 'Carbon stock (t CO₂e)' },
-  sink: { zh: '年碳汇（吨CO₂e/年）', en: 'Annual sink (t CO₂e/yr)' },
+  sink: { zh: '年净碳汇（吨CO₂e/年）', en: 'Net annual sink (t CO₂e/yr)' },
   coverage: { zh: '森林覆盖率（%）', en: 'Forest coverage (%)' },
 };
 
@@ -117,8 +118,13 @@ export default function Dashboard({ township, townshipName, onTownship }: { town
           </tbody>
         </table>
         <p className="method-note" data-testid="method-note">
-          {lang === 'zh' ? '碳汇方法：' : 'Method: '}{progress.method_label}. {lang === 'zh' ? '因子表版本' : 'Factor table'} {progress.factors_version}
-          {lang === 'zh' ? '（参数待与指南核对）。光伏、风电为“减排量（估算）”，不计入碳汇。' : ' (parameters to be checked against the guideline). PV and wind are avoided emissions (estimate), never added to sinks.'}
+          {provenanceText(methodName(progress.method, lang), c.provenance, lang)}
+          {lang === 'zh' ? '。光伏、风电为“减排量（估算）”，不计入碳汇。' : '. PV and wind are avoided emissions (estimate), never added to sinks.'}
+        </p>
+        <p className="method-note" data-testid="uncertainty-note">
+          {lang === 'zh'
+            ? `95%区间：蒙特卡罗模拟（IPCC 2006 第1卷第3章 方法2），${c.uncertainty.draws} 次抽样，种子 ${c.uncertainty.seed}；同一树种组的系数同步抽样。`
+            : `95 % intervals: Monte Carlo (IPCC 2006 Vol.1 Ch.3 Approach 2), ${c.uncertainty.draws} draws, seed ${c.uncertainty.seed}; factors of one species group drawn together.`}
         </p>
       </section>
 
@@ -170,21 +176,10 @@ export default function Dashboard({ township, townshipName, onTownship }: { town
         </table>
       </section>
 
-      <section aria-label="factors">
-        <h3>{lang === 'zh' ? '参数表（来源与核实状态）' : 'Parameters (source and verification status)'}</h3>
-        <table className="data-table" data-testid="factor-table">
-          <thead><tr><th>{lang === 'zh' ? '树种组' : 'Group'}</th><th>D</th><th>BEF</th><th>R</th><th>CF</th></tr></thead>
-          <tbody>
-            {Object.entries(DEFAULT_FACTORS.bef.rows).map(([group, r]) => (
-              <tr key={group}><td>{group}</td><td>{r.D}</td><td>{r.BEF}</td><td>{r.R}</td><td>{r.CF}</td></tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="method-note">{DEFAULT_FACTORS.bef.source} · {lang === 'zh' ? '状态' : 'status'}: {DEFAULT_FACTORS.bef.status}. {DEFAULT_FACTORS.bef.note}</p>
-        <p className="method-note">
-          {lang === 'zh' ? '减排因子' : 'Grid factor'}: {formatTargetValue(c.avoided_emissions.grid_factor_tco2_per_mwh * 1000, 'count', lang)} kgCO₂/MWh ({c.avoided_emissions.grid_factor_id})
-        </p>
-      </section>
+      <FactorCard method={method} progress={progress} lang={lang} />
+      <p className="method-note">
+        {lang === 'zh' ? '减排因子' : 'Grid factor'}: {formatTargetValue(c.avoided_emissions.grid_factor_tco2_per_mwh * 1000, 'count', lang)} kgCO₂/MWh ({c.avoided_emissions.grid_factor_id})
+      </p>
     </div>
   );
 }

@@ -3,7 +3,8 @@
 // the carbon it would add. Pure and synchronous; the index (site-index.ts) is built once per data load.
 import type { Feature, Geometry } from 'geojson';
 import { DEFAULT_FACTORS, type CarbonFactors } from '../carbon/factors.ts';
-import { standCarbon, type StandMethod } from '../carbon/stand.ts';
+import { addStatus, emptyStatusTotals, provenanceOf, type CarbonProvenance } from '../carbon/provenance.ts';
+import { METHOD_LABELS, standCarbon, type StandMethod } from '../carbon/stand.ts';
 import { geodesicArea, geodesicLength, geodesicPerimeter } from '../geo/measure.ts';
 import { fromSquareMetres, toSquareMetres } from '../geo/units.ts';
 import { checkGeometry } from '../geo/validate.ts';
@@ -27,6 +28,8 @@ export interface StandRow {
 export interface StandOverlap extends Omit<StandRow, 'key'> {
   forest_area_mu: number;
   carbon_stock_tC: number;
+  /** Gross growth before harvest and mortality; annual_sink_tCO2e is the net sink. */
+  gross_growth_tCO2e: number;
   bySpecies: StandRow[];
   byAge: StandRow[];
   byLandClass: StandRow[];
@@ -57,6 +60,8 @@ export interface SiteAnalysis {
   length_m: number;
   method: StandMethod;
   year: number;
+  /** Method label, factor-table version and the shares resting on unverified factors, for the figures shown. */
+  provenance: CarbonProvenance;
   stands: StandOverlap;
   overlaps: LayerOverlap[];
   conflicts: ConflictFlag[];
@@ -93,7 +98,7 @@ function addRow(rows: Map<string, StandRow>, key: string, mu: number, stock: num
 const sorted = (rows: Map<string, StandRow>) => [...rows.values()].sort((a, b) => b.area_mu - a.area_mu);
 
 const emptyStands = (): StandOverlap => ({
-  ...emptyRow(''), forest_area_mu: 0, carbon_stock_tC: 0, bySpecies: [], byAge: [], byLandClass: [], byTownship: [],
+  ...emptyRow(''), forest_area_mu: 0, carbon_stock_tC: 0, gross_growth_tCO2e: 0, bySpecies: [], byAge: [], byLandClass: [], byTownship: [],
   fengyu_mu: 0, carbon_afforestation_mu: 0, stocked_mu: 0,
 });
 
@@ -104,6 +109,7 @@ function standOverlap(index: SiteIndex, site: Feature<Areal>, opt: Required<Omit
   const total = emptyStands();
   const species = new Map<string, StandRow>(), ages = new Map<string, StandRow>(), classes = new Map<string, StandRow>(), towns = new Map<string, StandRow>();
   const townNames = new Map<string, string>();
+  const stockStatus = emptyStatusTotals(), sinkStatus = emptyStatusTotals();
   for (const i of ids) {
     const f = features[i];
     const p = f.properties as unknown as StandLike | null;
@@ -113,8 +119,8 @@ function standOverlap(index: SiteIndex, site: Feature<Areal>, opt: Required<Omit
     const frac = areas[i] > 0 ? clipM2 / areas[i] : 0;
     const stock = (Number(p.stock_m3) || 0) * frac;
     const c = standCarbon({
-      species: p.species_raw ?? p.species, age_group: p.age_group, stock_m3: stock, area_m2: clipM2,
-      carbon_afforestation: p.carbon_afforestation, afforestation_year: p.afforestation_year,
+      species: p.species_raw ?? p.species, age_group: p.age_group, stock_m3: stock, area_m2: clipM2, origin: p.origin,
+      carbon_afforestation: p.carbon_afforestation, afforestation_year: p.afforestation_year, oil_tea_work: p.oil_tea_work, oil_tea_year: p.oil_tea_year,
     }, opt.factors, { method: opt.method, year: opt.year });
     const mu = c.area_mu;
     total.count++;
@@ -123,6 +129,9 @@ function standOverlap(index: SiteIndex, site: Feature<Areal>, opt: Required<Omit
     total.carbon_stock_tC += c.carbon_stock_tC;
     total.carbon_stock_tCO2e += c.carbon_stock_tCO2e;
     total.annual_sink_tCO2e += c.annual_sink_tCO2e;
+    total.gross_growth_tCO2e += c.gross_growth_tCO2e;
+    addStatus(stockStatus, c.stock_status, c.carbon_stock_tCO2e);
+    addStatus(sinkStatus, c.sink_status, c.annual_sink_tCO2e);
     if (isForest(p)) total.forest_area_mu += mu;
     if (p.upgrade_type === '封育') total.fengyu_mu += mu;
     if (p.carbon_afforestation) total.carbon_afforestation_mu += mu;
@@ -137,7 +146,7 @@ function standOverlap(index: SiteIndex, site: Feature<Areal>, opt: Required<Omit
   total.byAge = sorted(ages);
   total.byLandClass = sorted(classes);
   total.byTownship = sorted(towns).map((r) => ({ ...r, name: index.townshipNames[r.key] ?? townNames.get(r.key) ?? '' }));
-  return { total, clipped: ids.length };
+  return { total, clipped: ids.length, provenance: provenanceOf(`${opt.method}: ${METHOD_LABELS[opt.method]}`, opt.factors.version, stockStatus, sinkStatus) };
 }
 
 function layerOverlap(index: SiteIndex, key: OverlapLayer, site: Feature<Areal>, naive: boolean) {
@@ -180,10 +189,11 @@ export function analyseSite(index: SiteIndex, geometry: Geometry, options: SiteO
     perimeter_m: geodesicPerimeter(g), length_m: geodesicLength(g), method: opt.method, year: opt.year,
   };
   if (!isAreal(g) || !(area > 0)) {
-    return { ...base, areal: false, stands: emptyStands(), overlaps: [], conflicts: [], comparison: null, candidates: 0 };
+    const provenance = provenanceOf(`${opt.method}: ${METHOD_LABELS[opt.method]}`, opt.factors.version, emptyStatusTotals(), emptyStatusTotals());
+    return { ...base, areal: false, provenance, stands: emptyStands(), overlaps: [], conflicts: [], comparison: null, candidates: 0 };
   }
   const site: Feature<Areal> = { type: 'Feature', geometry: g, properties: {} };
-  const { total: stands, clipped } = standOverlap(index, site, opt, naive);
+  const { total: stands, clipped, provenance } = standOverlap(index, site, opt, naive);
   let count = clipped;
   const overlaps: LayerOverlap[] = [];
   let wetlandKinds = new Set<string>();
@@ -199,6 +209,7 @@ export function analyseSite(index: SiteIndex, geometry: Geometry, options: SiteO
   return {
     ...base,
     areal: true,
+    provenance,
     stands,
     overlaps,
     conflicts: conflictFlags(options.type, stands, overlaps, wetlandKinds),

@@ -46,7 +46,20 @@ describe('public aggregates', () => {
     near(sum('carbon_stock_tCO2e'), progress.county.carbon_stock_tCO2e, 0.5 * rows.length);
     near(sum('annual_sink_tCO2e'), progress.county.annual_sink_tCO2e, 0.5 * rows.length);
     expect(progress.county.carbon_stock_by_source_tCO2e.mines).toBeGreaterThan(0); // the restored mine is in a township sum
-    for (const r of rows) near(r.carbon_density_tCO2e_per_ha, r.land_area_mu > 0 ? r.carbon_stock_tCO2e / (r.land_area_mu / 15) : 0, 0.06);
+    // density: t C of the township's forest stands per hectare of its forest area (not of its land), CO2e beside it
+    for (const r of rows) {
+      const t = progress.by_township.find((x) => x.code === r.code)!;
+      near(r.carbon_density_tC_per_ha, t.forest_area_mu > 0 ? t.forest_carbon_stock_tC / (t.forest_area_mu / 15) : 0, 0.06);
+      near(r.carbon_density_tCO2e_per_ha, (r.carbon_density_tC_per_ha * 44) / 12, 0.2);
+      if (r.carbon_stock_tCO2e > 0) {
+        expect(r.carbon_stock_lo_tCO2e).toBeLessThan(r.carbon_stock_tCO2e);
+        expect(r.carbon_stock_hi_tCO2e).toBeGreaterThan(r.carbon_stock_tCO2e);
+      }
+    }
+    const c = out.planProgress.county;
+    expect(c.uncertainty.carbon_stock_tCO2e[0]).toBeLessThan(c.carbon_stock_tCO2e);
+    expect(c.uncertainty.carbon_stock_tCO2e[1]).toBeGreaterThan(c.carbon_stock_tCO2e);
+    expect(out.planProgress.unverified_share.annual_sink).toBe(1);
   });
 
   it('township-stats features carry the polygon and the same figures as the plan-progress rows', () => {

@@ -3,7 +3,7 @@
 // Nothing per stand leaves this module: stands are only summed by township.
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
-import type { CarbonFactors } from '../../core/carbon/factors.ts';
+import { CO2_PER_C, type CarbonFactors } from '../../core/carbon/factors.ts';
 import { methodNotes } from '../../core/carbon/method-notes.ts';
 import { afforestationCarbon, mineCarbon } from '../../core/carbon/other-sinks.ts';
 import { fromSquareMetres } from '../../core/geo/units.ts';
@@ -81,8 +81,13 @@ function townshipFigures(layers: PlanLayers, areas: AreaCache, progress: PlanPro
         forest_area_mu: round(r.forest_area_mu, 1),
         coverage_pct: round(r.coverage_pct ?? 0, 2),
         carbon_stock_tCO2e: round(stock, 0),
-        carbon_density_tCO2e_per_ha: round(land > 0 ? stock / (land / 15) : 0, 1),
+        carbon_stock_lo_tCO2e: round(r.uncertainty.carbon_stock_tCO2e[0], 0),
+        carbon_stock_hi_tCO2e: round(r.uncertainty.carbon_stock_tCO2e[1], 0),
+        carbon_density_tC_per_ha: round(r.carbon_density_tC_per_ha, 1),
+        carbon_density_tCO2e_per_ha: round(r.carbon_density_tC_per_ha * CO2_PER_C, 1),
         annual_sink_tCO2e: round(r.annual_sink_tCO2e + r.wetland_sink_tCO2e + (extraSink.get(r.code) ?? 0), 0),
+        annual_sink_lo_tCO2e: round(r.uncertainty.annual_sink_tCO2e[0], 0),
+        annual_sink_hi_tCO2e: round(r.uncertainty.annual_sink_tCO2e[1], 0),
         upgrade_mu: round(up, 1),
         upgrade_share_pct: round(r.area_mu > 0 ? (up / r.area_mu) * 100 : 0, 2),
       };
@@ -184,6 +189,10 @@ export function publicData(layers: PlanLayers, areas: AreaCache, progress: PlanP
     method: progress.method,
     method_label: progress.method_label,
     factors_version: progress.factors_version,
+    unverified_share: {
+      carbon_stock: round(c.provenance.unverified_share.carbon_stock, 4),
+      annual_sink: round(c.provenance.unverified_share.annual_sink, 4),
+    },
     upgrade_deadline: deadline,
     county: {
       land_area_mu: round(c.land_area_mu, 1),
@@ -192,13 +201,24 @@ export function publicData(layers: PlanLayers, areas: AreaCache, progress: PlanP
       coverage_pct: round(c.coverage_pct, 2),
       growing_stock_m3: round(c.stock_m3, 0),
       carbon_stock_tCO2e: round(c.carbon_stock_tCO2e, 0),
+      carbon_density_tC_per_ha: round(c.carbon_density_tC_per_ha, 1),
       annual_sink_tCO2e: round(c.annual_sink_tCO2e, 0),
+      gross_growth_tCO2e: round(c.gross_growth_tCO2e, 0),
+      harvest_tCO2e: round(c.harvest_tCO2e, 0),
+      mortality_tCO2e: round(c.mortality_tCO2e, 0),
+      uncertainty: {
+        carbon_stock_tCO2e: [round(c.uncertainty.carbon_stock_tCO2e[0], 0), round(c.uncertainty.carbon_stock_tCO2e[1], 0)],
+        annual_sink_tCO2e: [round(c.uncertainty.annual_sink_tCO2e[0], 0), round(c.uncertainty.annual_sink_tCO2e[1], 0)],
+        method: c.uncertainty.method,
+        draws: c.uncertainty.draws,
+        seed: c.uncertainty.seed,
+      },
       avoided_tCO2_per_yr: round(c.avoided_emissions.total_tco2_per_yr, 0),
       grid_connected_kw: round(c.avoided_emissions.grid_connected_kw, 0),
     },
     targets: publicTargets(progress),
     townships: rows,
-    method_notes: methodNotes(factors, progress.method),
+    method_notes: methodNotes(factors, progress.method, Object.keys(progress.summary.bySpeciesAge).map((k) => k.split('|')[0])),
   };
   return { townshipStats, projects: projectMarkers(layers, areas), planProgress };
 }

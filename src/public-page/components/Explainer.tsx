@@ -26,6 +26,7 @@ export function Explainer({ plan, lang }: { plan: PlanProgressFile; lang: Lang }
                         <td>{p.value} {p.unit === '—' ? '' : p.unit}</td>
                         <td>{FACTOR_STATUS[p.status]?.[lang] ?? p.status}</td>
                         <td className="factor-source">{p.source}</td>
+                        <td className="factor-source">{PUB_TEXT.uncertaintyCol[lang]}: {p.uncertainty}</td>
                       </tr>
                     ))}
                   </tbody>

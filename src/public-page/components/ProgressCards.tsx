@@ -2,7 +2,7 @@
 import { TargetCard } from '../../bureau/dashboard/TargetCard.tsx';
 import type { TargetProgress } from '../../core/plan/progress.ts';
 import type { Lang } from '../../ui/i18n-types.ts';
-import { formatNumber, withUnit } from '../indicators.ts';
+import { formatNumber, formatRange, withUnit } from '../indicators.ts';
 import type { PlanProgressFile, PublicTarget } from '../public-data.ts';
 import { PUB_TEXT } from '../text.ts';
 
@@ -14,13 +14,20 @@ const asCard = (t: PublicTarget) => ({ ...t, detail: '' }) as unknown as TargetP
 
 export function ProgressCards({ plan, lang }: { plan: PlanProgressFile; lang: Lang }) {
   const c = plan.county;
+  const u = c.uncertainty;
+  const pct = (x: number) => `${formatNumber(x * 100, 0, lang)}%`;
   const head = HEADLINE_TARGETS.map((id) => plan.targets.find((t) => t.id === id)).filter((t): t is PublicTarget => !!t);
   const rest = plan.targets.filter((t) => !HEADLINE_TARGETS.includes(t.id));
   const totals: [string, string, string][] = [
     ['coverage', lang === 'zh' ? '森林覆盖率' : 'Forest coverage', `${formatNumber(c.coverage_pct, 2, lang)}%`],
     ['forest-land', lang === 'zh' ? '林地面积' : 'Forest land', `${formatNumber(c.forest_land_mu, 0, lang)} ${lang === 'zh' ? '亩' : 'mu'}`],
-    ['carbon', lang === 'zh' ? '碳储量' : 'Carbon stock', `${formatNumber(c.carbon_stock_tCO2e, 0, lang)} ${lang === 'zh' ? '吨CO₂e' : 't CO₂e'}`],
-    ['sink', lang === 'zh' ? '年碳汇量' : 'Annual sink', `${formatNumber(c.annual_sink_tCO2e, 0, lang)} ${lang === 'zh' ? '吨CO₂e/年' : 't CO₂e/yr'}`],
+    ['carbon', lang === 'zh' ? '碳储量' : 'Carbon stock',
+      `${formatNumber(c.carbon_stock_tCO2e, 0, lang)} ${lang === 'zh' ? '吨CO₂e' : 't CO₂e'}（${PUB_TEXT.interval[lang]}：${formatRange(u.carbon_stock_tCO2e[0], u.carbon_stock_tCO2e[1], lang)}）`],
+    ['density', PUB_TEXT.density[lang],
+      `${formatNumber(c.carbon_density_tC_per_ha, 1, lang)} ${lang === 'zh' ? '吨碳/公顷森林' : 't C/ha of forest'}（${formatNumber(c.carbon_density_tC_per_ha * 44 / 12, 1, lang)} ${lang === 'zh' ? '吨CO₂e/公顷' : 't CO₂e/ha'}）`],
+    ['sink', lang === 'zh' ? '年净碳汇量' : 'Net annual sink',
+      `${formatNumber(c.annual_sink_tCO2e, 0, lang)} ${lang === 'zh' ? '吨CO₂e/年' : 't CO₂e/yr'}（${PUB_TEXT.interval[lang]}：${formatRange(u.annual_sink_tCO2e[0], u.annual_sink_tCO2e[1], lang)}）`],
+    ['gross', PUB_TEXT.grossGrowth[lang], `${formatNumber(c.gross_growth_tCO2e, 0, lang)} ${lang === 'zh' ? '吨CO₂e/年' : 't CO₂e/yr'}`],
     ['avoided', PUB_TEXT.avoided[lang], `${formatNumber(c.avoided_tCO2_per_yr, 0, lang)} ${lang === 'zh' ? '吨CO₂/年' : 't CO₂/yr'}`],
   ];
   return (
@@ -35,6 +42,11 @@ export function ProgressCards({ plan, lang }: { plan: PlanProgressFile; lang: La
           </div>
         ))}
       </dl>
+      <p className="pub-note" data-testid="carbon-provenance">
+        {lang === 'zh' ? '碳汇方法' : 'Method'}：{plan.method === 'fang' ? (lang === 'zh' ? '方精云生物量—蓄积量函数' : "Fang's biomass–volume functions") : (lang === 'zh' ? 'IPCC第二层级材积—生物量法' : 'IPCC Tier 2 volume–biomass')}
+        {' · '}{PUB_TEXT.factorsVersion[lang]} {plan.factors_version}
+        {' · '}{PUB_TEXT.unverified[lang]}：{PUB_TEXT.unverifiedValue[lang].replace('{stock}', pct(plan.unverified_share.carbon_stock)).replace('{sink}', pct(plan.unverified_share.annual_sink))}
+      </p>
       <div className="target-grid target-grid--public">
         {head.map((t) => <TargetCard key={t.id} t={asCard(t)} townshipScope={false} />)}
       </div>

@@ -1,6 +1,6 @@
 // The township figures as a table: the text alternative to the map, from plan-progress.json.
 import type { Lang } from '../../ui/i18n-types.ts';
-import { formatNumber, INDICATORS, withUnit, type IndicatorId } from '../indicators.ts';
+import { formatNumber, formatRange, INDICATORS, withUnit, type IndicatorId } from '../indicators.ts';
 import type { PlanProgressFile } from '../public-data.ts';
 import { PUB_TEXT } from '../text.ts';
 
@@ -10,7 +10,7 @@ export function TownshipTable({ plan, lang, indicator, selected, onSelect }: {
   const c = plan.county;
   const countyValues: Record<IndicatorId, number | null> = {
     coverage: c.coverage_pct,
-    carbon_density: c.land_area_mu > 0 ? c.carbon_stock_tCO2e / (c.land_area_mu / 15) : null,
+    carbon_density: c.carbon_density_tC_per_ha,
     carbon_total: c.carbon_stock_tCO2e,
     sink: c.annual_sink_tCO2e,
     upgrade: c.forest_land_mu > 0 ? (plan.townships.reduce((s, r) => s + r.upgrade_mu, 0) / c.forest_land_mu) * 100 : null,
@@ -30,6 +30,8 @@ export function TownshipTable({ plan, lang, indicator, selected, onSelect }: {
                 </th>
               ))}
               <th scope="col" data-col="upgrade_mu">{PUB_TEXT.upgradeMu[lang]}</th>
+              <th scope="col" data-col="carbon_ci">{PUB_TEXT.stockInterval[lang]}</th>
+              <th scope="col" data-col="sink_ci">{PUB_TEXT.sinkInterval[lang]}</th>
             </tr>
           </thead>
           <tbody>
@@ -42,6 +44,8 @@ export function TownshipTable({ plan, lang, indicator, selected, onSelect }: {
                 </th>
                 {INDICATORS.map((ind) => <td key={ind.id} data-col={ind.id}>{formatNumber(r[ind.property] as number, ind.digits, lang)}</td>)}
                 <td data-col="upgrade_mu">{formatNumber(r.upgrade_mu, 0, lang)}</td>
+                <td data-col="carbon_ci">{formatRange(r.carbon_stock_lo_tCO2e, r.carbon_stock_hi_tCO2e, lang)}</td>
+                <td data-col="sink_ci">{formatRange(r.annual_sink_lo_tCO2e, r.annual_sink_hi_tCO2e, lang)}</td>
               </tr>
             ))}
           </tbody>
@@ -50,6 +54,8 @@ export function TownshipTable({ plan, lang, indicator, selected, onSelect }: {
               <th scope="row">{PUB_TEXT.county[lang]}</th>
               {INDICATORS.map((ind) => <td key={ind.id} data-col={ind.id}>{formatNumber(countyValues[ind.id], ind.digits, lang)}</td>)}
               <td data-col="upgrade_mu">{formatNumber(plan.townships.reduce((s, r) => s + r.upgrade_mu, 0), 0, lang)}</td>
+              <td data-col="carbon_ci">{formatRange(c.uncertainty.carbon_stock_tCO2e[0], c.uncertainty.carbon_stock_tCO2e[1], lang)}</td>
+              <td data-col="sink_ci">{formatRange(c.uncertainty.annual_sink_tCO2e[0], c.uncertainty.annual_sink_tCO2e[1], lang)}</td>
             </tr>
           </tfoot>
         </table>

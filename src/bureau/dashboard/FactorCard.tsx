@@ -1,0 +1,61 @@
+// The factor card: every factor behind the figures on screen, for the method selected — IPCC rows under ipcc_bef,
+// Fang rows under fang — with value, unit, status, source and uncertainty. Kinds not used by the data are left out.
+import { DEFAULT_FACTORS } from '../../core/carbon/factors.ts';
+import { methodNotes, type FactorKind } from '../../core/carbon/method-notes.ts';
+import type { StandMethod } from '../../core/carbon/stand.ts';
+import type { PlanProgress } from '../../core/plan/progress.ts';
+import type { Lang } from '../../ui/i18n-types.ts';
+
+const STATUS: Record<string, Record<Lang, string>> = {
+  verified: { zh: '已与来源核实', en: 'verified' },
+  secondary: { zh: '二手来源', en: 'secondary source' },
+  assumption: { zh: '假设值', en: 'assumption' },
+};
+
+/** Factor kinds the figures of this progress rest on. */
+export function kindsUsed(p: Pick<PlanProgress, 'summary' | 'county'>): FactorKind[] {
+  const m = new Set(p.summary.methodsUsed);
+  const k: FactorKind[] = [];
+  if (m.has('ipcc_bef') || m.has('fang')) k.push('tree_stock', 'tree_growth', 'tree_consumption');
+  if (m.has('bamboo_net_rate')) k.push('bamboo');
+  if (m.has('oil_tea_density') || m.has('oil_tea_planting')) k.push('oil_tea');
+  const s = p.county.annual_sink_by_source_tCO2e;
+  if (m.has('afforestation_curve') || s.carbon_pilots !== 0) k.push('afforestation_curve');
+  if (s.wetlands !== 0) k.push('wetland');
+  if (s.mines !== 0 || p.county.carbon_stock_by_source_tCO2e.mines !== 0) k.push('mine');
+  k.push('avoided');
+  return k;
+}
+
+export function FactorCard({ method, progress, lang }: { method: StandMethod; progress: PlanProgress; lang: Lang }) {
+  const groups = [...new Set(progress.by_species_age.map((r) => r.species_group))];
+  const notes = methodNotes(DEFAULT_FACTORS, method, groups, kindsUsed(progress));
+  return (
+    <section aria-label="factors" data-testid="factor-card" data-method={method}>
+      <h3>{lang === 'zh' ? '系数表（随所选方法；来源、核实状态与不确定性）' : 'Factors (for the selected method: source, status, uncertainty)'}</h3>
+      <p className="method-note">{lang === 'zh' ? '因子表版本' : 'Factor table'} {DEFAULT_FACTORS.version}</p>
+      {notes.map((n) => (
+        <div key={n.figure} className="factor-block" data-figure={n.figure}>
+          <h4>{n.figure}</h4>
+          <p className="method-note">{n.formula}</p>
+          <table className="data-table" data-testid="factor-table">
+            <thead>
+              <tr>
+                <th>{lang === 'zh' ? '系数' : 'Factor'}</th><th>{lang === 'zh' ? '值' : 'Value'}</th><th>{lang === 'zh' ? '单位' : 'Unit'}</th>
+                <th>{lang === 'zh' ? '状态' : 'Status'}</th><th>{lang === 'zh' ? '不确定性' : 'Uncertainty'}</th><th>{lang === 'zh' ? '来源' : 'Source'}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {n.parameters.map((p) => (
+                <tr key={p.name} data-status={p.status}>
+                  <td>{p.name}</td><td>{p.value}</td><td>{p.unit}</td><td>{STATUS[p.status]?.[lang] ?? p.status}</td>
+                  <td className="factor-source">{p.uncertainty}</td><td className="factor-source">{p.source}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
+  );
+}
