@@ -1,7 +1,10 @@
 // Browser tests of the public page on its own build (dist-public): the choropleth renders and switches indicator, the
 // table matches plan-progress.json, projects and townships explain themselves, keyboard and share links work, zh/en,
 // phone (360×740) and desktop (1280×800) layouts with screenshots, and no request leaves the page's origin.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { ROOT } from '../../scripts/lib/serve-app.ts';
 import { assert, type BrowserTest, foreignRequests, openPage, type RecordedPage, screenshotPath, waitForValue } from './harness.ts';
 
 type MapWindow = Window & { __map?: import('maplibre-gl').Map };
@@ -31,7 +34,9 @@ const numberIn = (text: string) => Number(text.replace(/[^\d.-]/g, ''));
 interface PlanJson {
   townships: Record<string, number | string>[];
   targets: { id: string; value: number; unit: string; status: string }[];
-  county: Record<string, number>;
+  county: Record<string, number> & { uncertainty: { carbon_stock_tCO2e: [number, number]; annual_sink_tCO2e: [number, number] } };
+  factors_version: string;
+  unverified_share: { carbon_stock: number; annual_sink: number };
 }
 
 export function publicTests(browser: Browser, appUrl: string): BrowserTest[] {
@@ -79,7 +84,7 @@ export function publicTests(browser: Browser, appUrl: string): BrowserTest[] {
           trs.map((tr) => ({ code: tr.getAttribute('data-code'), cells: Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.getAttribute('data-col'), td.textContent ?? ''])) })));
         assert(rows.length === plan.townships.length && rows.length >= 20, `one row per township (${rows.length})`);
         const cols: [string, string, number][] = [
-          ['coverage', 'coverage_pct', 2], ['carbon_density', 'carbon_density_tCO2e_per_ha', 1], ['carbon_total', 'carbon_stock_tCO2e', 0],
+          ['coverage', 'coverage_pct', 2], ['carbon_density', 'carbon_density_tC_per_ha', 1], ['carbon_total', 'carbon_stock_tCO2e', 0],
           ['sink', 'annual_sink_tCO2e', 0], ['upgrade', 'upgrade_share_pct', 2], ['upgrade_mu', 'upgrade_mu', 0],
         ];
         for (const [i, row] of rows.entries()) {
@@ -98,6 +103,43 @@ export function publicTests(browser: Browser, appUrl: string): BrowserTest[] {
       },
     },
     {
+      name: 'carbon figures: stock and net sink with their 95 % intervals, density in t C/ha of forest, method, factor table and unverified share — equal to the targets CLI',
+      async run() {
+        const { page } = rec;
+        // The targets CLI runs the same core in Node on data/ (another runtime and loading path); the page reads data/public.
+        const out = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/targets.ts'), '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+        assert(out.status === 0, `targets CLI failed: ${out.stderr}`);
+        const cli = JSON.parse(out.stdout).county as {
+          carbon_stock_tCO2e: number; annual_sink_tCO2e: number; gross_growth_tCO2e: number; carbon_density_tC_per_ha: number;
+          uncertainty: { carbon_stock_tCO2e: [number, number]; annual_sink_tCO2e: [number, number] };
+          provenance: { unverified_share: { carbon_stock: number; annual_sink: number }; factors_version: string };
+        };
+        const card = async (key: string) => (await page.locator(`[data-total="${key}"] dd`).textContent())!;
+        const numbers = (text: string) => (text.match(/[\d,]+(\.\d+)?/g) ?? []).map((x) => Number(x.replace(/,/g, '')));
+        const [stock, slo, shi] = numbers(await card('carbon'));
+        assert(Math.abs(stock - cli.carbon_stock_tCO2e) <= 0.5, `stock ${stock} vs CLI ${cli.carbon_stock_tCO2e}`);
+        assert(Math.abs(slo - cli.uncertainty.carbon_stock_tCO2e[0]) <= 0.5 && Math.abs(shi - cli.uncertainty.carbon_stock_tCO2e[1]) <= 0.5,
+          `stock interval ${slo}–${shi} vs CLI ${cli.uncertainty.carbon_stock_tCO2e}`);
+        assert(slo < stock && stock < shi, 'the interval contains the stock');
+        const [sink, nlo, nhi] = numbers(await card('sink'));
+        assert(Math.abs(sink - cli.annual_sink_tCO2e) <= 0.5, `net sink ${sink} vs CLI ${cli.annual_sink_tCO2e}`);
+        assert(Math.abs(nlo - cli.uncertainty.annual_sink_tCO2e[0]) <= 0.5 && Math.abs(nhi - cli.uncertainty.annual_sink_tCO2e[1]) <= 0.5, 'net sink interval = CLI');
+        const [gross] = numbers(await card('gross'));
+        assert(Math.abs(gross - cli.gross_growth_tCO2e) <= 0.5 && sink < gross, `gross growth ${gross} shown apart and above the net sink`);
+        const [density, densityCo2] = numbers(await card('density'));
+        assert(Math.abs(density - cli.carbon_density_tC_per_ha) <= 0.05, `density ${density} t C/ha vs CLI ${cli.carbon_density_tC_per_ha}`);
+        assert(Math.abs(densityCo2 - (cli.carbon_density_tC_per_ha * 44) / 12) <= 0.05, 't CO2e/ha beside it');
+        const note = (await page.getByTestId('carbon-provenance').textContent())!;
+        assert(note.includes(cli.provenance.factors_version), `factor table named: ${note}`);
+        assert(note.includes(`${Math.round(cli.provenance.unverified_share.carbon_stock * 100)}%`) && note.includes(`${Math.round(cli.provenance.unverified_share.annual_sink * 100)}%`), `unverified shares: ${note}`);
+        const explainer = (await page.getByTestId('explainer').textContent())!;
+        assert(!explainer.includes('参数取自《省级'), 'no claim that the parameters were taken from the guideline');
+        assert(explainer.includes('尚未与指南原文核对'), 'says the guideline table was not checked');
+        const foot = await page.locator('tfoot tr td[data-col="carbon_density"]').textContent();
+        assert(Math.abs(numberIn(foot!) - cli.carbon_density_tC_per_ha) <= 0.05, `county density row ${foot}`);
+      },
+    },
+    {
       name: 'switching the indicator recolours the map, the legend, the table column and the share link',
       async run() {
         const { page } = rec;
@@ -105,7 +147,7 @@ export function publicTests(browser: Browser, appUrl: string): BrowserTest[] {
         await waitForChoropleth(page, 'sink');
         const fill = await page.evaluate(() => JSON.stringify((window as MapWindow).__map!.getPaintProperty('township-stats::fill', 'fill-color')));
         assert(fill.includes('annual_sink_tCO2e'), 'fill follows the annual sink');
-        assert((await page.getByTestId('legend').locator('h3').first().textContent())!.startsWith('年碳汇量'), 'legend title follows');
+        assert((await page.getByTestId('legend').locator('h3').first().textContent())!.startsWith('年净碳汇量'), 'legend title follows');
         assert((await page.locator('th.is-active').getAttribute('data-col')) === 'sink', 'table highlights the sink column');
         assert(page.url().includes('indicator=sink'), `URL carries the indicator: ${page.url()}`);
         assert((await page.getByTestId('share-url').inputValue()).includes('indicator=sink'), 'share box carries it');
