@@ -90,8 +90,9 @@ export interface PublicCounty {
   coverage_pct: number;
   growing_stock_m3: number;
   carbon_stock_tCO2e: number;
-  /** Stand carbon per hectare of forest area, t C/ha. */
+  /** Stand carbon per hectare of forest area, t C/ha, and the same as t CO2e/ha (rounded separately). */
   carbon_density_tC_per_ha: number;
+  carbon_density_tCO2e_per_ha: number;
   /** Net annual sink = gross growth − harvest − mortality. */
   annual_sink_tCO2e: number;
   gross_growth_tCO2e: number;

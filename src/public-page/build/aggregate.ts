@@ -202,6 +202,7 @@ export function publicData(layers: PlanLayers, areas: AreaCache, progress: PlanP
       growing_stock_m3: round(c.stock_m3, 0),
       carbon_stock_tCO2e: round(c.carbon_stock_tCO2e, 0),
       carbon_density_tC_per_ha: round(c.carbon_density_tC_per_ha, 1),
+      carbon_density_tCO2e_per_ha: round(c.carbon_density_tC_per_ha * CO2_PER_C, 1),
       annual_sink_tCO2e: round(c.annual_sink_tCO2e, 0),
       gross_growth_tCO2e: round(c.gross_growth_tCO2e, 0),
       harvest_tCO2e: round(c.harvest_tCO2e, 0),

@@ -24,7 +24,7 @@ export function ProgressCards({ plan, lang }: { plan: PlanProgressFile; lang: La
     ['carbon', lang === 'zh' ? '碳储量' : 'Carbon stock',
       `${formatNumber(c.carbon_stock_tCO2e, 0, lang)} ${lang === 'zh' ? '吨CO₂e' : 't CO₂e'}（${PUB_TEXT.interval[lang]}：${formatRange(u.carbon_stock_tCO2e[0], u.carbon_stock_tCO2e[1], lang)}）`],
     ['density', PUB_TEXT.density[lang],
-      `${formatNumber(c.carbon_density_tC_per_ha, 1, lang)} ${lang === 'zh' ? '吨碳/公顷森林' : 't C/ha of forest'}（${formatNumber(c.carbon_density_tC_per_ha * 44 / 12, 1, lang)} ${lang === 'zh' ? '吨CO₂e/公顷' : 't CO₂e/ha'}）`],
+      `${formatNumber(c.carbon_density_tC_per_ha, 1, lang)} ${lang === 'zh' ? '吨碳/公顷森林' : 't C/ha of forest'}（${formatNumber(c.carbon_density_tCO2e_per_ha, 1, lang)} ${lang === 'zh' ? '吨CO₂e/公顷' : 't CO₂e/ha'}）`],
     ['sink', lang === 'zh' ? '年净碳汇量' : 'Net annual sink',
       `${formatNumber(c.annual_sink_tCO2e, 0, lang)} ${lang === 'zh' ? '吨CO₂e/年' : 't CO₂e/yr'}（${PUB_TEXT.interval[lang]}：${formatRange(u.annual_sink_tCO2e[0], u.annual_sink_tCO2e[1], lang)}）`],
     ['gross', PUB_TEXT.grossGrowth[lang], `${formatNumber(c.gross_growth_tCO2e, 0, lang)} ${lang === 'zh' ? '吨CO₂e/年' : 't CO₂e/yr'}`],
