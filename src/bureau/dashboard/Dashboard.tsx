@@ -176,7 +176,7 @@ export default function Dashboard({ township, townshipName, onTownship }: { town
         </table>
       </section>
 
-      <FactorCard method={method} progress={progress} lang={lang} />
+      <FactorCard method={progress.method} progress={progress} lang={lang} />
       <p className="method-note">
         {lang === 'zh' ? '减排因子' : 'Grid factor'}: {formatTargetValue(c.avoided_emissions.grid_factor_tco2_per_mwh * 1000, 'count', lang)} kgCO₂/MWh ({c.avoided_emissions.grid_factor_id})
       </p>
