@@ -115,12 +115,15 @@ function printHuman(p: PlanProgress, args: Args, timing: string): void {
     `  forest (森林)         ${fmt(c.forest_area_mu, 0)} mu   coverage ${fmt(c.coverage_pct, 2)}%`,
     `  growing stock        ${fmt(c.stock_m3, 0)} m³`,
     `  carbon stock         ${fmt(c.carbon_stock_tCO2e, 0)} t CO2e (stands ${fmt(c.carbon_stock_by_source_tCO2e.stands, 0)}, mines ${fmt(c.carbon_stock_by_source_tCO2e.mines, 0)}, pilot polygons ${fmt(c.carbon_stock_by_source_tCO2e.carbon_pilots, 0)})`,
-    `  annual sink          ${fmt(c.annual_sink_tCO2e, 0)} t CO2e/yr (stands ${fmt(c.annual_sink_by_source_tCO2e.stands, 0)}, wetlands ${fmt(c.annual_sink_by_source_tCO2e.wetlands, 0)}, mines ${fmt(c.annual_sink_by_source_tCO2e.mines, 0)}, pilot polygons ${fmt(c.annual_sink_by_source_tCO2e.carbon_pilots, 0)})`,
+    `                       95 %: ${fmt(c.uncertainty.carbon_stock_tCO2e[0], 0)}–${fmt(c.uncertainty.carbon_stock_tCO2e[1], 0)} t CO2e; density ${fmt(c.carbon_density_tC_per_ha, 1)} t C/ha of forest (${fmt(c.carbon_density_tC_per_ha * 44 / 12, 1)} t CO2e/ha)`,
+    `  gross growth         ${fmt(c.gross_growth_tCO2e, 0)} t CO2e/yr − harvest ${fmt(c.harvest_tCO2e, 0)} − mortality ${fmt(c.mortality_tCO2e, 0)}`,
+    `  net annual sink      ${fmt(c.annual_sink_tCO2e, 0)} t CO2e/yr, 95 %: ${fmt(c.uncertainty.annual_sink_tCO2e[0], 0)}–${fmt(c.uncertainty.annual_sink_tCO2e[1], 0)} (stands ${fmt(c.annual_sink_by_source_tCO2e.stands, 0)}, wetlands ${fmt(c.annual_sink_by_source_tCO2e.wetlands, 0)}, mines ${fmt(c.annual_sink_by_source_tCO2e.mines, 0)}, pilot polygons ${fmt(c.annual_sink_by_source_tCO2e.carbon_pilots, 0)})`,
     `  ${a.label}: ${fmt(a.total_tco2_per_yr, 0)} t CO2/yr from ${fmt(a.grid_connected_kw, 0)} kW grid-connected (PV ${fmt(a.pv_tco2_per_yr, 0)}, wind ${fmt(a.wind_tco2_per_yr, 0)}; grid factor ${a.grid_factor_id} ${a.grid_factor_tco2_per_mwh} tCO2/MWh) — not a sink, not added above`,
   );
+  out.push(`  method ${p.method}, factor table ${c.provenance.factors_version}; resting on unverified factors: stock ${fmt(c.provenance.unverified_share.carbon_stock * 100, 0)}%, net sink ${fmt(c.provenance.unverified_share.annual_sink * 100, 0)}%; intervals: ${c.uncertainty.method}, ${c.uncertainty.draws} draws`);
   out.push('', 'By township:');
   out.push(textTable(
-    ['code', 'township', 'forest land (mu)', 'coverage', 'stock (m³)', 'C stock (t CO2e)', 'sink (t CO2e/yr)', 'upgraded (mu)', 'PV+wind (kW)'],
+    ['code', 'township', 'forest land (mu)', 'coverage', 'stock (m³)', 'C stock (t CO2e)', 'net sink (t CO2e/yr)', 'upgraded (mu)', 'PV+wind (kW)'],
     p.by_township.map((r) => [r.code, r.name, fmt(r.area_mu, 0), r.coverage_pct == null ? '—' : `${fmt(r.coverage_pct, 1)}%`,
       fmt(r.stock_m3, 0), fmt(r.carbon_stock_tCO2e, 0), fmt(r.annual_sink_tCO2e + r.wetland_sink_tCO2e, 0),
       fmt(Object.values(r.upgrade_mu).reduce((s, v) => s + v, 0), 0), fmt(r.grid_connected_kw, 0)]),
