@@ -58,7 +58,11 @@ describe('fuzz: the measure and carbon CLIs', () => {
       if (!result) return;
       try {
         const run = carbonForFeatures(result.features, DEFAULT_FACTORS, { method, year, sourceIndex: result.sourceIndex });
-        for (const [k, v] of Object.entries(run.report.total)) if (!Number.isFinite(v)) throw new Error(`total ${k} is ${v}`);
+        const { uncertainty, ...sums } = run.report.total;
+        for (const [k, v] of Object.entries(sums)) if (!Number.isFinite(v)) throw new Error(`total ${k} is ${v}`);
+        for (const k of ['carbon_stock_tCO2e', 'annual_sink_tCO2e'] as const) {
+          if (!uncertainty[k].every(Number.isFinite)) throw new Error(`total uncertainty ${k} is ${uncertainty[k]}`);
+        }
       } catch (e) {
         if (!(e instanceof StandFileError) || e.message.trim() === '') throw e;
       }
