@@ -48,6 +48,8 @@ export interface PlanProgress {
   summary: StandSummary;
   /** Uncertainty of stock and net sink (county and by township code), Monte Carlo over summary cells + other sinks. */
   mc: McResult;
+  /** Time the Monte Carlo took here (other-sink cells + draws), ms; the stand cells are summed in the stand pass. */
+  mc_ms: number;
 }
 
 export function computeProgress(layers: PlanLayers, opt: ProgressOptions = {}): PlanProgress {
@@ -57,6 +59,7 @@ export function computeProgress(layers: PlanLayers, opt: ProgressOptions = {}): 
   const areas = opt.areas ?? computeAreas(layers);
   const summary = summariseStands(layers.stands, areas.stands, factors, { method, year: asOfYear });
   const ctx = { layers, areas, summary, asOfYear };
+  const t0 = performance.now();
   const mc = monteCarlo([summary.cells, otherSinkCells(layers, areas, summary, asOfYear)], factors, { draws: opt.mcDraws, seed: opt.mcSeed });
   const targets = (opt.targets ?? PLAN_TARGETS).map((t): TargetProgress => {
     const r = evaluateRule(t, ctx);
@@ -82,5 +85,6 @@ export function computeProgress(layers: PlanLayers, opt: ProgressOptions = {}): 
     by_species_age: speciesAgeRows(summary),
     summary,
     mc,
+    mc_ms: performance.now() - t0,
   };
 }
