@@ -10,7 +10,7 @@ export const PLANNED_COLOUR = '#1e88e5';
 /** The hatch pattern's image id (MapView adds the image; style-layers.ts uses it). */
 export const HATCH_IMAGE = 'year-planned-hatch';
 
-const NEVER = ['==', 1, 0];
+const NEVER = ['boolean', false];
 
 /** The feature's year; a done feature without one counts from the start (as the plan figures count undated work). */
 const yearOf = (rule: TimeRule) => ['to-number', ['coalesce', ['get', rule.field], 0], 0];
