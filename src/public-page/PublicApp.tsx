@@ -24,6 +24,7 @@ import { formatShareHash, parseShareState, type MapView as View } from './share-
 import { PUB_TEXT } from './text.ts';
 import { usePublicData } from './use-public-data.ts';
 import { useYear } from '../ui/use-year.ts';
+import { searchWithYear } from '../ui/year-url.ts';
 import { YearControl } from '../ui/YearControl.tsx';
 import { planForYear, yearFillColour } from './year-figures.ts';
 
@@ -117,7 +118,7 @@ export function PublicApp() {
   const selected = picked?.layer.id === TOWNSHIP_LAYER && picked.id !== undefined ? { layer: townshipLayer, id: picked.id } : null;
   const addError = useCallback((m: string) => setMapErrors((prev) => (prev.includes(m) ? prev : [...prev, m].slice(-3))), []);
   const errors = [...(error ? [error] : []), ...mapErrors];
-  const shareUrl = `${location.origin}${location.pathname}${location.search}${hash}`;
+  const shareUrl = `${location.origin}${location.pathname}${searchWithYear(location.search, year)}${hash}`;
 
   return (
     <LangContext.Provider value={lang}>
