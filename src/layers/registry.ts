@@ -221,6 +221,8 @@ export const LAYERS: LayerDef[] = [
   {
     id: 'public-projects', name: { zh: '规划项目', en: 'Plan projects' }, group: 'public',
     source: { file: 'public/projects.geojson' }, geometry: 'point', audience: 'public', visible: false,
+    // Connected (并网) projects count from their year; after the as-of year the others show as planned (hollow).
+    time: { field: 'year', done: ['==', ['get', 'status'], '并网'], show: 'all' },
     style: {
       circleColour: {
         kind: 'categorical', property: 'kind', fallback: '#757575',

@@ -147,7 +147,7 @@ export function PublicApp() {
             <YearControl year={year} onChange={setYear} lang={lang} asOfYear={planFile?.as_of_year} />
           </div>
           <div className="pub-map" role="region" aria-label={t('mapLabel')}>
-            <MapView layers={layers} choices={choices} lang={lang} onReady={onReady} onPick={setPicked} onError={addError} selected={selected} />
+            <MapView layers={layers} choices={choices} lang={lang} onReady={onReady} onPick={setPicked} onError={addError} selected={selected} year={year} />
           </div>
           <ChoroplethLegend indicator={indicator} breaks={breaks} lang={lang} projects={projectLayer} />
           <PickedInfo picked={picked} lang={lang} />
