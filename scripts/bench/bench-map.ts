@@ -108,8 +108,11 @@ if (ensure.status !== 0) process.exit(1);
 await makeStressData(200_000, path.join(ROOT, 'data-stress'));
 
 const yearStepOnly = process.argv.includes('--year-step');
-/** Township view for the year step: z12, where the 200k tiles hold individual stands. */
-const YEAR_VIEW: [number, number] = TOWNSHIP_VIEW;
+/**
+ * View for the year step: z12, where the 200k tiles hold individual stands, over dense forest north of the county town
+ * (~3,000 stands, ~740 of them upgraded, in a 6 × 6 km box; TOWNSHIP_VIEW sits by the town, with ~190 upgraded).
+ */
+const YEAR_VIEW: [number, number] = [115.45, 26.5];
 let yearSteps: { ours: YearStepRun; naive: YearStepRun } | null = null;
 
 async function measureYearStep(browser: Browser, url: string): Promise<{ ours: YearStepRun; naive: YearStepRun }> {
