@@ -93,7 +93,8 @@ export const LAYERS: LayerDef[] = [
   },
   {
     id: 'stands-upgrade', townshipKey: 'township_code', name: { zh: '低产低效林改造', en: 'Low-efficiency forest upgrade' }, group: 'forest', note: SYNTHETIC,
-    source: STAND_SOURCE, geometry: 'polygon', audience: 'internal', visible: false,
+    // Its own source over the same tiles: stepping the year re-lays this layer alone (types.ts LayerSource.instance).
+    source: { ...STAND_SOURCE, instance: 'year' }, geometry: 'polygon', audience: 'internal', visible: false,
     filter: ['!=', ['get', 'upgrade_type'], null],
     // Overview squares carry the year by which most of their upgraded area was done (scripts/tiles/aggregate.ts).
     time: { field: 'upgrade_year', show: 'done' },

@@ -13,6 +13,12 @@ export interface LayerSource {
   file: string;
   /** Prebuilt vector tiles of the file (scripts/tiles/): large layers reach the map this way instead of as GeoJSON. */
   tiles?: TileSet;
+  /**
+   * A second MapLibre source over the same data. A filter change makes MapLibre re-lay every visible layer of the
+   * changed layer's source; a layer whose filter follows the year control gets a source of its own, so stepping the
+   * year re-lays only that layer, not the stands' fills and outlines. Costs nothing while the layer is hidden.
+   */
+  instance?: string;
 }
 
 export interface TileSet {

@@ -66,7 +66,10 @@ function applyFilters(map: maplibregl.Map, layers: LayerDef[], code: string | nu
       if (time && isPlanned) parts.push(time.planned);
       else if (time?.main && !isLabel) parts.push(time.main);
       if (!layer.townshipKey && !time) continue;
-      map.setFilter(id, (parts.length === 0 ? null : parts.length === 1 ? parts[0] : ['all', ...parts]) as never);
+      const next = parts.length === 0 ? null : parts.length === 1 ? parts[0] : ['all', ...parts];
+      // Only real changes: MapLibre stores a cleared filter as undefined, so setFilter(null) would count as a change
+      // every time and re-lay the whole source (all stand layers) at every year step.
+      if (JSON.stringify(map.getFilter(id) ?? null) !== JSON.stringify(next)) map.setFilter(id, next as never);
     }
     if (time) applyPendingColour(map, layer, time.pendingColour);
   }
