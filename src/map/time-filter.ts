@@ -10,7 +10,9 @@ export const PLANNED_COLOUR = '#1e88e5';
 /** The hatch pattern's image id (MapView adds the image; style-layers.ts uses it). */
 export const HATCH_IMAGE = 'year-planned-hatch';
 
-const NEVER = ['boolean', false];
+/** A filter no feature passes: the ::planned layers' filter up to the as-of year. */
+export const NOTHING = ['boolean', false];
+const NEVER = NOTHING;
 
 /** The feature's year; a done feature without one counts from the start (as the plan figures count undated work). */
 const yearOf = (rule: TimeRule) => ['to-number', ['coalesce', ['get', rule.field], 0], 0];
@@ -44,6 +46,3 @@ export function yearStyle(layer: LayerDef, year: number, asOf: number = DATA_AS_
   const colour = rule.pendingColour;
   return { main: null, planned: NEVER, pendingColour: colour ? (own) => ['case', later, colour, own] : null };
 }
-
-/** The default year's filter for the ::planned layers when the style is first built. */
-export const NOTHING = NEVER;
