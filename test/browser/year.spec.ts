@@ -11,14 +11,19 @@ import { assert, type BrowserTest, openPage, screenshotPath, waitForValue } from
 type MapWindow = Window & { __map?: import('maplibre-gl').Map };
 const UPGRADE = 'low_yield_forest_upgrade';
 
-/** The 750,000-亩 target's value for a year, from the targets CLI. */
-function cliUpgrade(year: number, dataDir = path.join(ROOT, 'data')): number {
+interface CliYear { as_of_year: number; targets: { id: string; value: number }[]; county: { carbon_stock_tCO2e: number } }
+
+/** `npm run targets -- --json --year Y`. */
+function cliYear(year: number, dataDir = path.join(ROOT, 'data')): CliYear {
   const out = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/targets.ts'), '--json', '--data', dataDir, '--year', String(year)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
   assert(out.status === 0, `targets CLI --year ${year} failed: ${out.stderr}`);
-  const json = JSON.parse(out.stdout) as { as_of_year: number; targets: { id: string; value: number }[] };
+  const json = JSON.parse(out.stdout) as CliYear;
   assert(json.as_of_year === year, `CLI as_of_year ${json.as_of_year} for --year ${year}`);
-  return json.targets.find((t) => t.id === UPGRADE)!.value;
+  return json;
 }
+
+/** The 750,000-亩 target's value for a year, from the targets CLI. */
+const cliUpgrade = (year: number) => cliYear(year).targets.find((t) => t.id === UPGRADE)!.value;
 
 /** Waits until the map shows `year`, is idle, and returns the upgrade years of the rendered upgraded stands/squares. */
 async function renderedUpgradeYears(page: Page, year: number): Promise<number[]> {
@@ -86,7 +91,7 @@ export function yearBureauTests(browser: Browser, appUrl: string): BrowserTest[]
         await slider.waitFor();
         assert((await slider.inputValue()) === '2023', `slider restored to ${await slider.inputValue()}`);
         await renderedUpgradeYears(page, 2023); // the map applied the year
-        await page.goto(`${appUrl}?year=2027`);
+        await page.goto(`${appUrl}?dashboard&year=2027`);
         await renderedUpgradeYears(page, 2027);
         await watchYears(page);
         await page.getByTestId('year-play').click();
@@ -105,6 +110,14 @@ export function yearBureauTests(browser: Browser, appUrl: string): BrowserTest[]
           return map.queryRenderedFeatures({ layers: ['pv::planned', 'wind-farms::planned'] }).map((f) => String(f.properties.status));
         }, 60_000, 'planned projects drawn') ?? [];
         assert(planned.length > 0 && planned.every((s) => s !== '并网'), `planned projects hatched: ${planned.join(', ')}`);
+        // The dashboard follows to 2030 and marks its carbon as a projection, equal to the CLI's --year 2030 figure.
+        const carbon2030 = cliYear(2030).county.carbon_stock_tCO2e;
+        const carbonNow = cliYear(2026).county.carbon_stock_tCO2e;
+        assert(Math.abs(carbon2030 - carbonNow) >= 1, `the projection differs from the as-of figure (${carbon2030} vs ${carbonNow})`);
+        await waitForValue(page, () => document.querySelector('[data-testid="dashboard-year"]')?.getAttribute('data-year') === '2030', 60_000, 'dashboard at 2030');
+        assert(await page.getByTestId('dashboard-projection').isVisible(), 'dashboard marks 2030 as projection');
+        const shown = Number((await page.locator('tr[data-total="carbon_stock_tCO2e"] td').textContent())!.replace(/[^\d.-]/g, ''));
+        assert(Math.abs(shown - carbon2030) <= 1, `dashboard carbon 2030 ${shown} vs CLI ${carbon2030}`);
         await page.screenshot({ path: screenshotPath('year-bureau-2030') });
         assert(rec.pageErrors.length === 0, `page errors: ${rec.pageErrors.join(' | ')}`);
         await page.context().close();
