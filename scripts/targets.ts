@@ -1,4 +1,4 @@
-// npm run targets -- [--json] [--data dir] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors t.json] [--timing]
+// npm run targets -- [--json] [--data dir] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors t.json] [--year 2020–2030] [--timing]
 // Progress of every quantitative target of 《兴国县碳达峰实施方案》 computed from the layers in data/, plus county totals
 // (forest land, coverage, stock, carbon stock and sink) and PV/wind avoided emissions, which are not a sink.
 import { readFileSync, existsSync, statSync } from 'node:fs';
@@ -12,8 +12,9 @@ import { detectFields, mapStand } from '../src/core/inventory/field-mapping.ts';
 import { computeAreas, type FC, type PlanLayers } from '../src/core/plan/layers.ts';
 import { PLAN_LAYER_FILES } from '../src/core/plan/layer-files.ts';
 import { computeProgress, type PlanProgress } from '../src/core/plan/progress.ts';
+import { FIRST_YEAR, LAST_YEAR, parseYear } from '../src/core/plan/years.ts';
 
-const USAGE = 'usage: npm run targets -- [--json] [--data dir] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors table.json] [--timing]';
+const USAGE = 'usage: npm run targets -- [--json] [--data dir] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors table.json] [--year 2020–2030] [--timing]';
 const DEFAULT_DATA = resolve(fileURLToPath(new URL('.', import.meta.url)), '../data');
 
 function fail(message: string, code = 1): never {
@@ -21,7 +22,7 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-interface Args { json: boolean; data: string; method: StandMethod; grid?: string; factorsFile?: string; timing: boolean }
+interface Args { json: boolean; data: string; method: StandMethod; grid?: string; factorsFile?: string; timing: boolean; year?: number }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { json: false, data: DEFAULT_DATA, method: 'ipcc_bef', timing: false };
@@ -33,6 +34,11 @@ function parseArgs(argv: string[]): Args {
     else if (s === '--data') a.data = resolve(value());
     else if (s === '--grid') a.grid = value();
     else if (s === '--factors') a.factorsFile = value();
+    else if (s === '--year') {
+      // The same year the map's year control shows: targets count work done by its end, carbon is that year's.
+      const raw = value();
+      a.year = parseYear(raw) ?? fail(`--year must be a year from ${FIRST_YEAR} to ${LAST_YEAR}, not "${raw}"`, 2);
+    }
     else if (s === '--method') {
       const m = value();
       if (m !== 'ipcc_bef' && m !== 'fang') fail(`--method must be ipcc_bef or fang, not "${m}"`, 2);
@@ -159,7 +165,7 @@ function main(): void {
   }
   layers.stands = normaliseStands(layers.stands!, join(args.data, PLAN_LAYER_FILES.stands), areas.stands);
   const t2 = performance.now();
-  const progress = computeProgress(layers as unknown as PlanLayers, { factors, method: args.method, areas, gridFactorId: args.grid });
+  const progress = computeProgress(layers as unknown as PlanLayers, { factors, method: args.method, areas, gridFactorId: args.grid, asOfYear: args.year });
   const t3 = performance.now();
   const timing = `Timing: read ${(t1 - t0).toFixed(0)} ms, areas ${(t2 - t1).toFixed(0)} ms, progress ${(t3 - t2).toFixed(0)} ms for ${layers.stands!.features.length} stands`;
   if (args.timing) process.stderr.write(`targets: ${timing}\n`);

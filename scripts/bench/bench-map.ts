@@ -5,7 +5,9 @@
 // panning and zooming over new ground at a township zoom (animated camera, frames MapLibre rendered per second, tile
 // loading included), the cost of redrawing a loaded view (synchronous redraw + readPixels), peak main-thread JS heap (CDP
 // Performance.getMetrics), longest main-thread task during load (PerformanceObserver 'longtask'); and the Node-side
-// analysis of 200k stands (binary columns file vs GeoJSON + area pass).
+// analysis of 200k stands (binary columns file vs GeoJSON + area pass); and the year control at 200k (year-step.ts): the
+// longest main-thread task stepping 2021 → 2025, a filter change on the tiles (ours) beside a rebuilt GeoJSON source.
+// `npm run bench -- --year-step` runs the year-step figure alone.
 // Prints a table; the last line is one JSON object with every figure and the ratios.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { ROOT } from '../lib/serve-app.ts';
 import { makeStressData } from '../make-stress-data.ts';
 import { animatedFrameRates, frameRates, LONGTASK_SCRIPT, longestTask, mapIdleProbe, renderedStands, standsDrawnProbe } from './map-probe.ts';
 import { serveWithData } from './serve-data.ts';
+import { yearStep, type YearStepRun } from './year-step.ts';
 
 const VIEWPORT = { width: 640, height: 400 }; // small and fixed: SwiftShader's frame cost grows with the viewport
 const DRAW_TIMEOUT_MS = 360_000; // the naive 200k page needs minutes on a loaded machine
@@ -104,6 +107,50 @@ const ensure = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, '
 if (ensure.status !== 0) process.exit(1);
 await makeStressData(200_000, path.join(ROOT, 'data-stress'));
 
+const yearStepOnly = process.argv.includes('--year-step');
+/**
+ * View for the year step: z12, where the 200k tiles hold individual stands, over dense forest north of the county town
+ * (~3,000 stands, ~740 of them upgraded, in a 6 × 6 km box; TOWNSHIP_VIEW sits by the town, with ~190 upgraded).
+ */
+const YEAR_VIEW: [number, number] = [115.45, 26.5];
+let yearSteps: { ours: YearStepRun; naive: YearStepRun } | null = null;
+
+async function measureYearStep(browser: Browser, url: string): Promise<{ ours: YearStepRun; naive: YearStepRun }> {
+  await yearStep(browser, url, false, YEAR_VIEW, 12); // throw-away: shader programs compiled once
+  const naive = await yearStep(browser, url, true, YEAR_VIEW, 12);
+  const ours = await yearStep(browser, url, false, YEAR_VIEW, 12);
+  return { ours, naive };
+}
+
+function printYearStep(y: { ours: YearStepRun; naive: YearStepRun }): void {
+  console.log(`\nyear step 2021→2025 at 200k stands, upgraded stands on, z12 township view (640×400):`);
+  for (const [name, run] of [['naive (GeoJSON source rebuilt with setData)', y.naive], ['ours (setFilter on the vector tiles)', y.ours]] as const) {
+    // PerformanceObserver reports only tasks over 50 ms: none means every task stayed under that.
+    const longest = run.long_tasks === 0 ? '< 50 ms (no long task)' : `${run.longest_task_ms} ms`;
+    console.log(`  ${name.padEnd(44)} longest main-thread task ${longest.padStart(22)}, ${run.long_tasks} long tasks, main thread busy ${run.main_thread_ms} ms, ` +
+      `change → idle ${run.step_ms.join(' / ')} ms, ${run.drawn_2025} drawn at 2025${run.error ? ` (${run.error})` : ''}`);
+  }
+}
+
+if (yearStepOnly) {
+  const browser = await launchBrowser();
+  try {
+    const app = await serveWithData('data-stress', 'dist-bench-200k');
+    try {
+      yearSteps = await measureYearStep(browser, app.url);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  printYearStep(yearSteps);
+  console.log(JSON.stringify({ year_step_longest_task_ms: yearSteps.ours.longest_task_ms, naive_year_step_longest_task_ms: yearSteps.naive.longest_task_ms,
+    year_step_ms: yearSteps.ours.step_ms, naive_year_step_ms: yearSteps.naive.step_ms,
+    year_step_main_thread_ms: yearSteps.ours.main_thread_ms, naive_year_step_main_thread_ms: yearSteps.naive.main_thread_ms, load_average: r(os.loadavg()[0], 1) }));
+  process.exit(0);
+}
+
 const sets = [
   { key: '30k', dataDir: 'data', outDir: 'dist-bench-30k' },
   { key: '200k', dataDir: 'data-stress', outDir: 'dist-bench-200k' },
@@ -122,6 +169,7 @@ try {
       const naive = await measure(browser, `${app.url}?source=geojson`, true);
       const ours = await measure(browser, app.url, false);
       results[set.key] = { ours, naive, stands };
+      if (set.key === '200k') yearSteps = await measureYearStep(browser, app.url);
       console.log(`  ${set.key}: ours drawn ${ours.drawn_ms} ms, naive ${naive.drawn_ms} ms${naive.error ? ` (${naive.error})` : ''}`);
     } finally {
       await app.close();
@@ -156,6 +204,8 @@ for (const [label, get] of rows) {
 console.log(`\nanalysis of ${analysis.stands} stands in Node: columns load ${r(analysis.load_ms)} ms + computeProgress ${r(analysis.progress_ms)} ms = ${r(analysis.total_ms)} ms ` +
   `(GeoJSON in memory + area pass + computeProgress: ${r(analysis.geojson_areas_progress_ms)} ms)`);
 
+if (yearSteps) printYearStep(yearSteps);
+
 const big = results['200k'];
 const small = results['30k'];
 const ratio = (a: number, b: number) => r(a / b, 2);
@@ -177,5 +227,7 @@ console.log(JSON.stringify({
   ours_peak_heap_mb_30k: r(small.ours.peak_heap_mb, 1), naive_peak_heap_mb_30k: r(small.naive.peak_heap_mb, 1),
   pan_fps_ratio_30k: ratio(small.ours.pan_fps, small.naive.pan_fps), zoom_fps_ratio: ratio(big.ours.zoom_fps, big.naive.zoom_fps),
   naive_error: big.naive.error ?? null, load_average: r(os.loadavg()[0], 1),
+  year_step_longest_task_ms: yearSteps?.ours.longest_task_ms ?? null, naive_year_step_longest_task_ms: yearSteps?.naive.longest_task_ms ?? null,
+  year_step_main_thread_ms: yearSteps?.ours.main_thread_ms ?? null, naive_year_step_main_thread_ms: yearSteps?.naive.main_thread_ms ?? null,
   targets_met: big.ours.drawn_ms <= 3000 && big.ours.pan_fps >= 2 * big.naive.pan_fps && big.ours.longest_task_ms <= 200 && analysis.total_ms <= 1000,
 }));

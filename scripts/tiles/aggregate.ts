@@ -3,6 +3,8 @@
 // the same properties the style and filters read, so the registry's colours and thematic views work unchanged:
 //   species, upgrade_type — the value covering most of the square's stand area (upgrade_type absent when "none" wins);
 //   pine_wilt — the most severe status present (疫点 > 已除治 > 无), so outbreaks stay visible when zoomed out;
+//   upgrade_year — the year by which half of the square's upgraded area was done (area-weighted median), so the year
+//     control's filter (registry `time`, src/map/time-filter.ts) turns a square on as its stands mostly are;
 //   township_code/township_name — the township filter; stands, area_mu — what the square stands for.
 // A square has aggregate: true and no stand id, so it gives no popup and no highlight (MapView ignores it).
 import type { Feature, Polygon } from 'geojson';
@@ -24,12 +26,21 @@ function argmax(m: Map<unknown, number>): unknown {
   return best;
 }
 
+/** The year by which half of the area in `byYear` (year → m²) was reached. */
+export function medianYear(byYear: Map<number, number>): number {
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const half = [...byYear.values()].reduce((x, y) => x + y, 0) / 2;
+  let sum = 0;
+  for (const y of years) if ((sum += byYear.get(y)!) >= half) return y;
+  return years[years.length - 1];
+}
+
 /** Squares of about `cellM` metres (equal-angle grid anchored at lon 0 / lat 0, so it is stable whatever the data). */
 export function aggregateStands(stands: readonly StandPoint[], cellM: number): Feature<Polygon>[] {
   const lat0 = stands.length ? stands[0].lat : 0;
   const dy = cellM / 111_320;
   const dx = cellM / (111_320 * Math.cos((lat0 * Math.PI) / 180));
-  interface Acc { ix: number; iy: number; code: string; name: unknown; n: number; m2: number; species: Map<unknown, number>; upgrade: Map<unknown, number>; wilt: string }
+  interface Acc { ix: number; iy: number; code: string; name: unknown; n: number; m2: number; species: Map<unknown, number>; upgrade: Map<unknown, number>; upgradeYears: Map<number, number>; wilt: string }
   const cells = new Map<string, Acc>();
   for (const s of stands) {
     const ix = Math.floor(s.lon / dx);
@@ -37,13 +48,15 @@ export function aggregateStands(stands: readonly StandPoint[], cellM: number): F
     const code = String(s.properties.township_code ?? '');
     const key = `${ix}:${iy}:${code}`;
     let a = cells.get(key);
-    if (!a) cells.set(key, (a = { ix, iy, code, name: s.properties.township_name, n: 0, m2: 0, species: new Map(), upgrade: new Map(), wilt: '无' }));
+    if (!a) cells.set(key, (a = { ix, iy, code, name: s.properties.township_name, n: 0, m2: 0, species: new Map(), upgrade: new Map(), upgradeYears: new Map(), wilt: '无' }));
     a.n++;
     a.m2 += s.area_m2;
     const sp = s.properties.species ?? null;
     a.species.set(sp, (a.species.get(sp) ?? 0) + s.area_m2);
     const up = s.properties.upgrade_type ?? null;
     a.upgrade.set(up, (a.upgrade.get(up) ?? 0) + s.area_m2);
+    const year = s.properties.upgrade_year;
+    if (up !== null && typeof year === 'number' && Number.isFinite(year)) a.upgradeYears.set(year, (a.upgradeYears.get(year) ?? 0) + s.area_m2);
     const w = String(s.properties.pine_wilt ?? '无');
     if ((WILT_RANK[w] ?? 0) > (WILT_RANK[a.wilt] ?? 0)) a.wilt = w;
   }
@@ -62,6 +75,7 @@ export function aggregateStands(stands: readonly StandPoint[], cellM: number): F
           township_name: a.name,
           species: argmax(a.species),
           ...(upgrade !== null ? { upgrade_type: upgrade } : {}),
+          ...(upgrade !== null && a.upgradeYears.size ? { upgrade_year: medianYear(a.upgradeYears) } : {}),
           pine_wilt: a.wilt,
           stands: a.n,
           area_mu: Math.round(a.m2 / M2_PER_MU),

@@ -14,7 +14,7 @@ import { aggregateStands, type StandPoint } from './aggregate.ts';
 import { writePyramid, type PyramidStats } from './pyramid.ts';
 
 /** Bump when the tiles or columns change shape, so ensure.ts rebuilds them. */
-export const TILES_VERSION = 'stand-tiles-6'; // 3: binary columns file; 4: stands from ≥ 6 px; 5: three overview grids; 6: geometry file
+export const TILES_VERSION = 'stand-tiles-7'; // 3: binary columns file; 4: stands from ≥ 6 px; 5: three overview grids; 6: geometry file; 7: squares carry upgrade_year
 // Where and how the map reads the tiles is declared once, in the registry (STAND_SOURCE); the builder follows it.
 const TILESET = STAND_SOURCE.tiles!;
 export const STAND_TILES_DIR = TILESET.dir;

@@ -7,6 +7,8 @@ import { layersFor } from '../layers/registry.ts';
 import { defaultChoices, type LayerChoices } from '../map/layer-state.ts';
 import { MapView, type PickedFeature } from '../map/MapView.tsx';
 import { LangContext, UI_TEXT } from '../ui/i18n.ts';
+import { useYear } from '../ui/use-year.ts';
+import { YearControl } from '../ui/YearControl.tsx';
 import type { Lang } from '../ui/i18n-types.ts';
 import { FeaturePopup } from './FeaturePopup.tsx';
 import { CarbonDensityControl } from './CarbonDensityControl.tsx';
@@ -26,6 +28,8 @@ function initialLang(): Lang {
 export function App() {
   const layers = useMemo(() => layersFor('internal'), []);
   const [lang, setLang] = useState<Lang>(initialLang);
+  // The year control's year (?year= in the address): the map's time-aware layers and the dashboard follow it.
+  const [year, setYear] = useYear();
   const [choices, setChoices] = useState<LayerChoices>(() => defaultChoices(layers));
   const [map, setMap] = useState<maplibregl.Map | null>(null);
   const [picked, setPicked] = useState<PickedFeature | null>(null);
@@ -100,10 +104,14 @@ export function App() {
             onReady={setMap}
             onPick={onPick}
             township={township?.code ?? null}
+            year={year}
             onCursor={setCursor}
             onError={addError}
             selected={picked && picked.id !== undefined ? { layer: picked.layer, id: picked.id } : null}
           />
+          <div className="map-year">
+            <YearControl year={year} onChange={setYear} lang={lang} />
+          </div>
           {errors.length > 0 && (
             <div className="error-box" role="alert" data-testid="error-box">
               <strong>{t('dataError')}</strong>
@@ -127,7 +135,7 @@ export function App() {
         {showDashboard && (
           <aside className="dashboard-panel" aria-label={lang === 'zh' ? '仪表盘' : 'Dashboard'}>
             <Suspense fallback={<div className="dashboard">{t('loading')}</div>}>
-              <Dashboard township={township?.code ?? null} townshipName={township?.name ?? null} onTownship={(code) => !code && setTownship(null)} />
+              <Dashboard year={year} township={township?.code ?? null} townshipName={township?.name ?? null} onTownship={(code) => !code && setTownship(null)} />
             </Suspense>
           </aside>
         )}

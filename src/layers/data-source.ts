@@ -12,7 +12,7 @@ export function dataUrl(file: string, base: string = DATA_BASE): string {
 
 /** A MapLibre source id per data file, so layers that share a file (stands and its thematic views) share one source. */
 export function sourceId(source: LayerSource): string {
-  return `src:${source.file}`;
+  return `src:${source.file}${source.instance ? `#${source.instance}` : ''}`;
 }
 
 /** The MapLibre 'source-layer' of a tiled source (needed by style layers and feature-state), undefined for GeoJSON. */

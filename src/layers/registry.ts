@@ -1,7 +1,7 @@
 // Every layer of the app, declared as data. The map (map/add-layers.ts), the layer panel, the legend and the public page
 // read this list; nothing else knows which layers exist.
 import { SPECIES_COLOURS, STATUS_COLOURS, UPGRADE_COLOURS } from './palette.ts';
-import type { ColourRule, LayerDef, LayerGroup, LayerSource, PopupField, Text } from './types.ts';
+import type { ColourRule, LayerDef, LayerGroup, LayerSource, PopupField, Text, TimeRule } from './types.ts';
 
 export const LAYER_GROUPS: LayerGroup[] = [
   { id: 'admin', name: { zh: '行政区划', en: 'Administrative' } },
@@ -43,6 +43,9 @@ const standFields: PopupField[] = [
 ];
 
 const SYNTHETIC: Text = { zh: '模拟数据', en: 'synthetic sample' };
+
+// How each time-aware layer follows the year control (types.ts TimeRule, src/map/time-filter.ts).
+const GRID_CONNECTED: TimeRule = { field: 'grid_year', done: ['==', ['get', 'status'], '并网'], show: 'all', pendingColour: STATUS_COLOURS.underway };
 
 /**
  * The stands reach the map as prebuilt vector tiles (scripts/tiles/, docs/scale.md): individual stands from z10–11
@@ -90,8 +93,11 @@ export const LAYERS: LayerDef[] = [
   },
   {
     id: 'stands-upgrade', townshipKey: 'township_code', name: { zh: '低产低效林改造', en: 'Low-efficiency forest upgrade' }, group: 'forest', note: SYNTHETIC,
-    source: STAND_SOURCE, geometry: 'polygon', audience: 'internal', visible: false,
+    // Its own source over the same tiles: stepping the year re-lays this layer alone (types.ts LayerSource.instance).
+    source: { ...STAND_SOURCE, instance: 'year' }, geometry: 'polygon', audience: 'internal', visible: false,
     filter: ['!=', ['get', 'upgrade_type'], null],
+    // Overview squares carry the year by which most of their upgraded area was done (scripts/tiles/aggregate.ts).
+    time: { field: 'upgrade_year', show: 'done' },
     style: { fill: categorical('upgrade_type', UPGRADE_COLOURS), fillOpacity: 0.8 },
     popup: { title: 'id', fields: standFields },
   },
@@ -105,12 +111,14 @@ export const LAYERS: LayerDef[] = [
   {
     id: 'carbon-pilots', townshipKey: 'township_code', name: { zh: '碳汇造林试点', en: 'Carbon-sink afforestation pilots' }, group: 'forest', note: SYNTHETIC,
     source: { file: 'carbon-pilots.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
+    time: { field: 'planted_year', show: 'done' },
     style: { fill: { kind: 'single', colour: '#00c853' }, fillOpacity: 0.55, outline: '#1b5e20' },
     popup: { title: 'name', fields: [f('planted_year', '造林年度', 'Planted', { format: 'year' }), f('species', '树种', 'Species')] },
   },
   {
     id: 'oil-tea-bases', townshipKey: 'township_code', name: { zh: '油茶基地', en: 'Oil-tea bases' }, group: 'forest', note: SYNTHETIC,
     source: { file: 'oil-tea-bases.geojson' }, geometry: 'polygon', audience: 'public', visible: false,
+    time: { field: 'year', show: 'done' },
     style: { fill: categorical('kind', { 新造高产: '#6d4c41', 低产改造: '#bcaaa4' }), fillOpacity: 0.7, outline: '#4e342e' },
     popup: { title: 'name', fields: [f('kind', '类型', 'Kind'), f('year', '年度', 'Year', { format: 'year' })] },
   },
@@ -119,6 +127,7 @@ export const LAYERS: LayerDef[] = [
   {
     id: 'wetlands', townshipKey: 'township_code', name: { zh: '湿地', en: 'Wetlands' }, group: 'wetland',
     source: { file: 'wetlands.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
+    time: { field: 'restoration_year', done: ['==', ['get', 'restoration'], '已完成'], show: 'all' },
     style: { fill: categorical('kind', { 湿地公园: '#0277bd', 河流湿地: '#4fc3f7', 小微湿地: '#26c6da', 库塘湿地: '#81d4fa' }), fillOpacity: 0.6, outline: '#01579b', label: { zh: 'name', en: 'name_en', size: 11, minzoom: 10, colour: '#01579b' } },
     popup: { title: 'name', fields: [f('kind', '类型', 'Kind'), f('restoration', '修复', 'Restoration'), f('restoration_year', '修复年度', 'Restoration year', { format: 'year' })] },
   },
@@ -127,6 +136,7 @@ export const LAYERS: LayerDef[] = [
   {
     id: 'mines', townshipKey: 'township_code', name: { zh: '矿山生态修复', en: 'Mine restoration sites' }, group: 'restoration',
     source: { file: 'mines.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
+    time: { field: 'restored_year', done: ['==', ['get', 'status'], '已修复'], show: 'all', pendingColour: STATUS_COLOURS.underway },
     style: { fill: categorical('status', { 已修复: STATUS_COLOURS.done, 修复中: STATUS_COLOURS.underway, 待修复: STATUS_COLOURS.todo }), fillOpacity: 0.75, outline: '#3e2723' },
     popup: { title: 'name', fields: [f('mineral', '矿种', 'Mineral'), f('status', '状态', 'Status'), f('restored_year', '修复年度', 'Restored', { format: 'year' }), f('plan_named', '规划点名项目', 'Named in the plan', { format: 'boolean' })] },
   },
@@ -134,13 +144,13 @@ export const LAYERS: LayerDef[] = [
   // Renewable energy
   {
     id: 'pv', townshipKey: 'township_code', name: { zh: '光伏电站', en: 'Solar PV' }, group: 'energy',
-    source: { file: 'pv.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
+    source: { file: 'pv.geojson' }, geometry: 'polygon', audience: 'public', visible: true, time: GRID_CONNECTED,
     style: { fill: projectStatus, fillOpacity: 0.7, outline: '#e65100', label: { zh: 'name', en: 'name_en', size: 11, minzoom: 9.5, colour: '#bf360c' } },
     popup: { title: 'name', fields: [f('kind', '类型', 'Kind'), f('capacity_mw', '装机容量', 'Capacity', { format: 'number', unit: unit('兆瓦', 'MW') }), f('status', '状态', 'Status'), f('grid_year', '并网年度', 'Grid year', { format: 'year' }), f('plan_named', '规划点名项目', 'Named in the plan', { format: 'boolean' })] },
   },
   {
     id: 'wind-farms', townshipKey: 'township_code', name: { zh: '风电场', en: 'Wind farms' }, group: 'energy', note: SYNTHETIC,
-    source: { file: 'wind-farms.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
+    source: { file: 'wind-farms.geojson' }, geometry: 'polygon', audience: 'public', visible: true, time: GRID_CONNECTED,
     style: { fill: projectStatus, fillOpacity: 0.25, outline: '#00838f' },
     popup: { title: 'name', fields: [f('capacity_mw', '装机容量', 'Capacity', { format: 'number', unit: unit('兆瓦', 'MW') }), f('turbines', '风机数', 'Turbines', { format: 'integer' }), f('status', '状态', 'Status'), f('grid_year', '并网年度', 'Grid year', { format: 'year' })] },
   },
@@ -161,8 +171,20 @@ export const LAYERS: LayerDef[] = [
   {
     id: 'gas-pipelines', name: { zh: '天然气管道', en: 'Gas pipelines' }, group: 'infrastructure',
     source: { file: 'gas-pipelines.geojson' }, geometry: 'line', audience: 'public', visible: false,
+    time: { field: 'built_year', done: ['==', ['get', 'status'], '已建'], show: 'all' },
     style: { lineColour: categorical('status', { 已建: '#ef6c00', 规划: '#ffb74d' }), lineWidth: 2.5 },
     popup: { title: 'name', fields: [f('status', '状态', 'Status'), f('serves', '供气范围', 'Serves'), f('target_year', '目标年度', 'Target year', { format: 'year' })] },
+  },
+
+  // Gas coverage by township: supplied (已通气) townships filled; those the plan supplies by 2030 drawn as planned after
+  // the as-of year. The data give no year for the supply, so supplied townships count in every year.
+  {
+    id: 'gas-coverage', townshipKey: 'code', name: { zh: '乡镇通气情况', en: 'Gas supply by township' }, group: 'infrastructure', note: { zh: '界线为模拟', en: 'boundaries synthetic' },
+    source: { file: 'townships.geojson' }, geometry: 'polygon', audience: 'public', visible: false,
+    filter: ['!=', ['get', 'gas_status'], '未规划'],
+    time: { field: 'gas_year', done: ['==', ['get', 'gas_status'], '已通气'], show: 'all' },
+    style: { fill: categorical('gas_status', { 已通气: '#ef6c00', 规划2030: '#ffcc80' }), fillOpacity: 0.45 },
+    popup: { title: 'name', fields: [f('gas_status', '天然气', 'Gas supply')] },
   },
 
   // Townships on top, so their outlines and labels stay readable over the stands.
@@ -205,6 +227,8 @@ export const LAYERS: LayerDef[] = [
   {
     id: 'public-projects', name: { zh: '规划项目', en: 'Plan projects' }, group: 'public',
     source: { file: 'public/projects.geojson' }, geometry: 'point', audience: 'public', visible: false,
+    // Connected (并网) projects count from their year; after the as-of year the others show as planned (hollow).
+    time: { field: 'year', done: ['==', ['get', 'status'], '并网'], show: 'all' },
     style: {
       circleColour: {
         kind: 'categorical', property: 'kind', fallback: '#757575',

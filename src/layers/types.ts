@@ -13,6 +13,12 @@ export interface LayerSource {
   file: string;
   /** Prebuilt vector tiles of the file (scripts/tiles/): large layers reach the map this way instead of as GeoJSON. */
   tiles?: TileSet;
+  /**
+   * A second MapLibre source over the same data. A filter change makes MapLibre re-lay every visible layer of the
+   * changed layer's source; a layer whose filter follows the year control gets a source of its own, so stepping the
+   * year re-lays only that layer, not the stands' fills and outlines. Costs nothing while the layer is hidden.
+   */
+  instance?: string;
 }
 
 export interface TileSet {
@@ -79,6 +85,27 @@ export interface LayerDef {
   townshipKey?: string;
   /** A short note under the layer name, e.g. "synthetic sample". */
   note?: Text;
+  /** How the layer follows the year control (src/map/time-filter.ts); absent = the layer is the same every year. */
+  time?: TimeRule;
+}
+
+/**
+ * A time-aware layer: each feature reaches its "done" state (upgraded, planted, restored, connected …) in the year held
+ * by `field`. At year Y a feature is done when `done` holds and its year is ≤ Y (done features without a year count
+ * from the start, as the plan figures count them). Years after the data's as-of year draw the features not done by then
+ * as planned (hatched, dashed outline, legend 规划).
+ */
+export interface TimeRule {
+  /** Property with the year the feature was done, e.g. "upgrade_year". */
+  field: string;
+  /** Filter expression for the features the data records as done, e.g. status == 并网. Default: every feature. */
+  done?: unknown[];
+  /**
+   * Up to the as-of year: 'done' draws only features done by Y (a stand not yet upgraded is not an upgraded stand);
+   * 'all' draws every feature, and those done only after Y in `pendingColour` (a mine not yet restored is still a mine).
+   */
+  show: 'done' | 'all';
+  pendingColour?: string;
 }
 
 export type LayerGroupId = 'admin' | 'forest' | 'wetland' | 'restoration' | 'energy' | 'infrastructure' | 'public';

@@ -10,7 +10,9 @@ import type { Lang } from '../ui/i18n-types.ts';
 import type { LayerChoices } from './layer-state.ts';
 import { buildStyle } from './map-style.ts';
 import { onlineBasemapConfig } from './online-basemap.ts';
-import { interactiveLayerId, labelText, styleLayerIds } from './style-layers.ts';
+import { colourExpression, interactiveLayerId, labelText, styleLayerIds } from './style-layers.ts';
+import { DATA_AS_OF_YEAR } from '../core/plan/years.ts';
+import { HATCH_IMAGE, PLANNED_COLOUR, yearStyle } from './time-filter.ts';
 
 // MapLibre 6 cannot find its worker after a Vite build unless it is told where the file went.
 maplibregl.setWorkerUrl(workerUrl);
@@ -37,10 +39,17 @@ interface Props {
   selected?: { layer: LayerDef; id: string | number } | null;
   /** A 9-digit township code: layers with a townshipKey show only that township's features. */
   township?: string | null;
+  /** The year control's year: time-aware layers (registry `time`) show their state as of its end. */
+  year?: number;
 }
 
-function applyTownship(map: maplibregl.Map, layers: LayerDef[], code: string | null): void {
+/**
+ * Every filter a style layer carries, from one place: the registry's thematic filter, the township selection and the
+ * year (time-filter.ts). Stepping the year only calls setFilter/setPaintProperty on layers already on the map.
+ */
+function applyFilters(map: maplibregl.Map, layers: LayerDef[], code: string | null, year: number): void {
   for (const layer of layers) {
+    const time = yearStyle(layer, year);
     for (const id of [...styleLayerIds(layer), `${layer.id}::selected`]) {
       if (!map.getLayer(id)) continue;
       if (layer.id === 'townships' && id === 'townships::outline') {
@@ -48,13 +57,47 @@ function applyTownship(map: maplibregl.Map, layers: LayerDef[], code: string | n
         map.setPaintProperty(id, 'line-width', code ? ['case', ['==', ['get', 'code'], code], 3.5, layer.style.lineWidth ?? 1] : layer.style.lineWidth ?? 1);
         continue;
       }
-      if (!layer.townshipKey || id.endsWith('::label') && layer.labels) continue;
-      const own = layer.filter ? [layer.filter] : [];
-      const byTown = code ? [['==', ['get', layer.townshipKey], code]] : [];
-      const parts = [...own, ...byTown];
-      map.setFilter(id, (parts.length === 0 ? null : parts.length === 1 ? parts[0] : ['all', ...parts]) as never);
+      const isLabel = id.endsWith('::label');
+      if (isLabel && layer.labels) continue;
+      const isPlanned = id.includes('::planned');
+      const parts: unknown[] = [];
+      if (layer.filter) parts.push(layer.filter);
+      if (layer.townshipKey && code) parts.push(['==', ['get', layer.townshipKey], code]);
+      if (time && isPlanned) parts.push(time.planned);
+      else if (time?.main && !isLabel) parts.push(time.main);
+      if (!layer.townshipKey && !time) continue;
+      const next = parts.length === 0 ? null : parts.length === 1 ? parts[0] : ['all', ...parts];
+      // Only real changes: MapLibre stores a cleared filter as undefined, so setFilter(null) would count as a change
+      // every time and re-lay the whole source (all stand layers) at every year step.
+      if (JSON.stringify(map.getFilter(id) ?? null) !== JSON.stringify(next)) map.setFilter(id, next as never);
+    }
+    if (time) applyPendingColour(map, layer, time.pendingColour);
+  }
+}
+
+/** Features done only after the chosen year (a mine restored later) take the rule's pending colour. */
+function applyPendingColour(map: maplibregl.Map, layer: LayerDef, pending: ((own: unknown) => unknown) | null): void {
+  const s = layer.style;
+  const target = layer.geometry === 'polygon' ? s.fill && [`${layer.id}::fill`, 'fill-color', s.fill] as const
+    : layer.geometry === 'line' ? [`${layer.id}::line`, 'line-color', s.lineColour ?? { kind: 'single', colour: '#555' }] as const
+    : [`${layer.id}::circle`, 'circle-color', s.circleColour ?? { kind: 'single', colour: '#333' }] as const;
+  if (!target || !map.getLayer(target[0])) return;
+  const own = colourExpression(target[2]);
+  map.setPaintProperty(target[0], target[1], (pending ? pending(own) : own) as never);
+}
+
+/** Diagonal hatching for planned features, drawn once into an image (no sprite file, nothing fetched). */
+function hatchImage(): { width: number; height: number; data: Uint8Array } {
+  const n = 8;
+  const data = new Uint8Array(n * n * 4);
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(PLANNED_COLOUR.slice(i, i + 2), 16));
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      const on = (x + y) % n < 2;
+      data.set(on ? [r, g, b, 255] : [0, 0, 0, 0], (y * n + x) * 4);
     }
   }
+  return { width: n, height: n, data };
 }
 
 function applyChoices(map: maplibregl.Map, layers: LayerDef[], choices: LayerChoices): void {
@@ -81,7 +124,7 @@ function naiveGeoJson(): boolean {
   return new URLSearchParams(globalThis.location?.search ?? '').get('source') === 'geojson';
 }
 
-export function MapView({ layers: registryLayers, choices, lang, onReady, onPick, onCursor, onError, selected, township = null }: Props) {
+export function MapView({ layers: registryLayers, choices, lang, onReady, onPick, onCursor, onError, selected, township = null, year = DATA_AS_OF_YEAR }: Props) {
   const layers = useMemo(
     () => (naiveGeoJson() ? registryLayers.map((l) => (l.source.tiles ? { ...l, source: { file: l.source.file } } : l)) : registryLayers),
     [registryLayers],
@@ -133,6 +176,9 @@ export function MapView({ layers: registryLayers, choices, lang, onReady, onPick
       mapRef.current = map;
       built = map;
       (window as unknown as { __map?: maplibregl.Map }).__map = map; // for browser tests and debugging
+      map.on('styleimagemissing', (e) => {
+        if (e.id === HATCH_IMAGE && !map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchImage(), { pixelRatio: 1 });
+      });
       map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
       map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
       map.on('load', () => {
@@ -185,7 +231,12 @@ export function MapView({ layers: registryLayers, choices, lang, onReady, onPick
     [lang, layers],
   );
 
-  useEffect(() => whenReady((map) => applyTownship(map, layers, township)), [layers, township]);
+  useEffect(() => {
+    whenReady((map) => {
+      applyFilters(map, layers, township, year);
+      map.getContainer().dataset.year = String(year); // the year the map shows, for tests and the benchmark
+    });
+  }, [layers, township, year]);
 
   useEffect(() => {
     const map = mapRef.current;

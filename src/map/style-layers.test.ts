@@ -41,7 +41,10 @@ describe('registry → MapLibre style', () => {
     expect(src.tiles[0]).toBe('http://127.0.0.1/data/tiles/stands/{z}/{x}/{y}.pbf');
     expect(src.promoteId).toBe('id');
     const standLayers = style.layers.filter((l) => (l as { source?: string }).source === 'src:stands.geojson');
-    expect(standLayers.map((l) => l.id)).toEqual(expect.arrayContaining(['stands::fill', 'stands::outline', 'stands::selected', 'stands-upgrade::fill']));
+    expect(standLayers.map((l) => l.id)).toEqual(expect.arrayContaining(['stands::fill', 'stands::outline', 'stands::selected', 'stands-pine-wilt::fill']));
+    // The year-driven upgrade layer reads the same tiles through a source of its own (a year step re-lays it alone).
+    expect(style.sources['src:stands.geojson#year']).toEqual(src);
+    expect(style.layers.filter((l) => (l as { source?: string }).source === 'src:stands.geojson#year').map((l) => l.id)).toContain('stands-upgrade::fill');
     for (const l of standLayers) expect((l as { 'source-layer'?: string })['source-layer']).toBe('stands');
     // Outlines only where the tiles hold stands, not the low-zoom overview squares (stands from z11 at 32k, z12 at 200k).
     expect((standLayers.find((l) => l.id === 'stands::outline') as { minzoom?: number }).minzoom).toBe(12);

@@ -3,6 +3,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { sourceId, sourceLayer } from '../layers/data-source.ts';
 import type { ColourRule, LayerDef } from '../layers/types.ts';
 import type { Lang } from '../ui/i18n-types.ts';
+import { HATCH_IMAGE, NOTHING, PLANNED_COLOUR } from './time-filter.ts';
 
 /** Fonts are drawn locally by MapLibre (the style has no glyphs URL): Noto Sans CJK from fonts-noto-cjk, then sans-serif. */
 export const LABEL_FONTS = ['Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', 'sans-serif'];
@@ -70,6 +71,7 @@ export function styleLayers(layer: LayerDef, lang: Lang): LayerSpecification[] {
       paint: { 'circle-color': colourExpression(s.circleColour ?? { kind: 'single', colour: '#333' }), 'circle-radius': s.circleRadius ?? 4, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
     });
   }
+  if (layer.time) out.push(...plannedLayers(layer, common));
   if (s.label) {
     const labelSource = layer.labels ? sourceId(layer.labels) : source;
     out.push({
@@ -89,4 +91,22 @@ export function styleLayers(layer: LayerDef, lang: Lang): LayerSpecification[] {
     });
   }
   return out as unknown as LayerSpecification[];
+}
+
+/**
+ * The year control's "planned" look for a time-aware layer (time-filter.ts): hatched fill and dashed outline for
+ * polygons, a dashed line, a hollow circle. They show nothing until a year after the data's as-of year is chosen.
+ */
+function plannedLayers(layer: LayerDef, common: Record<string, unknown>): Record<string, unknown>[] {
+  const planned = { ...common, filter: NOTHING };
+  if (layer.geometry === 'polygon') {
+    return [
+      { ...planned, id: `${layer.id}::planned`, type: 'fill', paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': layer.style.fillOpacity ?? 0.6, 'fill-antialias': false } },
+      { ...planned, id: `${layer.id}::planned-outline`, type: 'line', paint: { 'line-color': PLANNED_COLOUR, 'line-width': 1.6, 'line-dasharray': [2, 1.5] } },
+    ];
+  }
+  if (layer.geometry === 'line') {
+    return [{ ...planned, id: `${layer.id}::planned`, type: 'line', paint: { 'line-color': PLANNED_COLOUR, 'line-width': layer.style.lineWidth ?? 1.5, 'line-dasharray': [2, 1.5] } }];
+  }
+  return [{ ...planned, id: `${layer.id}::planned`, type: 'circle', paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': layer.style.circleRadius ?? 4, 'circle-stroke-color': PLANNED_COLOUR, 'circle-stroke-width': 2 } }];
 }

@@ -23,6 +23,10 @@ import type { PublicProject } from './public-data.ts';
 import { formatShareHash, parseShareState, type MapView as View } from './share-state.ts';
 import { PUB_TEXT } from './text.ts';
 import { usePublicData } from './use-public-data.ts';
+import { useYear } from '../ui/use-year.ts';
+import { searchWithYear } from '../ui/year-url.ts';
+import { YearControl } from '../ui/YearControl.tsx';
+import { planForYear, yearFillColour } from './year-figures.ts';
 
 const FILL_LAYER = `${TOWNSHIP_LAYER}::fill`;
 const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -51,7 +55,10 @@ export function PublicApp() {
   const [map, setMap] = useState<maplibregl.Map | null>(null);
   const [picked, setPicked] = useState<PickedFeature | null>(null);
   const [mapErrors, setMapErrors] = useState<string[]>([]);
-  const { plan, projects, error } = usePublicData();
+  const { plan: planFile, projects, error } = usePublicData();
+  // The year control (?year=): every figure on the page is that year's, from the same core computation (year-figures.ts).
+  const [year, setYear] = useYear();
+  const plan = useMemo(() => (planFile ? planForYear(planFile, year) : null), [planFile, year]);
   const indicator = indicatorById(indicatorId)!;
   const t = (key: keyof typeof PUB_TEXT) => PUB_TEXT[key][lang];
 
@@ -59,8 +66,10 @@ export function PublicApp() {
 
   useEffect(() => {
     if (!map || !plan || !map.getLayer(FILL_LAYER)) return;
-    map.setPaintProperty(FILL_LAYER, 'fill-color', fillColour(indicator, breaks) as never);
+    const colour = plan.year === plan.as_of_year ? fillColour(indicator, breaks) : yearFillColour(indicator, breaks, plan.townships);
+    map.setPaintProperty(FILL_LAYER, 'fill-color', colour as never);
     map.getContainer().dataset.indicator = indicator.id; // lets tests and the benchmark see which colouring is on
+    map.getContainer().dataset.year = String(plan.year);
   }, [map, plan, indicator, breaks]);
 
   const onReady = useCallback((m: maplibregl.Map) => {
@@ -109,7 +118,7 @@ export function PublicApp() {
   const selected = picked?.layer.id === TOWNSHIP_LAYER && picked.id !== undefined ? { layer: townshipLayer, id: picked.id } : null;
   const addError = useCallback((m: string) => setMapErrors((prev) => (prev.includes(m) ? prev : [...prev, m].slice(-3))), []);
   const errors = [...(error ? [error] : []), ...mapErrors];
-  const shareUrl = `${location.origin}${location.pathname}${location.search}${hash}`;
+  const shareUrl = `${location.origin}${location.pathname}${searchWithYear(location.search, year)}${hash}`;
 
   return (
     <LangContext.Provider value={lang}>
@@ -134,14 +143,22 @@ export function PublicApp() {
       <main className="pub-main">
         <div className="pub-map-col">
           <IndicatorSwitch value={indicatorId} lang={lang} onChange={setIndicatorId} />
+          <div className="pub-year">
+            <YearControl year={year} onChange={setYear} lang={lang} asOfYear={planFile?.as_of_year} />
+          </div>
           <div className="pub-map" role="region" aria-label={t('mapLabel')}>
-            <MapView layers={layers} choices={choices} lang={lang} onReady={onReady} onPick={setPicked} onError={addError} selected={selected} />
+            <MapView layers={layers} choices={choices} lang={lang} onReady={onReady} onPick={setPicked} onError={addError} selected={selected} year={year} />
           </div>
           <ChoroplethLegend indicator={indicator} breaks={breaks} lang={lang} projects={projectLayer} />
           <PickedInfo picked={picked} lang={lang} />
         </div>
         <div className="pub-content">
           {!plan && !error && <p>{t('loading')}</p>}
+          {plan?.projection && (
+            <p className="projection-note" data-testid="public-projection">
+              {lang === 'zh' ? `${plan.year}年数据为预测：碳储量与碳汇按生长模型推算，目标进展只计入${plan.as_of_year}年前已记录的工作。` : `${plan.year} figures are a projection: carbon from the growth model; target progress counts only work recorded by ${plan.as_of_year}.`}
+            </p>
+          )}
           {plan && <ProgressCards plan={plan} lang={lang} />}
           {projects && <ProjectList projects={projects} lang={lang} onChoose={chooseProject} />}
           {plan && <TownshipTable plan={plan} lang={lang} indicator={indicatorId} selected={selected ? String(selected.id) : null} onSelect={chooseTownship} />}

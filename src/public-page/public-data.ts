@@ -123,4 +123,18 @@ export interface PlanProgressFile {
   targets: PublicTarget[];
   townships: TownshipStats[];
   method_notes: PublicMethodNote[];
+  /**
+   * The same figures for every year of the year control (2020–2030), computed by the same core code with that year
+   * (`npm run targets -- --year Y`). After as_of_year the carbon is a growth-model projection. Absent in older files.
+   */
+  years?: Record<string, PublicYearFigures>;
+}
+
+export interface PublicYearFigures {
+  year: number;
+  /** True after as_of_year: carbon figures are projections and unfinished projects are planned. */
+  projection: boolean;
+  county: PublicCounty;
+  targets: PublicTarget[];
+  townships: TownshipStats[];
 }

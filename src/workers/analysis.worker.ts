@@ -83,15 +83,15 @@ const api = {
     return { stands: layers.stands.features.length, load_ms: t1 - t0, areas_ms: performance.now() - t1, stands_from: columns ? 'columns' : 'geojson' };
   },
 
-  /** Progress for the county (code null) or one township, with timing of the computation itself. */
-  progress(code: string | null, method: StandMethod = 'ipcc_bef'): PlanProgress & { compute_ms: number } {
+  /** Progress for the county (code null) or one township as of a year (default: the data's), with timing of the computation itself. */
+  progress(code: string | null, method: StandMethod = 'ipcc_bef', year?: number): PlanProgress & { compute_ms: number } {
     if (!layers || !areas) throw new Error('analysis worker: data not loaded');
-    const key = `${code ?? 'county'}|${method}`;
+    const key = `${code ?? 'county'}|${method}${year === undefined ? '' : `|${year}`}`;
     const t0 = performance.now();
     let result = cache.get(key);
     if (!result) {
       const scope = code ? layersForTownship(layers, areas, code) : { layers, areas };
-      result = computeProgress(scope.layers, { areas: scope.areas, method });
+      result = computeProgress(scope.layers, { areas: scope.areas, method, asOfYear: year });
       cache.set(key, result);
     }
     // perStand arrays are large and only needed for the carbon-density view (carbonPoints).

@@ -11,6 +11,7 @@ import { publicTests } from './public.spec.ts';
 import { scanPublicBuild } from '../public-scan.ts';
 import { storageTests } from './storage.spec.ts';
 import { stressTests } from './stress.spec.ts';
+import { yearBureauTests, yearPublicTests } from './year.spec.ts';
 import { runSecuritySuite } from './security.spec.ts';
 import { makeStressData } from '../../scripts/make-stress-data.ts';
 import { serveWithData } from '../../scripts/bench/serve-data.ts';
@@ -18,11 +19,13 @@ import { serveWithData } from '../../scripts/bench/serve-data.ts';
 const ensure = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/ensure-data.ts')], { stdio: 'inherit', cwd: ROOT });
 if (ensure.status !== 0) process.exit(1);
 
-// `tsx test/browser/run.ts public` (or `bureau`) runs one suite; no argument runs both.
+// `tsx test/browser/run.ts public` (or `bureau`, `year` …) runs one suite; no argument runs them all.
 const only = process.argv[2];
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
 const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss';
 const runBureau = only !== 'public' && only !== 'stress' && only !== 'security';
+// `year` (the year control, year.spec.ts) runs on both builds, alone.
+const yearOnly = only === 'year';
 const runPublic = only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security';
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), built into its own dist-stress/. Last,
 // because it points vite.config.ts at another data folder through the environment.
@@ -42,7 +45,8 @@ try {
     failed += scan.findings.length;
     const pub = await serveBuilt('vite.public.config.ts');
     try {
-      failed += await runTests('public', publicTests(browser, pub.url));
+      if (!yearOnly) failed += await runTests('public', publicTests(browser, pub.url));
+      if (only === undefined || yearOnly) failed += await runTests('year-public', yearPublicTests(browser, pub.url));
     } finally {
       await pub.close();
     }
@@ -52,9 +56,10 @@ try {
     await buildApp();
     const app = await serveBuilt();
     try {
-      if (!plannerOnly) failed += await runTests('bureau', bureauTests(browser, app.url));
-      if (!plannerOnly) failed += await runTests('dashboard', dashboardTests(browser, app.url));
-      if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss') failed += await runTests('planner', plannerTests(browser, app.url));
+      if (!plannerOnly && !yearOnly) failed += await runTests('bureau', bureauTests(browser, app.url));
+      if (!plannerOnly && !yearOnly) failed += await runTests('dashboard', dashboardTests(browser, app.url));
+      if (only === undefined || yearOnly) failed += await runTests('year', yearBureauTests(browser, app.url));
+      if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
       if (only === undefined || only === 'storage') failed += await runTests('storage', storageTests(browser, app.url));
       if (only === undefined || only === 'planner-xss') failed += await runTests('planner-xss', plannerXssTests(browser, app.url));
     } finally {

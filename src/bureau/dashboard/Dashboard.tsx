@@ -16,6 +16,7 @@ import { formatTargetValue } from './format-target.ts';
 import { TargetCard } from './TargetCard.tsx';
 import { speciesAgeColumns, townshipColumns, yearColumns } from './table-columns.ts';
 import { TOTAL_ROWS } from './totals.ts';
+import { YearNote } from './YearNote.tsx';
 
 type Progress = PlanProgress & { compute_ms: number };
 type RankMetric = 'upgrade' | 'carbon' | 'sink' | 'coverage';
@@ -27,7 +28,7 @@ const RANK_METRICS: Record<RankMetric, { zh: string; en: string }> = {
   coverage: { zh: '森林覆盖率（%）', en: 'Forest coverage (%)' },
 };
 
-export default function Dashboard({ township, townshipName, onTownship }: { township: string | null; townshipName: string | null; onTownship: (code: string | null) => void }) {
+export default function Dashboard({ township, townshipName, onTownship, year }: { township: string | null; townshipName: string | null; onTownship: (code: string | null) => void; year?: number }) {
   const lang = useLang();
   const [method, setMethod] = useState<StandMethod>('ipcc_bef');
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -42,7 +43,7 @@ export default function Dashboard({ township, townshipName, onTownship }: { town
       .then((report) => {
         // Exposed for the browser tests' timing record (load and area pass in the worker).
         (window as unknown as { __analysisLoad?: unknown }).__analysisLoad = report;
-        return Promise.all([api.progress(township, method), township ? api.progress(null, method) : null]);
+        return Promise.all([api.progress(township, method, year), township ? api.progress(null, method, year) : null]);
       })
       .then(([p, c]) => {
         if (!live) return;
@@ -52,7 +53,7 @@ export default function Dashboard({ township, townshipName, onTownship }: { town
       })
       .catch((e: Error) => live && setError(e.message));
     return () => { live = false; };
-  }, [township, method]);
+  }, [township, method, year]);
 
   const rankOption = useMemo(() => {
     if (!county) return null;
@@ -102,6 +103,7 @@ export default function Dashboard({ township, townshipName, onTownship }: { town
             <option value="fang">{lang === 'zh' ? '方精云生物量-蓄积量法' : "Fang's biomass–volume"}</option>
           </select>
         </label>
+        <YearNote year={progress.as_of_year} lang={lang} />
         <small data-testid="compute-ms">{lang === 'zh' ? '计算耗时' : 'computed in'} {progress.compute_ms.toFixed(0)} ms</small>
       </div>
 

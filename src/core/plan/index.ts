@@ -7,3 +7,4 @@ export * from './rules.ts';
 export * from './county.ts';
 export * from './rollups.ts';
 export * from './progress.ts';
+export * from './years.ts';

@@ -9,9 +9,10 @@ import { evaluateRule } from './rules.ts';
 import { summariseStands, type StandSummary } from './stand-summary.ts';
 import { PLAN_START_YEAR, shortfall, targetStatus, type TargetStatus } from './status.ts';
 import { PLAN_TARGETS, type PlanTarget } from './targets.ts';
+import { DATA_AS_OF_YEAR } from './years.ts';
 
-/** "Now" for the plan's deadlines: the app is assessed in late 2026, after the 2025 deadline. */
-export const AS_OF_YEAR = 2026;
+/** "Now" for the plan's deadlines: the app is assessed in late 2026, after the 2025 deadline (years.ts). */
+export const AS_OF_YEAR = DATA_AS_OF_YEAR;
 
 export interface TargetProgress extends PlanTarget {
   value: number;
@@ -25,6 +26,8 @@ export interface TargetProgress extends PlanTarget {
 export interface ProgressOptions {
   factors?: CarbonFactors;
   method?: StandMethod;
+  /** The year to assess: targets count work done by the end of it (never past their own deadline), carbon is that
+   *  year's (a projection after DATA_AS_OF_YEAR). Default: the data's as-of year. */
   asOfYear?: number;
   /** Precomputed areas (computeAreas); computed here when absent. */
   areas?: AreaCache;

@@ -25,6 +25,12 @@ export interface RuleResult {
 
 const GRID_CONNECTED = '并网';
 
+/** Work counted for a target: done by the end of the assessed year, and never past the target's own deadline. */
+const countedTo = (t: PlanTarget, asOfYear: number) => Math.min(t.target_year ?? Infinity, asOfYear);
+
+/** A dated record done after the assessed year did not exist yet (undated records count, as doneBy does). */
+const doneIn = (year: number | null | undefined, asOfYear: number) => year == null || !(year > asOfYear);
+
 function townshipCode(ctx: RuleContext, name: string): string | null {
   const f = ctx.layers.townships?.features.find((t) => t.properties?.name === name);
   return f?.properties?.code ?? null;
@@ -43,14 +49,14 @@ export function gridConnectedKw(layers: PlanLayers, year: number): number {
 }
 
 const RULES: { [K in ProgressRule['id']]: (r: Extract<ProgressRule, { id: K }>, t: PlanTarget, ctx: RuleContext) => RuleResult } = {
-  upgrade_area(r, t, { summary }) {
-    const year = t.target_year ?? Infinity;
+  upgrade_area(r, t, { summary, asOfYear }) {
+    const year = countedTo(t, asOfYear);
     const types: readonly UpgradeType[] = r.upgrade_type ? [r.upgrade_type] : UPGRADE_TYPES;
     const value = types.reduce((s, u) => s + doneBy(summary.added[`upgrade:${u}`], year), 0);
     return { value, detail: `stands with upgrade_type ${r.upgrade_type ?? '更新/补植/抚育/封育'} and upgrade_year ≤ ${year}, ellipsoidal area` };
   },
-  oil_tea_area(r, t, { summary }) {
-    const year = t.target_year ?? Infinity;
+  oil_tea_area(r, t, { summary, asOfYear }) {
+    const year = countedTo(t, asOfYear);
     return { value: doneBy(summary.added[`oil_tea:${r.work}`], year), detail: `stands with oil_tea_work ${r.work} and oil_tea_year ≤ ${year}` };
   },
   forest_coverage(_r, _t, { summary, areas }) {
@@ -64,12 +70,12 @@ const RULES: { [K in ProgressRule['id']]: (r: Extract<ProgressRule, { id: K }>, 
   forest_stock(_r, _t, { summary }) {
     return { value: summary.county.stock_m3, detail: 'sum of stand stock_m3 (蓄积)' };
   },
-  carbon_afforestation_area(_r, t, { summary }) {
-    const year = t.target_year ?? Infinity;
+  carbon_afforestation_area(_r, t, { summary, asOfYear }) {
+    const year = countedTo(t, asOfYear);
     return { value: doneBy(summary.added.carbon_afforestation, year), detail: `stands flagged carbon_afforestation, planted ≤ ${year}` };
   },
-  new_energy_capacity(_r, t, { layers }) {
-    const year = t.target_year ?? Infinity;
+  new_energy_capacity(_r, t, { layers, asOfYear }) {
+    const year = countedTo(t, asOfYear);
     return { value: gridConnectedKw(layers, year), detail: `grid-connected (并网) PV + wind capacity, grid_year ≤ ${year}` };
   },
   pv_project(r, _t, ctx) {
@@ -83,8 +89,8 @@ const RULES: { [K in ProgressRule['id']]: (r: Extract<ProgressRule, { id: K }>, 
     const f = matches.find((m) => m.properties?.plan_named) ?? matches[0];
     if (!f?.properties) return { value: 0, outlook: 'not_started', detail: `no ${r.capacity_mw} MW ${r.kind} project in ${r.township} in pv.geojson` };
     const p = f.properties;
-    const value = p.status === GRID_CONNECTED ? p.capacity_mw * 1000 : 0;
-    const outlook: Outlook = p.status === '在建' ? 'behind' : 'not_started';
+    const value = p.status === GRID_CONNECTED && doneIn(p.grid_year, ctx.asOfYear) ? p.capacity_mw * 1000 : 0;
+    const outlook: Outlook = p.status === '在建' || p.status === GRID_CONNECTED ? 'behind' : 'not_started';
     return { value, outlook, detail: `${p.name}: ${p.status}${p.grid_year ? ` (${p.grid_year})` : ''}`, feature_ids: [p.id] };
   },
   gas_supply(r, t, { layers }) {
@@ -104,15 +110,15 @@ const RULES: { [K in ProgressRule['id']]: (r: Extract<ProgressRule, { id: K }>, 
     if (town?.properties?.gas_status === '规划2030') return { value: 0, outlook: 'on_track', detail: `${town.properties.name}: 规划2030` };
     return { value: 0, outlook: 'not_started', detail: `no pipeline serving ${r.place} in gas-pipelines.geojson` };
   },
-  mine_restoration(r, _t, { layers }) {
+  mine_restoration(r, _t, { layers, asOfYear }) {
     const f = layers.mines?.features.find((m) => m.properties?.name.includes(r.name));
     if (!f?.properties) return { value: 0, outlook: 'not_started', detail: `no mine named ${r.name} in mines.geojson` };
     const p = f.properties;
-    const value = p.status === '已修复' ? 1 : 0;
-    const outlook: Outlook = p.status === '修复中' ? 'on_track' : 'not_started';
+    const value = p.status === '已修复' && doneIn(p.restored_year, asOfYear) ? 1 : 0;
+    const outlook: Outlook = p.status === '修复中' || p.status === '已修复' ? 'on_track' : 'not_started';
     return { value, outlook, detail: `${p.name}: ${p.status}${p.restored_year ? ` (${p.restored_year})` : ''}`, feature_ids: [p.id] };
   },
-  wetland_restoration(r, _t, { layers, areas }) {
+  wetland_restoration(r, _t, { layers, areas, asOfYear }) {
     let total = 0;
     let done = 0;
     let active = false;
@@ -124,7 +130,7 @@ const RULES: { [K in ProgressRule['id']]: (r: Extract<ProgressRule, { id: K }>, 
       const a = areas.wetlands?.[i] ?? 0;
       total += a;
       ids.push(p.id);
-      if (p.restoration === '已完成') done += a;
+      if (p.restoration === '已完成' && doneIn(p.restoration_year, asOfYear)) done += a;
       if (p.restoration === '实施中' || p.restoration === '已完成') active = true;
     });
     const park = wetlands.find((f) => f.properties?.name.includes(r.park))?.properties;

@@ -165,7 +165,8 @@ function projectMarkers(layers: PlanLayers, areas: AreaCache): FeatureCollection
 }
 
 export function publicData(layers: PlanLayers, areas: AreaCache, progress: PlanProgress, factors: CarbonFactors, meta: PublicMeta): PublicData {
-  const deadline = progress.targets.find((t) => t.id === UPGRADE_TARGET_ID)?.target_year ?? progress.as_of_year;
+  // Upgrade counted by the plan's deadline, or by the end of the chosen year when that comes first (year control).
+  const deadline = Math.min(progress.targets.find((t) => t.id === UPGRADE_TARGET_ID)?.target_year ?? progress.as_of_year, progress.as_of_year);
   const rows = townshipFigures(layers, areas, progress, factors, deadline);
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const townshipStats: PublicData['townshipStats'] = {
