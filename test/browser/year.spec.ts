@@ -116,7 +116,9 @@ export function yearBureauTests(browser: Browser, appUrl: string): BrowserTest[]
         assert(Math.abs(carbon2030 - carbonNow) >= 1, `the projection differs from the as-of figure (${carbon2030} vs ${carbonNow})`);
         await waitForValue(page, () => document.querySelector('[data-testid="dashboard-year"]')?.getAttribute('data-year') === '2030', 60_000, 'dashboard at 2030');
         assert(await page.getByTestId('dashboard-projection').isVisible(), 'dashboard marks 2030 as projection');
-        const shown = Number((await page.locator('tr[data-total="carbon_stock_tCO2e"] td').textContent())!.replace(/[^\d.-]/g, ''));
+        // The cell reads "<stock> t CO2e (95 %: lo–hi)": the figure is its first number.
+        const cell = (await page.locator('tr[data-total="carbon_stock_tCO2e"] td').textContent())!;
+        const shown = Number((cell.match(/\d[\d,]*(\.\d+)?/)?.[0] ?? 'NaN').replace(/,/g, ''));
         assert(Math.abs(shown - carbon2030) <= 1, `dashboard carbon 2030 ${shown} vs CLI ${carbon2030}`);
         await page.screenshot({ path: screenshotPath('year-bureau-2030') });
         assert(rec.pageErrors.length === 0, `page errors: ${rec.pageErrors.join(' | ')}`);
