@@ -6,6 +6,7 @@ import { bureauTests } from './bureau.spec.ts';
 import { dashboardTests } from './dashboard.spec.ts';
 import { plannerTests } from './planner.spec.ts';
 import { plannerXssTests } from './planner-xss.spec.ts';
+import { plannerUxTests } from './planner-ux.spec.ts';
 import { launchBrowser, runTests } from './harness.ts';
 import { publicTests } from './public.spec.ts';
 import { scanPublicBuild } from '../public-scan.ts';
@@ -21,7 +22,7 @@ if (ensure.status !== 0) process.exit(1);
 // `tsx test/browser/run.ts public` (or `bureau`) runs one suite; no argument runs both.
 const only = process.argv[2];
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
-const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss';
+const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux';
 const runBureau = only !== 'public' && only !== 'stress' && only !== 'security';
 const runPublic = only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security';
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), built into its own dist-stress/. Last,
@@ -54,9 +55,10 @@ try {
     try {
       if (!plannerOnly) failed += await runTests('bureau', bureauTests(browser, app.url));
       if (!plannerOnly) failed += await runTests('dashboard', dashboardTests(browser, app.url));
-      if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss') failed += await runTests('planner', plannerTests(browser, app.url));
+      if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux') failed += await runTests('planner', plannerTests(browser, app.url));
       if (only === undefined || only === 'storage') failed += await runTests('storage', storageTests(browser, app.url));
       if (only === undefined || only === 'planner-xss') failed += await runTests('planner-xss', plannerXssTests(browser, app.url));
+      if (only === undefined || only === 'planner-ux') failed += await runTests('planner-ux', plannerUxTests(browser, app.url));
     } finally {
       await app.close();
     }

@@ -1,0 +1,221 @@
+// Browser tests of safe editing in the planner (issue 14): a drag over an imported site pans the map in every mode but
+// select/edit, and neither moves a vertex nor saves anything; select/edit is entered on purpose and left with Esc;
+// edits are undone by Undo; the distance tool measures without making a site; typed GK coordinates become a site with
+// the area of the proj4-projected polygon; an imported site takes its name and note from 名称/MC and 备注/BZ.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Feature, Polygon, Position } from 'geojson';
+import type { Browser, Page } from 'playwright-core';
+import { fromLonLat } from '../../src/core/geo/crs.ts';
+import { geodesicArea, geodesicLength } from '../../src/core/geo/measure.ts';
+import { square } from '../fixtures/geo-samples.ts';
+import { assert, type BrowserTest, openPage, type RecordedPage, screenshotPath, waitForValue } from './harness.ts';
+
+type UxWindow = Window & {
+  __map?: import('maplibre-gl').Map;
+  __draw?: { getSnapshot: () => Feature[]; getMode: () => string };
+};
+
+const SITE = square(115.36, 26.31, 0.004);
+
+/** The stored sites (IndexedDB, as a reload would read them). */
+async function storedSites(page: Page): Promise<{ id: string; name: string; note: string; geometry: Polygon }[]> {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const r = indexedDB.open('xingguo-planner');
+    r.onerror = () => reject(r.error);
+    r.onsuccess = () => {
+      const all = r.result.transaction('sites', 'readonly').objectStore('sites').getAll();
+      all.onsuccess = () => { resolve(all.result); r.result.close(); };
+      all.onerror = () => reject(all.error);
+    };
+  }));
+}
+
+/** Mouse drag from a to b (page pixels relative to the map canvas), in small steps like a hand would. */
+async function drag(page: Page, a: [number, number], b: [number, number]): Promise<void> {
+  const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+  await page.mouse.move(box.x + a[0], box.y + a[1]);
+  await page.mouse.down();
+  await page.mouse.move(box.x + (a[0] + b[0]) / 2, box.y + (a[1] + b[1]) / 2, { steps: 8 });
+  await page.mouse.move(box.x + b[0], box.y + b[1], { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Canvas pixel of a lon/lat. */
+const pixelOf = (page: Page, p: Position) => page.evaluate((q) => { const x = (window as UxWindow).__map!.project(q as [number, number]); return [x.x, x.y] as [number, number]; }, p);
+const centre = (page: Page) => page.evaluate(() => (window as UxWindow).__map!.getCenter().toArray());
+
+export function plannerUxTests(browser: Browser, appUrl: string): BrowserTest[] {
+  let rec: RecordedPage;
+  const dir = mkdtempSync(path.join(tmpdir(), 'planner-ux-'));
+  let siteId = '';
+
+  const assertUnchangedAfterDrag = async (label: string) => {
+    const { page } = rec;
+    const before = await centre(page);
+    const vertex = await pixelOf(page, SITE.coordinates[0][2]);
+    await drag(page, vertex, [vertex[0] - 160, vertex[1] + 90]);
+    await page.waitForTimeout(1200); // longer than the 250 ms reconcile debounce and the save
+    const after = await centre(page);
+    assert(Math.abs(after[0] - before[0]) + Math.abs(after[1] - before[1]) > 1e-4, `${label}: the map should pan (centre ${before} → ${after})`);
+    const stored = (await storedSites(page)).find((s) => s.id === siteId)!;
+    assert(Math.abs(geodesicArea(stored.geometry) - geodesicArea(SITE)) < 1e-6 * geodesicArea(SITE), `${label}: the stored site changed: ${geodesicArea(stored.geometry)} vs ${geodesicArea(SITE)} m²`);
+    const drawn = await page.evaluate((id) => (window as UxWindow).__draw!.getSnapshot().find((f) => f.id === id)?.geometry, siteId);
+    assert(drawn && Math.abs(geodesicArea(drawn) - geodesicArea(SITE)) < 1e-6 * geodesicArea(SITE), `${label}: the drawn site moved`);
+  };
+
+  return [
+    {
+      name: 'an imported site takes its name from MC and its note from BZ',
+      async run() {
+        rec = await openPage(browser, { width: 1400, height: 760 });
+        const { page } = rec;
+        await page.goto(`${appUrl}?planner`);
+        await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
+        await waitForValue(page, () => { const w = window as UxWindow; return !!w.__map && w.__map.loaded() && !!w.__draw; }, 60_000, 'map and Terra Draw');
+        const file = path.join(dir, 'plots.geojson');
+        writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { MC: '高兴镇造林地', BZ: '2025 年春季造林', XIAO_BAN: '017' }, geometry: SITE }] }));
+        await page.getByTestId('open-import').click();
+        await page.getByTestId('import-input').setInputFiles(file);
+        await page.locator('[data-testid="import-report"][data-file="plots.geojson"]').waitFor({ timeout: 30_000 });
+        await page.getByTestId('import-add').click();
+        await waitForValue(page, () => document.querySelectorAll('[data-testid="planner-site"]').length === 1, 10_000, 'one site');
+        siteId = (await page.getByTestId('planner-site').first().getAttribute('data-site-id'))!;
+        await waitForValue(page, (id) => new Promise<boolean>((resolve) => {
+          const r = indexedDB.open('xingguo-planner');
+          r.onsuccess = () => { const g = r.result.transaction('sites').objectStore('sites').get(id as string); g.onsuccess = () => { resolve(!!g.result); r.result.close(); }; };
+          r.onerror = () => resolve(false);
+        }), 10_000, 'site saved', siteId);
+        assert((await page.getByTestId('site-name').first().inputValue()) === '高兴镇造林地', `name from MC: ${await page.getByTestId('site-name').first().inputValue()}`);
+        assert((await page.getByTestId('site-note').first().inputValue()).includes('2025 年春季造林'), 'note from BZ');
+      },
+    },
+    {
+      name: 'a drag over the imported site pans the map and leaves the site alone (browse mode, then polygon mode)',
+      async run() {
+        const { page } = rec;
+        // The site fills a good part of the view, so the drag starts right on one of its vertices.
+        await page.evaluate(() => (window as UxWindow).__map!.jumpTo({ center: [115.362, 26.312], zoom: 14.5 }));
+        await page.waitForTimeout(300);
+        await assertUnchangedAfterDrag('the mode the planner opens in');
+        assert((await page.getByTestId('planner-mode-hint').getAttribute('data-mode')) === 'static', 'the planner opens in browse mode');
+        await page.evaluate(() => (window as UxWindow).__map!.jumpTo({ center: [115.362, 26.312], zoom: 14.5 }));
+        await page.getByTestId('draw-polygon').click();
+        await assertUnchangedAfterDrag('polygon mode');
+        await page.keyboard.press('Escape');
+        await waitForValue(page, () => document.querySelector('[data-testid="planner-mode-hint"]')?.getAttribute('data-mode') === 'static', 5_000, 'Esc back to browse');
+      },
+    },
+    {
+      name: 'select/edit moves a vertex on purpose; Undo puts it back (and the store follows); Esc leaves editing',
+      async run() {
+        const { page } = rec;
+        await page.evaluate(() => (window as UxWindow).__map!.jumpTo({ center: [115.362, 26.312], zoom: 14.5 }));
+        await page.getByTestId('draw-select').click();
+        const inside = await pixelOf(page, [115.362, 26.312]);
+        const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+        await page.mouse.click(box.x + inside[0], box.y + inside[1]);
+        await page.waitForTimeout(400);
+        const vertex = await pixelOf(page, SITE.coordinates[0][2]);
+        await drag(page, vertex, [vertex[0] + 60, vertex[1] - 40]);
+        await waitForValue(page, async (id) => {
+          const r = await new Promise<{ geometry: { coordinates: number[][][] } } | undefined>((resolve) => {
+            const o = indexedDB.open('xingguo-planner');
+            o.onsuccess = () => { const g = o.result.transaction('sites').objectStore('sites').get(id as string); g.onsuccess = () => { resolve(g.result); o.result.close(); }; };
+          });
+          return !!r && r.geometry.coordinates[0].some((p) => p[0] > 115.3642);
+        }, 10_000, 'the edited vertex saved', siteId);
+        const edited = (await storedSites(page)).find((s) => s.id === siteId)!;
+        assert(geodesicArea(edited.geometry) > geodesicArea(SITE) * 1.02, `edit grew the site: ${geodesicArea(edited.geometry)} vs ${geodesicArea(SITE)}`);
+        await page.getByTestId('draw-undo').click();
+        await page.waitForTimeout(1200);
+        const undone = (await storedSites(page)).find((s) => s.id === siteId)!;
+        assert(Math.abs(geodesicArea(undone.geometry) - geodesicArea(SITE)) < 1e-6 * geodesicArea(SITE), `undo restores the stored site: ${geodesicArea(undone.geometry)} vs ${geodesicArea(SITE)}`);
+        await page.getByTestId('draw-redo').click();
+        await page.waitForTimeout(1200);
+        const redone = (await storedSites(page)).find((s) => s.id === siteId)!;
+        assert(Math.abs(geodesicArea(redone.geometry) - geodesicArea(edited.geometry)) < 1e-6 * geodesicArea(edited.geometry), 'redo re-applies the edit');
+        await page.getByTestId('draw-undo').click();
+        await page.waitForTimeout(600);
+        await page.locator('.maplibregl-canvas').focus().catch(() => undefined);
+        await page.keyboard.press('Escape');
+        await waitForValue(page, () => document.querySelector('[data-testid="planner-mode-hint"]')?.getAttribute('data-mode') === 'static', 5_000, 'Esc leaves editing');
+        await assertUnchangedAfterDrag('browse mode after editing');
+      },
+    },
+    {
+      name: 'the distance tool measures a line (ellipsoidal length) without making a site',
+      async run() {
+        const { page } = rec;
+        await page.getByTestId('draw-measure').click();
+        const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+        assert(box.width > 500, `the map is ${box.width} px wide`);
+        for (const [x, y] of [[100, 100], [400, 150], [420, 420]] as const) {
+          assert(await page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.classList.contains('maplibregl-canvas'), [box.x + x, box.y + y]), `(${x}, ${y}) is on the map`);
+          await page.mouse.move(box.x + x, box.y + y, { steps: 3 });
+          await page.mouse.click(box.x + x, box.y + y);
+          await page.waitForTimeout(150);
+        }
+        await page.mouse.move(box.x + 421, box.y + 421, { steps: 2 });
+        await page.mouse.click(box.x + 421, box.y + 421); // click the last point again: finish
+        await page.waitForTimeout(400);
+        const line = await page.evaluate(() => (window as UxWindow).__draw!.getSnapshot().find((f) => f.properties?.mode === 'measure' && f.geometry.type === 'LineString' && !f.properties?.currentlyDrawing)?.geometry);
+        assert(line, `a finished measurement line: ${JSON.stringify(await page.evaluate(() => (window as UxWindow).__draw!.getSnapshot().map((f) => [f.geometry.type, f.properties])))}`);
+        const shown = Number(await page.getByTestId('planner-measure').getAttribute('data-length-m'));
+        const expected = geodesicLength(line);
+        assert(expected > 500 && Math.abs(shown - expected) < 1e-6 * expected, `length shown ${shown} vs geodesicLength ${expected}`);
+        await page.waitForTimeout(600);
+        assert((await page.getByTestId('planner-site').count()) === 1, 'the measurement is not a site');
+        assert((await storedSites(page)).length === 1, 'nothing stored for the measurement');
+        await page.keyboard.press('Escape');
+        await waitForValue(page, () => document.querySelector('[data-testid="planner-mode-hint"]')?.getAttribute('data-mode') === 'static', 5_000, 'Esc leaves measuring');
+      },
+    },
+    {
+      name: 'typed CGCS2000 GK x/y coordinates (northing first, zone prefix) become a site with the proj4 area',
+      async run() {
+        const { page } = rec;
+        const lonlat: Position[] = [[115.37, 26.32], [115.375, 26.32], [115.375, 26.326], [115.37, 26.326]];
+        const toGk = fromLonLat('+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=38500000 +y_0=0 +ellps=GRS80 +units=m +no_defs');
+        const text = lonlat.map((p) => { const [e, n] = toGk(p[0], p[1]); return `X=${n.toFixed(3)}, Y=${e.toFixed(3)}`; }).join('\n');
+        await page.getByTestId('coords-open').click();
+        await page.getByTestId('coords-text').fill('115.3 26.3\nnot a point');
+        await page.getByTestId('coords-add').click();
+        const err = await page.getByTestId('coords-error').textContent();
+        assert(err?.includes('第 2 行'), `the error names the line: ${err}`);
+        await page.getByTestId('coords-text').fill(text);
+        await page.getByTestId('coords-add').click();
+        await waitForValue(page, () => document.querySelectorAll('[data-testid="planner-site"]').length === 2, 10_000, 'a second site');
+        const expected = geodesicArea({ type: 'Polygon', coordinates: [[...lonlat, lonlat[0]]] });
+        const shown = Number(await page.getByTestId('planner-measure').getAttribute('data-area-m2'));
+        assert(Math.abs(shown - expected) < 1e-5 * expected, `typed site area ${shown} vs ${expected} m²`);
+        // Selecting it framed it: the site's centre is near the map's centre.
+        await waitForValue(page, () => !(window as UxWindow).__map!.isMoving(), 5_000, 'the framing animation');
+        await page.waitForTimeout(200);
+        const c = await centre(page);
+        assert(Math.abs(c[0] - 115.3725) < 0.002 && Math.abs(c[1] - 26.323) < 0.002, `map framed on the typed site: ${c}`);
+        await page.screenshot({ path: screenshotPath('planner-ux-typed') });
+        // Deleting a site and pressing Undo brings it back under its own name (not as a new "地块 N").
+        await page.getByTestId('draw-delete').click();
+        await waitForValue(page, () => document.querySelectorAll('[data-testid="planner-site"]').length === 1, 5_000, 'site deleted');
+        await page.getByTestId('draw-undo').click();
+        await waitForValue(page, () => document.querySelectorAll('[data-testid="planner-site"]').length === 2, 5_000, 'site back after Undo');
+        const names = await page.getByTestId('site-name').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+        assert(names.includes('高兴镇造林地') && names.some((n) => /^地块 \d+$/.test(n)) && names.length === 2, `names after undo: ${names}`);
+        // After a reload, Undo (button and Ctrl+Z) takes no saved site away.
+        await page.waitForTimeout(800);
+        await page.reload();
+        await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
+        await waitForValue(page, () => { const w = window as UxWindow; return !!w.__map && w.__map.loaded() && !!w.__draw && document.querySelectorAll('[data-testid="planner-site"]').length === 2; }, 60_000, 'reloaded with two sites');
+        await page.getByTestId('draw-undo').click();
+        await page.locator('.maplibregl-canvas').click({ position: { x: 5, y: 5 } });
+        await page.keyboard.press('Control+z');
+        await page.waitForTimeout(1000);
+        assert((await page.getByTestId('planner-site').count()) === 2 && (await storedSites(page)).length === 2, 'Undo after a reload keeps the saved sites');
+        assert(rec.pageErrors.length === 0, `page errors: ${rec.pageErrors.join('; ')}`);
+        await page.context().close();
+      },
+    },
+  ];
+}
