@@ -24,6 +24,8 @@ import { newSiteId, type Site } from './site.ts';
 import { carriedAttributes } from './site-attributes.ts';
 import { MODE_HINTS, MODE_LABELS, tr } from './text.ts';
 import { useWorkspace } from './use-workspace.ts';
+import { ReferencePanel } from './reference/ReferencePanel.tsx';
+import { useReferenceLayers } from './reference/use-reference-layers.ts';
 import { WorkspaceList } from './WorkspaceList.tsx';
 import './planner.css';
 
@@ -111,6 +113,16 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
   const counter = useRef(0);
 
   const say = useCallback((zh: string, en: string) => setMessage(langRef.current === 'zh' ? zh : en), []);
+  const refs = useReferenceLayers(map);
+  const addReference = (token: string, file: string) => {
+    refs.adopt(token).then(
+      (meta) => {
+        say(`已将 ${file} 作为参考图层加入（${meta.count.toLocaleString('zh-CN')} 个要素）`, `${file} added as a reference layer (${meta.count.toLocaleString('en')} features)`);
+        map?.fitBounds([[meta.bbox[0], meta.bbox[1]], [meta.bbox[2], meta.bbox[3]]], { padding: 30, duration: 0 });
+      },
+      (e: Error) => say(`${file}：无法作为参考图层加入（${e.message}）`, `${file}: could not be added as a reference layer (${e.message})`),
+    );
+  };
 
   const addToDraw = useCallback((site: Site) => {
     const draw = drawRef.current;
@@ -278,6 +290,7 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
 
   const chooseMode = (m: DrawMode) => {
     setMode(m);
+    setMessage(null); // a banner answers the last action; the next one clears it
     drawRef.current?.setMode(m);
     if (m !== MEASURE_MODE) setMeasured(null);
   };
@@ -374,14 +387,15 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
       <section>
         <h3>{tr(lang, '工作区', 'Workspace')} <span className="planner-muted planner-small" data-testid="planner-persistence">{ws.persistent ? tr(lang, '已保存到本机', 'saved in this browser') : tr(lang, '仅内存', 'memory only')}</span></h3>
         <div className="planner-row">
-          <button type="button" data-testid="open-import" onClick={() => setImporting(true)}>{tr(lang, '导入文件…', 'Import files…')}</button>
+          <button type="button" data-testid="open-import" onClick={() => { setMessage(null); setImporting(true); }}>{tr(lang, '导入文件…', 'Import files…')}</button>
         </div>
-        {importing && <ImportDialog lang={lang} map={map} onAdd={addImported} onClose={() => setImporting(false)} />}
+        {importing && <ImportDialog lang={lang} map={map} onAdd={addImported} onAddReference={addReference} onStart={() => setMessage(null)} onClose={() => setImporting(false)} />}
         <WorkspaceList lang={lang} sites={ws.sites} unit={unit} selected={selected}
           onSelect={selectSite}
           onChange={(id, change) => { const s = ws.ref.current.find((x) => x.id === id); if (s) ws.upsert({ ...s, ...change, updated: Date.now() }); }}
           onDelete={deleteSite} onDuplicate={duplicate} />
       </section>
+      <ReferencePanel lang={lang} map={map} refs={refs} pickable={mode === 'static'} onPick={(name, f) => addImported(name, [f])} />
       <ExportMenu lang={lang} map={map} sites={ws.sites} selected={site} analysis={analysis?.a ?? null} visibleLayers={visibleLayers} />
       {site && (
         <section>

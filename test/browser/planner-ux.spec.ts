@@ -2,7 +2,7 @@
 // select/edit, and neither moves a vertex nor saves anything; select/edit is entered on purpose and left with Esc;
 // edits are undone by Undo; the distance tool measures without making a site; typed GK coordinates become a site with
 // the area of the proj4-projected polygon; an imported site takes its name and note from 名称/MC and 备注/BZ.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Feature, Polygon, Position } from 'geojson';
@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { fromLonLat } from '../../src/core/geo/crs.ts';
 import { geodesicArea, geodesicLength } from '../../src/core/geo/measure.ts';
 import { square } from '../fixtures/geo-samples.ts';
+import { inventoryStands, inventoryZip } from '../fixtures/write-inventory.ts';
 import { assert, type BrowserTest, openPage, type RecordedPage, screenshotPath, waitForValue } from './harness.ts';
 
 type UxWindow = Window & {
@@ -50,6 +51,7 @@ export function plannerUxTests(browser: Browser, appUrl: string): BrowserTest[] 
   let rec: RecordedPage;
   const dir = mkdtempSync(path.join(tmpdir(), 'planner-ux-'));
   let siteId = '';
+  let big: RecordedPage;
 
   const assertUnchangedAfterDrag = async (label: string) => {
     const { page } = rec;
@@ -214,6 +216,117 @@ export function plannerUxTests(browser: Browser, appUrl: string): BrowserTest[] 
         await page.waitForTimeout(1000);
         assert((await page.getByTestId('planner-site').count()) === 2 && (await storedSites(page)).length === 2, 'Undo after a reload keeps the saved sites');
         assert(rec.pageErrors.length === 0, `page errors: ${rec.pageErrors.join('; ')}`);
+        await page.context().close();
+      },
+    },
+    {
+      name: 'a 3,000-stand inventory shapefile becomes a reference layer; every main-thread task stays under 200 ms',
+      async run() {
+        big = await openPage(browser, { width: 1400, height: 760 });
+        const { page } = big;
+        await page.addInitScript(() => {
+          const w = window as unknown as { __longtasks: number[]; __sawProgress: boolean };
+          w.__longtasks = [];
+          new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longtasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+        });
+        await page.goto(`${appUrl}?planner`);
+        await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
+        await waitForValue(page, () => { const w = window as UxWindow; return !!w.__map && w.__map.loaded() && !!w.__draw; }, 60_000, 'map and Terra Draw');
+        const file = path.join(dir, '二类小班.zip');
+        writeFileSync(file, inventoryZip(3000));
+        await page.getByTestId('open-import').click();
+        await page.evaluate(() => {
+          const w = window as unknown as { __longtasks: number[]; __sawProgress: boolean };
+          w.__longtasks = [];
+          w.__sawProgress = false;
+          new MutationObserver(() => { if (document.querySelector('[data-testid="import-progress"]')) w.__sawProgress = true; }).observe(document.body, { subtree: true, childList: true });
+        });
+        const t0 = Date.now();
+        await page.getByTestId('import-input').setInputFiles(file);
+        const report = page.locator('[data-testid="import-report"][data-file="二类小班.zip"]');
+        await report.waitFor({ timeout: 60_000 });
+        assert((await report.getAttribute('data-large')) === '3000', `large import: ${await report.textContent()}`);
+        await page.getByTestId('import-add-reference').click();
+        await page.locator('[data-testid="reference-layer"][data-count="3000"]').waitFor({ timeout: 30_000 });
+        const layerId = (await page.getByTestId('reference-layer').first().getAttribute('data-layer-id'))!;
+        await waitForValue(page, (id) => { const m = (window as UxWindow).__map!; return !m.isMoving() && m.areTilesLoaded() && m.querySourceFeatures(`planner-ref-${id as string}`).length > 100; }, 60_000, 'reference layer drawn', layerId);
+        await page.waitForTimeout(500);
+        const tasks = await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks);
+        const longest = Math.max(0, ...tasks);
+        console.log(`    planner-ux: 3,000-feature import → reference layer drawn in ${Date.now() - t0} ms; main-thread long tasks: ${tasks.length}, longest ${longest.toFixed(0)} ms`);
+        assert(await page.evaluate(() => (window as unknown as { __sawProgress: boolean }).__sawProgress), 'progress was shown');
+        assert(longest < 200, `longest main-thread task ${longest.toFixed(0)} ms (must stay under 200)`);
+        assert((await page.getByTestId('planner-site').count()) === 0, 'no sites were made from the reference layer');
+        await page.screenshot({ path: screenshotPath('planner-ux-reference') });
+      },
+    },
+    {
+      name: 'a clicked reference stand shows its attributes and becomes a site named from LIN_BAN/XIAO_BAN with its BZ note and exact area',
+      async run() {
+        const { page } = big;
+        const stand = inventoryStands(3000)[10];
+        const ring = stand.geometry.coordinates[0];
+        const c = [ring.slice(0, 8).reduce((a, p) => a + p[0], 0) / 8, ring.slice(0, 8).reduce((a, p) => a + p[1], 0) / 8];
+        await page.evaluate((q) => (window as UxWindow).__map!.jumpTo({ center: q as [number, number], zoom: 16 }), c);
+        await page.waitForTimeout(500);
+        const px = await pixelOf(page, c);
+        const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+        await page.mouse.click(box.x + px[0], box.y + px[1]);
+        const popup = page.getByTestId('reference-popup');
+        await popup.waitFor({ timeout: 10_000 });
+        const text = (await popup.textContent()) ?? '';
+        assert(text.includes('XIAO_BAN') && text.includes('011') && text.includes('毛竹'), `popup attributes: ${text}`);
+        await page.getByTestId('reference-make-site').click();
+        await waitForValue(page, () => document.querySelectorAll('[data-testid="planner-site"]').length === 1, 10_000, 'one site from the pick');
+        const name = await page.getByTestId('site-name').first().inputValue();
+        assert(name === '001 林班 011 小班', `site name: ${name}`);
+        assert((await page.getByTestId('site-note').first().inputValue()) === '第 10 号小班，待复核', 'note from BZ');
+        const shown = Number(await page.getByTestId('planner-measure').getAttribute('data-area-m2'));
+        const expected = geodesicArea(stand.geometry);
+        assert(Math.abs(shown - expected) < 1e-5 * expected, `picked site area ${shown} vs ${expected} m² (the file's geometry, not a tile's)`);
+      },
+    },
+    {
+      name: 'the reference layer is kept with the workspace across a reload and toggles like a layer',
+      async run() {
+        const { page } = big;
+        await page.reload();
+        await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
+        await page.locator('[data-testid="reference-layer"][data-count="3000"]').waitFor({ timeout: 60_000 });
+        const layerId = (await page.getByTestId('reference-layer').first().getAttribute('data-layer-id'))!;
+        await waitForValue(page, (id) => { const m = (window as UxWindow).__map; return !!m && m.loaded() && m.querySourceFeatures(`planner-ref-${id as string}`).length > 0; }, 60_000, 'reference layer drawn after reload', layerId);
+        const tasks = await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks);
+        console.log(`    planner-ux: reload with the reference layer: longest main-thread task ${Math.max(0, ...tasks).toFixed(0)} ms (map start-up included)`);
+        await page.getByTestId('reference-visible').first().uncheck();
+        assert(await page.evaluate((id) => (window as UxWindow).__map!.getLayoutProperty(`planner-ref-${id}::fill`, 'visibility') === 'none', layerId), 'hidden');
+        await page.getByTestId('reference-visible').first().check();
+        assert(await page.evaluate((id) => (window as UxWindow).__map!.getLayoutProperty(`planner-ref-${id}::fill`, 'visibility') === 'visible', layerId), 'shown again');
+      },
+    },
+    {
+      name: 'a 200-feature file becomes sites without a long task; a share link of them says why it was cut and offers the file',
+      async run() {
+        const { page } = big;
+        const file = path.join(dir, '小班200.zip');
+        writeFileSync(file, inventoryZip(200));
+        await page.getByTestId('open-import').click();
+        await page.evaluate(() => { (window as unknown as { __longtasks: number[] }).__longtasks = []; });
+        await page.getByTestId('import-input').setInputFiles(file);
+        await page.locator('[data-testid="import-report"][data-file="小班200.zip"]').waitFor({ timeout: 60_000 });
+        await page.getByTestId('import-add').click();
+        await waitForValue(page, () => document.querySelectorAll('[data-testid="planner-site"]').length === 201, 30_000, '201 sites');
+        await page.waitForTimeout(1500);
+        const tasks = await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks);
+        console.log(`    planner-ux: 200 features as sites: longest main-thread task ${Math.max(0, ...tasks).toFixed(0)} ms`);
+        await page.getByTestId('export-share').click();
+        const cut = page.getByTestId('share-cut');
+        await cut.waitFor({ timeout: 30_000 });
+        const text = (await cut.textContent()) ?? '';
+        assert(/链接只放得下 \d+ \/ 201 个地块/.test(text) && text.includes('8,000'), `the reason is given: ${text}`);
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('share-file').click()]);
+        const fc = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { features: unknown[] };
+        assert(fc.features.length === 201, `the offered file has every site: ${fc.features.length}`);
+        assert(big.pageErrors.length === 0, `page errors: ${big.pageErrors.join('; ')}`);
         await page.context().close();
       },
     },

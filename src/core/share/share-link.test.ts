@@ -37,3 +37,22 @@ describe('share links', () => {
     expect(String(decodeShare('#share=AAAA'))).toMatch(/damaged/);
   });
 });
+
+describe('encodeShare with many sites', () => {
+  it('keeps the most sites that fit, smallest first', () => {
+    const sites = Array.from({ length: 3000 }, (_, i) => {
+      const x = 115 + (i % 60) * 0.01, y = 26 + Math.floor(i / 60) * 0.01, s = 0.001 * (1 + (i % 7));
+      return { name: `小班 ${i}`, type: '其他', note: '', geometry: { type: 'Polygon' as const, coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]] } };
+    });
+    const enc = encodeShare({ center: [115.3, 26.3], zoom: 10, layers: [], selected: null, sites });
+    expect(enc.hash.length).toBeLessThanOrEqual(MAX_SHARE_CHARS);
+    expect(enc.droppedSites).toBeGreaterThan(0);
+    const back = decodeShare(enc.hash) as { sites: { name: string }[] };
+    expect(back.sites.length).toBe(3000 - enc.droppedSites);
+    // Maximal: one more of the next-smallest would not fit.
+    const kept = new Set(back.sites.map((s) => s.name));
+    const next = sites.filter((s) => !kept.has(s.name)).sort((a, b) => JSON.stringify(a.geometry).length - JSON.stringify(b.geometry).length)[0];
+    const more = encodeShare({ center: [115.3, 26.3], zoom: 10, layers: [], selected: null, sites: [...sites.filter((s) => kept.has(s.name)), next] }, MAX_SHARE_CHARS);
+    expect(more.droppedSites).toBe(1);
+  });
+});
