@@ -118,18 +118,25 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
     refs.adopt(token).then(
       (meta) => {
         say(`已将 ${file} 作为参考图层加入（${meta.count.toLocaleString('zh-CN')} 个要素）`, `${file} added as a reference layer (${meta.count.toLocaleString('en')} features)`);
-        map?.fitBounds([[meta.bbox[0], meta.bbox[1]], [meta.bbox[2], meta.bbox[3]]], { padding: 30, duration: 0 });
+        // Framed already by the import preview in most cases; moving again would redraw every tile for nothing.
+        const v = map?.getBounds();
+        if (map && v && !(v.contains([meta.bbox[0], meta.bbox[1]]) && v.contains([meta.bbox[2], meta.bbox[3]]))) {
+          map.fitBounds([[meta.bbox[0], meta.bbox[1]], [meta.bbox[2], meta.bbox[3]]], { padding: 30, duration: 0 });
+        }
       },
       (e: Error) => say(`${file}：无法作为参考图层加入（${e.message}）`, `${file}: could not be added as a reference layer (${e.message})`),
     );
   };
 
-  const addToDraw = useCallback((site: Site) => {
+  const addToDraw = useCallback((site: Site) => addManyToDraw([site]), []);
+
+  /** One Terra Draw call for many sites: each call re-renders every drawn feature. */
+  const addManyToDraw = useCallback((sites: Site[]) => {
     const draw = drawRef.current;
-    const f = drawFeature(site);
-    if (!draw || !f) return;
-    const [res] = draw.addFeatures([f]);
-    if (res?.valid) inDraw.current.add(site.id);
+    if (!draw) return;
+    const fs = sites.map(drawFeature).filter((f): f is NonNullable<ReturnType<typeof drawFeature>> => !!f);
+    if (fs.length === 0) return;
+    for (const res of draw.addFeatures(fs)) if (res.valid) inDraw.current.add(String(res.id));
   }, []);
 
   /** Bring the workspace in line with Terra Draw's finished features. */
@@ -237,10 +244,10 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
 
   useEffect(() => {
     if (!ws.loaded || !drawRef.current) return;
-    for (const s of ws.ref.current) if (!inDraw.current.has(s.id) && !drawRef.current.hasFeature(s.id)) addToDraw(s);
+    addManyToDraw(ws.ref.current.filter((s) => !inDraw.current.has(s.id) && !drawRef.current!.hasFeature(s.id)));
     // Loading the saved sites is not an edit: Undo right after a reload must not take a saved site away.
     drawRef.current.clearUndoRedoHistory();
-  }, [ws.loaded, map, addToDraw, ws.ref]);
+  }, [ws.loaded, map, addManyToDraw, ws.ref]);
 
   useEffect(() => {
     if (map) updateSiteLayers(map, ws.sites, inDraw.current, selected);
@@ -345,22 +352,22 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
   };
 
   const addImported = (file: string, features: Feature<Geometry>[]) => {
-    let first: string | null = null;
-    features.forEach((f, i) => {
-      const now = Date.now();
+    const now = Date.now();
+    const sites = features.map((f, i) => {
       const p = f.properties ?? {};
       const carried = carriedAttributes(p, langRef.current);
-      let site: Site = {
+      const site: Site = {
         id: newSiteId(), name: carried.name ?? `${file} #${i + 1}`, type: '其他', note: carried.note, geometry: f.geometry,
         origin: `import:${file}`, ...(Object.keys(carried.attributes).length ? { attributes: carried.attributes } : {}), created: now + i, updated: now,
       };
       if (typeof p.type === 'string' && ['光伏', '风电', '造林', '修复', '其他'].includes(p.type)) site.type = p.type as Site['type'];
-      site = asDrawn(site);
-      ws.upsert(site);
-      addToDraw(site);
-      first ??= site.id;
+      return asDrawn(site);
     });
-    if (first) selectSite(first);
+    ws.upsertMany(sites);
+    addManyToDraw(sites);
+    // Adding is not an edit to undo stroke by stroke (a 200-site import would be 200 undo steps); delete undoes it.
+    drawRef.current?.clearUndoRedoHistory();
+    if (sites[0]) selectSite(sites[0].id);
     say(`已从 ${file} 添加 ${features.length} 个地块`, `Added ${features.length} sites from ${file}`);
   };
 

@@ -8,7 +8,7 @@ const urls = new Map<string, string>();
 export const referenceLayerIds = (id: string) => [`${PREFIX}${id}::fill`, `${PREFIX}${id}::line`];
 
 function beforeDrawLayers(map: MapLibreMap): string | undefined {
-  return map.getStyle().layers.find((l) => l.id.startsWith('td-'))?.id;
+  return map.getLayersOrder().find((id) => id.startsWith('td-'));
 }
 
 export function addReferenceLayer(map: MapLibreMap, id: string, geojson: Blob, visible: boolean): void {
