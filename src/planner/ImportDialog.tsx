@@ -9,6 +9,7 @@ import type { ImportResult } from '../core/io/types.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 import { planner } from '../workers/planner-client.ts';
 import type { LargeImport } from '../workers/planner.worker.ts';
+import { featureReasonText, importProblemText } from './import-messages.ts';
 import { tr } from './text.ts';
 
 const PREVIEW = 'planner-preview';
@@ -17,6 +18,9 @@ export const REFERENCE_THRESHOLD = 200;
 let previewUrl: string | null = null;
 
 interface Loaded { name: string; bytes: number; result?: ImportResult; error?: string; ms?: number; large?: LargeImport }
+
+/** Each number of the report in the UI's locale (12,345 / 12,345). */
+const n = (x: number, lang: Lang) => x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
 
 async function readWithProgress(file: File, onProgress: (done: number) => void): Promise<Uint8Array> {
   const out = new Uint8Array(file.size);
@@ -86,9 +90,9 @@ export function ImportDialog({ lang, map, onAdd, onAddReference, onClose, onStar
         const bytes = await readWithProgress(file, (done) => setProgress({ name: file.name, done, total: file.size, stage: tr(lang, '读取', 'Reading') }));
         setProgress({ name: file.name, done: file.size, total: file.size, stage: tr(lang, '解析（后台线程）', 'Parsing (worker)') });
         const r = await planner().importFile(file.name, bytes, undefined, REFERENCE_THRESHOLD);
-        out.push(r.ok ? { name: file.name, bytes: file.size, result: r.result, ms: r.ms, large: r.large } : { name: file.name, bytes: file.size, error: r.message });
+        out.push(r.ok ? { name: file.name, bytes: file.size, result: r.result, ms: r.ms, large: r.large } : { name: file.name, bytes: file.size, error: importProblemText(file.name, r.message, lang, r.where) });
       } catch (e) {
-        out.push({ name: file.name, bytes: file.size, error: `${file.name}: ${(e as Error)?.message ?? e}` });
+        out.push({ name: file.name, bytes: file.size, error: importProblemText(file.name, (e as Error)?.message ?? String(e), lang) });
       }
     }
     setProgress(null);
@@ -119,11 +123,11 @@ export function ImportDialog({ lang, map, onAdd, onAddReference, onClose, onStar
           <strong>{l.name}</strong>
           {l.error ? <p className="planner-error" data-testid="import-error">{l.error}</p> : l.result && (
             <>
-              <p>{tr(lang, `读取 ${l.result.report.read} 个要素，修复 ${l.result.report.fixed.length} 处，拒绝 ${l.result.report.rejected.length} 个`,
-                `Read ${l.result.report.read} features, fixed ${l.result.report.fixed.length}, rejected ${l.result.report.rejected.length}`)}</p>
+              <p>{tr(lang, `读取 ${n(l.result.report.read, lang)} 个要素，修复 ${n(l.result.report.fixed.length, lang)} 处，拒绝 ${n(l.result.report.rejected.length, lang)} 个`,
+                `Read ${n(l.result.report.read, lang)} features, fixed ${n(l.result.report.fixed.length, lang)}, rejected ${n(l.result.report.rejected.length, lang)}`)}</p>
               <p data-testid="import-crs">{tr(lang, '坐标系', 'CRS')}: {l.result.crs.name} ({l.result.crs.id}, {l.result.crs.how}){l.result.encoding ? ` · ${tr(lang, '编码', 'Encoding')}: ${l.result.encoding}` : ''}</p>
-              {l.result.report.rejected.length > 0 && <ul className="planner-error">{l.result.report.rejected.slice(0, 20).map((r) => <li key={r.index}>#{r.index + 1}: {r.why}</li>)}</ul>}
-              {l.result.report.fixed.length > 0 && <ul className="planner-muted planner-small">{l.result.report.fixed.slice(0, 10).map((r, i) => <li key={i}>#{r.index + 1}: {r.what}</li>)}</ul>}
+              {l.result.report.rejected.length > 0 && <ul className="planner-error">{l.result.report.rejected.slice(0, 20).map((r) => <li key={r.index}>{tr(lang, `第 ${r.index + 1} 个要素：`, `Feature ${r.index + 1}: `)}{featureReasonText(r.why, lang)}</li>)}</ul>}
+              {l.result.report.fixed.length > 0 && <ul className="planner-muted planner-small">{l.result.report.fixed.slice(0, 10).map((r, i) => <li key={i}>{tr(lang, `第 ${r.index + 1} 个要素：`, `Feature ${r.index + 1}: `)}{featureReasonText(r.what, lang)}</li>)}</ul>}
               {l.result.report.warnings.map((w) => <p key={w} className="planner-muted planner-small">{w}</p>)}
               {l.large && (
                 <div data-testid="import-large">

@@ -12,6 +12,7 @@ import { readStandGeometry, STAND_GEOMETRY_FILE } from './stand-geometry.ts';
 import type { Feature } from 'geojson';
 import { bboxOf } from '../core/analysis/site-index.ts';
 import { encodeShare, type EncodedShare, type ShareState } from '../core/share/share-link.ts';
+import { locateProblem, type Where } from '../planner/import-messages.ts';
 import { buildPickIndex, pickAt, type PickIndex } from '../planner/reference/pick-index.ts';
 import { referenceStore, type ReferenceMeta, type ReferenceRecord } from '../planner/reference/reference-store.ts';
 
@@ -70,7 +71,7 @@ async function loadIndex(base: string): Promise<SiteIndex> {
  */
 export interface LargeImport { token: string; count: number; bbox: [number, number, number, number] | null; preview: Blob }
 
-export type ImportOutcome = { ok: true; result: ImportResult; ms: number; large?: LargeImport } | { ok: false; message: string };
+export type ImportOutcome = { ok: true; result: ImportResult; ms: number; large?: LargeImport } | { ok: false; message: string; where?: Where | null };
 
 export interface ReferencePick { layerId: string; layerName: string; feature: Feature<Geometry> }
 
@@ -121,7 +122,12 @@ const api = {
       return { ok: true, result, ms: performance.now() - t0 };
     } catch (e) {
       const m = (e as Error)?.message ?? String(e);
-      return { ok: false, message: m.includes(name) ? m : `${name}: ${m}` };
+      // Text formats: find the line and column the parser stopped at, so the message can say where.
+      let where: Where | null = null;
+      if (/\.(geo)?json$|\.kml$|\.gpx$/i.test(name) && bytes.length < 50 * 1024 * 1024) {
+        try { where = locateProblem(m, new TextDecoder().decode(bytes)); } catch { where = null; }
+      }
+      return { ok: false, message: m.includes(name) ? m : `${name}: ${m}`, where };
     }
   },
 };

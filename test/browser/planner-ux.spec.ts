@@ -91,6 +91,19 @@ export function plannerUxTests(browser: Browser, appUrl: string): BrowserTest[] 
         }), 10_000, 'site saved', siteId);
         assert((await page.getByTestId('site-name').first().inputValue()) === '高兴镇造林地', `name from MC: ${await page.getByTestId('site-name').first().inputValue()}`);
         assert((await page.getByTestId('site-note').first().inputValue()).includes('2025 年春季造林'), 'note from BZ');
+        // The next import clears the "已从 … 添加" banner; its failure is said in Chinese, where, once, and what to do.
+        assert((await page.getByTestId('planner-message').textContent())?.includes('已从 plots.geojson 添加'), 'the add banner');
+        const broken = path.join(dir, '断开.geojson');
+        writeFileSync(broken, '{"type":"FeatureCollection",\n"features":[{"type":"Feature" "geometry":null}]}');
+        await page.getByTestId('open-import').click();
+        await page.getByTestId('import-input').setInputFiles(broken);
+        const report = page.locator('[data-testid="import-report"][data-file="断开.geojson"]');
+        await report.waitFor({ timeout: 30_000 });
+        assert((await page.getByTestId('planner-message').count()) === 0, 'the stale banner is cleared by the next import');
+        const err = (await report.getByTestId('import-error').textContent()) ?? '';
+        assert(/^第 2 行第 \d+ 列：不是有效的 JSON/.test(err) && err.includes('请') && !err.includes('断开.geojson'), `the error: ${err}`);
+        assert(((await report.textContent()) ?? '').split('断开.geojson').length === 2, 'the file name appears once');
+        await page.getByTestId('import-cancel').click();
       },
     },
     {
