@@ -13,6 +13,9 @@ import { dataBaseUrl, planner } from '../workers/planner-client.ts';
 import { mapPng } from './map-layers.ts';
 import { fileBase } from './file-name.ts';
 import { PrintReport } from './PrintReport.tsx';
+import { captureReportMap, type ReportMap } from './report-map.ts';
+import { layerById } from '../layers/registry.ts';
+import type { LayerDef } from '../layers/types.ts';
 import type { Site } from './site.ts';
 import { tr } from './text.ts';
 
@@ -21,18 +24,21 @@ interface Props { lang: Lang; map: MapLibreMap | null; sites: Site[]; selected: 
 export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers }: Props) {
   const [scope, setScope] = useState<'selected' | 'all'>('all');
   const [share, setShare] = useState<{ url: string; dropped: number; total: number } | null>(null);
-  const [print, setPrint] = useState<{ image: string } | null>(null);
+  const [print, setPrint] = useState<ReportMap | null>(null);
   const [busy, setBusy] = useState(false);
   const chosen = scope === 'selected' ? (selected ? [selected] : []) : sites;
   const base = scope === 'selected' && selected ? fileBase(selected.name) : 'sites';
 
+  // Esc closes the print preview.
   useEffect(() => {
     if (!print) return;
-    const done = () => setPrint(null);
-    window.addEventListener('afterprint', done, { once: true });
-    const t = setTimeout(() => window.print(), 50);
-    return () => { clearTimeout(t); window.removeEventListener('afterprint', done); };
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') setPrint(null); };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
   }, [print]);
+
+  const printLayers = (): LayerDef[] => visibleLayers.flatMap((id) => { try { return [layerById(id)]; } catch { return []; } })
+    .filter((l) => !['county', 'neighbours', 'water', 'rivers', 'township-labels'].includes(l.id));
 
   const csv = async () => {
     setBusy(true);
@@ -73,7 +79,7 @@ export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers
         <button type="button" data-testid="export-shp" disabled={none} onClick={() => downloadBlob(`${base}.zip`, sitesToShapefileZip(chosen, base) as BlobPart, 'application/zip')}>Shapefile (zip)</button>
         <button type="button" data-testid="export-csv" disabled={none || busy} onClick={() => void csv()}>CSV</button>
         <button type="button" data-testid="export-png" disabled={!map} onClick={() => map && void mapPng(map).then((url) => fetch(url)).then((r) => r.blob()).then((b) => downloadBlob('map.png', b, 'image/png'))}>PNG</button>
-        <button type="button" data-testid="export-print" disabled={!selected || !map} onClick={() => map && void mapPng(map).then((image) => setPrint({ image }))}>{tr(lang, '打印报告', 'Print report')}</button>
+        <button type="button" data-testid="export-print" disabled={!selected || !map} onClick={() => { if (map && selected) { setBusy(true); void captureReportMap(map, selected.geometry).then(setPrint).finally(() => setBusy(false)); } }}>{tr(lang, '打印报告', 'Print report')}</button>
         <button type="button" data-testid="export-share" disabled={!map || busy} onClick={() => void makeShare()}>{tr(lang, '分享链接', 'Share link')}</button>
       </div>
       {share && (
@@ -89,7 +95,7 @@ export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers
           ) : <p className="planner-muted planner-small">{tr(lang, '链接已复制；打开即可恢复视图与地块（不经过服务器）。', 'Link copied; opening it restores the view and the sites (nothing goes to a server).')}</p>}
         </div>
       )}
-      {print && selected && createPortal(<PrintReport lang={lang} site={selected} analysis={analysis} image={print.image} />, document.body)}
+      {print && selected && createPortal(<PrintReport lang={lang} site={selected} analysis={analysis} map={print} layers={printLayers()} onClose={() => setPrint(null)} />, document.body)}
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { AnalysisView } from './AnalysisView.tsx';
 import { CoordinateInput } from './CoordinateInput.tsx';
 import { createDraw, DRAW_MODES, finishedFeatures, MEASURE_MODE, type DrawMode } from './draw/terra.ts';
 import { frameGeometry } from './frame.ts';
+import { rememberSelection, rememberView, savedSelection, savedView } from './session.ts';
 import { ExportMenu } from './ExportMenu.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { removeSiteLayers, updateSiteLayers } from './map-layers.ts';
@@ -252,6 +253,22 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
   useEffect(() => {
     if (map) updateSiteLayers(map, ws.sites, inDraw.current, selected);
   }, [map, ws.sites, selected]);
+
+  // A reload brings back the view and the selected site (a share link's view wins: it is handled below).
+  useEffect(() => {
+    if (!map) return;
+    const v = savedView();
+    if (v && !location.hash.startsWith('#share=')) map.jumpTo({ center: v.center, zoom: v.zoom });
+    const save = () => { const c = map.getCenter(); rememberView({ center: [c.lng, c.lat], zoom: map.getZoom() }); };
+    map.on('moveend', save);
+    return () => { map.off('moveend', save); };
+  }, [map]);
+  useEffect(() => {
+    if (!ws.loaded) return;
+    const id = savedSelection();
+    if (id && ws.ref.current.some((s) => s.id === id)) setSelected((cur) => cur ?? id);
+  }, [ws.loaded, ws.ref]);
+  useEffect(() => { if (ws.loaded) rememberSelection(selected); }, [selected, ws.loaded]);
 
   // A share link in the URL: restore the view, the layers and its sites (once the store has loaded).
   const shareDone = useRef(false);

@@ -2,7 +2,11 @@
 // select/edit, and neither moves a vertex nor saves anything; select/edit is entered on purpose and left with Esc;
 // edits are undone by Undo; the distance tool measures without making a site; typed GK coordinates become a site with
 // the area of the proj4-projected polygon; an imported site takes its name and note from 名称/MC and 备注/BZ.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { bbox } from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
+import { ROOT } from '../../scripts/lib/serve-app.ts';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Feature, Polygon, Position } from 'geojson';
@@ -361,6 +365,75 @@ export function plannerUxTests(browser: Browser, appUrl: string): BrowserTest[] 
         const fc = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { features: unknown[] };
         assert(fc.features.length === 201, `the offered file has every site: ${fc.features.length}`);
         assert(big.pageErrors.length === 0, `page errors: ${big.pageErrors.join('; ')}`);
+        await page.context().close();
+      },
+    },
+    {
+      name: 'the printed report (page.pdf → pdftoppm): A4, one or two pages, the map framed on the site with scale, north arrow, legend and CGCS2000 centre',
+      async run() {
+        const pr = await openPage(browser, { width: 1400, height: 760 });
+        const { page } = pr;
+        await page.goto(`${appUrl}?planner`);
+        await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
+        await waitForValue(page, () => { const w = window as UxWindow; return !!w.__map && w.__map.loaded() && !!w.__draw; }, 60_000, 'map and Terra Draw');
+        // A site over the stands: three times the box of a stand in the middle of the data.
+        const stands = JSON.parse(readFileSync(path.join(ROOT, 'data/stands.geojson'), 'utf8')) as FeatureCollection<Polygon>;
+        const [x0, y0, x1, y1] = bbox(stands.features[Math.floor(stands.features.length * 0.4)]);
+        const [cx, cy, w, h] = [(x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) * 1.5, (y1 - y0) * 1.5];
+        await page.getByTestId('coords-open').click();
+        await page.getByTestId('coords-text').fill([[cx - w, cy - h], [cx + w, cy - h], [cx + w, cy + h], [cx - w, cy + h]].map((p) => `${p[0].toFixed(6)}, ${p[1].toFixed(6)}`).join('\n'));
+        await page.getByTestId('coords-add').click();
+        await page.getByTestId('planner-analysis').waitFor({ timeout: 60_000 });
+        // Zoom out to the county first: the report must frame the site whatever the view.
+        await page.evaluate(() => (window as UxWindow).__map!.jumpTo({ center: [115.35, 26.35], zoom: 8.5 }));
+        await page.getByTestId('export-print').click();
+        const report = page.getByTestId('print-report');
+        await report.waitFor({ timeout: 60_000 });
+        await waitForValue(page, () => { const i = document.querySelector('[data-testid="print-map"]') as HTMLImageElement | null; return !!i && i.complete && i.naturalWidth > 100; }, 30_000, 'the report map image');
+        const zoom = Number(await report.getAttribute('data-zoom'));
+        assert(zoom > 12, `the report map is framed on the site (zoom ${zoom}), not the county view`);
+        assert((await page.evaluate(() => (window as UxWindow).__map!.getZoom())) < 9, 'the user\'s view is restored after the capture');
+        const centre = (await page.getByTestId('print-centre').textContent()) ?? '';
+        assert(centre.includes('EPSG:4526') && centre.includes(`${cx.toFixed(6)}°E`), `centre in CGCS2000: ${centre}`);
+        assert((await page.getByTestId('print-legend').locator('li').count()) >= 2, 'legend entries');
+        const metres = Number(await page.getByTestId('print-scale').getAttribute('data-metres'));
+        assert(metres > 0 && /^[125]0*$/.test(String(metres)), `scale bar length ${metres} m`);
+        const pdf = path.join(dir, 'report.pdf');
+        await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+        const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+        const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))!;
+        assert(Math.abs(Number(size[1]) - 595.3) < 2 && Math.abs(Number(size[2]) - 841.9) < 2, `A4 portrait: ${size[0]}`);
+        assert(pages >= 1 && pages <= 2, `the report prints on 1–2 pages, got ${pages}`);
+        execFileSync('pdftoppm', ['-r', '50', '-f', '1', '-l', '1', '-ppm', pdf, path.join(dir, 'report')]);
+        const ppm = readFileSync(path.join(dir, readdirSync(dir).find((f) => /^report.*\.ppm$/.test(f))!));
+        // P6 header: "P6\n<w> <h>\n255\n", then RGB bytes.
+        const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
+        const [pw, ph] = [Number(header[1]), Number(header[2])];
+        const px = ppm.subarray(header[0].length);
+        let red = 0, nonWhite = 0;
+        const colours = new Set<number>();
+        for (let i = 0; i < pw * ph * 3; i += 3) {
+          const [r, g, b] = [px[i], px[i + 1], px[i + 2]];
+          if (r < 245 || g < 245 || b < 245) nonWhite++;
+          if (r > 180 && g < 90 && b < 90) red++;
+          colours.add((r >> 3) << 10 | (g >> 3) << 5 | (b >> 3));
+        }
+        console.log(`    planner-ux: report PDF ${pages} page(s); page 1 at 50 dpi: ${pw}×${ph}, ${(100 * nonWhite / (pw * ph)).toFixed(1)} % not white, ${colours.size} colours, site outline ${red} px; map zoom ${zoom.toFixed(2)}`);
+        assert(colours.size > 60 && nonWhite > 0.1 * pw * ph, 'the printed map is not blank');
+        assert(red > 150, `the site outline is large on the printed map (${red} red px; at the county view it is a dot)`);
+        await page.getByTestId('print-close').click();
+        assert((await report.count()) === 0, 'the preview closes');
+        // A reload (even without ?planner) keeps the planner open, the view and the selected site.
+        await page.evaluate(() => (window as UxWindow).__map!.jumpTo({ center: [115.31, 26.29], zoom: 12.25 }));
+        await page.waitForTimeout(500);
+        const selectedName = await page.locator('[data-testid="planner-site"].is-selected [data-testid="site-name"]').inputValue();
+        await page.goto(appUrl);
+        await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
+        await waitForValue(page, () => { const m = (window as UxWindow).__map; return !!m && m.loaded() && document.querySelector('[data-testid="planner-site"].is-selected') !== null; }, 60_000, 'planner reopened with the selection');
+        const view = await page.evaluate(() => { const m = (window as UxWindow).__map!; return [m.getCenter().lng, m.getCenter().lat, m.getZoom()]; });
+        assert(Math.abs(view[0] - 115.31) < 1e-4 && Math.abs(view[1] - 26.29) < 1e-4 && Math.abs(view[2] - 12.25) < 1e-3, `view kept: ${view}`);
+        assert((await page.locator('[data-testid="planner-site"].is-selected [data-testid="site-name"]').inputValue()) === selectedName, 'selection kept');
+        assert(pr.pageErrors.length === 0, `page errors: ${pr.pageErrors.join('; ')}`);
         await page.context().close();
       },
     },
