@@ -44,7 +44,7 @@ export function PrintReport({ lang, site, analysis, map, layers, onClose }: Prop
         </div>
         <figcaption>
           <ul className="print-report__legend" data-testid="print-legend">
-            <li><span className="print-report__swatch" style={{ background: 'transparent', borderColor: '#e31a1c', borderStyle: 'dashed' }} />{tr(lang, '本地块', 'This site')}</li>
+            <li><span className="print-report__swatch" style={{ background: 'transparent', borderColor: '#e31a1c' }} />{tr(lang, '本地块', 'This site')}</li>
             {legendEntries(layers).map((e) => (
               <li key={e.id}><span className="print-report__swatch" style={{ background: e.fill, borderColor: e.outline }} />{e.name[lang]}</li>
             ))}

@@ -404,7 +404,7 @@ export function plannerUxTests(browser: Browser, appUrl: string): BrowserTest[] 
         const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))!;
         assert(Math.abs(Number(size[1]) - 595.3) < 2 && Math.abs(Number(size[2]) - 841.9) < 2, `A4 portrait: ${size[0]}`);
         assert(pages >= 1 && pages <= 2, `the report prints on 1–2 pages, got ${pages}`);
-        execFileSync('pdftoppm', ['-r', '50', '-f', '1', '-l', '1', '-ppm', pdf, path.join(dir, 'report')]);
+        execFileSync('pdftoppm', ['-r', '50', '-f', '1', '-l', '1', pdf, path.join(dir, 'report')]);
         const ppm = readFileSync(path.join(dir, readdirSync(dir).find((f) => /^report.*\.ppm$/.test(f))!));
         // P6 header: "P6\n<w> <h>\n255\n", then RGB bytes.
         const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
