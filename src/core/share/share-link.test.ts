@@ -56,3 +56,15 @@ describe('encodeShare with many sites', () => {
     expect(more.droppedSites).toBe(1);
   });
 });
+
+describe('shared site area', () => {
+  it('a site stored at 9 decimals comes back as the same polygon, so its area reads the same', () => {
+    // A field-sized irregular polygon as the planner stores it (Terra Draw's 9 decimals).
+    const ring = [[115.301234567, 26.301234567], [115.338765432, 26.302345678], [115.341111111, 26.318888888], [115.302222222, 26.321212121], [115.301234567, 26.301234567]];
+    const geometry: Polygon = { type: 'Polygon', coordinates: [ring] };
+    const enc = encodeShare({ center: [115.3, 26.3], zoom: 12, layers: [], selected: null, sites: [{ name: 'A', type: '其他', note: '', geometry }] });
+    const back = decodeShare(enc.hash) as { sites: { geometry: Polygon }[] };
+    expect(back.sites[0].geometry).toEqual(geometry);
+    expect(geodesicArea(back.sites[0].geometry)).toBe(geodesicArea(geometry));
+  });
+});
