@@ -13,6 +13,7 @@ import { decodeShare } from '../core/share/share-link.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 import { dataBaseUrl, planner } from '../workers/planner-client.ts';
 import { AnalysisView } from './AnalysisView.tsx';
+import { ComparePanel } from './ComparePanel.tsx';
 import { CoordinateInput } from './CoordinateInput.tsx';
 import { createDraw, DRAW_MODES, finishedFeatures, MEASURE_MODE, type DrawMode } from './draw/terra.ts';
 import { frameGeometry } from './frame.ts';
@@ -419,6 +420,7 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
           onChange={(id, change) => { const s = ws.ref.current.find((x) => x.id === id); if (s) ws.upsert({ ...s, ...change, updated: Date.now() }); }}
           onDelete={deleteSite} onDuplicate={duplicate} />
       </section>
+      <ComparePanel lang={lang} sites={ws.sites} />
       <ReferencePanel lang={lang} map={map} refs={refs} pickable={mode === 'static'} onPick={(name, f) => addImported(name, [f])} />
       <ExportMenu lang={lang} map={map} sites={ws.sites} selected={site} analysis={analysis?.a ?? null} visibleLayers={visibleLayers} />
       {site && (

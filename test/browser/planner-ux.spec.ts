@@ -232,6 +232,21 @@ export function plannerUxTests(browser: Browser, appUrl: string): BrowserTest[] 
         await page.keyboard.press('Control+z');
         await page.waitForTimeout(1000);
         assert((await page.getByTestId('planner-site').count()) === 2 && (await storedSites(page)).length === 2, 'Undo after a reload keeps the saved sites');
+        // The two sites side by side: the area row equals geodesicArea of each stored site; the CSV carries the same.
+        await page.getByTestId('compare-open').click();
+        for (const box of await page.getByTestId('compare-pick').all()) await box.check();
+        await page.getByTestId('compare-run').click();
+        const table = page.getByTestId('compare-table');
+        await table.waitFor({ timeout: 60_000 });
+        const columns = await table.locator('thead th').allTextContents();
+        const stored = await storedSites(page);
+        const areaCells = await table.locator('tr[data-key="area_mu"] td').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
+        const expectedAreas = columns.slice(1).map((n) => Math.round((geodesicArea(stored.find((x) => x.name === n)!.geometry) / (10000 / 15)) * 100) / 100);
+        assert(JSON.stringify(areaCells) === JSON.stringify(expectedAreas), `compared areas ${areaCells} vs ${expectedAreas}`);
+        assert((await table.locator('tbody tr').count()) >= 12, 'area, forest, carbon, conflicts and with/without at 10/20/30 years');
+        const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-csv').click()]);
+        const csvLines = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+        assert(csvLines.length === 3 && csvLines[1].includes(String(expectedAreas[0])), `comparison CSV: ${csvLines.join(' | ').slice(0, 200)}`);
         assert(rec.pageErrors.length === 0, `page errors: ${rec.pageErrors.join('; ')}`);
         await page.context().close();
       },

@@ -7,6 +7,7 @@ import { dashboardTests } from './dashboard.spec.ts';
 import { plannerTests } from './planner.spec.ts';
 import { plannerXssTests } from './planner-xss.spec.ts';
 import { plannerUxTests } from './planner-ux.spec.ts';
+import { faviconTests } from './favicon.spec.ts';
 import { launchBrowser, runTests } from './harness.ts';
 import { publicTests } from './public.spec.ts';
 import { scanPublicBuild } from '../public-scan.ts';
@@ -44,6 +45,7 @@ try {
     const pub = await serveBuilt('vite.public.config.ts');
     try {
       failed += await runTests('public', publicTests(browser, pub.url));
+      failed += await runTests('public', faviconTests(browser, pub.url, 'public page'));
     } finally {
       await pub.close();
     }
@@ -58,7 +60,7 @@ try {
       if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux') failed += await runTests('planner', plannerTests(browser, app.url));
       if (only === undefined || only === 'storage') failed += await runTests('storage', storageTests(browser, app.url));
       if (only === undefined || only === 'planner-xss') failed += await runTests('planner-xss', plannerXssTests(browser, app.url));
-      if (only === undefined || only === 'planner-ux') failed += await runTests('planner-ux', plannerUxTests(browser, app.url));
+      if (only === undefined || only === 'planner-ux') failed += await runTests('planner-ux', [...faviconTests(browser, app.url, 'bureau page'), ...plannerUxTests(browser, app.url)]);
     } finally {
       await app.close();
     }
