@@ -24,7 +24,7 @@ import { removeSiteLayers, updateSiteLayers } from './map-layers.ts';
 import { MeasureBox } from './MeasureBox.tsx';
 import { newSiteId, type Site } from './site.ts';
 import { carriedAttributes } from './site-attributes.ts';
-import { MODE_HINTS, MODE_LABELS, tr } from './text.ts';
+import { colon, MODE_HINTS, MODE_LABELS, tr } from './text.ts';
 import { useWorkspace } from './use-workspace.ts';
 import { ReferencePanel } from './reference/ReferencePanel.tsx';
 import { useReferenceLayers } from './reference/use-reference-layers.ts';
@@ -425,7 +425,7 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
       <ExportMenu lang={lang} map={map} sites={ws.sites} selected={site} analysis={analysis?.a ?? null} visibleLayers={visibleLayers} />
       {site && (
         <section>
-          <h3>{tr(lang, '地块分析', 'Site analysis')}：{site.name}</h3>
+          <h3>{tr(lang, '地块分析', 'Site analysis')}{colon(lang)}<span data-value>{site.name}</span></h3>
           {!analysis?.a && !analysis?.error && <p className="planner-muted" data-testid="analysis-loading">{tr(lang, '正在分析…', 'Analysing…')}</p>}
           {analysis?.error && <p className="planner-error" data-testid="analysis-error">{analysis.error}</p>}
           {analysis?.a && <AnalysisView lang={lang} a={analysis.a} />}

@@ -11,7 +11,7 @@ import type { Lang } from '../ui/i18n-types.ts';
 import { AnalysisView } from './AnalysisView.tsx';
 import { gkOf, legendEntries, niceLength, type ReportMap } from './report-map.ts';
 import type { Site } from './site.ts';
-import { tr } from './text.ts';
+import { colon, paren, tr } from './text.ts';
 
 interface Props { lang: Lang; site: Site; analysis: SiteAnalysis | null; map: ReportMap; layers: LayerDef[]; onClose: () => void }
 
@@ -28,8 +28,8 @@ export function PrintReport({ lang, site, analysis, map, layers, onClose }: Prop
         <button type="button" data-testid="print-now" onClick={() => window.print()}>{tr(lang, '打印', 'Print')}</button>
         <button type="button" data-testid="print-close" onClick={onClose}>{tr(lang, '关闭', 'Close')}</button>
       </div>
-      <h1>{tr(lang, '地块分析报告', 'Site report')}：{site.name}</h1>
-      <p>{tr(lang, '类型', 'Type')}：{lang === 'zh' ? site.type : SITE_TYPE_EN[site.type]} · {tr(lang, '打印日期', 'Printed')}：{date}</p>
+      <h1>{tr(lang, '地块分析报告', 'Site report')}{colon(lang)}<span data-value>{site.name}</span></h1>
+      <p>{tr(lang, '类型', 'Type')}{colon(lang)}{lang === 'zh' ? site.type : SITE_TYPE_EN[site.type]} · {tr(lang, '打印日期', 'Printed')}{colon(lang)}{date}</p>
       <figure className="print-report__figure">
         {/* At most 125 mm tall on paper: the frame's width follows the image's aspect, so the scale bar stays true. */}
         <div className="print-report__frame" style={{ maxWidth: `calc(125mm * ${(map.widthPx / Math.max(1, map.heightPx)).toFixed(4)})` }}>
@@ -50,16 +50,16 @@ export function PrintReport({ lang, site, analysis, map, layers, onClose }: Prop
             ))}
           </ul>
           <p data-testid="print-centre">
-            {tr(lang, '中心点（CGCS2000）', 'Centre (CGCS2000)')}：{map.centre[0].toFixed(6)}°E, {map.centre[1].toFixed(6)}°N ·
+            {tr(lang, '中心点（CGCS2000）', 'Centre (CGCS2000)')}{colon(lang)}{map.centre[0].toFixed(6)}°E, {map.centre[1].toFixed(6)}°N ·
             {' '}{tr(lang, `3° 高斯-克吕格 ${gk.zone} 带（EPSG:${gk.epsg}）`, `3° Gauss-Krüger zone ${gk.zone} (EPSG:${gk.epsg})`)} X = {gk.x.toFixed(2)} m, Y = {gk.y.toFixed(2)} m
           </p>
         </figcaption>
       </figure>
       <p>
-        {tr(lang, '面积', 'Area')}：{formatArea(m.area_m2, 'mu', lang)}（{formatArea(m.area_m2, 'ha', lang)}，{formatArea(m.area_m2, 'km2', lang)}）·
-        {tr(lang, '周长', 'Perimeter')}：{formatLength(m.perimeter_m, lang)}
+        {tr(lang, '面积', 'Area')}{colon(lang)}{formatArea(m.area_m2, 'mu', lang)}{paren(lang, `${formatArea(m.area_m2, 'ha', lang)}${tr(lang, '，', ', ')}${formatArea(m.area_m2, 'km2', lang)}`)} ·
+        {' '}{tr(lang, '周长', 'Perimeter')}{colon(lang)}{formatLength(m.perimeter_m, lang)}
       </p>
-      {site.note && <p>{tr(lang, '备注', 'Note')}：{site.note}</p>}
+      {site.note && <p>{tr(lang, '备注', 'Note')}{colon(lang)}<span data-value>{site.note}</span></p>}
       {analysis ? <AnalysisView lang={lang} a={analysis} /> : <p>{tr(lang, '（分析尚未完成）', '(analysis not ready)')}</p>}
       <p className="planner-small" data-testid="print-method">
         {tr(lang,

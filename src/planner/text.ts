@@ -2,6 +2,10 @@
 import type { Lang } from '../ui/i18n-types.ts';
 
 export const tr = (lang: Lang, zh: string, en: string): string => (lang === 'zh' ? zh : en);
+/** The colon after a label: full-width in Chinese, ': ' in English. */
+export const colon = (lang: Lang): string => (lang === 'zh' ? '：' : ': ');
+/** Text in brackets: full-width in Chinese, ' (…)' in English. */
+export const paren = (lang: Lang, text: string): string => (lang === 'zh' ? `（${text}）` : ` (${text})`);
 
 export const MODE_LABELS: Record<string, [string, string]> = {
   static: ['浏览', 'Browse'], measure: ['测距', 'Distance'],

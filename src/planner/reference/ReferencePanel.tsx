@@ -8,7 +8,7 @@ import { createPortal } from 'react-dom';
 import type { Lang } from '../../ui/i18n-types.ts';
 import { planner } from '../../workers/planner-client.ts';
 import type { ReferencePick } from '../../workers/planner.worker.ts';
-import { tr } from '../text.ts';
+import { paren, tr } from '../text.ts';
 import type { ReferenceLayers } from './use-reference-layers.ts';
 
 interface Props {
@@ -54,7 +54,7 @@ export function ReferencePanel({ lang, map, refs, pickable, onPick }: Props) {
           <li key={l.id} data-testid="reference-layer" data-layer-id={l.id} data-count={l.count}>
             <label className="planner-check">
               <input type="checkbox" data-testid="reference-visible" checked={l.visible} onChange={(e) => refs.toggle(l.id, e.target.checked)} />
-              {l.name}（{tr(lang, `${l.count.toLocaleString('zh-CN')} 个要素`, `${l.count.toLocaleString('en')} features`)}）
+              <span data-value>{l.name}</span>{paren(lang, tr(lang, `${l.count.toLocaleString('zh-CN')} 个要素`, `${l.count.toLocaleString('en')} features`))}
             </label>
             <div className="planner-site__row">
               <button type="button" className="planner-link" onClick={() => map?.fitBounds([[l.bbox[0], l.bbox[1]], [l.bbox[2], l.bbox[3]]], { padding: 30, duration: 0 })}>{tr(lang, '定位', 'Zoom to')}</button>
