@@ -452,5 +452,53 @@ export function plannerUxTests(browser: Browser, appUrl: string): BrowserTest[] 
         await page.context().close();
       },
     },
+    {
+      name: 'translation: the planner in English shows no Chinese and in Chinese no English words, outside data values',
+      async run() {
+        for (const lang of ['en', 'zh'] as const) {
+          const tr = await openPage(browser, { width: 1400, height: 760 });
+          const { page } = tr;
+          await page.goto(`${appUrl}?planner&lang=${lang}`);
+          await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
+          await waitForValue(page, () => { const w = window as UxWindow; return !!w.__map && w.__map.loaded() && !!w.__draw; }, 60_000, 'map and Terra Draw');
+          const stands = JSON.parse(readFileSync(path.join(ROOT, 'data/stands.geojson'), 'utf8')) as FeatureCollection<Polygon>;
+          const [x0, y0, x1, y1] = bbox(stands.features[Math.floor(stands.features.length * 0.4)]);
+          await page.getByTestId('coords-open').click();
+          await page.getByTestId('coords-text').fill([[x0, y0], [x1, y0], [x1, y1], [x0, y1]].map((p) => p.join(', ')).join('\n'));
+          await page.getByTestId('coords-add').click();
+          await page.getByTestId('site-type').first().selectOption('造林');
+          await page.getByTestId('planner-analysis').waitFor({ timeout: 60_000 });
+          await page.getByTestId('analysis-comparison').waitFor({ timeout: 60_000 });
+          await page.getByTestId('coords-open').click();
+          await page.getByTestId('open-import').click();
+          for (const mode of ['static', 'select', 'measure', 'polygon']) {
+            await page.getByTestId(`draw-${mode}`).click();
+            const offenders = await page.evaluate((l) => {
+              // Technical names and units that are the same in both languages.
+              const allowed = /^(GeoJSON|KML|KMZ|GPX|CSV|PNG|Shapefile|zip|shp|shx|dbf|prj|cpg|geojson|json|kml|kmz|gpx|csv|tsv|tCO₂e|tCO2e|tC|CGCS2000|EPSG|IPCC|Ctrl|Esc|Enter|Shift|X|Y|m³|m²|km|mm|ms|lon|lat|Tier|BEF|CF|WGS84|Fang|GK|N|E)$/;
+              const other = l === 'en' ? /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/ : /[A-Za-z][A-Za-z0-9₂³²]+/g;
+              const out: string[] = [];
+              const walk = (el: Element) => {
+                if (el.hasAttribute('data-value') || (el as HTMLElement).offsetParent === null && el.tagName !== 'OPTION') return;
+                for (const n of Array.from(el.childNodes)) {
+                  if (n.nodeType === Node.TEXT_NODE) {
+                    const t = n.textContent ?? '';
+                    if (l === 'en' ? other.test(t) : (t.match(other) ?? []).some((w) => !allowed.test(w))) out.push(t.trim().slice(0, 80));
+                  } else if (n.nodeType === Node.ELEMENT_NODE) walk(n as Element);
+                }
+                for (const a of ['placeholder', 'aria-label', 'title']) {
+                  const v = el.getAttribute(a);
+                  if (v && (l === 'en' ? other.test(v) : (v.match(other) ?? []).some((w) => !allowed.test(w)))) out.push(`@${a}: ${v.slice(0, 60)}`);
+                }
+              };
+              walk(document.querySelector('[data-testid="planner-panel"]')!);
+              return out;
+            }, lang);
+            assert(offenders.length === 0, `${lang}, ${mode} mode: text in the other script: ${JSON.stringify(offenders.slice(0, 12))}`);
+          }
+          await page.context().close();
+        }
+      },
+    },
   ];
 }
