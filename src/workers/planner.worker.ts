@@ -115,8 +115,9 @@ const api = {
         const token = newId();
         const blob = new Blob([JSON.stringify({ type: 'FeatureCollection', features: usable })], { type: 'application/geo+json' });
         const bbox = boxOfAll(usable);
-        pending.clear(); // one large file waits at a time
+        // A few large files may wait at once (one dialog, several files); older ones are dropped to bound memory.
         pending.set(token, { file: name, features: usable, blob, bbox });
+        while (pending.size > 4) pending.delete(pending.keys().next().value as string);
         return { ok: true, result: { ...result, features: [] }, ms: performance.now() - t0, large: { token, count: usable.length, bbox, preview: blob } };
       }
       return { ok: true, result, ms: performance.now() - t0 };
