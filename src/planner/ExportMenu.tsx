@@ -29,12 +29,14 @@ export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers
   const chosen = scope === 'selected' ? (selected ? [selected] : []) : sites;
   const base = scope === 'selected' && selected ? fileBase(selected.name) : 'sites';
 
-  // Esc closes the print preview.
+  // The report opens the print dialog once its map has loaded; it closes after printing, or with Close / Esc.
   useEffect(() => {
     if (!print) return;
     const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') setPrint(null); };
+    const done = () => setPrint(null);
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('afterprint', done, { once: true });
+    return () => { window.removeEventListener('keydown', onKey); window.removeEventListener('afterprint', done); };
   }, [print]);
 
   const printLayers = (): LayerDef[] => visibleLayers.flatMap((id) => { try { return [layerById(id)]; } catch { return []; } })
@@ -95,7 +97,7 @@ export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers
           ) : <p className="planner-muted planner-small">{tr(lang, '链接已复制；打开即可恢复视图与地块（不经过服务器）。', 'Link copied; opening it restores the view and the sites (nothing goes to a server).')}</p>}
         </div>
       )}
-      {print && selected && createPortal(<PrintReport lang={lang} site={selected} analysis={analysis} map={print} layers={printLayers()} onClose={() => setPrint(null)} />, document.body)}
+      {print && selected && createPortal(<PrintReport lang={lang} site={selected} analysis={analysis} map={print} layers={printLayers()} onClose={() => setPrint(null)} onReady={() => setTimeout(() => window.print(), 50)} />, document.body)}
     </section>
   );
 }

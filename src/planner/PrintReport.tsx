@@ -13,9 +13,9 @@ import { gkOf, legendEntries, niceLength, type ReportMap } from './report-map.ts
 import type { Site } from './site.ts';
 import { colon, paren, tr } from './text.ts';
 
-interface Props { lang: Lang; site: Site; analysis: SiteAnalysis | null; map: ReportMap; layers: LayerDef[]; onClose: () => void }
+interface Props { lang: Lang; site: Site; analysis: SiteAnalysis | null; map: ReportMap; layers: LayerDef[]; onClose: () => void; onReady?: () => void }
 
-export function PrintReport({ lang, site, analysis, map, layers, onClose }: Props) {
+export function PrintReport({ lang, site, analysis, map, layers, onClose, onReady }: Props) {
   const m = measureSite(site.geometry);
   // The bar spans at most a quarter of the map; its length is a fraction of the image, so it holds at any print size.
   const barMetres = niceLength((map.widthPx * map.metresPerPx) / 4);
@@ -33,7 +33,7 @@ export function PrintReport({ lang, site, analysis, map, layers, onClose }: Prop
       <figure className="print-report__figure">
         {/* At most 125 mm tall on paper: the frame's width follows the image's aspect, so the scale bar stays true. */}
         <div className="print-report__frame" style={{ maxWidth: `calc(125mm * ${(map.widthPx / Math.max(1, map.heightPx)).toFixed(4)})` }}>
-          <img src={map.image} alt={tr(lang, '地块位置图', 'Site map')} className="print-report__map" data-testid="print-map" />
+          <img src={map.image} alt={tr(lang, '地块位置图', 'Site map')} className="print-report__map" data-testid="print-map" onLoad={onReady} />
           <svg className="print-report__north" viewBox="0 0 24 36" aria-label={tr(lang, '指北针', 'North arrow')} role="img">
             <polygon points="12,2 20,30 12,24 4,30" fill="#000" /><text x="12" y="35" fontSize="8" textAnchor="middle">N</text>
           </svg>

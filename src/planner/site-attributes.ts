@@ -9,10 +9,11 @@ const XIAO_BAN = ['xiao_ban', 'xiaoban', '小班', '小班号', 'xbh'];
 
 type Props = Record<string, unknown> | null | undefined;
 
+/** The value as text, exactly as the file has it (blank text counts as no value). */
 function text(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  return typeof v === 'string' ? v.trim() : '';
+  return typeof v === 'string' && v.trim() !== '' ? v : '';
 }
 
 /** The first non-empty value among `keys` (compared case-insensitively), with the key it came from. */

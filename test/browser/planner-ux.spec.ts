@@ -388,6 +388,9 @@ export function plannerUxTests(browser: Browser, appUrl: string): BrowserTest[] 
       async run() {
         const pr = await openPage(browser, { width: 1400, height: 760 });
         const { page } = pr;
+        // The report calls window.print() once its map has loaded: count the call and keep the dialog away, so the
+        // report stays for page.pdf (which prints the print media the same way).
+        await page.addInitScript(() => { const w = window as unknown as { __printed: number; print: () => void }; w.__printed = 0; w.print = () => { w.__printed++; }; });
         await page.goto(`${appUrl}?planner`);
         await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
         await waitForValue(page, () => { const w = window as UxWindow; return !!w.__map && w.__map.loaded() && !!w.__draw; }, 60_000, 'map and Terra Draw');
@@ -405,6 +408,7 @@ export function plannerUxTests(browser: Browser, appUrl: string): BrowserTest[] 
         const report = page.getByTestId('print-report');
         await report.waitFor({ timeout: 60_000 });
         await waitForValue(page, () => { const i = document.querySelector('[data-testid="print-map"]') as HTMLImageElement | null; return !!i && i.complete && i.naturalWidth > 100; }, 30_000, 'the report map image');
+        await waitForValue(page, () => (window as unknown as { __printed: number }).__printed === 1, 10_000, 'the print dialog opened once');
         const zoom = Number(await report.getAttribute('data-zoom'));
         assert(zoom > 12, `the report map is framed on the site (zoom ${zoom}), not the county view`);
         assert((await page.evaluate(() => (window as UxWindow).__map!.getZoom())) < 9, 'the user\'s view is restored after the capture');
