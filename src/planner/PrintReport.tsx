@@ -1,4 +1,4 @@
-// The printable A4 site report, shown first as a preview over the app (打印 / 关闭); planner.css prints only this. The
+// The printable A4 site report, in the page while the print dialog is open; planner.css prints only this. The
 // map is framed on the site with the stands and projects around it, and carries what a printed map needs: scale bar,
 // north arrow, legend, the centre in CGCS2000 (lon/lat and 3° Gauss-Krüger), the data date and the methods.
 import { measureSite } from '../core/analysis/measure-site.ts';
