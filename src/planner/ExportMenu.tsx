@@ -29,7 +29,7 @@ export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers
   const chosen = scope === 'selected' ? (selected ? [selected] : []) : sites;
   const base = scope === 'selected' && selected ? fileBase(selected.name) : 'sites';
 
-  // The report opens the print dialog once its map has loaded; it closes after printing, or with Close / Esc.
+  // The report opens the print dialog once its map has loaded and leaves the page after printing (or on Esc).
   useEffect(() => {
     if (!print) return;
     const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') setPrint(null); };
@@ -97,7 +97,7 @@ export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers
           ) : <p className="planner-muted planner-small">{tr(lang, '链接已复制；打开即可恢复视图与地块（不经过服务器）。', 'Link copied; opening it restores the view and the sites (nothing goes to a server).')}</p>}
         </div>
       )}
-      {print && selected && createPortal(<PrintReport lang={lang} site={selected} analysis={analysis} map={print} layers={printLayers()} onClose={() => setPrint(null)} onReady={() => setTimeout(() => window.print(), 50)} />, document.body)}
+      {print && selected && createPortal(<PrintReport lang={lang} site={selected} analysis={analysis} map={print} layers={printLayers()} onReady={() => setTimeout(() => window.print(), 50)} />, document.body)}
     </section>
   );
 }

@@ -13,9 +13,9 @@ import { gkOf, legendEntries, niceLength, type ReportMap } from './report-map.ts
 import type { Site } from './site.ts';
 import { colon, paren, tr } from './text.ts';
 
-interface Props { lang: Lang; site: Site; analysis: SiteAnalysis | null; map: ReportMap; layers: LayerDef[]; onClose: () => void; onReady?: () => void }
+interface Props { lang: Lang; site: Site; analysis: SiteAnalysis | null; map: ReportMap; layers: LayerDef[]; onReady?: () => void }
 
-export function PrintReport({ lang, site, analysis, map, layers, onClose, onReady }: Props) {
+export function PrintReport({ lang, site, analysis, map, layers, onReady }: Props) {
   const m = measureSite(site.geometry);
   // The bar spans at most a quarter of the map; its length is a fraction of the image, so it holds at any print size.
   const barMetres = niceLength((map.widthPx * map.metresPerPx) / 4);
@@ -24,10 +24,6 @@ export function PrintReport({ lang, site, analysis, map, layers, onClose, onRead
   const date = new Date().toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB');
   return (
     <div className="print-report" data-testid="print-report" data-zoom={map.zoom.toFixed(2)}>
-      <div className="print-report__actions">
-        <button type="button" data-testid="print-now" onClick={() => window.print()}>{tr(lang, '打印', 'Print')}</button>
-        <button type="button" data-testid="print-close" onClick={onClose}>{tr(lang, '关闭', 'Close')}</button>
-      </div>
       <h1>{tr(lang, '地块分析报告', 'Site report')}{colon(lang)}<span data-value>{site.name}</span></h1>
       <p>{tr(lang, '类型', 'Type')}{colon(lang)}{lang === 'zh' ? site.type : SITE_TYPE_EN[site.type]} · {tr(lang, '打印日期', 'Printed')}{colon(lang)}{date}</p>
       <figure className="print-report__figure">
