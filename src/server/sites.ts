@@ -1,0 +1,275 @@
+// Shared sites: the current state in `sites`, every saved state in `site_versions`. Saves are optimistic: the client
+// sends the version it edited, and a save on a stale version is refused with 409 and the server's copy, so nobody
+// overwrites a colleague's edit unseen. Delete is soft (a new version marked deleted), undone by restoring a version.
+//
+// Who may do what (every call checks it):
+//   read     — the owner; everyone signed in when sharing is "everyone"; the named users when it is { users: […] }.
+//              Nobody else, whatever their role: a private site is the owner's alone. Unreadable answers 404.
+//   edit     — anyone who may read it, unless their role is viewer (viewers read only).
+//   sharing, delete, undo of a delete — the owner (not a viewer).
+//   create   — planners and editors.
+import { measureSite } from '../core/analysis/measure-site.ts';
+import { M2_PER_MU } from '../core/geo/units.ts';
+import type { Db, Queryable } from './db.ts';
+import { ApiError } from './errors.ts';
+import type { Sharing, SiteInput } from './site-input.ts';
+import type { User } from './users.ts';
+import { randomUUID } from 'node:crypto';
+import type { Geometry } from 'geojson';
+
+export interface SiteOut {
+  id: string;
+  version: number;
+  name: string;
+  type: string;
+  note: string;
+  origin: string;
+  geometry: Geometry;
+  area_m2: number;
+  area_mu: number;
+  sharing: Sharing;
+  owner: string;
+  deleted: boolean;
+  created: number;
+  updated: number;
+  updated_by: string;
+  can_edit: boolean;
+  can_share: boolean;
+}
+
+interface SiteRow {
+  id: string;
+  version: number;
+  name: string;
+  type: string;
+  note: string;
+  origin: string;
+  geometry: string;
+  area_m2: number;
+  sharing: 'private' | 'users' | 'everyone';
+  owner_id: number;
+  owner: string;
+  deleted: boolean;
+  created: number;
+  updated: number;
+  updated_by: string;
+  shared_with: string[];
+}
+
+const READABLE = `(s.owner_id = $1 OR s.sharing = 'everyone' OR (s.sharing = 'users' AND EXISTS (SELECT 1 FROM site_shares x WHERE x.site_id = s.id AND x.user_id = $1)))`;
+
+const SELECT = `
+  SELECT s.id, s.version, s.name, s.type, s.note, s.origin, ST_AsGeoJSON(s.geom, 15, 0) AS geometry, s.area_m2, s.sharing,
+         s.owner_id, o.username AS owner, s.deleted,
+         (extract(epoch FROM s.created_at) * 1000)::float8 AS created, (extract(epoch FROM s.updated_at) * 1000)::float8 AS updated,
+         ub.username AS updated_by,
+         COALESCE((SELECT array_agg(u.username ORDER BY u.username) FROM site_shares sh JOIN users u ON u.id = sh.user_id WHERE sh.site_id = s.id), '{}') AS shared_with
+    FROM sites s JOIN users o ON o.id = s.owner_id JOIN users ub ON ub.id = s.updated_by`;
+
+const sharingOf = (mode: SiteRow['sharing'], users: string[]): Sharing => (mode === 'users' ? { users } : mode);
+
+function toSite(r: SiteRow, user: User): SiteOut {
+  const mayWrite = user.role !== 'viewer';
+  return {
+    id: r.id,
+    version: r.version,
+    name: r.name,
+    type: r.type,
+    note: r.note,
+    origin: r.origin,
+    geometry: JSON.parse(r.geometry) as Geometry,
+    area_m2: r.area_m2,
+    area_mu: r.area_m2 / M2_PER_MU,
+    sharing: sharingOf(r.sharing, r.shared_with ?? []),
+    owner: r.owner,
+    deleted: r.deleted,
+    created: r.created,
+    updated: r.updated,
+    updated_by: r.updated_by,
+    can_edit: mayWrite && !r.deleted,
+    can_share: mayWrite && r.owner_id === user.id,
+  };
+}
+
+export async function listSites(db: Queryable, user: User, includeDeleted = false): Promise<SiteOut[]> {
+  const { rows } = await db.query<SiteRow>(`${SELECT} WHERE ${READABLE} ${includeDeleted ? '' : 'AND NOT s.deleted'} ORDER BY s.created_at, s.id`, [user.id]);
+  return rows.map((r) => toSite(r, user));
+}
+
+async function readRow(q: Queryable, user: User, id: string, lock = false): Promise<SiteRow> {
+  if (lock) await q.query('SELECT 1 FROM sites WHERE id = $1 FOR UPDATE', [id]);
+  const { rows } = await q.query<SiteRow>(`${SELECT} WHERE s.id = $2 AND ${READABLE}`, [user.id, id]);
+  if (!rows[0]) throw new ApiError(404, `no site "${id}" (it does not exist or is not shared with you)`);
+  return rows[0];
+}
+
+export async function getSite(db: Queryable, user: User, id: string): Promise<SiteOut> {
+  return toSite(await readRow(db, user, id), user);
+}
+
+function requireWriter(user: User): void {
+  if (user.role === 'viewer') throw new ApiError(403, 'viewers cannot change sites');
+}
+
+/** Geometry PostGIS accepts as valid (no self-intersection …); measured by src/core. */
+async function measuredGeometry(q: Queryable, geometry: Geometry): Promise<{ json: string; area_m2: number }> {
+  const json = JSON.stringify(geometry);
+  let row: { ok: boolean; why: string } | undefined;
+  try {
+    ({ rows: [row] } = await q.query<{ ok: boolean; why: string }>('SELECT ST_IsValid(g) AS ok, ST_IsValidReason(g) AS why FROM (SELECT ST_GeomFromGeoJSON($1::text) AS g) x', [json]));
+  } catch (e) {
+    throw new ApiError(400, `geometry could not be read: ${(e as Error).message}`);
+  }
+  if (!row?.ok) throw new ApiError(400, `geometry is not valid: ${row?.why ?? 'unknown reason'}`);
+  return { json, area_m2: measureSite(geometry).area_m2 };
+}
+
+async function shareIds(q: Queryable, sharing: Sharing | undefined): Promise<number[]> {
+  if (!sharing || typeof sharing === 'string') return [];
+  if (!sharing.users.length) return [];
+  const { rows } = await q.query<{ id: number; username: string }>('SELECT id, username FROM users WHERE username = ANY($1::text[])', [sharing.users]);
+  const unknown = sharing.users.filter((n) => !rows.some((r) => r.username === n));
+  if (unknown.length) throw new ApiError(400, `sharing: no such user ${unknown.map((n) => JSON.stringify(n)).join(', ')}`);
+  return rows.map((r) => r.id);
+}
+
+const modeOf = (s: Sharing): SiteRow['sharing'] => (typeof s === 'string' ? s : 'users');
+
+async function writeShares(q: Queryable, id: string, sharing: Sharing, ids: number[]): Promise<void> {
+  await q.query('DELETE FROM site_shares WHERE site_id = $1', [id]);
+  if (typeof sharing !== 'string' && ids.length) {
+    await q.query('INSERT INTO site_shares (site_id, user_id) SELECT $1, unnest($2::int[])', [id, ids]);
+  }
+}
+
+async function recordVersion(q: Queryable, id: string, author: User, change: 'create' | 'update' | 'delete' | 'restore'): Promise<void> {
+  await q.query(
+    `INSERT INTO site_versions (site_id, version, author_id, change, name, type, note, origin, geom, area_m2, sharing, shared_with, deleted)
+     SELECT s.id, s.version, $2, $3, s.name, s.type, s.note, s.origin, s.geom, s.area_m2, s.sharing,
+            COALESCE((SELECT array_agg(user_id ORDER BY user_id) FROM site_shares WHERE site_id = s.id), '{}'), s.deleted
+       FROM sites s WHERE s.id = $1`,
+    [id, author.id, change],
+  );
+}
+
+export async function createSite(db: Db, user: User, input: SiteInput): Promise<SiteOut> {
+  requireWriter(user);
+  const id = input.id ?? randomUUID();
+  const geometry = await measuredGeometry(db, input.geometry!);
+  const sharing = input.sharing ?? 'private';
+  return db.tx(async (q) => {
+    const ids = await shareIds(q, sharing);
+    const { rows } = await q.query(
+      `INSERT INTO sites (id, owner_id, version, name, type, note, origin, geom, area_m2, sharing, updated_by)
+       VALUES ($1, $2, 1, $3, $4, $5, $6, ST_SetSRID(ST_GeomFromGeoJSON($7::text), 4490), $8, $9, $2)
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [id, user.id, input.name, input.type, input.note ?? '', input.origin ?? '', geometry.json, geometry.area_m2, modeOf(sharing)],
+    );
+    if (!rows[0]) throw new ApiError(409, `a site with id "${id}" already exists`);
+    await writeShares(q, id, sharing, ids);
+    await recordVersion(q, id, user, 'create');
+    return toSite(await readRow(q, user, id), user);
+  });
+}
+
+function staleCheck(row: SiteRow, user: User, base: unknown): void {
+  if (base === undefined) return;
+  if (!Number.isInteger(base)) throw new ApiError(400, 'version must be an integer');
+  if (base !== row.version) {
+    throw new ApiError(409, `site "${row.name}" was changed by ${row.updated_by} (version ${row.version}) after the version ${base} you edited; choose which to keep`, { current: toSite(row, user) });
+  }
+}
+
+export async function updateSite(db: Db, user: User, id: string, input: SiteInput, base: unknown): Promise<SiteOut> {
+  requireWriter(user);
+  if (base === undefined) throw new ApiError(400, 'version is required: send the version you edited');
+  const geometry = input.geometry ? await measuredGeometry(db, input.geometry) : null;
+  return db.tx(async (q) => {
+    const row = await readRow(q, user, id, true);
+    if (row.deleted) throw new ApiError(409, `site "${row.name}" was deleted by ${row.updated_by}; restore it first`, { current: toSite(row, user) });
+    staleCheck(row, user, base);
+    if (input.sharing !== undefined && row.owner_id !== user.id) throw new ApiError(403, 'only the owner can change who a site is shared with');
+    const ids = input.sharing !== undefined ? await shareIds(q, input.sharing) : [];
+    await q.query(
+      `UPDATE sites SET version = version + 1, name = COALESCE($2, name), type = COALESCE($3, type), note = COALESCE($4, note),
+              origin = COALESCE($5, origin), geom = COALESCE(ST_SetSRID(ST_GeomFromGeoJSON($6::text), 4490), geom),
+              area_m2 = COALESCE($7, area_m2), sharing = COALESCE($8, sharing), updated_at = now(), updated_by = $9
+        WHERE id = $1`,
+      [id, input.name ?? null, input.type ?? null, input.note ?? null, input.origin ?? null, geometry?.json ?? null, geometry?.area_m2 ?? null,
+        input.sharing !== undefined ? modeOf(input.sharing) : null, user.id],
+    );
+    if (input.sharing !== undefined) await writeShares(q, id, input.sharing, ids);
+    await recordVersion(q, id, user, 'update');
+    return toSite(await readRow(q, user, id), user);
+  });
+}
+
+export async function deleteSite(db: Db, user: User, id: string, base: unknown): Promise<SiteOut> {
+  requireWriter(user);
+  return db.tx(async (q) => {
+    const row = await readRow(q, user, id, true);
+    if (row.owner_id !== user.id) throw new ApiError(403, 'only the owner can delete a site');
+    if (row.deleted) throw new ApiError(409, `site "${row.name}" is already deleted`, { current: toSite(row, user) });
+    staleCheck(row, user, base);
+    await q.query('UPDATE sites SET version = version + 1, deleted = true, updated_at = now(), updated_by = $2 WHERE id = $1', [id, user.id]);
+    await recordVersion(q, id, user, 'delete');
+    return toSite(await readRow(q, user, id), user);
+  });
+}
+
+/** Makes version `version` current again, as a new version (history is never rewritten). Undoes a delete too. */
+export async function restoreSite(db: Db, user: User, id: string, version: unknown, base: unknown): Promise<SiteOut> {
+  requireWriter(user);
+  if (!Number.isInteger(version)) throw new ApiError(400, 'version (the one to restore) must be an integer');
+  return db.tx(async (q) => {
+    const row = await readRow(q, user, id, true);
+    if (row.deleted && row.owner_id !== user.id) throw new ApiError(403, 'only the owner can undo the delete of a site');
+    staleCheck(row, user, base);
+    const { rows } = await q.query<{ deleted: boolean }>('SELECT deleted FROM site_versions WHERE site_id = $1 AND version = $2', [id, version]);
+    if (!rows[0]) throw new ApiError(404, `site "${row.name}" has no version ${version}`);
+    if (rows[0].deleted) throw new ApiError(400, `version ${version} is a deletion; restore a version before it`);
+    // Sharing stays as it is now: restoring content must not let a non-owner change who sees the site.
+    await q.query(
+      `UPDATE sites s SET version = s.version + 1, name = v.name, type = v.type, note = v.note, origin = v.origin, geom = v.geom,
+              area_m2 = v.area_m2, deleted = false, updated_at = now(), updated_by = $3
+         FROM site_versions v WHERE s.id = $1 AND v.site_id = $1 AND v.version = $2`,
+      [id, version, user.id],
+    );
+    await recordVersion(q, id, user, 'restore');
+    return toSite(await readRow(q, user, id), user);
+  });
+}
+
+export interface VersionOut {
+  version: number;
+  author: string;
+  time: number;
+  change: string;
+  /** What this version changed compared with the one before it. */
+  fields: string[];
+  name: string;
+  type: string;
+  note: string;
+  geometry: Geometry;
+  area_m2: number;
+  area_mu: number;
+  deleted: boolean;
+}
+
+export async function siteHistory(db: Queryable, user: User, id: string): Promise<{ id: string; versions: VersionOut[] }> {
+  await readRow(db, user, id);
+  const { rows } = await db.query<Omit<VersionOut, 'geometry' | 'area_mu' | 'fields'> & { geometry: string; sharing: string; shared_with: number[] }>(
+    `SELECT v.version, u.username AS author, (extract(epoch FROM v.created_at) * 1000)::float8 AS time, v.change, v.name, v.type, v.note,
+            ST_AsGeoJSON(v.geom, 15, 0) AS geometry, v.area_m2, v.deleted, v.sharing, v.shared_with
+       FROM site_versions v JOIN users u ON u.id = v.author_id WHERE v.site_id = $1 ORDER BY v.version`,
+    [id],
+  );
+  const versions = rows.map((r, i) => {
+    const prev = rows[i - 1];
+    const fields = !prev ? [] : (['name', 'type', 'note', 'geometry', 'deleted', 'sharing'] as const).filter((f) =>
+      f === 'sharing' ? prev.sharing !== r.sharing || String(prev.shared_with) !== String(r.shared_with) : prev[f] !== r[f]);
+    return { version: r.version, author: r.author, time: r.time, change: r.change, fields, name: r.name, type: r.type, note: r.note,
+      geometry: JSON.parse(r.geometry) as Geometry, area_m2: r.area_m2, area_mu: r.area_m2 / M2_PER_MU, deleted: r.deleted };
+  });
+  return { id, versions: versions.reverse() };
+}
