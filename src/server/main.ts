@@ -95,3 +95,45 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     },
   };
 }
+
+/**
+ * The server as `npm start` runs it, configured by the environment: DATABASE_URL (PostgreSQL; else PGlite in XG_DB_DIR
+ * or var/db), PORT (5173; a busy port falls back to a free one), HOST (127.0.0.1), COOKIE_SECURE=1 behind HTTPS.
+ * Pages come from dist/, dist-public/ and dist-login/. Prints the address, and the set-up link while there is no user.
+ */
+export async function serveFromEnv(): Promise<RunningServer> {
+  const base = {
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dbDir: process.env.XG_DB_DIR ? path.resolve(process.env.XG_DB_DIR) : undefined,
+    host: process.env.HOST || '127.0.0.1',
+    secureCookies: process.env.COOKIE_SECURE === '1',
+    bureauDir: path.join(ROOT, 'dist'),
+    publicDir: path.join(ROOT, 'dist-public'),
+    loginDir: path.join(ROOT, 'dist-login'),
+  };
+  const port = Number(process.env.PORT ?? 5173);
+  const server = await startServer({ ...base, port }).catch(async (e: Error & { code?: string }) => {
+    if (e.code !== 'EADDRINUSE') throw e;
+    console.warn(`port ${port} is busy; choosing a free port`);
+    return startServer({ ...base, port: 0 });
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping …`);
+    void server.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  console.log(`\n  兴国碳汇图 is running at ${server.url}  (database: ${server.db.engine})`);
+  console.log(`  public page: ${server.url}public/`);
+  const token = server.app.setupToken();
+  if (token) {
+    console.log('\n  No accounts yet. Open this one-time link to create the first editor:');
+    console.log(`  ${server.url}login/#setup=${token}`);
+    console.log('  (or: npm run user -- add <name> --role editor, with the server stopped)');
+  }
+  console.log('  (Ctrl+C to stop)\n');
+  return server;
+}

@@ -78,6 +78,8 @@ export interface Reply {
 export class Client {
   cookie = '';
   csrf = '';
+  /** The client's address as the server sees it (the login rate limit counts per address). */
+  remoteAddress = '127.0.0.1';
   constructor(readonly server: TestServer, readonly name = 'anonymous') {}
 
   async request(method: string, url: string, body?: unknown, opts: { csrf?: string | null; rawBody?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
@@ -87,7 +89,7 @@ export class Client {
     if (csrf) headers['x-csrf-token'] = csrf;
     const payload = opts.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
     if (payload !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-    const r = await this.server.app.fastify.inject({ method: method as 'GET', url, headers, payload });
+    const r = await this.server.app.fastify.inject({ method: method as 'GET', url, headers, payload, remoteAddress: this.remoteAddress });
     const setCookie = r.headers['set-cookie'];
     if (typeof setCookie === 'string') {
       const m = setCookie.match(/^xg_session=([^;]*)/);
