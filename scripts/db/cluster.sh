@@ -2,7 +2,7 @@
 # A throw-away PostgreSQL 15 + PostGIS cluster for development and CI, without systemd.
 #   scripts/db/cluster.sh start [dir] [port]   → initdb (first time) and start; prints the DATABASE_URL
 #   scripts/db/cluster.sh stop  [dir]
-# Defaults: dir var/pg, port 5433, socket in /tmp, listening on 127.0.0.1 only, trust authentication (local use only).
+# The log is dir/server.log. Defaults: dir var/pg, port 5433, socket in /tmp, listening on 127.0.0.1 only, trust authentication (local use only).
 # initdb refuses to run as root, so as root the cluster is created and run as the `postgres` user.
 # Needs Debian's postgresql-15-postgis-3 (apt-get install -y postgresql-15-postgis-3).
 set -euo pipefail
@@ -23,7 +23,7 @@ case "$cmd" in
       [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
       as_pg "$bin/initdb -D '$dir' -U postgres -A trust -E UTF8 --locale=C.UTF-8" >/dev/null
     fi
-    as_pg "$bin/pg_ctl -D '$dir' -o \"-p $port -k /tmp -c listen_addresses=127.0.0.1\" -l '$dir.log' -w start" >/dev/null
+    as_pg "$bin/pg_ctl -D '$dir' -o \"-p $port -k /tmp -c listen_addresses=127.0.0.1\" -l '$dir/server.log' -w start" >/dev/null
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
   stop)
