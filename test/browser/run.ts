@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildApp, ROOT, serveBuilt } from '../../scripts/lib/serve-app.ts';
+import { serveSignedIn } from './server.ts';
 import { bureauTests } from './bureau.spec.ts';
 import { dashboardTests } from './dashboard.spec.ts';
 import { plannerTests } from './planner.spec.ts';
@@ -13,7 +14,6 @@ import { storageTests } from './storage.spec.ts';
 import { stressTests } from './stress.spec.ts';
 import { runSecuritySuite } from './security.spec.ts';
 import { makeStressData } from '../../scripts/make-stress-data.ts';
-import { serveWithData } from '../../scripts/bench/serve-data.ts';
 
 const ensure = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/ensure-data.ts')], { stdio: 'inherit', cwd: ROOT });
 if (ensure.status !== 0) process.exit(1);
@@ -50,7 +50,9 @@ try {
   if (runBureau) {
     console.log('browser tests: building the app …');
     await buildApp();
-    const app = await serveBuilt();
+    await buildApp('vite.login.config.ts');
+    // The bureau page needs a session: served by the real server, every page signed in as a test planner (server.ts).
+    const app = await serveSignedIn();
     try {
       if (!plannerOnly) failed += await runTests('bureau', bureauTests(browser, app.url));
       if (!plannerOnly) failed += await runTests('dashboard', dashboardTests(browser, app.url));
@@ -66,7 +68,9 @@ try {
     const stressDir = path.join(ROOT, 'data-stress');
     await makeStressData(200_000, stressDir, (l) => console.log(l));
     console.log('browser tests: building the app against data-stress/ …');
-    const app = await serveWithData(stressDir, 'dist-stress');
+    await buildApp('vite.config.ts', { XG_DATA_DIR: stressDir, XG_OUT_DIR: path.join(ROOT, 'dist-stress') });
+    await buildApp('vite.login.config.ts');
+    const app = await serveSignedIn(path.join(ROOT, 'dist-stress'));
     try {
       failed += await runTests('stress', stressTests(browser, app.url, stressDir));
     } finally {
