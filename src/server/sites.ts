@@ -48,29 +48,40 @@ interface SiteRow {
   area_m2: number;
   sharing: 'private' | 'users' | 'everyone';
   owner_id: number;
-  owner: string;
   deleted: boolean;
   created: number;
   updated: number;
-  updated_by: string;
-  shared_with: string[];
+  updated_by: number;
+  shared_with: number[];
 }
 
 const READABLE = `(s.owner_id = $1 OR s.sharing = 'everyone' OR (s.sharing = 'users' AND EXISTS (SELECT 1 FROM site_shares x WHERE x.site_id = s.id AND x.user_id = $1)))`;
 
-const SELECT = `
-  SELECT s.id, s.version, s.name, s.type, s.note, s.origin, ST_AsGeoJSON(s.geom, 15, 0) AS geometry, s.area_m2, s.sharing,
-         s.owner_id, o.username AS owner, s.deleted,
-         (extract(epoch FROM s.created_at) * 1000)::float8 AS created, (extract(epoch FROM s.updated_at) * 1000)::float8 AS updated,
-         ub.username AS updated_by,
-         COALESCE((SELECT array_agg(u.username ORDER BY u.username) FROM site_shares sh JOIN users u ON u.id = sh.user_id WHERE sh.site_id = s.id), '{}') AS shared_with
-    FROM sites s JOIN users o ON o.id = s.owner_id JOIN users ub ON ub.id = s.updated_by`;
+// User names are looked up from an in-process map rather than joined: on the embedded engine every join costs
+// milliseconds of planning, and names never change (accounts are added, not renamed).
+const COLUMNS = `s.id, s.version, s.name, s.type, s.note, s.origin, ST_AsGeoJSON(s.geom, 15, 0) AS geometry, s.area_m2, s.sharing,
+         s.owner_id, s.deleted, (extract(epoch FROM s.created_at) * 1000)::float8 AS created,
+         (extract(epoch FROM s.updated_at) * 1000)::float8 AS updated, s.updated_by,
+         CASE WHEN s.sharing = 'users' THEN (SELECT array_agg(sh.user_id) FROM site_shares sh WHERE sh.site_id = s.id) ELSE '{}' END AS shared_with`;
+const SELECT = `SELECT ${COLUMNS} FROM sites s`;
+
+const names = new Map<number, string>();
+
+async function userNames(q: Queryable, ids: Iterable<number>): Promise<Map<number, string>> {
+  const missing = [...new Set(ids)].filter((id) => !names.has(id));
+  if (missing.length) {
+    const { rows } = await q.query<{ id: number; username: string }>('SELECT id, username FROM users WHERE id = ANY($1::int[])', [missing]);
+    for (const r of rows) names.set(r.id, r.username);
+  }
+  return names;
+}
 
 const sharingOf = (mode: SiteRow['sharing'], users: string[]): Sharing => (mode === 'users' ? { users } : mode);
 
-function toSite(r: SiteRow, user: User): SiteOut {
+async function toSites(q: Queryable, rows: SiteRow[], user: User): Promise<SiteOut[]> {
+  const n = await userNames(q, rows.flatMap((r) => [r.owner_id, r.updated_by, ...(r.shared_with ?? [])]));
   const mayWrite = user.role !== 'viewer';
-  return {
+  return rows.map((r) => ({
     id: r.id,
     version: r.version,
     name: r.name,
@@ -80,31 +91,32 @@ function toSite(r: SiteRow, user: User): SiteOut {
     geometry: JSON.parse(r.geometry) as Geometry,
     area_m2: r.area_m2,
     area_mu: r.area_m2 / M2_PER_MU,
-    sharing: sharingOf(r.sharing, r.shared_with ?? []),
-    owner: r.owner,
+    sharing: sharingOf(r.sharing, (r.shared_with ?? []).map((id) => n.get(id) ?? `#${id}`).sort()),
+    owner: n.get(r.owner_id) ?? `#${r.owner_id}`,
     deleted: r.deleted,
     created: r.created,
     updated: r.updated,
-    updated_by: r.updated_by,
+    updated_by: n.get(r.updated_by) ?? `#${r.updated_by}`,
     can_edit: mayWrite && !r.deleted,
     can_share: mayWrite && r.owner_id === user.id,
-  };
+  }));
 }
+
+const toSite = async (q: Queryable, r: SiteRow, user: User) => (await toSites(q, [r], user))[0];
 
 export async function listSites(db: Queryable, user: User, includeDeleted = false): Promise<SiteOut[]> {
   const { rows } = await db.query<SiteRow>(`${SELECT} WHERE ${READABLE} ${includeDeleted ? '' : 'AND NOT s.deleted'} ORDER BY s.created_at, s.id`, [user.id]);
-  return rows.map((r) => toSite(r, user));
+  return toSites(db, rows, user);
 }
 
 async function readRow(q: Queryable, user: User, id: string, lock = false): Promise<SiteRow> {
-  if (lock) await q.query('SELECT 1 FROM sites WHERE id = $1 FOR UPDATE', [id]);
-  const { rows } = await q.query<SiteRow>(`${SELECT} WHERE s.id = $2 AND ${READABLE}`, [user.id, id]);
+  const { rows } = await q.query<SiteRow>(`${SELECT} WHERE s.id = $2 AND ${READABLE}${lock ? ' FOR UPDATE' : ''}`, [user.id, id]);
   if (!rows[0]) throw new ApiError(404, `no site "${id}" (it does not exist or is not shared with you)`);
   return rows[0];
 }
 
 export async function getSite(db: Queryable, user: User, id: string): Promise<SiteOut> {
-  return toSite(await readRow(db, user, id), user);
+  return toSite(db, await readRow(db, user, id), user);
 }
 
 function requireWriter(user: User): void {
@@ -142,14 +154,16 @@ async function writeShares(q: Queryable, id: string, sharing: Sharing, ids: numb
   }
 }
 
-async function recordVersion(q: Queryable, id: string, author: User, change: 'create' | 'update' | 'delete' | 'restore'): Promise<void> {
-  await q.query(
-    `INSERT INTO site_versions (site_id, version, author_id, change, name, type, note, origin, geom, area_m2, sharing, shared_with, deleted)
-     SELECT s.id, s.version, $2, $3, s.name, s.type, s.note, s.origin, s.geom, s.area_m2, s.sharing,
-            COALESCE((SELECT array_agg(user_id ORDER BY user_id) FROM site_shares WHERE site_id = s.id), '{}'), s.deleted
-       FROM sites s WHERE s.id = $1`,
+/** Copies the site's current state into site_versions; returns that state (as the API shows it). */
+async function recordVersion(q: Queryable, id: string, author: User, change: 'create' | 'update' | 'delete' | 'restore'): Promise<SiteRow> {
+  const { rows } = await q.query<SiteRow>(
+    `WITH cur AS (SELECT ${COLUMNS} , s.geom AS g FROM sites s WHERE s.id = $1),
+          ins AS (INSERT INTO site_versions (site_id, version, author_id, change, name, type, note, origin, geom, area_m2, sharing, shared_with, deleted)
+                  SELECT id, version, $2, $3, name, type, note, origin, g, area_m2, sharing, COALESCE(shared_with, '{}'), deleted FROM cur)
+     SELECT * FROM cur`,
     [id, author.id, change],
   );
+  return rows[0];
 }
 
 export async function createSite(db: Db, user: User, input: SiteInput): Promise<SiteOut> {
@@ -166,17 +180,17 @@ export async function createSite(db: Db, user: User, input: SiteInput): Promise<
       [id, user.id, input.name, input.type, input.note ?? '', input.origin ?? '', geometry.json, geometry.area_m2, modeOf(sharing)],
     );
     if (!rows[0]) throw new ApiError(409, `a site with id "${id}" already exists`);
-    await writeShares(q, id, sharing, ids);
-    await recordVersion(q, id, user, 'create');
-    return toSite(await readRow(q, user, id), user);
+    if (ids.length) await writeShares(q, id, sharing, ids);
+    return toSite(q, await recordVersion(q, id, user, 'create'), user);
   });
 }
 
-function staleCheck(row: SiteRow, user: User, base: unknown): void {
+async function staleCheck(q: Queryable, row: SiteRow, user: User, base: unknown): Promise<void> {
   if (base === undefined) return;
   if (!Number.isInteger(base)) throw new ApiError(400, 'version must be an integer');
   if (base !== row.version) {
-    throw new ApiError(409, `site "${row.name}" was changed by ${row.updated_by} (version ${row.version}) after the version ${base} you edited; choose which to keep`, { current: toSite(row, user) });
+    const current = await toSite(q, row, user);
+    throw new ApiError(409, `site "${row.name}" was changed by ${current.updated_by} (version ${row.version}) after the version ${base} you edited; choose which to keep`, { current });
   }
 }
 
@@ -186,8 +200,8 @@ export async function updateSite(db: Db, user: User, id: string, input: SiteInpu
   const geometry = input.geometry ? await measuredGeometry(db, input.geometry) : null;
   return db.tx(async (q) => {
     const row = await readRow(q, user, id, true);
-    if (row.deleted) throw new ApiError(409, `site "${row.name}" was deleted by ${row.updated_by}; restore it first`, { current: toSite(row, user) });
-    staleCheck(row, user, base);
+    if (row.deleted) throw new ApiError(409, `site "${row.name}" was deleted; restore it first`, { current: await toSite(q, row, user) });
+    await staleCheck(q, row, user, base);
     if (input.sharing !== undefined && row.owner_id !== user.id) throw new ApiError(403, 'only the owner can change who a site is shared with');
     const ids = input.sharing !== undefined ? await shareIds(q, input.sharing) : [];
     await q.query(
@@ -199,8 +213,7 @@ export async function updateSite(db: Db, user: User, id: string, input: SiteInpu
         input.sharing !== undefined ? modeOf(input.sharing) : null, user.id],
     );
     if (input.sharing !== undefined) await writeShares(q, id, input.sharing, ids);
-    await recordVersion(q, id, user, 'update');
-    return toSite(await readRow(q, user, id), user);
+    return toSite(q, await recordVersion(q, id, user, 'update'), user);
   });
 }
 
@@ -209,11 +222,10 @@ export async function deleteSite(db: Db, user: User, id: string, base: unknown):
   return db.tx(async (q) => {
     const row = await readRow(q, user, id, true);
     if (row.owner_id !== user.id) throw new ApiError(403, 'only the owner can delete a site');
-    if (row.deleted) throw new ApiError(409, `site "${row.name}" is already deleted`, { current: toSite(row, user) });
-    staleCheck(row, user, base);
+    if (row.deleted) throw new ApiError(409, `site "${row.name}" is already deleted`, { current: await toSite(q, row, user) });
+    await staleCheck(q, row, user, base);
     await q.query('UPDATE sites SET version = version + 1, deleted = true, updated_at = now(), updated_by = $2 WHERE id = $1', [id, user.id]);
-    await recordVersion(q, id, user, 'delete');
-    return toSite(await readRow(q, user, id), user);
+    return toSite(q, await recordVersion(q, id, user, 'delete'), user);
   });
 }
 
@@ -224,7 +236,7 @@ export async function restoreSite(db: Db, user: User, id: string, version: unkno
   return db.tx(async (q) => {
     const row = await readRow(q, user, id, true);
     if (row.deleted && row.owner_id !== user.id) throw new ApiError(403, 'only the owner can undo the delete of a site');
-    staleCheck(row, user, base);
+    await staleCheck(q, row, user, base);
     const { rows } = await q.query<{ deleted: boolean }>('SELECT deleted FROM site_versions WHERE site_id = $1 AND version = $2', [id, version]);
     if (!rows[0]) throw new ApiError(404, `site "${row.name}" has no version ${version}`);
     if (rows[0].deleted) throw new ApiError(400, `version ${version} is a deletion; restore a version before it`);
@@ -235,8 +247,7 @@ export async function restoreSite(db: Db, user: User, id: string, version: unkno
          FROM site_versions v WHERE s.id = $1 AND v.site_id = $1 AND v.version = $2`,
       [id, version, user.id],
     );
-    await recordVersion(q, id, user, 'restore');
-    return toSite(await readRow(q, user, id), user);
+    return toSite(q, await recordVersion(q, id, user, 'restore'), user);
   });
 }
 
