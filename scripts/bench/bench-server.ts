@@ -108,6 +108,8 @@ interface Client {
   cookie: string;
   csrf: string;
   sites: { id: string; version: number }[];
+  /** The newest change time this client has seen: its lists ask only for what changed since (as the planner's sync does). */
+  since: number;
 }
 
 interface Ack {
@@ -157,14 +159,15 @@ async function runClient(base: string, c: Client, index: number, until: () => bo
   while (until()) {
     const p = rand();
     try {
-      if (p < 0.15 || c.sites.length < 2) {
+      // 5 % create, 15 % save, 10 % list (what changed), 70 % read one site.
+      if (p < 0.05 || c.sites.length < 2) {
         const note = `${c.name}#${seq++}`;
-        const r = await call(base, c, 'POST', '/api/sites', { name: `site ${note}`, type: '造林', note, geometry: polygon(rand), sharing: rand() < 0.3 ? 'everyone' : 'private' });
+        const r = await call(base, c, 'POST', '/api/sites', { name: `site ${note}`, type: '造林', note, geometry: polygon(rand), sharing: rand() < 0.1 ? 'everyone' : 'private' });
         if (r.status === 201) {
           c.sites.push({ id: r.json.id, version: r.json.version });
           acks.push({ id: r.json.id, version: r.json.version, note });
         } else errors++;
-      } else if (p < 0.4) {
+      } else if (p < 0.2) {
         const s = c.sites[Math.floor(rand() * c.sites.length)];
         const note = `${c.name}#${seq++}`;
         const body: Record<string, unknown> = { version: s.version, note };
@@ -175,9 +178,10 @@ async function runClient(base: string, c: Client, index: number, until: () => bo
           acks.push({ id: s.id, version: r.json.version, note });
         } else if (r.status === 409) s.version = r.json.current.version;
         else errors++;
-      } else if (p < 0.5) {
-        const r = await call(base, c, 'GET', '/api/sites');
+      } else if (p < 0.3) {
+        const r = await call(base, c, 'GET', `/api/sites?since=${c.since}`);
         if (r.status !== 200) errors++;
+        else for (const s of r.json.sites as { updated: number }[]) c.since = Math.max(c.since, s.updated);
       } else {
         const s = c.sites[Math.floor(rand() * c.sites.length)];
         const r = await call(base, c, 'GET', `/api/sites/${s.id}`);
@@ -200,7 +204,7 @@ try {
   console.log(`bench:server: ${BACKEND} server at ${server.url}; signing in ${CLIENTS} clients …`);
   const clients: Client[] = [];
   for (let i = 0; i < CLIENTS; i++) {
-    const c: Client = { name: `bench${i}`, cookie: '', csrf: '', sites: [] };
+    const c: Client = { name: `bench${i}`, cookie: '', csrf: '', sites: [], since: 0 };
     const r = await call(server.url, c, 'POST', '/api/session', { username: c.name, password: PASSWORD });
     if (r.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(r.json)}`);
     c.csrf = r.json.csrf;

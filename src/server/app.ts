@@ -148,8 +148,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
 
   app.get('/api/sites', async (req) => {
-    const q = req.query as { deleted?: string };
-    return { sites: await listSites(db, user(req), q.deleted === '1' || q.deleted === 'true') };
+    const q = req.query as { deleted?: string; since?: string };
+    const since = q.since === undefined ? undefined : Number(q.since);
+    if (since !== undefined && !(since >= 0)) throw new ApiError(400, 'since must be a time in milliseconds since 1970');
+    return { sites: await listSites(db, user(req), q.deleted === '1' || q.deleted === 'true', since), time: Date.now() };
   });
   app.post('/api/sites', async (req, reply) => {
     const site = await createSite(db, user(req), checkSiteInput(req.body, true));

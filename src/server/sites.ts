@@ -104,7 +104,15 @@ async function toSites(q: Queryable, rows: SiteRow[], user: User): Promise<SiteO
 
 const toSite = async (q: Queryable, r: SiteRow, user: User) => (await toSites(q, [r], user))[0];
 
-export async function listSites(db: Queryable, user: User, includeDeleted = false): Promise<SiteOut[]> {
+/**
+ * The sites `user` may read. `since` (ms since 1970): only those changed after it, deleted ones included, so a client
+ * that synchronises (the planner) fetches what changed rather than everything each time.
+ */
+export async function listSites(db: Queryable, user: User, includeDeleted = false, since?: number): Promise<SiteOut[]> {
+  if (since !== undefined) {
+    const { rows } = await db.query<SiteRow>(`${SELECT} WHERE ${READABLE} AND s.updated_at > to_timestamp($2::float8 / 1000) ORDER BY s.updated_at, s.id`, [user.id, since]);
+    return toSites(db, rows, user);
+  }
   const { rows } = await db.query<SiteRow>(`${SELECT} WHERE ${READABLE} ${includeDeleted ? '' : 'AND NOT s.deleted'} ORDER BY s.created_at, s.id`, [user.id]);
   return toSites(db, rows, user);
 }
