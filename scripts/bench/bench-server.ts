@@ -3,7 +3,7 @@
 // every write it acknowledged (a 2xx answer) is looked up in the site's history: the version and the note it wrote
 // must be there. Last line: one JSON object with the backend, counts, lost writes, latency percentiles and rps.
 //
-// Usage: npm run bench:server -- [--backend pglite|postgres] [--clients 50] [--seconds 60]
+// Usage: npm run bench:server -- [--backend pglite|postgres] [--clients 50] [--seconds 60] [--think-ms 0]
 //   postgres: uses DATABASE_URL (a fresh database is created in it and dropped afterwards), or, without one, starts a
 //   throw-away cluster with scripts/db/cluster.sh (Debian's postgresql-15-postgis-3 must be installed).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -25,6 +25,8 @@ function arg(name: string, fallback: string): string {
 const BACKEND = arg('backend', 'pglite');
 const CLIENTS = Number(arg('clients', '50'));
 const SECONDS = Number(arg('seconds', '60'));
+/** Mean pause between one client's requests (exponential), like a person at a page; 0 = as fast as answers come. */
+const THINK_MS = Number(arg('think-ms', '0'));
 if (BACKEND !== 'pglite' && BACKEND !== 'postgres') throw new Error('--backend must be pglite or postgres');
 if (!(CLIENTS > 0) || !(SECONDS > 0)) throw new Error('--clients and --seconds need positive numbers');
 const PASSWORD = 'bench password 1234';
@@ -157,6 +159,8 @@ async function runClient(base: string, c: Client, index: number, until: () => bo
   const rand = mulberry32(1000 + index);
   let seq = 0;
   while (until()) {
+    if (THINK_MS > 0) await new Promise((r) => setTimeout(r, -Math.log(1 - rand()) * THINK_MS));
+    if (!until()) return;
     const p = rand();
     try {
       // 5 % create, 15 % save, 10 % list (what changed), 70 % read one site.
@@ -264,6 +268,7 @@ try {
     p95_ms: round(percentile(measured.latencies, 95)),
     p99_ms: round(percentile(measured.latencies, 99)),
     rps: round(measured.requests / elapsed),
+    ...(THINK_MS > 0 ? { think_ms: THINK_MS } : {}),
   }));
 } catch (e) {
   if (server.child.exitCode === null) server.child.kill('SIGKILL');
