@@ -18,6 +18,7 @@ import { ExportMenu } from './ExportMenu.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { removeSiteLayers, updateSiteLayers } from './map-layers.ts';
 import { MeasureBox } from './MeasureBox.tsx';
+import { ServerSync } from './ServerSync.tsx';
 import { newSiteId, type Site } from './site.ts';
 import { MODE_LABELS, tr } from './text.ts';
 import { useWorkspace } from './use-workspace.ts';
@@ -305,6 +306,7 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
       <MeasureBox lang={lang} geometry={live ?? site?.geometry ?? null} unit={unit} onUnit={setUnit} live={!!live} />
       <section>
         <h3>{tr(lang, '工作区', 'Workspace')} <span className="planner-muted planner-small" data-testid="planner-persistence">{ws.persistent ? tr(lang, '已保存到本机', 'saved in this browser') : tr(lang, '仅内存', 'memory only')}</span></h3>
+        <ServerSync ws={ws} lang={lang} />
         <div className="planner-row">
           <button type="button" data-testid="open-import" onClick={() => setImporting(true)}>{tr(lang, '导入文件…', 'Import files…')}</button>
         </div>

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildApp, ROOT, serveBuilt } from '../../scripts/lib/serve-app.ts';
 import { serveSignedIn } from './server.ts';
+import { sharedTests } from './shared.spec.ts';
 import { bureauTests } from './bureau.spec.ts';
 import { dashboardTests } from './dashboard.spec.ts';
 import { plannerTests } from './planner.spec.ts';
@@ -21,7 +22,7 @@ if (ensure.status !== 0) process.exit(1);
 // `tsx test/browser/run.ts public` (or `bureau`) runs one suite; no argument runs both.
 const only = process.argv[2];
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
-const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss';
+const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'shared';
 const runBureau = only !== 'public' && only !== 'stress' && only !== 'security';
 const runPublic = only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security';
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), built into its own dist-stress/. Last,
@@ -56,11 +57,20 @@ try {
     try {
       if (!plannerOnly) failed += await runTests('bureau', bureauTests(browser, app.url));
       if (!plannerOnly) failed += await runTests('dashboard', dashboardTests(browser, app.url));
-      if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss') failed += await runTests('planner', plannerTests(browser, app.url));
+      if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'shared') failed += await runTests('planner', plannerTests(browser, app.url));
       if (only === undefined || only === 'storage') failed += await runTests('storage', storageTests(browser, app.url));
       if (only === undefined || only === 'planner-xss') failed += await runTests('planner-xss', plannerXssTests(browser, app.url));
     } finally {
       await app.close();
+    }
+    if (only === undefined || only === 'shared') {
+      // Two planners, each in a browser context of their own, signing in through the sign-in page.
+      const shared = await serveSignedIn(undefined, [['ann', 'planner'], ['ben', 'planner']]);
+      try {
+        failed += await runTests('shared', sharedTests(browser, shared.url));
+      } finally {
+        await shared.close();
+      }
     }
   }
   if (runSecurity) failed += await runSecuritySuite(browser, runTests);

@@ -1,6 +1,8 @@
 // The bureau page needs a session, so the browser suites serve it with the real server (src/server) on a throw-away
-// embedded database, with one test account signed in through the API; every page the suites open starts with that
-// session cookie (harness.ts setContextCookies). The sign-in itself is tested in shared.spec.ts.
+// embedded database. Every page the suites open (a new browser context) is signed in through the API as a new test
+// planner of its own (harness.ts setContextCookies): like a fresh browser profile, it starts with an empty workspace
+// on the server too, so the planner's server sync cannot carry one test's sites into the next. The sign-in page itself
+// is tested in shared.spec.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,8 +32,8 @@ export function sessionCookie(url: string, token: string) {
   return { name: 'xg_session', value: token, url, httpOnly: true, sameSite: 'Strict' as const };
 }
 
-/** Serves `bureauDir` (and dist-public/, dist-login/) with a signed-in test user for every page the suites open. */
-export async function serveSignedIn(bureauDir = path.join(ROOT, 'dist'), users: [string, Role][] = [['browser-test', 'planner']]): Promise<TestSite> {
+/** Serves `bureauDir` (and dist-public/, dist-login/) with a new signed-in test planner for every page the suites open. */
+export async function serveSignedIn(bureauDir = path.join(ROOT, 'dist'), users: [string, Role][] = []): Promise<TestSite> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xg-browser-db-'));
   const server = await startServer({
     dbDir: path.join(dir, 'db'),
@@ -42,12 +44,17 @@ export async function serveSignedIn(bureauDir = path.join(ROOT, 'dist'), users: 
     log: () => undefined,
   });
   for (const [name, role] of users) await addUser(server.db, name, TEST_PASSWORD, role);
-  setContextCookies([sessionCookie(server.url, await signIn(server.url, users[0][0]))]);
+  let n = 0;
+  setContextCookies(async () => {
+    const name = `browser-test-${++n}`;
+    await addUser(server.db, name, TEST_PASSWORD, 'planner');
+    return [sessionCookie(server.url, await signIn(server.url, name))];
+  });
   return {
     url: server.url,
     server,
     close: async () => {
-      setContextCookies([]);
+      setContextCookies(null);
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     },

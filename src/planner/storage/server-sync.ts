@@ -90,7 +90,7 @@ export function fromServer(s: ServerSite): Site {
 const body = (s: Site) => ({ name: s.name, type: s.type, note: s.note, origin: s.origin, geometry: s.geometry });
 
 /** One synchronisation pass. `local` is the workspace; `meta` what the last pass left (not modified: a new one is returned). */
-export async function syncOnce(request: Requester, local: Site[], previous: SyncMeta): Promise<SyncResult> {
+export async function syncOnce(request: Requester, local: Site[], previous: SyncMeta, canWrite = true): Promise<SyncResult> {
   const meta: SyncMeta = { ...previous };
   const out: SyncResult = { meta, pulls: [], removals: [], conflicts: [], errors: [], pushed: 0 };
   const list = await request('GET', '/api/sites?deleted=1');
@@ -99,6 +99,8 @@ export async function syncOnce(request: Requester, local: Site[], previous: Sync
   const here = new Set(local.map((s) => s.id));
 
   const save = async (site: Site, version: number | null) => {
+    // A viewer's sites stay in the browser: the server refuses their writes.
+    if (!canWrite) return;
     const r = version === null
       ? await request('POST', '/api/sites', { id: site.id, ...body(site) })
       : await request('PUT', `/api/sites/${encodeURIComponent(site.id)}`, { version, ...body(site) });
@@ -145,7 +147,7 @@ export async function syncOnce(request: Requester, local: Site[], previous: Sync
   for (const s of server.values()) {
     if (here.has(s.id)) continue;
     const m = meta[s.id];
-    if (m && !s.deleted && s.can_share && s.version === m.version) {
+    if (m && !s.deleted && s.can_share && canWrite && s.version === m.version) {
       // Deleted here, unchanged there since: delete it on the server too (soft; history keeps it).
       const r = await request('DELETE', `/api/sites/${encodeURIComponent(s.id)}?version=${m.version}`);
       if (r.status === 200) delete meta[s.id];
