@@ -34,9 +34,21 @@ async function openPlanner(page: Page, appUrl: string): Promise<void> {
 function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
   return page.evaluate(async ({ method, path, body }) => {
     const s = await (await fetch('/api/session')).json() as { csrf: string };
-    const r = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrf }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const headers: Record<string, string> = { 'x-csrf-token': s.csrf };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     return { status: r.status, body: await r.json() };
   }, { method, path, body });
+}
+
+/** Polls `check` (in Node) until it is true, or fails after `ms` naming what it waited for. */
+async function until(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out after ${ms} ms waiting for ${what}`);
 }
 
 const names = (page: Page) => page.getByTestId('site-name').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
@@ -81,12 +93,13 @@ export function sharedTests(browser: Browser, appUrl: string): BrowserTest[] {
         await signInThroughPage(ann.page, appUrl, 'ann');
         await signInThroughPage(ben.page, appUrl, 'ben');
         await openPlanner(ann.page, appUrl);
+        await ann.page.evaluate(() => (window as DrawWindow).__map!.jumpTo({ center: [115.35, 26.33], zoom: 13.5 }));
         await ann.page.getByTestId('draw-polygon').click();
-        await drawPolygon(ann.page, [[420, 260], [560, 250], [580, 380], [430, 390]], 250);
+        await drawPolygon(ann.page, [[80, 200], [300, 190], [320, 360], [110, 380]], 200);
         await waitForValue(ann.page, () => document.querySelectorAll('[data-testid="planner-site"]').length === 1, 30_000, 'the drawn site in the list');
         siteId = (await ann.page.getByTestId('planner-site').getAttribute('data-site-id'))!;
         // The sync pushes it to the server under the same id.
-        await waitForValue(ann.page, async (id) => (await fetch(`/api/sites/${id}`)).status === 200, 30_000, 'the site on the server', siteId);
+        await until(async () => (await api(ann.page, 'GET', `/api/sites/${siteId}`)).status === 200, 30_000, 'the site on the server');
         const shared = await api(ann.page, 'PUT', `/api/sites/${siteId}`, { version: (await serverSite(ann.page)).version, sharing: { users: ['ben'] } });
         assert(shared.status === 200, `sharing answered ${shared.status}: ${JSON.stringify(shared.body)}`);
         const annName = (await names(ann.page))[0];
@@ -96,7 +109,7 @@ export function sharedTests(browser: Browser, appUrl: string): BrowserTest[] {
         const area = (await serverSite(ben.page)).area_mu as number;
         assert(area > 0, 'the shared site has an area');
         await ben.page.getByTestId('site-name').first().fill('ben 改名');
-        await waitForValue(ben.page, async (id) => (await (await fetch(`/api/sites/${id}`)).json()).name === 'ben 改名', 30_000, 'ben’s rename on the server', siteId);
+        await until(async () => (await serverSite(ben.page)).name === 'ben 改名', 30_000, 'ben’s rename on the server');
         const s = await serverSite(ben.page);
         assert(s.updated_by === 'ben', `updated_by is ${s.updated_by}`);
 
@@ -126,7 +139,7 @@ export function sharedTests(browser: Browser, appUrl: string): BrowserTest[] {
         // Nothing was overwritten before the choice.
         assert((await serverSite(ann.page)).name === 'ben 再改', 'the server copy is untouched until ann chooses');
         await ann.page.getByTestId('conflict-keep-local').click();
-        await waitForValue(ann.page, async (id) => (await (await fetch(`/api/sites/${id}`)).json()).name === 'ann 离线修改', 30_000, 'ann’s version on the server', siteId);
+        await until(async () => (await serverSite(ann.page)).name === 'ann 离线修改', 30_000, 'ann’s version on the server');
         await waitForValue(ann.page, () => !document.querySelector('[data-testid="planner-conflict"]'), 10_000, 'the conflict resolved');
         const history = (await api(ann.page, 'GET', `/api/sites/${siteId}/history`)).body.versions as { name: string; author: string }[];
         assert(history.some((h) => h.name === 'ben 再改' && h.author === 'ben'), 'ben’s version is in the history');
