@@ -1,7 +1,7 @@
 // The shared workspace in the browser, against the real server: the sign-in page (anonymous visitors are sent there; a
 // wrong password is refused with a message), and two planners in two browser contexts sharing a site — one draws it
 // and shares it, the other sees it and renames it, the first sees the rename; then both edit it, one offline, and the
-// one coming back online sees both versions and chooses (the server keeps every version in the history).
+// one coming back online sees both versions and chooses (the server keeps every version in the history); sign-out.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { assert, type BrowserTest, waitForValue } from './harness.ts';
 import { drawPolygon } from './planner.spec.ts';
@@ -144,8 +144,25 @@ export function sharedTests(browser: Browser, appUrl: string): BrowserTest[] {
         const history = (await api(ann.page, 'GET', `/api/sites/${siteId}/history`)).body.versions as { name: string; author: string }[];
         assert(history.some((h) => h.name === 'ben 再改' && h.author === 'ben'), 'ben’s version is in the history');
         assert(history[0].name === 'ann 离线修改' && history[0].author === 'ann', `latest: ${JSON.stringify(history[0])}`);
-        await ann.context.close();
-        await ben.context.close();
+      },
+    },
+    {
+      name: 'the header names the signed-in user; 退出 signs out (the page and the API refuse the old session), the other user stays in',
+      async run() {
+        try {
+          const who = await ann.page.getByTestId('session-user').innerText();
+          assert(who.includes('ann') && who.includes('规划'), `header shows ${who}`);
+          await ann.page.getByTestId('sign-out').click();
+          await ann.page.waitForURL(/\/login\/$/, { timeout: 30_000 });
+          await ann.page.goto(appUrl);
+          await ann.page.waitForURL(/\/login\/$/, { timeout: 30_000 });
+          const r = await ann.page.request.get(`${appUrl}api/sites`);
+          assert(r.status() === 401, `the API answered ${r.status()} after sign-out`);
+          assert((await api(ben.page, 'GET', '/api/sites')).status === 200, 'ben is still signed in');
+        } finally {
+          await ann.context.close();
+          await ben.context.close();
+        }
       },
     },
   ];
