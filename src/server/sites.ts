@@ -123,8 +123,45 @@ async function readRow(q: Queryable, user: User, id: string, lock = false): Prom
   return rows[0];
 }
 
-export async function getSite(db: Queryable, user: User, id: string): Promise<SiteOut> {
-  return toSite(db, await readRow(db, user, id), user);
+// Reading one site is most of the traffic. On the embedded engine one process owns the database (main.ts locks it),
+// so every write passes through this module: current rows are cached by id there and dropped by each write. A read
+// caches what it read only when no write started or ended meanwhile (the counter), so a row read just before a
+// write commits is never kept. PostgreSQL may be shared by several servers: no cache there.
+// Per database (tests and the browser-test runner hold several in one process).
+const caches = new WeakMap<Db, { rows: Map<string, SiteRow>; writes: number }>();
+const cacheOf = (db: Db) => {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = { rows: new Map(), writes: 0 }));
+  return c;
+};
+
+const mayRead = (r: SiteRow, user: User) => r.owner_id === user.id || r.sharing === 'everyone' || (r.sharing === 'users' && (r.shared_with ?? []).includes(user.id));
+
+async function written<T>(db: Db, id: string, fn: () => Promise<T>): Promise<T> {
+  const cache = cacheOf(db);
+  cache.writes++;
+  try {
+    return await fn();
+  } finally {
+    cache.rows.delete(id);
+    cache.writes++;
+  }
+}
+
+export async function getSite(db: Db, user: User, id: string): Promise<SiteOut> {
+  if (db.engine !== 'pglite') return toSite(db, await readRow(db, user, id), user);
+  const cache = cacheOf(db);
+  let row = cache.rows.get(id);
+  if (!row) {
+    const before = cache.writes;
+    ({ rows: [row] } = await db.query<SiteRow>(`${SELECT} WHERE s.id = $1`, [id]));
+    if (row && cache.writes === before) {
+      if (cache.rows.size >= 20_000) cache.rows.clear();
+      cache.rows.set(id, row);
+    }
+  }
+  if (!row || !mayRead(row, user)) throw new ApiError(404, `no site "${id}" (it does not exist or is not shared with you)`);
+  return toSite(db, row, user);
 }
 
 function requireWriter(user: User): void {
@@ -179,7 +216,7 @@ export async function createSite(db: Db, user: User, input: SiteInput): Promise<
   const id = input.id ?? randomUUID();
   const geometry = await measuredGeometry(db, input.geometry!);
   const sharing = input.sharing ?? 'private';
-  return db.tx(async (q) => {
+  return written(db, id, () => db.tx(async (q) => {
     const ids = await shareIds(q, sharing);
     const { rows } = await q.query(
       `INSERT INTO sites (id, owner_id, version, name, type, note, origin, geom, area_m2, sharing, updated_by)
@@ -190,7 +227,7 @@ export async function createSite(db: Db, user: User, input: SiteInput): Promise<
     if (!rows[0]) throw new ApiError(409, `a site with id "${id}" already exists`);
     if (ids.length) await writeShares(q, id, sharing, ids);
     return toSite(q, await recordVersion(q, id, user, 'create'), user);
-  });
+  }));
 }
 
 async function staleCheck(q: Queryable, row: SiteRow, user: User, base: unknown): Promise<void> {
@@ -206,7 +243,7 @@ export async function updateSite(db: Db, user: User, id: string, input: SiteInpu
   requireWriter(user);
   if (base === undefined) throw new ApiError(400, 'version is required: send the version you edited');
   const geometry = input.geometry ? await measuredGeometry(db, input.geometry) : null;
-  return db.tx(async (q) => {
+  return written(db, id, () => db.tx(async (q) => {
     const row = await readRow(q, user, id, true);
     if (row.deleted) throw new ApiError(409, `site "${row.name}" was deleted; restore it first`, { current: await toSite(q, row, user) });
     await staleCheck(q, row, user, base);
@@ -222,26 +259,26 @@ export async function updateSite(db: Db, user: User, id: string, input: SiteInpu
     );
     if (input.sharing !== undefined) await writeShares(q, id, input.sharing, ids);
     return toSite(q, await recordVersion(q, id, user, 'update'), user);
-  });
+  }));
 }
 
 export async function deleteSite(db: Db, user: User, id: string, base: unknown): Promise<SiteOut> {
   requireWriter(user);
-  return db.tx(async (q) => {
+  return written(db, id, () => db.tx(async (q) => {
     const row = await readRow(q, user, id, true);
     if (row.owner_id !== user.id) throw new ApiError(403, 'only the owner can delete a site');
     if (row.deleted) throw new ApiError(409, `site "${row.name}" is already deleted`, { current: await toSite(q, row, user) });
     await staleCheck(q, row, user, base);
     await q.query('UPDATE sites SET version = version + 1, deleted = true, updated_at = now(), updated_by = $2 WHERE id = $1', [id, user.id]);
     return toSite(q, await recordVersion(q, id, user, 'delete'), user);
-  });
+  }));
 }
 
 /** Makes version `version` current again, as a new version (history is never rewritten). Undoes a delete too. */
 export async function restoreSite(db: Db, user: User, id: string, version: unknown, base: unknown): Promise<SiteOut> {
   requireWriter(user);
   if (!Number.isInteger(version)) throw new ApiError(400, 'version (the one to restore) must be an integer');
-  return db.tx(async (q) => {
+  return written(db, id, () => db.tx(async (q) => {
     const row = await readRow(q, user, id, true);
     if (row.deleted && row.owner_id !== user.id) throw new ApiError(403, 'only the owner can undo the delete of a site');
     await staleCheck(q, row, user, base);
@@ -256,7 +293,7 @@ export async function restoreSite(db: Db, user: User, id: string, version: unkno
       [id, version, user.id],
     );
     return toSite(q, await recordVersion(q, id, user, 'restore'), user);
-  });
+  }));
 }
 
 export interface VersionOut {

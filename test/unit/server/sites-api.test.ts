@@ -74,6 +74,25 @@ describe.each(engines())('sites API on $name', (engine) => {
     expect(h.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
   });
 
+  it('reads racing with saves never leave a stale copy behind (the embedded engine caches current rows)', async () => {
+    const c = await alice.request('POST', '/api/sites', { name: 'busy', type: '造林', geometry: square(115.45, 26.45), sharing: 'everyone' });
+    let version = 1;
+    for (let i = 0; i < 8; i++) {
+      const [w] = await Promise.all([
+        alice.request('PUT', `/api/sites/${c.body.id}`, { version, note: `note ${i}` }),
+        bob.request('GET', `/api/sites/${c.body.id}`),
+        carol.request('GET', `/api/sites/${c.body.id}`),
+        bob.request('GET', `/api/sites/${c.body.id}`),
+      ]);
+      expect(w.status).toBe(200);
+      version = w.body.version;
+      const after = await bob.request('GET', `/api/sites/${c.body.id}`);
+      expect(after.body).toMatchObject({ version, note: `note ${i}` });
+    }
+    await alice.request('PUT', `/api/sites/${c.body.id}`, { version, sharing: 'private' });
+    expect((await bob.request('GET', `/api/sites/${c.body.id}`)).status).toBe(404);
+  });
+
   it('keeps every version with author, time and change; restores any version as a new one', async () => {
     const g1 = square(115.3, 26.3, 0.002);
     const g2 = square(115.3, 26.3, 0.004);
