@@ -98,6 +98,35 @@ export function ServerSync({ ws, lang }: { ws: Workspace; lang: Lang }) {
     if (r.error) setErrors((es) => [...es, `${c.local.name}: ${r.error}`]);
   };
 
+  // Sharing and history of the synchronised sites (the server decides who may: non-owners get its message).
+  const [open, setOpen] = useState<string | null>(null);
+  const [history, setHistory] = useState<{ id: string; versions: { version: number; author: string; time: number; change: string; name: string; area_mu: number; deleted: boolean }[] } | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const share = async (id: string, mode: string, users: string) => {
+    if (!request.current) return;
+    const cur = await request.current('GET', `/api/sites/${encodeURIComponent(id)}`);
+    if (cur.status !== 200) return setNote(cur.body?.error ?? `HTTP ${cur.status}`);
+    const sharing = mode === 'users' ? { users: users.split(/[,，\s]+/).filter(Boolean) } : mode;
+    const r = await request.current('PUT', `/api/sites/${encodeURIComponent(id)}`, { version: cur.body.version, sharing });
+    setNote(r.status === 200 ? tr(lang, '共享已保存', 'sharing saved') : (r.body?.error ?? `HTTP ${r.status}`));
+    if (r.status === 200) void sync();
+  };
+  const showHistory = async (id: string) => {
+    if (!request.current) return;
+    const r = await request.current('GET', `/api/sites/${encodeURIComponent(id)}/history`);
+    if (r.status === 200) setHistory(r.body);
+    else setNote(r.body?.error ?? `HTTP ${r.status}`);
+  };
+  const restore = async (id: string, version: number) => {
+    if (!request.current) return;
+    const r = await request.current('POST', `/api/sites/${encodeURIComponent(id)}/restore`, { version });
+    setNote(r.status === 200 ? tr(lang, `已恢复第 ${version} 版`, `version ${version} restored`) : (r.body?.error ?? `HTTP ${r.status}`));
+    if (r.status === 200) {
+      await sync();
+      await showHistory(id);
+    }
+  };
+
   if (!who) return null;
   const label = {
     idle: tr(lang, '等待同步', 'waiting to sync'),
@@ -113,6 +142,32 @@ export function ServerSync({ ws, lang }: { ws: Workspace; lang: Lang }) {
       {errors.length > 0 && (
         <ul className="planner-error" data-testid="planner-sync-errors">{errors.slice(0, 5).map((e) => <li key={e}>{tr(lang, '未同步：', 'Not synced: ')}{e}</li>)}</ul>
       )}
+      {note && <p className="planner-muted planner-small" role="status" data-testid="planner-sync-note">{note}</p>}
+      <details className="planner-server-sites" data-testid="server-sites">
+        <summary>{tr(lang, '共享与历史', 'Sharing and history')}</summary>
+        <ul>
+          {ws.sites.filter((x) => meta.current[x.id]).map((x) => (
+            <li key={x.id} data-testid="server-site" data-site-id={x.id}>
+              <span>{x.name}</span>{' '}
+              <button type="button" className="planner-link" data-testid="server-site-share" onClick={() => setOpen(open === x.id ? null : x.id)}>{tr(lang, '共享', 'Share')}</button>{' '}
+              <button type="button" className="planner-link" data-testid="server-site-history" onClick={() => void showHistory(x.id)}>{tr(lang, '历史', 'History')}</button>
+              {open === x.id && <ShareForm lang={lang} onSave={(mode, users) => void share(x.id, mode, users)} />}
+              {history?.id === x.id && (
+                <ol className="planner-small" data-testid="server-site-versions">
+                  {history.versions.map((v) => (
+                    <li key={v.version} data-testid="server-site-version" data-version={v.version}>
+                      v{v.version} · {v.author} · {time(v.time)} · {v.change} · {v.deleted ? tr(lang, '（已删除）', '(deleted)') : `${v.name} · ${v.area_mu.toFixed(2)} ${tr(lang, '亩', 'mu')}`}{' '}
+                      {v.version !== history.versions[0].version && !v.deleted && (
+                        <button type="button" className="planner-link" data-testid="server-site-restore" onClick={() => void restore(x.id, v.version)}>{tr(lang, '恢复此版本', 'Restore')}</button>
+                      )}
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </li>
+          ))}
+        </ul>
+      </details>
       {conflicts.map((c) => (
         <div key={c.local.id} className="planner-conflict" role="alert" data-testid="planner-conflict">
           <strong>{tr(lang, `「${c.local.name}」在服务器上已被 ${c.server.updated_by} 修改`, `"${c.local.name}" was changed on the server by ${c.server.updated_by}`)}</strong>
@@ -128,5 +183,21 @@ export function ServerSync({ ws, lang }: { ws: Workspace; lang: Lang }) {
         </div>
       ))}
     </div>
+  );
+}
+
+function ShareForm({ lang, onSave }: { lang: Lang; onSave: (mode: string, users: string) => void }) {
+  const [mode, setMode] = useState('private');
+  const [users, setUsers] = useState('');
+  return (
+    <span className="planner-share" data-testid="share-form">
+      <select aria-label={tr(lang, '共享', 'Sharing')} data-testid="share-mode" value={mode} onChange={(e) => setMode(e.target.value)}>
+        <option value="private">{tr(lang, '仅自己', 'Only me')}</option>
+        <option value="users">{tr(lang, '指定用户', 'Named users')}</option>
+        <option value="everyone">{tr(lang, '所有登录用户', 'Everyone signed in')}</option>
+      </select>
+      {mode === 'users' && <input aria-label={tr(lang, '用户名（逗号分隔）', 'User names (comma-separated)')} data-testid="share-users" value={users} onChange={(e) => setUsers(e.target.value)} />}
+      <button type="button" data-testid="share-save" onClick={() => onSave(mode, users)}>{tr(lang, '保存', 'Save')}</button>
+    </span>
   );
 }

@@ -1,7 +1,8 @@
 // The shared workspace in the browser, against the real server: the sign-in page (anonymous visitors are sent there; a
 // wrong password is refused with a message), and two planners in two browser contexts sharing a site — one draws it
-// and shares it, the other sees it and renames it, the first sees the rename; then both edit it, one offline, and the
-// one coming back online sees both versions and chooses (the server keeps every version in the history); sign-out.
+// and shares it (in the planner), the other sees it and renames it, the first sees the rename; then both edit it, one
+// offline, and the one coming back online sees both versions and chooses; the history lists every version and one is
+// restored from it; sign-out.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { assert, type BrowserTest, waitForValue } from './harness.ts';
 import { drawPolygon } from './planner.spec.ts';
@@ -100,8 +101,14 @@ export function sharedTests(browser: Browser, appUrl: string): BrowserTest[] {
         siteId = (await ann.page.getByTestId('planner-site').getAttribute('data-site-id'))!;
         // The sync pushes it to the server under the same id.
         await until(async () => (await api(ann.page, 'GET', `/api/sites/${siteId}`)).status === 200, 30_000, 'the site on the server');
-        const shared = await api(ann.page, 'PUT', `/api/sites/${siteId}`, { version: (await serverSite(ann.page)).version, sharing: { users: ['ben'] } });
-        assert(shared.status === 200, `sharing answered ${shared.status}: ${JSON.stringify(shared.body)}`);
+        // Ann shares it with ben in the planner: 共享与历史 → 共享 → 指定用户 "ben" → 保存.
+        await ann.page.getByTestId('server-sites').locator('summary').click();
+        await ann.page.getByTestId('server-site').first().waitFor({ timeout: 30_000 });
+        await ann.page.getByTestId('server-site-share').first().click();
+        await ann.page.getByTestId('share-mode').selectOption('users');
+        await ann.page.getByTestId('share-users').fill('ben');
+        await ann.page.getByTestId('share-save').click();
+        await until(async () => JSON.stringify((await serverSite(ann.page)).sharing) === JSON.stringify({ users: ['ben'] }), 30_000, 'the sharing on the server');
         const annName = (await names(ann.page))[0];
 
         await openPlanner(ben.page, appUrl);
@@ -144,6 +151,17 @@ export function sharedTests(browser: Browser, appUrl: string): BrowserTest[] {
         const history = (await api(ann.page, 'GET', `/api/sites/${siteId}/history`)).body.versions as { name: string; author: string }[];
         assert(history.some((h) => h.name === 'ben 再改' && h.author === 'ben'), 'ben’s version is in the history');
         assert(history[0].name === 'ann 离线修改' && history[0].author === 'ann', `latest: ${JSON.stringify(history[0])}`);
+        // The history in the planner: ann restores ben's version; it becomes the newest version and reaches her list.
+        await ann.page.getByTestId('server-sites').evaluate((d) => { (d as HTMLDetailsElement).open = true; });
+        await ann.page.getByTestId('server-site-history').first().click();
+        const row = ann.page.getByTestId('server-site-version').filter({ hasText: 'ben 再改' });
+        await row.first().waitFor({ timeout: 20_000 });
+        assert((await row.first().innerText()).includes('ben'), 'the version names its author');
+        await row.first().getByTestId('server-site-restore').click();
+        await until(async () => (await serverSite(ann.page)).name === 'ben 再改', 30_000, 'the restored version on the server');
+        await waitForValue(ann.page, () => [...document.querySelectorAll<HTMLInputElement>('[data-testid="site-name"]')].some((e) => e.value === 'ben 再改'), 30_000, 'the restored name in ann’s workspace');
+        const after = (await api(ann.page, 'GET', `/api/sites/${siteId}/history`)).body.versions as { change: string; author: string }[];
+        assert(after[0].change === 'restore' && after[0].author === 'ann', `newest: ${JSON.stringify(after[0])}`);
       },
     },
     {
