@@ -15,6 +15,12 @@ const DEBOUNCE_MS = 800;
 
 type Status = { kind: 'idle' | 'syncing' | 'synced' | 'offline'; at?: number };
 
+/** Runs `fn` while no other tab of this app runs a sync pass (Web Locks; without them, at once). */
+function oneTabAtATime(fn: () => Promise<void>): Promise<void> {
+  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  return locks ? locks.request('xingguo-planner-sync', fn).then(() => undefined) : fn();
+}
+
 const time = (ms: number) => new Date(ms).toLocaleString('zh-CN', { hour12: false });
 const mu = (m2: number) => fromSquareMetres(m2, 'mu').toFixed(2);
 
@@ -41,15 +47,20 @@ export function ServerSync({ ws, lang }: { ws: Workspace; lang: Lang }) {
     try {
       do {
         again.current = false;
-        const w = wsRef.current;
-        // Sites in a conflict wait for the planner's choice; the others go on synchronising.
-        const r = await syncOnce(request.current, w.ref.current, meta.current, who.role !== 'viewer');
-        meta.current = r.meta;
-        saveMeta(who.user, r.meta);
-        for (const site of r.pulls) w.applyRemote({ op: 'put', site });
-        for (const id of r.removals) w.applyRemote({ op: 'remove', id });
-        setConflicts(r.conflicts);
-        setErrors(r.errors);
+        await oneTabAtATime(async () => {
+          const w = wsRef.current;
+          // Other tabs of this browser share the workspace and the sync state: read it fresh under the lock, so a
+          // site another tab deleted (and recorded) is deleted on the server, not pulled back as new.
+          meta.current = loadMeta(who.user);
+          // Sites in a conflict wait for the planner's choice; the others go on synchronising.
+          const r = await syncOnce(request.current!, w.ref.current, meta.current, who.role !== 'viewer');
+          meta.current = r.meta;
+          saveMeta(who.user, r.meta);
+          for (const site of r.pulls) w.applyRemote({ op: 'put', site });
+          for (const id of r.removals) w.applyRemote({ op: 'remove', id });
+          setConflicts(r.conflicts);
+          setErrors(r.errors);
+        });
       } while (again.current);
       setStatus({ kind: 'synced', at: Date.now() });
     } catch {
@@ -89,6 +100,7 @@ export function ServerSync({ ws, lang }: { ws: Workspace; lang: Lang }) {
 
   const choose = async (c: Conflict, keep: 'local' | 'server') => {
     if (!request.current || !who) return;
+    meta.current = loadMeta(who.user);
     const r = await resolveConflict(request.current, c, keep, meta.current).catch((e: Error) => ({ meta: meta.current, pull: null, error: e.message, conflict: c }));
     meta.current = r.meta;
     saveMeta(who.user, r.meta);
