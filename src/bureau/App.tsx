@@ -13,6 +13,7 @@ import type { Lang } from '../ui/i18n-types.ts';
 import { FeaturePopup } from './FeaturePopup.tsx';
 import { CarbonDensityControl } from './CarbonDensityControl.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
+import { SessionMenu } from './SessionMenu.tsx';
 import { TownshipZoom } from './TownshipZoom.tsx';
 import { plannerWasOpen, rememberPlannerOpen } from '../planner/session.ts';
 
@@ -93,6 +94,7 @@ export function App() {
           <button type="button" className="lang-switch" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
             {t('language')}
           </button>
+          <SessionMenu lang={lang} />
         </header>
         <aside className="side-panel">
           <p className="sample-note" data-testid="sample-note">{t('sampleBadgeDetail')}</p>

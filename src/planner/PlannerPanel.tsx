@@ -22,6 +22,7 @@ import { ExportMenu } from './ExportMenu.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { removeSiteLayers, updateSiteLayers } from './map-layers.ts';
 import { MeasureBox } from './MeasureBox.tsx';
+import { ServerSync } from './ServerSync.tsx';
 import { newSiteId, type Site } from './site.ts';
 import { carriedAttributes } from './site-attributes.ts';
 import { colon, MODE_HINTS, MODE_LABELS, tr } from './text.ts';
@@ -411,6 +412,7 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
       <CoordinateInput lang={lang} onAdd={addTyped} />
       <section>
         <h3>{tr(lang, '工作区', 'Workspace')} <span className="planner-muted planner-small" data-testid="planner-persistence">{ws.persistent ? tr(lang, '已保存到本机', 'saved in this browser') : tr(lang, '仅内存', 'memory only')}</span></h3>
+        <ServerSync ws={ws} lang={lang} />
         <div className="planner-row">
           <button type="button" data-testid="open-import" onClick={() => { setMessage(null); setImporting(true); }}>{tr(lang, '导入文件…', 'Import files…')}</button>
         </div>

@@ -24,6 +24,8 @@ export interface Workspace {
   upsertMany: (sites: Site[]) => void;
   remove: (id: string) => Site | undefined;
   restore: () => Site | undefined;
+  /** A change from the server (storage/server-sync.ts): merged and saved here, announced, and passed to onRemote. */
+  applyRemote: (change: RemoteChange) => void;
 }
 
 /** `onRemote` runs after a change from another tab is merged (the panel brings Terra Draw in line). */
@@ -128,5 +130,19 @@ export function useWorkspace(onRemote?: (change: RemoteChange) => void): Workspa
     return site;
   }, []);
 
-  return { sites, ref, loaded, faults, persistent, deleted, upsert, upsertMany, remove, restore };
+  const applyRemote = useCallback((change: RemoteChange) => {
+    if (change.op === 'put') {
+      const site = change.site;
+      const i = ref.current.findIndex((x) => x.id === site.id);
+      commit(i >= 0 ? ref.current.map((x) => (x.id === site.id ? site : x)) : [...ref.current, site].sort((a, b) => a.created - b.created));
+      void store.current?.put(site).then((f) => (f ? report(f) : announce(change)));
+    } else {
+      if (!ref.current.some((x) => x.id === change.id)) return;
+      commit(ref.current.filter((x) => x.id !== change.id));
+      void store.current?.remove(change.id).then((f) => (f ? report(f) : announce(change)));
+    }
+    onRemoteRef.current?.(change);
+  }, [commit, report, announce]);
+
+  return { sites, ref, loaded, faults, persistent, deleted, upsert, upsertMany, remove, restore, applyRemote };
 }

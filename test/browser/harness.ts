@@ -18,6 +18,16 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
+/**
+ * The cookies each new page's context starts with while the suites run against the server: a function, called per
+ * context, so each context can be signed in as its own test account (a fresh browser profile of a fresh planner).
+ */
+type Cookies = Parameters<import('playwright-core').BrowserContext['addCookies']>[0];
+let contextCookies: (() => Promise<Cookies>) | null = null;
+export function setContextCookies(cookies: (() => Promise<Cookies>) | null): void {
+  contextCookies = cookies;
+}
+
 export interface RecordedPage {
   page: Page;
   requests: string[];
@@ -30,6 +40,7 @@ export async function openPage(browser: Browser, viewport = { width: 960, height
   // tsx compiles the test files with esbuild, which wraps named functions in __name(); functions sent to the page
   // with evaluate() need that helper to exist there too.
   await context.addInitScript('globalThis.__name = (fn) => fn;');
+  if (contextCookies) await context.addCookies(await contextCookies());
   const page = await context.newPage();
   const requests: string[] = [];
   const consoleErrors: string[] = [];

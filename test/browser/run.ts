@@ -2,6 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildApp, ROOT, serveBuilt } from '../../scripts/lib/serve-app.ts';
+import { serveSignedIn } from './server.ts';
+import { sharedTests } from './shared.spec.ts';
 import { bureauTests } from './bureau.spec.ts';
 import { dashboardTests } from './dashboard.spec.ts';
 import { plannerTests } from './planner.spec.ts';
@@ -16,7 +18,6 @@ import { stressTests } from './stress.spec.ts';
 import { yearBureauTests, yearPublicTests } from './year.spec.ts';
 import { runSecuritySuite } from './security.spec.ts';
 import { makeStressData } from '../../scripts/make-stress-data.ts';
-import { serveWithData } from '../../scripts/bench/serve-data.ts';
 
 const ensure = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/ensure-data.ts')], { stdio: 'inherit', cwd: ROOT });
 if (ensure.status !== 0) process.exit(1);
@@ -24,7 +25,7 @@ if (ensure.status !== 0) process.exit(1);
 // `tsx test/browser/run.ts public` (or `bureau`, `year` …) runs one suite; no argument runs them all.
 const only = process.argv[2];
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
-const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux';
+const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared';
 const runBureau = only !== 'public' && only !== 'stress' && only !== 'security';
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
@@ -57,17 +58,28 @@ try {
   if (runBureau) {
     console.log('browser tests: building the app …');
     await buildApp();
-    const app = await serveBuilt();
+    await buildApp('vite.login.config.ts');
+    // The bureau page needs a session: served by the real server, every page signed in as a test planner (server.ts).
+    const app = await serveSignedIn();
     try {
       if (!plannerOnly && !yearOnly) failed += await runTests('bureau', bureauTests(browser, app.url));
       if (!plannerOnly && !yearOnly) failed += await runTests('dashboard', dashboardTests(browser, app.url));
       if (only === undefined || yearOnly) failed += await runTests('year', yearBureauTests(browser, app.url));
-      if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
+      if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux' && only !== 'shared' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
       if (only === undefined || only === 'storage') failed += await runTests('storage', storageTests(browser, app.url));
       if (only === undefined || only === 'planner-xss') failed += await runTests('planner-xss', plannerXssTests(browser, app.url));
       if (only === undefined || only === 'planner-ux') failed += await runTests('planner-ux', [...faviconTests(browser, app.url, 'bureau page'), ...plannerUxTests(browser, app.url)]);
     } finally {
       await app.close();
+    }
+    if (only === undefined || only === 'shared') {
+      // Two planners, each in a browser context of their own, signing in through the sign-in page.
+      const shared = await serveSignedIn(undefined, [['ann', 'planner'], ['ben', 'planner']]);
+      try {
+        failed += await runTests('shared', sharedTests(browser, shared.url));
+      } finally {
+        await shared.close();
+      }
     }
   }
   if (runSecurity) failed += await runSecuritySuite(browser, runTests);
@@ -75,7 +87,9 @@ try {
     const stressDir = path.join(ROOT, 'data-stress');
     await makeStressData(200_000, stressDir, (l) => console.log(l));
     console.log('browser tests: building the app against data-stress/ …');
-    const app = await serveWithData(stressDir, 'dist-stress');
+    await buildApp('vite.config.ts', { XG_DATA_DIR: stressDir, XG_OUT_DIR: path.join(ROOT, 'dist-stress') });
+    await buildApp('vite.login.config.ts');
+    const app = await serveSignedIn(path.join(ROOT, 'dist-stress'));
     try {
       failed += await runTests('stress', stressTests(browser, app.url, stressDir));
     } finally {

@@ -1,0 +1,30 @@
+// Who is signed in, and 退出 (sign out), in the bureau header. Served without the server (static hosting, `npm run
+// dev`) there is no session to show and nothing is drawn.
+import { useEffect, useState } from 'react';
+import type { Lang } from '../ui/i18n-types.ts';
+
+const ROLE_NAMES: Record<string, [string, string]> = { editor: ['编辑', 'editor'], planner: ['规划', 'planner'], viewer: ['只读', 'viewer'] };
+
+export function SessionMenu({ lang }: { lang: Lang }) {
+  const [session, setSession] = useState<{ user: string; role: string; csrf: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetch('api/session', { credentials: 'same-origin' })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((s: { user: string; role: string; csrf: string } | null) => live && setSession(s))
+      .catch(() => undefined);
+    return () => { live = false; };
+  }, []);
+  if (!session) return null;
+  const signOut = () => {
+    void fetch('api/session', { method: 'DELETE', headers: { 'x-csrf-token': session.csrf }, credentials: 'same-origin' })
+      .finally(() => location.assign('login/'));
+  };
+  const role = ROLE_NAMES[session.role]?.[lang === 'zh' ? 0 : 1] ?? session.role;
+  return (
+    <span className="session-menu" data-testid="session-menu">
+      <span data-testid="session-user">{session.user}（{role}）</span>
+      <button type="button" className="lang-switch" data-testid="sign-out" onClick={signOut}>{lang === 'zh' ? '退出' : 'Sign out'}</button>
+    </span>
+  );
+}

@@ -1,0 +1,83 @@
+// One thin database interface over the two engines: embedded PGlite (with PostGIS, data under var/) by default, and
+// PostgreSQL through `pg` when DATABASE_URL is set. Both take `query(text, params)` with $1 placeholders and return
+// { rows }, so the same SQL runs on both. SQL is never built from values: every value travels as a parameter.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** Several statements without parameters (migrations only). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  engine: Engine;
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** postgres://… selects PostgreSQL; otherwise PGlite in `dataDir`. */
+  url?: string;
+  /** PGlite's data folder; created when missing. */
+  dataDir?: string;
+}
+
+export async function openDb(opts: DbOptions): Promise<Db> {
+  if (opts.url) return openPostgres(opts.url);
+  if (!opts.dataDir) throw new Error('openDb: give either a DATABASE_URL or a data folder for the embedded database');
+  return openPglite(opts.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { postgis } = await import('@electric-sql/pglite-postgis');
+  mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const pg = await PGlite.create(path.resolve(dataDir), { extensions: { postgis } });
+  // PGlite runs one statement at a time; its transaction() holds that lock for the whole callback, so statements of
+  // concurrent requests never interleave with an open transaction.
+  return {
+    engine: 'pglite',
+    query: async <T>(text: string, params: unknown[] = []) => ({ rows: (await pg.query<T>(text, params)).rows }),
+    exec: async (sql) => void (await pg.exec(sql)),
+    tx: (fn) => pg.transaction((t) => fn({
+      query: async <T>(text: string, params: unknown[] = []) => ({ rows: (await t.query<T>(text, params)).rows }),
+      exec: async (sql) => void (await t.exec(sql)),
+    })),
+    close: () => pg.close(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PGPOOL_MAX ?? 10) });
+  // An idle client that loses its connection (server restart) must not crash the process: the next query reconnects.
+  pool.on('error', (e) => console.warn(`database connection lost: ${e.message}`));
+  await pool.query('SELECT 1');
+  return {
+    engine: 'postgres',
+    query: async <T>(text: string, params: unknown[] = []) => ({ rows: (await pool.query(text, params)).rows as T[] }),
+    exec: async (sql) => void (await pool.query(sql)),
+    async tx(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          query: async <T>(text: string, params: unknown[] = []) => ({ rows: (await client.query(text, params)).rows as T[] }),
+          exec: async (sql) => void (await client.query(sql)),
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

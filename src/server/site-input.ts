@@ -1,0 +1,119 @@
+// Checks a site as a client sends it (POST / PUT body) before it reaches the database; every problem becomes a 400
+// with a message that names the field. Names are stored verbatim as text (SQL travels as a parameter and pages render
+// text, never HTML), but angle brackets and control characters are refused so that no markup is ever stored.
+import type { Geometry } from 'geojson';
+import { SITE_TYPES, isSiteType, type SiteType } from '../core/analysis/site-types.ts';
+import { validateCoordinates } from '../core/geo/measure.ts';
+import { ApiError } from './errors.ts';
+
+export const MAX_NAME = 200;
+export const MAX_NOTE = 10_000;
+export const MAX_VERTICES = 50_000;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export type Sharing = 'private' | 'everyone' | { users: string[] };
+
+export interface SiteInput {
+  id?: string;
+  name?: string;
+  type?: SiteType;
+  note?: string;
+  origin?: string;
+  geometry?: Geometry;
+  sharing?: Sharing;
+}
+
+const bad = (message: string) => new ApiError(400, message);
+
+function text(v: unknown, field: string, max: number, required: boolean, allowNewlines: boolean): string | undefined {
+  if (v === undefined || v === null) {
+    if (required) throw bad(`${field} is required`);
+    return undefined;
+  }
+  if (typeof v !== 'string') throw bad(`${field} must be a string`);
+  const s = v.trim();
+  if (required && !s) throw bad(`${field} must not be empty`);
+  if (s.length > max) throw bad(`${field} is ${s.length} characters long; at most ${max}`);
+  // eslint-disable-next-line no-control-regex
+  if ((allowNewlines ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/).test(s)) throw bad(`${field} contains control characters`);
+  if (/[<>]/.test(s)) throw bad(`${field} must not contain "<" or ">" (no markup in names and notes)`);
+  return s;
+}
+
+const DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
+
+interface Walk { n: number; lonOutside: boolean }
+
+function positions(c: unknown, depth: number, count: Walk): boolean {
+  if (!Array.isArray(c)) return false;
+  if (depth === 0) {
+    count.n++;
+    if (Math.abs(c[0]) > 180) count.lonOutside = true;
+    return (c.length === 2 || c.length === 3) && c.every((n) => typeof n === 'number');
+  }
+  if (c.length === 0) return false;
+  for (const x of c) {
+    if (!positions(x, depth - 1, count)) return false;
+    if (count.n > MAX_VERTICES) return true;
+  }
+  return true;
+}
+
+function rings(g: Geometry): number[][][] {
+  if (g.type === 'Polygon') return g.coordinates;
+  if (g.type === 'MultiPolygon') return g.coordinates.flat();
+  return [];
+}
+
+export function checkGeometry(v: unknown): Geometry {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw bad('geometry must be a GeoJSON geometry object');
+  const g = v as { type?: unknown; coordinates?: unknown };
+  if (typeof g.type !== 'string' || !Object.hasOwn(DEPTH, g.type)) {
+    throw bad(`geometry type must be one of ${Object.keys(DEPTH).join(', ')} (got ${JSON.stringify(String(g.type)).slice(0, 40)})`);
+  }
+  const count: Walk = { n: 0, lonOutside: false };
+  if (!positions(g.coordinates, DEPTH[g.type], count)) throw bad(`geometry coordinates are malformed for a ${g.type}: expected ${DEPTH[g.type]} levels of arrays around [longitude, latitude] numbers`);
+  if (count.n > MAX_VERTICES) throw bad(`geometry is too large: more than ${MAX_VERTICES} vertices`);
+  const geometry = { type: g.type, coordinates: g.coordinates } as Geometry;
+  const problem = validateCoordinates(geometry);
+  if (problem) throw bad(`geometry: ${problem}`);
+  if (count.lonOutside) throw bad('geometry: a longitude is outside −180…180');
+  for (const ring of rings(geometry)) {
+    if (ring.length < 4) throw bad(`geometry: a polygon ring has ${ring.length} positions; at least 4 (closed) are needed`);
+    const [a, z] = [ring[0], ring[ring.length - 1]];
+    if (a[0] !== z[0] || a[1] !== z[1]) throw bad('geometry: a polygon ring is not closed (its last position must equal its first)');
+  }
+  return geometry;
+}
+
+function checkSharing(v: unknown): Sharing | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (v === 'private' || v === 'everyone') return v;
+  if (typeof v === 'object' && !Array.isArray(v) && Array.isArray((v as { users?: unknown }).users)) {
+    const users = (v as { users: unknown[] }).users;
+    if (users.length > 500 || !users.every((u) => typeof u === 'string' && u.length <= 40)) throw bad('sharing.users must be a list of user names');
+    return { users: [...new Set(users as string[])] };
+  }
+  throw bad('sharing must be "private", "everyone" or { "users": ["name", …] }');
+}
+
+/** A whole new site (POST) when `create`, else the fields a PUT changes. */
+export function checkSiteInput(body: unknown, create: boolean): SiteInput {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw bad('the request body must be a JSON object');
+  const b = body as Record<string, unknown>;
+  const out: SiteInput = {};
+  if (create && b.id !== undefined) {
+    if (typeof b.id !== 'string' || !ID.test(b.id)) throw bad('id must be 1–64 letters, digits, "-" or "_"');
+    out.id = b.id;
+  }
+  out.name = text(b.name, 'name', MAX_NAME, create, false);
+  out.note = text(b.note, 'note', MAX_NOTE, false, true);
+  out.origin = text(b.origin, 'origin', MAX_NAME, false, false);
+  if (b.type !== undefined || create) {
+    if (!isSiteType(b.type)) throw bad(`type must be one of ${SITE_TYPES.join(', ')}`);
+    out.type = b.type;
+  }
+  if (b.geometry !== undefined || create) out.geometry = checkGeometry(b.geometry);
+  out.sharing = checkSharing(b.sharing);
+  return out;
+}
