@@ -2,19 +2,16 @@
 // Progress of every quantitative target of 《兴国县碳达峰实施方案》 computed from the layers in data/, plus county totals
 // (forest land, coverage, stock, carbon stock and sink) and PV/wind avoided emissions, which are not a sink.
 import { readFileSync, existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Feature, Geometry } from 'geojson';
+import { resolve } from 'node:path';
 import { DEFAULT_FACTORS, parseFactorTable, type CarbonFactors } from '../src/core/carbon/factors.ts';
 import type { StandMethod } from '../src/core/carbon/stand.ts';
 import { fmt, textTable } from '../src/core/carbon/text-table.ts';
-import { detectFields, mapStand } from '../src/core/inventory/field-mapping.ts';
-import { computeAreas, type FC, type PlanLayers } from '../src/core/plan/layers.ts';
-import { PLAN_LAYER_FILES } from '../src/core/plan/layer-files.ts';
 import { computeProgress, type PlanProgress } from '../src/core/plan/progress.ts';
+import { resolveDataDir } from './lib/data-dir.ts';
+import { readPlanLayers } from './lib/plan-layers.ts';
 
 const USAGE = 'usage: npm run targets -- [--json] [--data dir] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors table.json] [--timing]';
-const DEFAULT_DATA = resolve(fileURLToPath(new URL('.', import.meta.url)), '../data');
+const DEFAULT_DATA = resolveDataDir(); // XINGGUO_DATA_DIR or data/; --data overrides
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`targets: ${message}\n`);
@@ -43,44 +40,6 @@ function parseArgs(argv: string[]): Args {
     } else fail(`unknown argument ${s}\n${USAGE}`, 2);
   }
   return a;
-}
-
-const REQUIRED = new Set<keyof PlanLayers>(['stands', 'county']);
-
-function readLayer(dir: string, key: keyof PlanLayers): FC<unknown> | undefined {
-  const file = join(dir, PLAN_LAYER_FILES[key]);
-  if (!existsSync(file)) {
-    if (REQUIRED.has(key)) fail(`${file}: no such file (run \`npm run data\` or pass --data)`);
-    process.stderr.write(`targets: ${file}: missing, targets that need it show no progress\n`);
-    return undefined;
-  }
-  // data/ is the app's own layer set: read it as the map and the analysis worker do (plain JSON), so the CLI's figures
-  // equal the dashboard's. The strict importer would drop features it considers invalid and change the totals.
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    return fail(`${file}: not valid JSON (${(e as Error).message})`);
-  }
-  const fc = parsed as FC<unknown>;
-  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) fail(`${file}: not a GeoJSON FeatureCollection`);
-  const bad = fc.features.findIndex((f) => !f || f.type !== 'Feature' || typeof f.properties !== 'object');
-  if (bad >= 0) fail(`${file}: feature ${bad} is not a GeoJSON Feature with properties`);
-  return fc;
-}
-
-/** Stands with 二类 field names are mapped onto the schema; schema-named stands pass through untouched. */
-function normaliseStands(fc: FC<unknown>, file: string, areas: Float64Array): FC<unknown> {
-  const keys = new Set<string>();
-  for (const f of fc.features.slice(0, 1000)) for (const k of Object.keys(f.properties ?? {})) keys.add(k);
-  const { map } = detectFields(keys);
-  if (map.species === 'species' || fc.features.length === 0) return fc;
-  if (!map.species) fail(`${file}: no dominant-species attribute (species, 优势树种, YSSZ …)`);
-  const features = fc.features.map((f, i): Feature<Geometry | null, unknown> => {
-    const { stand } = mapStand((f.properties ?? {}) as Record<string, unknown>, map, areas[i]);
-    return { ...f, properties: { upgrade_type: null, oil_tea_work: null, carbon_afforestation: false, canopy: 0, ...stand } };
-  });
-  return { type: 'FeatureCollection', features };
 }
 
 function loadFactors(file?: string): CarbonFactors {
@@ -145,20 +104,20 @@ function main(): void {
   if (args.grid && !factors.gridFactors[args.grid]) fail(`--grid: unknown grid factor "${args.grid}" (have: ${Object.keys(factors.gridFactors).join(', ')})`, 2);
 
   const t0 = performance.now();
-  const layers = {} as Record<keyof PlanLayers, FC<unknown> | undefined>;
-  for (const key of Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]) layers[key] = readLayer(args.data, key);
-  const t1 = performance.now();
-  let areas;
+  // The one loader (scripts/lib/plan-layers.ts): plain GeoJSON, ellipsoidal areas, stands through the shared normalisation.
+  let loaded;
   try {
-    areas = computeAreas(layers as unknown as PlanLayers);
+    loaded = readPlanLayers(args.data);
   } catch (e) {
-    return fail(`${args.data}: ${(e as Error).message}`);
+    return fail((e as Error).message);
   }
-  layers.stands = normaliseStands(layers.stands!, join(args.data, PLAN_LAYER_FILES.stands), areas.stands);
+  for (const file of loaded.missing) process.stderr.write(`targets: ${file}: missing, targets that need it show no progress\n`);
+  const { layers, areas } = loaded;
+  const t1 = performance.now();
   const t2 = performance.now();
-  const progress = computeProgress(layers as unknown as PlanLayers, { factors, method: args.method, areas, gridFactorId: args.grid });
+  const progress = computeProgress(layers, { factors, method: args.method, areas, gridFactorId: args.grid });
   const t3 = performance.now();
-  const timing = `Timing: read ${(t1 - t0).toFixed(0)} ms, areas ${(t2 - t1).toFixed(0)} ms, progress ${(t3 - t2).toFixed(0)} ms for ${layers.stands!.features.length} stands`;
+  const timing = `Timing: read ${(t1 - t0).toFixed(0)} ms, areas ${(t2 - t1).toFixed(0)} ms, progress ${(t3 - t2).toFixed(0)} ms for ${layers.stands.features.length} stands`;
   if (args.timing) process.stderr.write(`targets: ${timing}\n`);
 
   if (args.json) {
