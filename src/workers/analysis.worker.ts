@@ -1,114 +1,26 @@
 // The analysis worker: loads the plan layers once, measures every polygon once (ellipsoidal areas cached), then answers
-// progress, roll-ups and carbon-density queries off the main thread, so the map never freezes.
+// progress, roll-ups and carbon-density queries off the main thread, so the map never freezes. The computation lives in
+// analysis-core.ts (also run by the consistency test in Node); this file only exposes it.
 import { expose } from 'comlink';
-import type { FeatureCollection } from 'geojson';
 import type { StandMethod } from '../core/carbon/stand.ts';
-import { fromSquareMetres } from '../core/geo/units.ts';
-import { PLAN_LAYER_FILES } from '../core/plan/layer-files.ts';
-import { computeAreas, type AreaCache, type PlanLayers } from '../core/plan/layers.ts';
-import { computeProgress, type PlanProgress } from '../core/plan/progress.ts';
-import { layersForTownship } from '../core/plan/township-filter.ts';
-import { readStandColumns, STAND_COLUMNS_FILE } from './stand-columns.ts';
-import { standCentroids } from './stand-points.ts';
+import { createAnalysis, fetchReader, type CarbonPoints, type LoadReport } from './analysis-core.ts';
 
-let layers: PlanLayers | null = null;
-let areas: AreaCache | null = null;
-/** Stand centres (lon, lat pairs) when the stands came from the columns file, which has no geometry. */
-let centres: Float64Array | null = null;
-const cache = new Map<string, PlanProgress>();
+export type { CarbonPoints, LoadReport } from './analysis-core.ts';
 
-async function fetchJson(base: string, file: string, required: boolean): Promise<FeatureCollection | undefined> {
-  const response = await fetch(new URL(file, base));
-  if (!response.ok) {
-    if (!required && response.status === 404) return undefined;
-    throw new Error(`${file}: HTTP ${response.status}`);
-  }
-  try {
-    return (await response.json()) as FeatureCollection;
-  } catch (e) {
-    throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
-  }
-}
-
-export interface LoadReport {
-  stands: number;
-  load_ms: number;
-  areas_ms: number;
-  /** 'columns': stands.columns.bin (attributes, areas and centres precomputed by scripts/tiles/); 'geojson': fallback. */
-  stands_from: 'columns' | 'geojson';
-}
-
-/**
- * The stands as compact binary columns when the pipeline made them (200k stands: ~8 MB instead of 130 MB of GeoJSON, and
- * the area pass is already done); undefined when the file is absent, so data without the tile step still works.
- */
-async function fetchStandColumns(base: string) {
-  const response = await fetch(new URL(STAND_COLUMNS_FILE, base));
-  if (response.status === 404) return undefined;
-  if (!response.ok) throw new Error(`${STAND_COLUMNS_FILE}: HTTP ${response.status}`);
-  return readStandColumns(new Uint8Array(await response.arrayBuffer()));
-}
-
-export interface CarbonPoints {
-  /** Per stand: lon, lat, area (ha), carbon stock (t CO2e). Transferable. */
-  data: Float64Array;
-  count: number;
-}
+let core: ReturnType<typeof createAnalysis> | null = null;
+const loaded = () => {
+  if (!core) throw new Error('analysis worker: data not loaded');
+  return core;
+};
 
 const api = {
   async load(dataBase: string): Promise<LoadReport> {
-    const t0 = performance.now();
-    const columns = await fetchStandColumns(dataBase);
-    const keys = (Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]).filter((key) => !(columns && key === 'stands'));
-    const entries = await Promise.all(keys.map(async (key) => [key, await fetchJson(dataBase, PLAN_LAYER_FILES[key], key === 'stands' || key === 'county')] as const));
-    layers = Object.fromEntries(entries.filter(([, fc]) => fc)) as unknown as PlanLayers;
-    if (columns) layers.stands = columns.stands as unknown as PlanLayers['stands'];
-    const t1 = performance.now();
-    if (columns) {
-      // Only the small layers are measured here; the stands' areas come with the columns (same geodesicArea, at build time).
-      areas = { ...computeAreas({ ...layers, stands: { type: 'FeatureCollection', features: [] } }), stands: columns.areas };
-      centres = columns.centres;
-    } else {
-      areas = computeAreas(layers);
-      centres = null;
-    }
-    cache.clear();
-    return { stands: layers.stands.features.length, load_ms: t1 - t0, areas_ms: performance.now() - t1, stands_from: columns ? 'columns' : 'geojson' };
+    core = createAnalysis(fetchReader(dataBase));
+    return core.load();
   },
-
-  /** Progress for the county (code null) or one township, with timing of the computation itself. */
-  progress(code: string | null, method: StandMethod = 'ipcc_bef'): PlanProgress & { compute_ms: number } {
-    if (!layers || !areas) throw new Error('analysis worker: data not loaded');
-    const key = `${code ?? 'county'}|${method}`;
-    const t0 = performance.now();
-    let result = cache.get(key);
-    if (!result) {
-      const scope = code ? layersForTownship(layers, areas, code) : { layers, areas };
-      result = computeProgress(scope.layers, { areas: scope.areas, method });
-      cache.set(key, result);
-    }
-    // perStand arrays are large and only needed for the carbon-density view (carbonPoints).
-    const { summary, ...rest } = result;
-    return { ...rest, summary: { ...summary, perStand: { carbon_stock_tCO2e: new Float64Array(), annual_sink_tCO2e: new Float64Array(), species_group: [] } }, compute_ms: performance.now() - t0 };
-  },
-
-  /** Stand centroids with area and carbon stock, for the hexagon carbon-density layer. */
-  carbonPoints(method: StandMethod = 'ipcc_bef'): CarbonPoints {
-    if (!layers || !areas) throw new Error('analysis worker: data not loaded');
-    const progress = cache.get(`county|${method}`) ?? computeProgress(layers, { areas, method });
-    cache.set(`county|${method}`, progress);
-    const carbon = progress.summary.perStand.carbon_stock_tCO2e;
-    return centres ? pointsFromCentres(centres, areas.stands, carbon) : standCentroids(layers.stands.features, areas.stands, carbon);
-  },
+  progress: (code: string | null, method: StandMethod = 'ipcc_bef') => loaded().progress(code, method),
+  carbonPoints: (method: StandMethod = 'ipcc_bef'): CarbonPoints => loaded().carbonPoints(method),
 };
-
-/** Same packing as standCentroids (lon, lat, ha, t CO2e), from the precomputed centres. */
-function pointsFromCentres(c: Float64Array, areasM2: Float64Array, carbon: Float64Array): CarbonPoints {
-  const n = areasM2.length;
-  const data = new Float64Array(n * 4);
-  for (let i = 0; i < n; i++) data.set([c[2 * i], c[2 * i + 1], fromSquareMetres(areasM2[i], 'ha'), carbon[i] ?? 0], i * 4);
-  return { data, count: n };
-}
 
 export type AnalysisApi = typeof api;
 expose(api);

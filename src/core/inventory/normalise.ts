@@ -10,6 +10,9 @@ import type { StandProperties } from './schema.ts';
 import type { SpeciesTable } from './species.ts';
 import { BUILT_IN_TOWNSHIPS, TownshipMatcher, type TownshipRef } from './townships.ts';
 
+/** Bump when the normalisation or a code table changes what a stand becomes (the tile step rebuilds on a change). */
+export const NORMALISE_VERSION = 'normalise-1';
+
 export type NormalStand = StandProperties & { species_raw?: string | null } & Record<string, unknown>;
 
 export interface DeclaredArea {

@@ -5,6 +5,7 @@ import type { CarbonFactors } from '../carbon/factors.ts';
 import { afforestationCarbon, mineCarbon, wetlandCarbon } from '../carbon/other-sinks.ts';
 import { fromSquareMetres } from '../geo/units.ts';
 import type { AreaCache, PlanLayers } from './layers.ts';
+import { gridConnectedKw } from './rules.ts';
 import type { StandSummary } from './stand-summary.ts';
 
 export interface AvoidedTotals {
@@ -69,7 +70,6 @@ export function countyTotals(
   let pv = 0;
   let wind = 0;
   let all = 0;
-  let kw = 0;
   const sources = [
     ...(layers.pv?.features ?? []).map((f) => ['pv', f.properties] as const),
     ...(layers.windFarms?.features ?? []).map((f) => ['wind', f.properties] as const),
@@ -79,7 +79,6 @@ export function countyTotals(
     const a = avoidedEmissions(p.capacity_mw, kind, factors, gridFactorId).avoided_tco2_per_yr;
     all += a;
     if (p.status !== '并网' || (p.grid_year != null && p.grid_year > year)) continue;
-    kw += (Number.isFinite(p.capacity_mw) && p.capacity_mw > 0 ? p.capacity_mw : 0) * 1000;
     if (kind === 'pv') pv += a;
     else wind += a;
   }
@@ -99,7 +98,7 @@ export function countyTotals(
       label: AVOIDED_LABEL.en,
       grid_factor_id: gridFactorId,
       grid_factor_tco2_per_mwh: factors.gridFactors[gridFactorId].value,
-      grid_connected_kw: kw,
+      grid_connected_kw: gridConnectedKw(layers, year), // the one implementation (rules.ts), as the target and the township rows
       pv_tco2_per_yr: pv,
       wind_tco2_per_yr: wind,
       total_tco2_per_yr: pv + wind,
