@@ -46,6 +46,10 @@ export interface NormaliseOptions {
   townships?: readonly TownshipRef[];
 }
 
+/** Land classes without a tree layer: an empty species there is 无. */
+const TREELESS = new Set<string>(['迹地', '宜林地', '苗圃地', '林业辅助生产用地']);
+const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+
 const SCHEMA_KEYS = ['species', 'land_class', 'township_code'];
 
 function isSchemaInput(features: readonly Feature<Geometry | null, unknown>[]): boolean {
@@ -125,6 +129,9 @@ export function normaliseStands<G extends Geometry | null>(
     if (ids.has(id)) id = `${id}#${i + 1}`; // ids must be unique within the layer (popups, selection)
     ids.add(id);
 
+    // An empty 优势树种 on land that carries no trees means "none"; on tree land it stays unknown (and zero carbon).
+    const treeless = !map.species || text(raw[map.species]) === '';
+    const none = treeless && stand.land_class !== undefined && TREELESS.has(stand.land_class);
     const props: NormalStand = {
       id,
       township_code: code,
@@ -133,8 +140,8 @@ export function normaliseStands<G extends Geometry | null>(
       lin_ban: stand.lin_ban ?? (null as unknown as number),
       xiao_ban: stand.xiao_ban ?? (null as unknown as number),
       land_class: stand.land_class ?? (null as unknown as StandProperties['land_class']),
-      species: stand.species ?? (null as unknown as StandProperties['species']),
-      species_raw: stand.species_raw ?? null,
+      species: stand.species ?? (none ? '无' : (null as unknown as StandProperties['species'])),
+      species_raw: stand.species_raw ?? (none ? '无' : null),
       origin: stand.origin ?? (null as unknown as StandProperties['origin']),
       age_group: stand.age_group ?? null,
       canopy: stand.canopy ?? 0,

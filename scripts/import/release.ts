@@ -1,0 +1,238 @@
+// `npm run data:import`: a bureau's 二类 inventory → a complete data release folder in the layout of data/ (GeoJSON,
+// binary columns and geometry, tiles, public aggregates, release.json). The release is written to a temporary folder
+// beside --out and moved into place only when complete, so a failed or interrupted import leaves the previous release.
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Feature, Geometry, Position } from 'geojson';
+import { DEFAULT_FACTORS } from '../../src/core/carbon/factors.ts';
+import { checkGeometry } from '../../src/core/geo/validate.ts';
+import { NORMALISE_VERSION, normaliseStands, type NormaliseReport } from '../../src/core/inventory/normalise.ts';
+import { DEFAULT_SPECIES_TABLE, parseSpeciesTable, type SpeciesTable } from '../../src/core/inventory/species.ts';
+import type { TownshipRef } from '../../src/core/inventory/townships.ts';
+import { importFile } from '../../src/core/io/registry.ts';
+import type { ImportOptions } from '../../src/core/io/types.ts';
+import { PLAN_LAYER_FILES } from '../../src/core/plan/layer-files.ts';
+import { featureAreas } from '../../src/core/plan/layers.ts';
+import { AS_OF_YEAR } from '../../src/core/plan/progress.ts';
+import { summariseStands } from '../../src/core/plan/stand-summary.ts';
+import { buildPublicData } from '../build-public-data.ts';
+import { SAMPLE_DATA_DIR } from '../lib/data-dir.ts';
+import { buildStandTiles } from '../tiles/build-stands.ts';
+
+export const RELEASE_FILE = 'release.json';
+export const RELEASE_FORMAT = 'xingguo-release-1';
+
+export interface ImportArgs {
+  stands: string;
+  out: string;
+  townships?: string;
+  projects?: string;
+  speciesCodes?: string;
+  crs?: string;
+  encoding?: string;
+  /** Skip the tile step (the benchmark times it separately). */
+  tiles?: boolean;
+  progress?: (stage: string, done: number, total: number) => void;
+}
+
+export interface ImportReportJson {
+  stands_file: string;
+  out: string;
+  stands_read: number;
+  stands_imported: number;
+  rejected: { index: number; why: string }[];
+  fixed: { index: number; what: string }[];
+  warnings: string[];
+  crs: string;
+  encoding: string | null;
+  mapping: NormaliseReport['mapping'];
+  unmapped_fields: string[];
+  unrecognised_values: Record<string, Record<string, number>>;
+  rules: string[];
+  species_table: string | null;
+  area_mu: number;
+  forest_area_mu: number;
+  stock_m3: number;
+  declared_vs_measured: NormaliseReport['declared_vs_measured'];
+  by_township: { code: string; name: string; count: number; area_mu: number; forest_area_mu: number }[];
+  townships_from: string;
+  projects_copied: string[];
+  ms: number;
+}
+
+export class ImportFailure extends Error {}
+
+function readInput(file: string, options: ImportOptions) {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ImportFailure(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+  }
+  try {
+    return { bytes, result: importFile(basename(file), bytes, options) };
+  } catch (e) {
+    const msg = (e as Error).message;
+    throw new ImportFailure(msg.startsWith(basename(file)) ? msg.replace(basename(file), file) : `${file}: ${msg}`);
+  }
+}
+
+const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
+const roundPositions = (c: unknown): unknown => (typeof (c as number[])[0] === 'number' ? [r6((c as Position)[0]), r6((c as Position)[1])] : (c as unknown[]).map(roundPositions));
+
+/** Coordinates to 6 decimals (~0.1 m) as in data/; re-checked, and left unrounded if rounding would break the shape. */
+function rounded(g: Geometry | null): Geometry | null {
+  if (!g || g.type === 'GeometryCollection') return g;
+  const r = { ...g, coordinates: roundPositions(g.coordinates) } as Geometry;
+  const check = checkGeometry(r);
+  return check.error ? g : check.geometry ?? r;
+}
+
+/** One feature per line, like data/. */
+function featureCollectionText(features: Feature[]): string {
+  return `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+}
+
+const CODE_KEYS = ['code', 'township_code', 'XZDM', 'XIANG_DM', 'XIANG', '乡镇代码', 'ZLDWDM'];
+const NAME_KEYS = ['name', 'township_name', 'XZMC', 'XIANG_MC', '乡镇', '乡镇名称', 'ZLDWMC'];
+
+/** A township layer in any supported format → townships.geojson features (code, name) and the list stands match against. */
+function townshipLayer(file: string): { features: Feature[]; list: TownshipRef[] } {
+  const { result } = readInput(file, {});
+  const keys = Object.keys(result.features[0]?.properties ?? {});
+  const codeKey = CODE_KEYS.find((k) => keys.includes(k));
+  const nameKey = NAME_KEYS.find((k) => keys.includes(k));
+  if (!codeKey || !nameKey) throw new ImportFailure(`${file}: a township layer needs a code and a name field (looked for ${CODE_KEYS.join('/')} and ${NAME_KEYS.join('/')}; found ${keys.join(', ') || 'none'})`);
+  const list: TownshipRef[] = [];
+  const features = result.features.map((f, i): Feature => {
+    const p = f.properties ?? {};
+    const code = String(p[codeKey] ?? '').trim().slice(0, 9);
+    const name = String(p[nameKey] ?? '').trim();
+    if (!/^\d{9}$/.test(code)) throw new ImportFailure(`${file}: feature ${result.sourceIndex[i]}: township code "${code}" is not a 9-digit code`);
+    list.push({ code, name });
+    return { type: 'Feature', id: i + 1, geometry: rounded(f.geometry) as Geometry, properties: { ...p, id: code, code, name } };
+  });
+  return { features, list };
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The plan layers other than stands, county and townships that a --projects folder may hold (same file names as data/). */
+const PROJECT_FILES = Object.entries(PLAN_LAYER_FILES).filter(([k]) => !['stands', 'county', 'townships'].includes(k)).map(([, f]) => f);
+const BASEMAP_FILES = ['neighbours.geojson', 'rivers.geojson', 'water.geojson', 'wind-turbines.geojson', 'township-labels.geojson'];
+
+export function importInventory(args: ImportArgs): ImportReportJson {
+  const t0 = performance.now();
+  const progress = args.progress ?? (() => {});
+  const out = resolve(args.out);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new ImportFailure(`${out}: exists and is not a folder`);
+  if (out === SAMPLE_DATA_DIR) throw new ImportFailure(`${out}: is the sample data folder; choose another --out`);
+  const speciesTable: SpeciesTable = args.speciesCodes
+    ? parseSpeciesTable(readFileSync(args.speciesCodes, 'utf8'), args.speciesCodes)
+    : DEFAULT_SPECIES_TABLE;
+
+  progress('read', 0, 1);
+  const { bytes, result } = readInput(args.stands, { crs: args.crs, encoding: args.encoding });
+  const n = result.features.length;
+  if (n === 0) throw new ImportFailure(`${args.stands}: no usable stand polygons (${result.report.rejected.length} rejected)`);
+  const nonPolygon = result.features.findIndex((f) => f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon');
+  if (nonPolygon >= 0) throw new ImportFailure(`${args.stands}: feature ${result.sourceIndex[nonPolygon]} is a ${result.features[nonPolygon].geometry?.type ?? 'feature without geometry'}; stands must be polygons`);
+  progress('read', n, n);
+
+  const towns = args.townships ? townshipLayer(args.townships) : null;
+  const features = result.features.map((f) => ({ ...f, geometry: rounded(f.geometry) }));
+  progress('measure', 0, n);
+  const areas = featureAreas(features);
+  progress('measure', n, n);
+  const { features: stands, report: norm } = normaliseStands(features, areas, { speciesTable, townships: towns?.list });
+
+  const tmp = join(dirname(out), `.${basename(out)}.importing-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  try {
+    progress('write', 0, n);
+    writeFileSync(join(tmp, PLAN_LAYER_FILES.stands), featureCollectionText(stands.map((f, i) => ({ ...f, id: i + 1 })) as Feature[]));
+    const county = join(SAMPLE_DATA_DIR, PLAN_LAYER_FILES.county);
+    if (!existsSync(county)) throw new ImportFailure(`${county}: the built-in county outline is missing (run \`npx tsx scripts/ensure-data.ts\`)`);
+    copyFileSync(county, join(tmp, PLAN_LAYER_FILES.county));
+    if (towns) writeFileSync(join(tmp, PLAN_LAYER_FILES.townships), featureCollectionText(towns.features));
+    if (existsSync(join(SAMPLE_DATA_DIR, 'neighbours.geojson'))) copyFileSync(join(SAMPLE_DATA_DIR, 'neighbours.geojson'), join(tmp, 'neighbours.geojson'));
+    const copied: string[] = [];
+    if (args.projects) {
+      if (!existsSync(args.projects) || !statSync(args.projects).isDirectory()) throw new ImportFailure(`${args.projects}: no such folder`);
+      for (const f of readdirSync(args.projects)) {
+        if (![...PROJECT_FILES, ...BASEMAP_FILES].includes(f)) continue;
+        const { result: layer } = readInput(join(args.projects, f), {});
+        writeFileSync(join(tmp, f), featureCollectionText(layer.features.map((x, i) => ({ ...x, id: i + 1 })) as Feature[]));
+        copied.push(f);
+      }
+    }
+    progress('write', n, n);
+
+    if (args.tiles !== false) {
+      progress('tiles', 0, n);
+      buildStandTiles(tmp);
+      progress('tiles', n, n);
+    }
+    progress('public', 0, 1);
+    buildPublicData({ dataDir: tmp, force: true });
+    progress('public', 1, 1);
+
+    const summary = summariseStands({ type: 'FeatureCollection', features: stands }, areas, DEFAULT_FACTORS, { method: 'ipcc_bef', year: AS_OF_YEAR });
+    const byTownship = Object.values(summary.byTownship).sort((a, b) => a.code.localeCompare(b.code))
+      .map((b) => ({ code: b.code, name: b.name, count: b.count, area_mu: b.area_mu, forest_area_mu: b.forest_area_mu }));
+    const report: ImportReportJson = {
+      stands_file: args.stands, out,
+      stands_read: result.report.read,
+      stands_imported: n,
+      rejected: result.report.rejected,
+      fixed: result.report.fixed,
+      warnings: result.report.warnings,
+      crs: `${result.crs.id} ${result.crs.name} (${result.crs.how})`,
+      encoding: result.encoding ?? null,
+      mapping: norm.mapping,
+      unmapped_fields: norm.unmapped_fields,
+      unrecognised_values: norm.unrecognised_values,
+      rules: norm.rules,
+      species_table: norm.species_table,
+      area_mu: summary.county.area_mu,
+      forest_area_mu: summary.county.forest_area_mu,
+      stock_m3: summary.county.stock_m3,
+      declared_vs_measured: norm.declared_vs_measured,
+      by_township: byTownship,
+      townships_from: args.townships ?? 'built-in list of the 25 townships (real names and codes), matched by code or name',
+      projects_copied: copied,
+      ms: 0,
+    };
+    const sources = [{ role: 'stands', file: basename(args.stands), bytes: bytes.length, sha256: sha256(bytes) }];
+    for (const [role, file] of [['townships', args.townships], ['species_codes', args.speciesCodes]] as const) {
+      if (file) {
+        const b = readFileSync(file);
+        sources.push({ role, file: basename(file), bytes: b.length, sha256: sha256(b) });
+      }
+    }
+    const { ms: _ms, out: _out, ...recorded } = report;
+    writeFileSync(join(tmp, RELEASE_FILE), `${JSON.stringify({
+      format: RELEASE_FORMAT, created: new Date().toISOString(), sample_data: false, normalise_version: NORMALISE_VERSION,
+      factors_version: DEFAULT_FACTORS.version, sources, counts: { stands: n, rejected: report.rejected.length, townships: towns?.list.length ?? null },
+      ...recorded,
+    }, null, 1)}\n`);
+    writeFileSync(join(tmp, 'README.md'), `# Forest inventory release\n\nImported by \`npm run data:import\` from ${basename(args.stands)} on ${new Date().toISOString().slice(0, 10)}; see ${RELEASE_FILE} for sources, hashes, counts and the field mapping.\nThe county outline is the real generalised outline shipped with the app.\n`);
+
+    // Move into place: the old release aside, the new one in, the old one removed. A crash between the two renames
+    // leaves the old release at .<name>.previous-<pid>, never a half-written one at --out.
+    const previous = join(dirname(out), `.${basename(out)}.previous-${process.pid}`);
+    if (existsSync(out)) renameSync(out, previous);
+    renameSync(tmp, out);
+    rmSync(previous, { recursive: true, force: true });
+    report.ms = performance.now() - t0;
+    return report;
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
