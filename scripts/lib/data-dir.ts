@@ -20,3 +20,27 @@ export function resolveDataDir(argv: readonly string[] = [], env: NodeJS.Process
 export function isSampleDataDir(dir: string): boolean {
   return path.resolve(dir) === SAMPLE_DATA_DIR;
 }
+
+/**
+ * Get a data folder ready to serve: the sample through ensure-data (generated when missing), a release by checking it
+ * and (re)building its tiles and public aggregates when stale. `env` is what the Vite build needs to use the folder.
+ */
+export async function prepareDataDir(dir: string, ensureSample: () => boolean): Promise<{ ok: true; env: Record<string, string> } | { ok: false; message: string }> {
+  if (isSampleDataDir(dir)) {
+    return ensureSample() ? { ok: true, env: {} } : { ok: false, message: 'the sample data could not be prepared (see the message above)' };
+  }
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(path.join(dir, 'stands.geojson'))) {
+    return { ok: false, message: `${dir}: no stands.geojson — not a data release (make one with \`npm run data:import -- <stands file> --out ${dir}\`)` };
+  }
+  try {
+    const { ensureTiles } = await import('../tiles/ensure.ts');
+    const { buildPublicData } = await import('../build-public-data.ts');
+    await ensureTiles(dir, (l) => console.log(l));
+    buildPublicData({ dataDir: dir, log: (l) => console.log(l) });
+  } catch (e) {
+    return { ok: false, message: `${dir}: ${(e as Error).message}` };
+  }
+  // A separate output folder, so the sample build in dist/ is not overwritten by a release build and vice versa.
+  return { ok: true, env: { [DATA_DIR_ENV]: dir, XG_OUT_DIR: process.env.XG_OUT_DIR ?? 'dist-release' } };
+}

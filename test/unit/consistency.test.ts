@@ -169,5 +169,10 @@ describe('one figure everywhere: a 二类 export imported with data:import', () 
     expect(f.cli.county.carbon_stock_tCO2e).toBeGreaterThan(0);
     expect(f.pub.sample_data).toBe(false);
     checkAgree(f);
+    // `npm run carbon -- --data <release>` reads the same stands through the same field mapping: same stand carbon
+    const carbon = JSON.parse(run('scripts/carbon.ts', ['--data', release, '--json'])) as { total: { carbon_stock_tCO2e: number; annual_sink_tCO2e: number; stock_m3: number } };
+    same('carbon CLI stock', carbon.total.carbon_stock_tCO2e, f.cli.county.carbon_stock_by_source_tCO2e.stands);
+    same('carbon CLI sink', carbon.total.annual_sink_tCO2e, f.cli.county.annual_sink_by_source_tCO2e.stands);
+    same('carbon CLI volume', carbon.total.stock_m3, f.cli.county.stock_m3);
   }, 240_000);
 });

@@ -22,7 +22,7 @@ const ALIASES: Record<MappedField, string[]> = {
   lin_ban: ['lin_ban', '林班', '林班号', 'LB', 'LBH', 'LIN_BAN'],
   xiao_ban: ['xiao_ban', '小班', '小班号', 'XB', 'XBH', 'XIAO_BAN'],
   land_class: ['land_class', '地类', '地类名称', '地类代码', 'DL', 'DI_LEI', 'DLBM', 'DLMC'],
-  species: ['species', '优势树种', '优势树种名称', '树种', '优势树种组', 'YSSZ', 'YOU_SHI_SZ', 'YSSZMC', 'SZ', 'SZZ'],
+  species: ['species_raw', 'species', '优势树种', '优势树种名称', '树种', '优势树种组', 'YSSZ', 'YOU_SHI_SZ', 'YSSZMC', 'SZ', 'SZZ'],
   origin: ['origin', '起源', 'QY', 'QI_YUAN'],
   age_group: ['age_group', '龄组', 'LZ', 'LING_ZU'],
   canopy: ['canopy', '郁闭度', '郁闭度/覆盖度', 'YBD', 'YU_BI_DU'],

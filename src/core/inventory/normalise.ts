@@ -46,6 +46,20 @@ export interface NormaliseOptions {
   townships?: readonly TownshipRef[];
 }
 
+/** The schema's own stand fields (and the resolved species name): everything else on a stand was kept from its source. */
+export const STAND_SCHEMA_FIELDS: readonly string[] = [
+  'id', 'township_code', 'township_name', 'village', 'lin_ban', 'xiao_ban', 'land_class', 'species', 'species_raw', 'origin',
+  'age_group', 'canopy', 'stock_m3', 'upgrade_type', 'upgrade_year', 'carbon_afforestation', 'afforestation_year',
+  'oil_tea_work', 'oil_tea_year', 'pine_wilt',
+];
+
+/** Source fields a stand kept (unmapped by the import), in their order: the popup lists them under their own names. */
+export function keptFields(properties: Record<string, unknown>): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const k in properties) if (!STAND_SCHEMA_FIELDS.includes(k)) out.push([k, properties[k]]);
+  return out;
+}
+
 /** Land classes without a tree layer: an empty species there is 无. */
 const TREELESS = new Set<string>(['迹地', '宜林地', '苗圃地', '林业辅助生产用地']);
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
