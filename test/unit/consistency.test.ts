@@ -132,6 +132,11 @@ describe('one figure everywhere: a 二类 export imported with data:import', () 
     expect(report.stands_read).toBe(3000);
     expect(report.stands_imported).toBe(3000);
     expect(report.rejected).toEqual([]);
+    // safe repairs are made and reported, never rejected
+    const fixed = report.fixed as { index: number; what: string }[];
+    for (const i of fixture.repeated) expect(fixed.find((x) => x.index === i)?.what, `stand ${i}`).toMatch(/removed 1 repeated point/);
+    for (const i of fixture.spiked) expect(fixed.find((x) => x.index === i)?.what, `stand ${i}`).toMatch(/removed 1 zero-area spike/);
+    expect(fixture.spiked.length).toBeGreaterThan(0);
     expect(report.unrecognised_values).toEqual(fixture.unrecognised); // 地类 0199 and 竹柏, with their counts
     expect(report.mapping).toMatchObject({ land_class: 'DI_LEI', species: 'YOU_SHI_SZ', stock_per_ha: 'MEI_GQ_XJ', township_code: 'XIANG', age_group: 'LING_ZU', origin: 'QI_YUAN' });
     expect(report.unmapped_fields).toEqual(expect.arrayContaining(['PINGJUN_NL', 'MEI_GQ_ZS', 'DLBM', 'SEN_LIN_LB', 'LD_QS', 'HAI_BA']));
