@@ -18,7 +18,7 @@ import type { FC, PlanLayers } from '../src/core/plan/layers.ts';
 import { computeProgress } from '../src/core/plan/progress.ts';
 import { publicData } from '../src/public-page/build/aggregate.ts';
 import { simplifiedContext } from '../src/public-page/build/context.ts';
-import { readPlanLayers } from './lib/plan-layers.ts';
+import { readPlanLayers, type StandsInMemory } from './lib/plan-layers.ts';
 import { NEIGHBOURS_FILE, PLAN_PROGRESS_FILE, PROJECTS_FILE, PUBLIC_DIR, TOWNSHIP_STATS_FILE } from '../src/public-page/public-data.ts';
 
 export const DEFAULT_DATA_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../data');
@@ -33,6 +33,8 @@ export interface BuildOptions {
   /** Rebuild even when the outputs are newer than every input. */
   force?: boolean;
   log?: (line: string) => void;
+  /** The stands of dataDir/stands.geojson already in memory (data:import has just written them): not read again. */
+  stands?: StandsInMemory;
 }
 
 export interface BuildResult {
@@ -122,7 +124,7 @@ export function buildPublicData(opts: BuildOptions = {}): BuildResult {
     return { skipped: true, files, townships: -1, projects: -1, ms: performance.now() - t0 };
   }
   // The same loader and normalisation as the targets CLI and the consistency test (scripts/lib/plan-layers.ts).
-  const { layers: plan, areas } = readPlanLayers(dir, REQUIRED);
+  const { layers: plan, areas } = readPlanLayers(dir, REQUIRED, opts.stands);
   const progress = computeProgress(plan, { factors: DEFAULT_FACTORS, areas });
   const out = publicData(plan, areas, progress, DEFAULT_FACTORS, sampleMeta(dir, plan as unknown as Record<string, FC<unknown> | undefined>));
 

@@ -82,10 +82,24 @@ function readInput(file: string, options: ImportOptions) {
 const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
 const roundPositions = (c: unknown): unknown => (typeof (c as number[])[0] === 'number' ? [r6((c as Position)[0]), r6((c as Position)[1])] : (c as unknown[]).map(roundPositions));
 
-/** Coordinates to 6 decimals (~0.1 m) as in data/; re-checked, and left unrounded if rounding would break the shape. */
+/** True when rounding made two consecutive positions of a ring equal (the only way it can spoil a checked shape here). */
+function hasRepeats(c: unknown): boolean {
+  if (typeof ((c as unknown[])[0] as number[])[0] === 'number') {
+    const ring = c as Position[];
+    for (let i = 1; i < ring.length; i++) if (ring[i][0] === ring[i - 1][0] && ring[i][1] === ring[i - 1][1]) return true;
+    return false;
+  }
+  return (c as unknown[]).some(hasRepeats);
+}
+
+/**
+ * Coordinates to 6 decimals (~0.1 m) as in data/. The importer has already checked and repaired the shape; when rounding
+ * merges two neighbouring vertices it is checked again, and left unrounded if rounding would break it.
+ */
 function rounded(g: Geometry | null): Geometry | null {
-  if (!g || g.type === 'GeometryCollection') return g;
+  if (!g || g.type === 'GeometryCollection' || g.type === 'Point') return g;
   const r = { ...g, coordinates: roundPositions(g.coordinates) } as Geometry;
+  if (!hasRepeats((r as Exclude<Geometry, { type: 'GeometryCollection' | 'Point' }>).coordinates)) return r;
   const check = checkGeometry(r);
   return check.error ? g : check.geometry ?? r;
 }
@@ -179,7 +193,7 @@ export function importInventory(args: ImportArgs): ImportReportJson {
       progress('tiles', n, n);
     }
     progress('public', 0, 1);
-    buildPublicData({ dataDir: tmp, force: true });
+    buildPublicData({ dataDir: tmp, force: true, stands: { features: stands, areas } });
     progress('public', 1, 1);
 
     const summary = summariseStands({ type: 'FeatureCollection', features: stands }, areas, DEFAULT_FACTORS, { method: 'ipcc_bef', year: AS_OF_YEAR });

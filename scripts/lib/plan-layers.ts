@@ -30,10 +30,17 @@ export function readGeoJsonLayer(file: string): FC<unknown> {
   return fc;
 }
 
-export function readPlanLayers(dir: string, required: ReadonlySet<keyof PlanLayers> = new Set(['stands', 'county'])): LoadedPlanLayers {
+/** Stands already in memory (the import has just written them): their features and areas, index-aligned. */
+export interface StandsInMemory {
+  features: FC<unknown>['features'];
+  areas: Float64Array;
+}
+
+export function readPlanLayers(dir: string, required: ReadonlySet<keyof PlanLayers> = new Set(['stands', 'county']), stands?: StandsInMemory): LoadedPlanLayers {
   const layers = {} as Record<keyof PlanLayers, FC<unknown> | undefined>;
   const missing: string[] = [];
   for (const key of Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]) {
+    if (stands && key === 'stands') continue;
     const file = join(dir, PLAN_LAYER_FILES[key]);
     if (!existsSync(file)) {
       if (required.has(key)) throw new Error(`${file}: no such file (run \`npm run data\`, or \`npm run data:import\` for a bureau's inventory)`);
@@ -45,7 +52,10 @@ export function readPlanLayers(dir: string, required: ReadonlySet<keyof PlanLaye
   layers.county ??= { type: 'FeatureCollection', features: [] };
   let areas: AreaCache;
   try {
-    areas = computeAreas(layers as unknown as PlanLayers);
+    if (stands) {
+      areas = { ...computeAreas({ ...(layers as unknown as PlanLayers), stands: { type: 'FeatureCollection', features: [] } }), stands: stands.areas };
+      layers.stands = { type: 'FeatureCollection', features: stands.features };
+    } else areas = computeAreas(layers as unknown as PlanLayers);
   } catch (e) {
     throw new Error(`${dir}: ${(e as Error).message}`);
   }
