@@ -16,6 +16,7 @@ import { importFile } from '../src/core/io/registry.ts';
 import { PLAN_LAYER_FILES } from '../src/core/plan/layer-files.ts';
 import type { FC, PlanLayers } from '../src/core/plan/layers.ts';
 import { computeProgress } from '../src/core/plan/progress.ts';
+import type { StandSummary } from '../src/core/plan/stand-summary.ts';
 import { publicData } from '../src/public-page/build/aggregate.ts';
 import { simplifiedContext } from '../src/public-page/build/context.ts';
 import { readPlanLayers, type StandsInMemory } from './lib/plan-layers.ts';
@@ -43,6 +44,8 @@ export interface BuildResult {
   townships: number;
   projects: number;
   ms: number;
+  /** The stand summary behind the figures (absent when skipped). */
+  summary?: StandSummary;
 }
 
 function readLayer(dir: string, name: string): FC<unknown> {
@@ -138,7 +141,7 @@ export function buildPublicData(opts: BuildOptions = {}): BuildResult {
   writeFileSync(join(dir, STAMP_FILE), `${JSON.stringify({ stamp })}\n`);
   const ms = performance.now() - t0;
   log(`build-public-data: ${out.townshipStats.features.length} townships, ${out.projects.features.length} projects → ${join(dir, PUBLIC_DIR)} (${(ms / 1000).toFixed(1)} s)`);
-  return { skipped: false, files, townships: out.townshipStats.features.length, projects: out.projects.features.length, ms };
+  return { skipped: false, files, townships: out.townshipStats.features.length, projects: out.projects.features.length, ms, summary: progress.summary };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -41,12 +41,13 @@ function parseArgs(argv: string[]): ImportArgs & { json: boolean } {
 /** stage, count and percent on stderr; at most one line per stage and 10 % step. */
 function progressPrinter() {
   const last = new Map<string, number>();
+  const t0 = performance.now();
   return (stage: string, done: number, total: number) => {
     const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
     const step = Math.floor(pct / 10);
     if (last.get(stage) === step) return;
     last.set(stage, step);
-    process.stderr.write(`data:import: ${stage.padEnd(8)} ${String(done).padStart(8)} / ${total}  ${pct}%\n`);
+    process.stderr.write(`data:import: ${stage.padEnd(8)} ${String(done).padStart(8)} / ${total}  ${String(pct).padStart(3)}%  ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   };
 }
 

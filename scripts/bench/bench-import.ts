@@ -70,10 +70,12 @@ async function main(): Promise<void> {
   await makeStressData(STANDS, dataDir, (l) => process.stderr.write(`${l}\n`));
   const work = mkdtempSync(path.join(tmpdir(), 'bench-import-'));
   try {
+    // BENCH_IMPORT_FILE: also keep the exported file there (for profiling the import on its own)
     const file = path.join(work, '兴国县二类小班.zip');
     const t0 = performance.now();
     const { zip, n } = erleiExport(dataDir);
     writeFileSync(file, zip);
+    if (process.env.BENCH_IMPORT_FILE) writeFileSync(process.env.BENCH_IMPORT_FILE, zip);
     process.stderr.write(`bench:import: wrote ${file} (${n} stands, ${(zip.length / 1e6).toFixed(1)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 
     const tsx = path.join(ROOT, 'node_modules/.bin/tsx');

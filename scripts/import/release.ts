@@ -2,9 +2,9 @@
 // binary columns and geometry, tiles, public aggregates, release.json). The release is written to a temporary folder
 // beside --out and moved into place only when complete, so a failed or interrupted import leaves the previous release.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Feature, Geometry, Position } from 'geojson';
+import type { Feature, Geometry, Polygon, Position } from 'geojson';
 import { DEFAULT_FACTORS } from '../../src/core/carbon/factors.ts';
 import { checkGeometry } from '../../src/core/geo/validate.ts';
 import { NORMALISE_VERSION, normaliseStands, type NormaliseReport } from '../../src/core/inventory/normalise.ts';
@@ -14,8 +14,6 @@ import { importFile } from '../../src/core/io/registry.ts';
 import type { ImportOptions } from '../../src/core/io/types.ts';
 import { PLAN_LAYER_FILES } from '../../src/core/plan/layer-files.ts';
 import { featureAreas } from '../../src/core/plan/layers.ts';
-import { AS_OF_YEAR } from '../../src/core/plan/progress.ts';
-import { summariseStands } from '../../src/core/plan/stand-summary.ts';
 import { buildPublicData } from '../build-public-data.ts';
 import { SAMPLE_DATA_DIR } from '../lib/data-dir.ts';
 import { buildStandTiles } from '../tiles/build-stands.ts';
@@ -80,33 +78,64 @@ function readInput(file: string, options: ImportOptions) {
 }
 
 const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
-const roundPositions = (c: unknown): unknown => (typeof (c as number[])[0] === 'number' ? [r6((c as Position)[0]), r6((c as Position)[1])] : (c as unknown[]).map(roundPositions));
 
-/** True when rounding made two consecutive positions of a ring equal (the only way it can spoil a checked shape here). */
-function hasRepeats(c: unknown): boolean {
-  if (typeof ((c as unknown[])[0] as number[])[0] === 'number') {
-    const ring = c as Position[];
-    for (let i = 1; i < ring.length; i++) if (ring[i][0] === ring[i - 1][0] && ring[i][1] === ring[i - 1][1]) return true;
-    return false;
+/** True when rounding to 6 decimals would make two neighbouring positions of a ring equal. */
+function roundingMerges(c: unknown): boolean {
+  const list = c as unknown[];
+  if (typeof (list[0] as number[])?.[0] !== 'number') return list.some(roundingMerges);
+  const ring = c as Position[];
+  for (let i = 1; i < ring.length; i++) if (r6(ring[i][0]) === r6(ring[i - 1][0]) && r6(ring[i][1]) === r6(ring[i - 1][1])) return true;
+  return false;
+}
+
+function roundInPlace(c: unknown): void {
+  const list = c as unknown[];
+  if (typeof (list[0] as number[])?.[0] !== 'number') {
+    for (const x of list) roundInPlace(x);
+    return;
   }
-  return (c as unknown[]).some(hasRepeats);
+  for (const p of c as Position[]) {
+    p[0] = r6(p[0]);
+    p[1] = r6(p[1]);
+    if (p.length > 2) p.length = 2;
+  }
 }
 
 /**
- * Coordinates to 6 decimals (~0.1 m) as in data/. The importer has already checked and repaired the shape; when rounding
- * merges two neighbouring vertices it is checked again, and left unrounded if rounding would break it.
+ * Coordinates to 6 decimals (~0.1 m) as in data/, in place (the imported geometry is ours). The importer has already
+ * checked and repaired the shape; when rounding would merge two neighbouring vertices, the rounded copy is checked again
+ * and used only if it passes.
  */
 function rounded(g: Geometry | null): Geometry | null {
   if (!g || g.type === 'GeometryCollection' || g.type === 'Point') return g;
-  const r = { ...g, coordinates: roundPositions(g.coordinates) } as Geometry;
-  if (!hasRepeats((r as Exclude<Geometry, { type: 'GeometryCollection' | 'Point' }>).coordinates)) return r;
-  const check = checkGeometry(r);
-  return check.error ? g : check.geometry ?? r;
+  if (!roundingMerges(g.coordinates)) {
+    roundInPlace(g.coordinates);
+    return g;
+  }
+  const copy = { ...g, coordinates: JSON.parse(JSON.stringify(g.coordinates)) } as Geometry;
+  roundInPlace((copy as Polygon).coordinates);
+  const check = checkGeometry(copy);
+  return check.error ? g : check.geometry ?? copy;
 }
 
 /** One feature per line, like data/. */
 function featureCollectionText(features: Feature[]): string {
   return `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+}
+
+/** The same text, written in chunks (200k stands are ~130 MB of text: never held as one string). */
+function writeFeatureCollection(file: string, features: readonly Feature[]): void {
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, '{"type":"FeatureCollection","features":[\n');
+    for (let i = 0; i < features.length; i += 2000) {
+      const chunk = features.slice(i, i + 2000).map((f, j) => JSON.stringify(f) + (i + j + 1 < features.length ? ',\n' : '\n'));
+      writeSync(fd, chunk.join(''));
+    }
+    writeSync(fd, ']}\n');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const CODE_KEYS = ['code', 'township_code', 'XZDM', 'XIANG_DM', 'XIANG', '乡镇代码', 'ZLDWDM'];
@@ -158,18 +187,23 @@ export function importInventory(args: ImportArgs): ImportReportJson {
   progress('read', n, n);
 
   const towns = args.townships ? townshipLayer(args.townships) : null;
-  const features = result.features.map((f) => ({ ...f, geometry: rounded(f.geometry) }));
+  // Hash now and let go of the bytes; round the imported geometry in place (200k stands: copies cost GC time).
+  const standsSource = { role: 'stands', file: basename(args.stands), bytes: bytes.length, sha256: sha256(bytes) };
+  const features = result.features;
+  for (const f of features) f.geometry = rounded(f.geometry);
   progress('measure', 0, n);
   const areas = featureAreas(features);
   progress('measure', n, n);
   const { features: stands, report: norm } = normaliseStands(features, areas, { speciesTable, townships: towns?.list });
+  result.features = []; // the raw attributes are no longer needed (the stands keep what they use)
 
   const tmp = join(dirname(out), `.${basename(out)}.importing-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   try {
     progress('write', 0, n);
-    writeFileSync(join(tmp, PLAN_LAYER_FILES.stands), featureCollectionText(stands.map((f, i) => ({ ...f, id: i + 1 })) as Feature[]));
+    stands.forEach((f, i) => { f.id = i + 1; });
+    writeFeatureCollection(join(tmp, PLAN_LAYER_FILES.stands), stands as Feature[]);
     const county = join(SAMPLE_DATA_DIR, PLAN_LAYER_FILES.county);
     if (!existsSync(county)) throw new ImportFailure(`${county}: the built-in county outline is missing (run \`npx tsx scripts/ensure-data.ts\`)`);
     copyFileSync(county, join(tmp, PLAN_LAYER_FILES.county));
@@ -193,10 +227,11 @@ export function importInventory(args: ImportArgs): ImportReportJson {
       progress('tiles', n, n);
     }
     progress('public', 0, 1);
-    buildPublicData({ dataDir: tmp, force: true, stands: { features: stands, areas } });
+    // The public build computes the stand summary (computeProgress); the report's totals come from the same one.
+    const { summary } = buildPublicData({ dataDir: tmp, force: true, stands: { features: stands, areas } });
     progress('public', 1, 1);
+    if (!summary) throw new Error('the public-data build returned no summary');
 
-    const summary = summariseStands({ type: 'FeatureCollection', features: stands }, areas, DEFAULT_FACTORS, { method: 'ipcc_bef', year: AS_OF_YEAR });
     const byTownship = Object.values(summary.byTownship).sort((a, b) => a.code.localeCompare(b.code))
       .map((b) => ({ code: b.code, name: b.name, count: b.count, area_mu: b.area_mu, forest_area_mu: b.forest_area_mu }));
     const report: ImportReportJson = {
@@ -222,7 +257,7 @@ export function importInventory(args: ImportArgs): ImportReportJson {
       projects_copied: copied,
       ms: 0,
     };
-    const sources = [{ role: 'stands', file: basename(args.stands), bytes: bytes.length, sha256: sha256(bytes) }];
+    const sources = [standsSource];
     for (const [role, file] of [['townships', args.townships], ['species_codes', args.speciesCodes]] as const) {
       if (file) {
         const b = readFileSync(file);
