@@ -1,6 +1,7 @@
 // `npm run data:import`: a bureau's 二类 inventory → a complete data release folder in the layout of data/ (GeoJSON,
 // binary columns and geometry, tiles, public aggregates, release.json). The release is written to a temporary folder
 // beside --out and moved into place only when complete, so a failed or interrupted import leaves the previous release.
+import { pointOnFeature } from '@turf/turf';
 import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import { importFile } from '../../src/core/io/registry.ts';
 import type { ImportOptions } from '../../src/core/io/types.ts';
 import { PLAN_LAYER_FILES } from '../../src/core/plan/layer-files.ts';
 import { featureAreas } from '../../src/core/plan/layers.ts';
+import { LAYERS } from '../../src/layers/registry.ts';
 import { buildPublicData } from '../build-public-data.ts';
 import { SAMPLE_DATA_DIR } from '../lib/data-dir.ts';
 import { buildStandTiles } from '../tiles/build-stands.ts';
@@ -168,6 +170,18 @@ function sha256(bytes: Uint8Array): string {
 const PROJECT_FILES = Object.entries(PLAN_LAYER_FILES).filter(([k]) => !['stands', 'county', 'townships'].includes(k)).map(([, f]) => f);
 const BASEMAP_FILES = ['neighbours.geojson', 'rivers.geojson', 'water.geojson', 'wind-turbines.geojson', 'township-labels.geojson'];
 
+/** Every GeoJSON file the app reads from a data folder (the layer registry's sources and labels, the plan layers). */
+function layoutFiles(): string[] {
+  const files = new Set<string>(Object.values(PLAN_LAYER_FILES));
+  for (const l of LAYERS) {
+    if (l.source.file.startsWith('public/') || l.source.tiles) continue; // public/: built below; stands: tiles
+    files.add(l.source.file);
+    if (l.labels) files.add(l.labels.file);
+  }
+  for (const f of BASEMAP_FILES) files.add(f);
+  return [...files].filter((f) => f !== PLAN_LAYER_FILES.stands && !f.startsWith('public/'));
+}
+
 export function importInventory(args: ImportArgs): ImportReportJson {
   const t0 = performance.now();
   const progress = args.progress ?? (() => {});
@@ -219,6 +233,16 @@ export function importInventory(args: ImportArgs): ImportReportJson {
         copied.push(f);
       }
     }
+    // township labels (one point inside each township), then every other file of the data/ layout the app reads, as an
+    // empty layer when the bureau gave none: the map and the dashboard then show "nothing" instead of a load error.
+    if (towns) {
+      const labels = towns.features.map((f, i): Feature => ({
+        type: 'Feature', id: i + 1, geometry: pointOnFeature(f as Feature<Geometry>).geometry,
+        properties: { id: f.properties!.code, code: f.properties!.code, name: f.properties!.name },
+      }));
+      writeFileSync(join(tmp, 'township-labels.geojson'), featureCollectionText(labels));
+    }
+    for (const file of layoutFiles()) if (!existsSync(join(tmp, file))) writeFileSync(join(tmp, file), featureCollectionText([]));
     progress('write', n, n);
 
     if (args.tiles !== false) {
