@@ -19,8 +19,9 @@ export function townshipColumns(lang: Lang): CsvColumn<TownshipRow>[] {
     { header: h(lang, '森林面积（亩）', 'Forest area (mu)'), value: (r) => r2(r.forest_area_mu) },
     { header: h(lang, '森林覆盖率（%）', 'Coverage (%)'), value: (r) => r2(r.coverage_pct) },
     { header: h(lang, '蓄积（立方米）', 'Stock (m³)'), value: (r) => r2(r.stock_m3) },
-    { header: h(lang, '碳储量（吨CO2e）', 'Carbon stock (t CO2e)'), value: (r) => r2(r.carbon_stock_tCO2e) },
-    { header: h(lang, '年碳汇（吨CO2e）', 'Annual sink (t CO2e)'), value: (r) => r2(r.annual_sink_tCO2e) },
+    // the same sums as the county totals above (stands + restored mines + pilot polygons; sink also wetlands)
+    { header: h(lang, '碳储量（吨CO2e）', 'Carbon stock (t CO2e)'), value: (r) => r2(r.carbon_stock_all_sources_tCO2e) },
+    { header: h(lang, '年碳汇量（吨CO2e）', 'Annual sink (t CO2e)'), value: (r) => r2(r.annual_sink_all_sources_tCO2e) },
     ...(['更新', '补植', '抚育', '封育'] as const).map((t) => ({ header: `${h(lang, t, valueName(t, 'en'))} (${h(lang, '亩', 'mu')})`, value: (r: TownshipRow) => r2(r.upgrade_mu[t]) })),
     { header: h(lang, '碳汇造林（亩）', 'Carbon afforestation (mu)'), value: (r) => r2(r.carbon_afforestation_mu) },
     { header: h(lang, '并网新能源（千瓦）', 'Grid-connected (kW)'), value: (r) => r2(r.grid_connected_kw) },

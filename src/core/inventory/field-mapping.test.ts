@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectFields, mapStand } from './field-mapping.ts';
+import { keptFields, normaliseStands } from './normalise.ts';
 
 describe('detectFields', () => {
   it('maps Chinese 二类 names', () => {
@@ -86,5 +87,25 @@ describe('code tables through mapStand', () => {
   it('stock from per-ha stock (MEI_GQ_XJ) × measured area; HUO_LM_XJ is a total', () => {
     expect(one({ MEI_GQ_XJ: 80 }).stand.stock_m3).toBeCloseTo(80, 10); // 10 000 m² = 1 ha
     expect(one({ HUO_LM_XJ: 55, MEI_GQ_XJ: 80 }).stand.stock_m3).toBe(55);
+  });
+});
+
+describe('normaliseStands', () => {
+  const raw = { XIANG: '104', DI_LEI: '0111', YOU_SHI_SZ: '杉木', LING_ZU: '2', YU_BI_DU: 0.5, MEI_GQ_XJ: 100, PINGJUN_NL: 18, LD_QS: '集体' };
+  const f = { type: 'Feature' as const, geometry: null, properties: raw };
+  it('maps a 二类 stand onto the schema, keeps the unmapped fields, and passes schema stands through untouched', () => {
+    const { features, report } = normaliseStands([f], [20_000]);
+    const p = features[0].properties;
+    expect(p).toMatchObject({ township_code: '360732104', township_name: '高兴镇', land_class: '乔木林地', species: '杉木', age_group: '中龄林', stock_m3: 200 });
+    expect(keptFields(p)).toEqual([['PINGJUN_NL', 18], ['LD_QS', '集体']]);
+    expect(report.unmapped_fields).toEqual(['PINGJUN_NL', 'LD_QS']);
+    const again = normaliseStands(features, [20_000]);
+    expect(again.report.schema_input).toBe(true);
+    expect(again.features[0]).toBe(features[0]);
+  });
+  it('counts townships it cannot match instead of guessing', () => {
+    const { features, report } = normaliseStands([{ ...f, properties: { ...raw, XIANG: '某某乡' } }, { ...f, properties: { ...raw, XIANG: '某某乡' } }], [1, 1]);
+    expect(features[0].properties.township_code).toBe('unknown');
+    expect(report.unrecognised_values).toEqual({ 乡镇: { 某某乡: 2 } });
   });
 });
