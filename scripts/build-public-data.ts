@@ -136,7 +136,9 @@ export function buildPublicData(opts: BuildOptions = {}): BuildResult {
   out.planProgress.years = {};
   for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
     const p = publicData(plan, areas, computeProgress(plan, { factors: DEFAULT_FACTORS, areas, asOfYear: year }), DEFAULT_FACTORS, meta).planProgress;
-    out.planProgress.years[year] = { year, projection: isProjection(year, progress.as_of_year), county: p.county, targets: p.targets, townships: p.townships };
+    out.planProgress.years[year] = {
+      year, projection: isProjection(year, progress.as_of_year), unverified_share: p.unverified_share, county: p.county, targets: p.targets, townships: p.townships,
+    };
   }
 
   mkdirSync(join(dir, PUBLIC_DIR), { recursive: true });

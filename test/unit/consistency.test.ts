@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refArea, MU } from '../../src/core/plan/fixture.testutil.ts';
 import type { PlanProgress } from '../../src/core/plan/progress.ts';
 import type { PlanProgressFile } from '../../src/public-page/public-data.ts';
+import { planForYear } from '../../src/public-page/year-figures.ts';
 import { createAnalysis } from '../../src/workers/analysis-core.ts';
 import { buildPublicData } from '../../scripts/build-public-data.ts';
 import { erleiInventory, type ErleiFixture } from '../fixtures/erlei-inventory.ts';
@@ -42,17 +43,26 @@ interface Figures {
   pub: PlanProgressFile;
 }
 
-async function figures(dir: string): Promise<Figures> {
+/**
+ * The three paths' figures for the data's own year, or for `year` (issue 18's year control: the worker's year option,
+ * `targets --year`, and the public file's per-year figures, which hold the same county and township fields).
+ */
+async function figures(dir: string, year?: number): Promise<Figures> {
   buildPublicData({ dataDir: dir }); // rebuilt only when something it depends on changed
   const analysis = createAnalysis(fsReader(dir));
   const load = await analysis.load();
   expect(load.stands_from).toBe('columns'); // what the browser reads
-  const county = analysis.progress(null);
+  const county = analysis.progress(null, 'ipcc_bef', year);
   const towns = new Map<string, PlanProgress>();
-  const cli = JSON.parse(run('scripts/targets.ts', ['--data', dir, '--json'])) as Cli;
-  for (const r of cli.by_township) if (r.land_area_mu !== null) towns.set(r.code, analysis.progress(r.code));
-  const pub = JSON.parse(readFileSync(path.join(dir, 'public/plan-progress.json'), 'utf8')) as PlanProgressFile;
-  return { worker: { county, towns }, cli, pub };
+  const cli = JSON.parse(run('scripts/targets.ts', ['--data', dir, '--json', ...(year === undefined ? [] : ['--year', String(year)])])) as Cli;
+  for (const r of cli.by_township) if (r.land_area_mu !== null) towns.set(r.code, analysis.progress(r.code, 'ipcc_bef', year));
+  const file = JSON.parse(readFileSync(path.join(dir, 'public/plan-progress.json'), 'utf8')) as PlanProgressFile;
+  if (year === undefined) return { worker: { county, towns }, cli, pub: file };
+  const y = file.years?.[year];
+  expect(y, `public figures for ${year}`).toBeDefined();
+  expect(cli.as_of_year).toBe(year);
+  // what the page shows for that year (year-figures.ts)
+  return { worker: { county, towns }, cli, pub: planForYear(file, year) };
 }
 
 /** a equals b; `digits` is the rounding the public file applies (its value may differ by half a unit of it). */
@@ -69,6 +79,31 @@ function checkAgree(f: Figures): void {
     same(`county ${k} worker vs CLI`, w[k], c[k]);
     same(`county ${k} CLI vs public`, c[k], k === 'stock_m3' ? p.growing_stock_m3 : p[k], digits);
   }
+  // issue 17's figures: net = gross − harvest − mortality, carbon in t C, density per ha of forest, and the Monte Carlo
+  // intervals (deterministic for the seed: every path runs the same draws), provenance shares.
+  for (const [k, digits] of [['gross_growth_tCO2e', 0], ['harvest_tCO2e', 0], ['mortality_tCO2e', 0], ['carbon_density_tC_per_ha', 1]] as const) {
+    same(`county ${k} worker vs CLI`, w[k], c[k]);
+    same(`county ${k} CLI vs public`, c[k], p[k], digits);
+  }
+  same('county carbon t C worker vs CLI', w.carbon_stock_tC, c.carbon_stock_tC);
+  same('county net = gross − harvest − mortality', c.annual_sink_tCO2e, c.gross_growth_tCO2e - c.harvest_tCO2e - c.mortality_tCO2e, 6);
+  expect(c.annual_sink_tCO2e).toBeLessThan(c.gross_growth_tCO2e);
+  for (const k of ['carbon_stock_tCO2e', 'annual_sink_tCO2e'] as const) {
+    expect(c.uncertainty.draws).toBeGreaterThanOrEqual(1000);
+    for (const j of [0, 1]) {
+      same(`county ${k} interval[${j}] worker vs CLI`, w.uncertainty[k][j], c.uncertainty[k][j]);
+      same(`county ${k} interval[${j}] CLI vs public`, c.uncertainty[k][j], p.uncertainty[k][j], 0);
+    }
+    // the interval contains the central figure it is shown beside
+    expect(c.uncertainty[k][0], `county ${k} low`).toBeLessThan(c[k]);
+    expect(c.uncertainty[k][1], `county ${k} high`).toBeGreaterThan(c[k]);
+  }
+  for (const k of ['carbon_stock', 'annual_sink'] as const) {
+    same(`county unverified share ${k} worker vs CLI`, w.provenance.unverified_share[k], c.provenance.unverified_share[k]);
+    same(`county unverified share ${k} CLI vs public`, c.provenance.unverified_share[k], f.pub.unverified_share[k], 4);
+  }
+  expect(f.pub.factors_version).toBe(f.cli.factors_version);
+  expect(f.worker.county.factors_version).toBe(f.cli.factors_version);
   same('county grid-connected kW', w.avoided_emissions.grid_connected_kw, c.avoided_emissions.grid_connected_kw);
   same('county grid-connected kW public', c.avoided_emissions.grid_connected_kw, p.grid_connected_kw, 0);
   for (const t of f.worker.county.targets) same(`target ${t.id}`, t.value, f.cli.targets.find((x) => x.id === t.id)!.value);
@@ -93,11 +128,30 @@ function checkAgree(f: Figures): void {
     same(`${code} public coverage`, row.coverage_pct!, pub.coverage_pct, 2);
     same(`${code} public carbon stock`, row.carbon_stock_all_sources_tCO2e, pub.carbon_stock_tCO2e, 0);
     same(`${code} public annual sink`, row.annual_sink_all_sources_tCO2e, pub.annual_sink_tCO2e, 0);
+    // issue 17's township figures: gross growth, density, and the 95 % intervals of the all-sources stock and net sink
+    // (the township view's own Monte Carlo run draws each factor from the same stream as the county run)
+    same(`${code} gross growth`, s.gross_growth_tCO2e, row.gross_growth_all_sources_tCO2e);
+    same(`${code} net = gross − harvest − mortality`, row.annual_sink_all_sources_tCO2e, row.gross_growth_all_sources_tCO2e - row.harvest_tCO2e - row.mortality_tCO2e, 6);
+    same(`${code} density`, s.carbon_density_tC_per_ha, row.carbon_density_tC_per_ha);
+    same(`${code} public density`, row.carbon_density_tC_per_ha, pub.carbon_density_tC_per_ha, 1);
+    for (const [k, central] of [['carbon_stock_tCO2e', row.carbon_stock_all_sources_tCO2e], ['annual_sink_tCO2e', row.annual_sink_all_sources_tCO2e]] as const) {
+      const [lo, hi] = row.uncertainty[k];
+      same(`${code} ${k} low worker vs CLI`, s.uncertainty[k][0], lo);
+      same(`${code} ${k} high worker vs CLI`, s.uncertainty[k][1], hi);
+      same(`${code} ${k} low public`, lo, k === 'carbon_stock_tCO2e' ? pub.carbon_stock_lo_tCO2e : pub.annual_sink_lo_tCO2e, 0);
+      same(`${code} ${k} high public`, hi, k === 'carbon_stock_tCO2e' ? pub.carbon_stock_hi_tCO2e : pub.annual_sink_hi_tCO2e, 0);
+      // the interval is about the figure shown beside it (stands + wetlands + mines + pilots): it contains it
+      if (central !== 0) {
+        expect(lo, `${code} ${k} low`).toBeLessThan(central);
+        expect(hi, `${code} ${k} high`).toBeGreaterThan(central);
+      }
+    }
     // the upgrade figure: the dashboard's township target value (done by the deadline) = the public row
     same(`${code} public upgrade`, scoped.targets.find((t) => t.id === 'low_yield_forest_upgrade')!.value, pub.upgrade_mu, 1);
   }
   // the townships add up to the county (every stand of these data sets lies in a township)
-  const sum = (k: 'area_mu' | 'forest_area_mu' | 'carbon_stock_all_sources_tCO2e' | 'annual_sink_all_sources_tCO2e') => f.cli.by_township.reduce((a, r) => a + r[k], 0);
+  const sum = (k: 'area_mu' | 'forest_area_mu' | 'carbon_stock_all_sources_tCO2e' | 'annual_sink_all_sources_tCO2e' | 'gross_growth_all_sources_tCO2e') => f.cli.by_township.reduce((a, r) => a + r[k], 0);
+  same('townships Σ gross growth', sum('gross_growth_all_sources_tCO2e'), c.gross_growth_tCO2e, 3);
   same('townships Σ forest land', sum('area_mu'), c.forest_land_mu, 6);
   same('townships Σ forest', sum('forest_area_mu'), c.forest_area_mu, 6);
   same('townships Σ carbon stock', sum('carbon_stock_all_sources_tCO2e'), c.carbon_stock_tCO2e, 3);
@@ -109,6 +163,14 @@ describe('one figure everywhere: sample data', () => {
     const f = await figures(SAMPLE);
     expect(f.worker.towns.size).toBe(25);
     checkAgree(f);
+  }, 240_000);
+
+  it('the same for a year of the year control: 2022 (work done by its end) and 2030 (carbon projected)', async () => {
+    for (const year of [2022, 2030]) {
+      const f = await figures(SAMPLE, year);
+      expect(f.worker.county.as_of_year).toBe(year);
+      checkAgree(f);
+    }
   }, 240_000);
 });
 
