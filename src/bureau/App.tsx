@@ -15,6 +15,7 @@ import { CarbonDensityControl } from './CarbonDensityControl.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { useSampleData } from './release-info.ts';
 import { TownshipZoom } from './TownshipZoom.tsx';
+import { plannerWasOpen, rememberPlannerOpen } from '../planner/session.ts';
 
 // The dashboard (ECharts, the analysis worker) loads only when opened, keeping the first paint light.
 const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
@@ -38,7 +39,9 @@ export function App() {
   const [cursor, setCursor] = useState<[number, number] | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [showDashboard, setShowDashboard] = useState(() => new URLSearchParams(location.search).has('dashboard'));
-  const [showPlanner, setShowPlanner] = useState(() => new URLSearchParams(location.search).has('planner') || location.hash.startsWith('#share='));
+  // The planner stays open across a reload (it keeps its own view and selection; see planner/session.ts).
+  const [showPlanner, setShowPlanner] = useState(() => new URLSearchParams(location.search).has('planner') || location.hash.startsWith('#share=') || plannerWasOpen());
+  useEffect(() => rememberPlannerOpen(showPlanner), [showPlanner]);
   const visibleLayers = useMemo(() => Object.keys(choices).filter((id) => choices[id].visible), [choices]);
   const onLayers = useCallback((visible: string[]) => setChoices((prev) => Object.fromEntries(Object.entries(prev).map(([id, c]) => [id, { ...c, visible: visible.includes(id) }]))), []);
   const [township, setTownship] = useState<{ code: string; name: string } | null>(null);

@@ -2,7 +2,8 @@
 // stake and annual sink lost, overlap with wetlands/mines/projects by township, conflict flags, with/without project.
 import type { SiteAnalysis, StandRow } from '../core/analysis/site-analysis.ts';
 import type { Lang } from '../ui/i18n-types.ts';
-import { LAYER_LABELS, tr } from './text.ts';
+import { valueName } from '../ui/value-names.ts';
+import { LAYER_LABELS, paren, tr } from './text.ts';
 
 const n = (v: number, d = 2) => v.toLocaleString('zh-CN', { minimumFractionDigits: d, maximumFractionDigits: d });
 
@@ -13,7 +14,7 @@ function RowsTable({ lang, title, rows, testId }: { lang: Lang; title: string; r
       <caption>{title}</caption>
       <thead><tr><th>{tr(lang, '类别', 'Class')}</th><th>{tr(lang, '面积(亩)', 'Area (mu)')}</th><th>{tr(lang, '蓄积(m³)', 'Stock (m³)')}</th><th>tCO₂e</th></tr></thead>
       <tbody>{rows.map((r) => (
-        <tr key={r.key}><td>{r.key}</td><td>{n(r.area_mu)}</td><td>{r.stock_m3 !== undefined ? n(r.stock_m3, 1) : ''}</td><td>{r.carbon_stock_tCO2e !== undefined ? n(r.carbon_stock_tCO2e, 1) : ''}</td></tr>
+        <tr key={r.key}><td data-value={testId === 'analysis-townships' ? '' : undefined}>{valueName(r.key, lang)}</td><td>{n(r.area_mu)}</td><td>{r.stock_m3 !== undefined ? n(r.stock_m3, 1) : ''}</td><td>{r.carbon_stock_tCO2e !== undefined ? n(r.carbon_stock_tCO2e, 1) : ''}</td></tr>
       ))}</tbody>
     </table>
   );
@@ -27,11 +28,11 @@ export function AnalysisView({ lang, a }: { lang: Lang; a: SiteAnalysis & { ms?:
     <div className="planner-analysis" data-testid="planner-analysis" data-stands-mu={s.area_mu} data-carbon-tco2e={s.carbon_stock_tCO2e}
       data-sink-tco2e={s.annual_sink_tCO2e} data-stock-m3={s.stock_m3}>
       <dl className="planner-kv">
-        <dt>{tr(lang, '占用林地（小班）', 'Stand land taken')}</dt><dd data-testid="analysis-stands-mu">{n(s.area_mu)} {tr(lang, '亩', 'mu')}（{s.count} {tr(lang, '个小班', 'stands')}）</dd>
+        <dt>{tr(lang, '占用林地（小班）', 'Stand land taken')}</dt><dd data-testid="analysis-stands-mu">{n(s.area_mu)} {tr(lang, '亩', 'mu')}{paren(lang, `${s.count} ${tr(lang, '个小班', 'stands')}`)}</dd>
         <dt>{tr(lang, '其中森林', 'of which forest')}</dt><dd>{n(s.forest_area_mu)} {tr(lang, '亩', 'mu')}</dd>
         <dt>{tr(lang, '蓄积', 'Standing stock')}</dt><dd>{n(s.stock_m3, 1)} m³</dd>
-        <dt>{tr(lang, '碳储量', 'Carbon stock at stake')}</dt><dd data-testid="analysis-carbon">{n(s.carbon_stock_tCO2e, 1)} tCO₂e（{n(s.carbon_stock_tC, 1)} tC）</dd>
-        <dt>{tr(lang, '年净碳汇损失', 'Net annual sink lost')}</dt><dd data-testid="analysis-sink">{n(s.annual_sink_tCO2e, 1)} tCO₂e/{tr(lang, '年', 'yr')}（{tr(lang, '总生长', 'gross growth')} {n(s.gross_growth_tCO2e, 1)}）</dd>
+        <dt>{tr(lang, '碳储量', 'Carbon stock at stake')}</dt><dd data-testid="analysis-carbon">{n(s.carbon_stock_tCO2e, 1)} tCO₂e{paren(lang, `${n(s.carbon_stock_tC, 1)} tC`)}</dd>
+        <dt>{tr(lang, '年净碳汇损失', 'Net annual sink lost')}</dt><dd data-testid="analysis-sink">{n(s.annual_sink_tCO2e, 1)} tCO₂e/{tr(lang, '年', 'yr')}{paren(lang, `${tr(lang, '总生长', 'gross growth')} ${n(s.gross_growth_tCO2e, 1)}`)}</dd>
       </dl>
       <p className="planner-muted planner-small" data-testid="analysis-provenance">
         {tr(lang,
@@ -53,7 +54,7 @@ export function AnalysisView({ lang, a }: { lang: Lang; a: SiteAnalysis & { ms?:
         <tbody>
           {a.overlaps.every((o) => o.count === 0) && <tr><td colSpan={4}>{tr(lang, '无', 'None')}</td></tr>}
           {a.overlaps.flatMap((o) => o.byTownship.map((t) => (
-            <tr key={`${o.layer}-${t.code}`} data-layer={o.layer}><td>{(LAYER_LABELS[o.layer] ?? [o.layer, o.layer])[lang === 'zh' ? 0 : 1]}</td><td>{t.name || t.code}</td><td>{n(t.area_mu)}</td><td>{t.names.join('、')}</td></tr>
+            <tr key={`${o.layer}-${t.code}`} data-layer={o.layer}><td>{(LAYER_LABELS[o.layer] ?? [o.layer, o.layer])[lang === 'zh' ? 0 : 1]}</td><td data-value>{t.name || t.code}</td><td>{n(t.area_mu)}</td><td data-value>{t.names.join(lang === 'zh' ? '、' : ', ')}</td></tr>
           )))}
         </tbody>
       </table>

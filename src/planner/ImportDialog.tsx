@@ -8,11 +8,19 @@ import { supportedExtensions } from '../core/io/registry.ts';
 import type { ImportResult } from '../core/io/types.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 import { planner } from '../workers/planner-client.ts';
+import type { LargeImport } from '../workers/planner.worker.ts';
+import { featureReasonText, importProblemText } from './import-messages.ts';
 import { tr } from './text.ts';
 
 const PREVIEW = 'planner-preview';
+/** Above this many features a file becomes a reference layer to pick sites from, not that many sites at once. */
+export const REFERENCE_THRESHOLD = 200;
+let previewUrl: string | null = null;
 
-interface Loaded { name: string; bytes: number; result?: ImportResult; error?: string; ms?: number }
+interface Loaded { name: string; bytes: number; result?: ImportResult; error?: string; ms?: number; large?: LargeImport }
+
+/** Each number of the report in the UI's locale (12,345 / 12,345). */
+const n = (x: number, lang: Lang) => x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
 
 async function readWithProgress(file: File, onProgress: (done: number) => void): Promise<Uint8Array> {
   const out = new Uint8Array(file.size);
@@ -28,13 +36,16 @@ async function readWithProgress(file: File, onProgress: (done: number) => void):
   return offset === out.length ? out : out.slice(0, offset);
 }
 
-function showPreview(map: MapLibreMap | null, features: Feature<Geometry | null>[]): void {
+function showPreview(map: MapLibreMap | null, features: Feature<Geometry | null>[], large?: LargeImport): void {
   if (!map) return;
   const data = { type: 'FeatureCollection' as const, features: features.filter((f) => f.geometry) as Feature[] };
+  if (previewUrl) URL.revokeObjectURL(previewUrl);
+  // A large file's preview is its Blob, fetched and tiled by MapLibre's worker (no parsing on this thread).
+  previewUrl = large ? URL.createObjectURL(large.preview) : null;
   const src = map.getSource(PREVIEW) as GeoJSONSource | undefined;
-  if (src) src.setData(data);
+  if (src) src.setData(previewUrl ?? data);
   else {
-    map.addSource(PREVIEW, { type: 'geojson', data });
+    map.addSource(PREVIEW, { type: 'geojson', data: previewUrl ?? data });
     map.addLayer({ id: `${PREVIEW}::fill`, type: 'fill', source: PREVIEW, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#ff7f00', 'fill-opacity': 0.25 } });
     map.addLayer({ id: `${PREVIEW}::line`, type: 'line', source: PREVIEW, paint: { 'line-color': '#ff7f00', 'line-width': 2, 'line-dasharray': [2, 1] } });
     map.addLayer({ id: `${PREVIEW}::point`, type: 'circle', source: PREVIEW, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-color': '#ff7f00', 'circle-radius': 5 } });
@@ -46,6 +57,7 @@ function showPreview(map: MapLibreMap | null, features: Feature<Geometry | null>
     } else if (Array.isArray(c)) c.forEach(walk);
   };
   for (const f of data.features) walk((f.geometry as { coordinates?: unknown }).coordinates);
+  if (large?.bbox) walk([[large.bbox[0], large.bbox[1]], [large.bbox[2], large.bbox[3]]]);
   if (minX <= maxX) map.fitBounds([[minX, minY], [maxX, maxY]], { padding: 60, maxZoom: 15, duration: 0 });
 }
 
@@ -53,11 +65,16 @@ export function clearPreview(map: MapLibreMap | null): void {
   if (!map) return;
   for (const id of [`${PREVIEW}::fill`, `${PREVIEW}::line`, `${PREVIEW}::point`]) if (map.getLayer(id)) map.removeLayer(id);
   if (map.getSource(PREVIEW)) map.removeSource(PREVIEW);
+  if (previewUrl) URL.revokeObjectURL(previewUrl);
+  previewUrl = null;
 }
 
-interface Props { lang: Lang; map: MapLibreMap | null; onAdd: (file: string, features: Feature<Geometry>[]) => void; onClose: () => void }
+interface Props {
+  lang: Lang; map: MapLibreMap | null; onAdd: (file: string, features: Feature<Geometry>[]) => void;
+  onAddReference: (token: string, file: string) => void; onClose: () => void; onStart?: () => void;
+}
 
-export function ImportDialog({ lang, map, onAdd, onClose }: Props) {
+export function ImportDialog({ lang, map, onAdd, onAddReference, onClose, onStart }: Props) {
   const [loaded, setLoaded] = useState<Loaded[]>([]);
   const [progress, setProgress] = useState<{ name: string; done: number; total: number; stage: string } | null>(null);
   const [over, setOver] = useState(false);
@@ -65,21 +82,22 @@ export function ImportDialog({ lang, map, onAdd, onClose }: Props) {
   useEffect(() => () => clearPreview(map), [map]);
 
   async function handle(files: FileList | File[]) {
+    onStart?.();
     const out: Loaded[] = [];
     for (const file of Array.from(files)) {
       setProgress({ name: file.name, done: 0, total: file.size, stage: tr(lang, '读取', 'Reading') });
       try {
         const bytes = await readWithProgress(file, (done) => setProgress({ name: file.name, done, total: file.size, stage: tr(lang, '读取', 'Reading') }));
         setProgress({ name: file.name, done: file.size, total: file.size, stage: tr(lang, '解析（后台线程）', 'Parsing (worker)') });
-        const r = await planner().importFile(file.name, bytes);
-        out.push(r.ok ? { name: file.name, bytes: file.size, result: r.result, ms: r.ms } : { name: file.name, bytes: file.size, error: r.message });
+        const r = await planner().importFile(file.name, bytes, undefined, REFERENCE_THRESHOLD);
+        out.push(r.ok ? { name: file.name, bytes: file.size, result: r.result, ms: r.ms, large: r.large } : { name: file.name, bytes: file.size, error: importProblemText(file.name, r.message, lang, r.where) });
       } catch (e) {
-        out.push({ name: file.name, bytes: file.size, error: `${file.name}: ${(e as Error)?.message ?? e}` });
+        out.push({ name: file.name, bytes: file.size, error: importProblemText(file.name, (e as Error)?.message ?? String(e), lang) });
       }
     }
     setProgress(null);
     setLoaded(out);
-    showPreview(map, out.flatMap((l) => l.result?.features ?? []));
+    showPreview(map, out.flatMap((l) => l.result?.features ?? []), out.find((l) => l.large)?.large);
   }
 
   const usable = loaded.flatMap((l) => (l.result?.features ?? []).filter((f) => f.geometry).map((f) => ({ file: l.name, f: f as Feature<Geometry> })));
@@ -101,16 +119,23 @@ export function ImportDialog({ lang, map, onAdd, onClose }: Props) {
       )}
       {loaded.map((l) => (
         <div key={l.name} className="planner-report" data-testid="import-report" data-file={l.name} data-ok={l.error ? 'false' : 'true'}
-          data-read={l.result?.report.read ?? 0} data-rejected={l.result?.report.rejected.length ?? 0} data-features={l.result?.features.length ?? 0}>
+          data-read={l.result?.report.read ?? 0} data-large={l.large ? l.large.count : 0} data-rejected={l.result?.report.rejected.length ?? 0} data-features={l.result?.features.length ?? 0}>
           <strong>{l.name}</strong>
           {l.error ? <p className="planner-error" data-testid="import-error">{l.error}</p> : l.result && (
             <>
-              <p>{tr(lang, `读取 ${l.result.report.read} 个要素，修复 ${l.result.report.fixed.length} 处，拒绝 ${l.result.report.rejected.length} 个`,
-                `Read ${l.result.report.read} features, fixed ${l.result.report.fixed.length}, rejected ${l.result.report.rejected.length}`)}</p>
+              <p>{tr(lang, `读取 ${n(l.result.report.read, lang)} 个要素，修复 ${n(l.result.report.fixed.length, lang)} 处，拒绝 ${n(l.result.report.rejected.length, lang)} 个`,
+                `Read ${n(l.result.report.read, lang)} features, fixed ${n(l.result.report.fixed.length, lang)}, rejected ${n(l.result.report.rejected.length, lang)}`)}</p>
               <p data-testid="import-crs">{tr(lang, '坐标系', 'CRS')}: {l.result.crs.name} ({l.result.crs.id}, {l.result.crs.how}){l.result.encoding ? ` · ${tr(lang, '编码', 'Encoding')}: ${l.result.encoding}` : ''}</p>
-              {l.result.report.rejected.length > 0 && <ul className="planner-error">{l.result.report.rejected.slice(0, 20).map((r) => <li key={r.index}>#{r.index + 1}: {r.why}</li>)}</ul>}
-              {l.result.report.fixed.length > 0 && <ul className="planner-muted planner-small">{l.result.report.fixed.slice(0, 10).map((r, i) => <li key={i}>#{r.index + 1}: {r.what}</li>)}</ul>}
+              {l.result.report.rejected.length > 0 && <ul className="planner-error">{l.result.report.rejected.slice(0, 20).map((r) => <li key={r.index}>{tr(lang, `第 ${r.index + 1} 个要素：`, `Feature ${r.index + 1}: `)}{featureReasonText(r.why, lang)}</li>)}</ul>}
+              {l.result.report.fixed.length > 0 && <ul className="planner-muted planner-small">{l.result.report.fixed.slice(0, 10).map((r, i) => <li key={i}>{tr(lang, `第 ${r.index + 1} 个要素：`, `Feature ${r.index + 1}: `)}{featureReasonText(r.what, lang)}</li>)}</ul>}
               {l.result.report.warnings.map((w) => <p key={w} className="planner-muted planner-small">{w}</p>)}
+              {l.large && (
+                <div data-testid="import-large">
+                  <p>{tr(lang, `共 ${l.large.count.toLocaleString('zh-CN')} 个要素，多于 ${REFERENCE_THRESHOLD} 个：作为参考图层加入工作区（地图上显示，点击要素可查看属性并设为地块），而不是一次生成这么多地块。`,
+                    `${l.large.count.toLocaleString('en')} features, more than ${REFERENCE_THRESHOLD}: added to the workspace as a reference layer (drawn on the map; click a feature to see its attributes and make it a site) rather than as that many sites.`)}</p>
+                  <button type="button" data-testid="import-add-reference" onClick={() => { onAddReference(l.large!.token, l.name); clearPreview(map); onClose(); }}>{tr(lang, '添加为参考图层', 'Add as a reference layer')}</button>
+                </div>
+              )}
             </>
           )}
         </div>

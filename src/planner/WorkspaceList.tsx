@@ -40,6 +40,12 @@ export function WorkspaceList({ lang, sites, unit, selected, onSelect, onChange,
             <textarea aria-label={tr(lang, '备注', 'Note')} data-testid="site-note" rows={2} value={s.note} placeholder={tr(lang, '备注', 'Note')}
               onChange={(e) => onChange(s.id, { note: e.target.value })} />
           )}
+          {s.id === selected && s.attributes && (
+            <details className="planner-small" data-testid="site-attributes">
+              <summary>{tr(lang, `导入属性（${Object.keys(s.attributes).length}）`, `Imported attributes (${Object.keys(s.attributes).length})`)}</summary>
+              <dl className="planner-kv">{Object.entries(s.attributes).map(([k, v]) => <div key={k} style={{ display: 'contents' }}><dt>{k}</dt><dd>{v}</dd></div>)}</dl>
+            </details>
+          )}
         </li>
       ))}
     </ul>

@@ -24,7 +24,7 @@ export function updateSiteLayers(map: MapLibreMap, sites: Site[], inDraw: Set<st
   map.addLayer({ id: `${SRC}::fill`, type: 'fill', source: SRC, filter: ['all', ['get', 'static'], ['==', ['geometry-type'], 'Polygon']], paint: { 'fill-color': '#6a3d9a', 'fill-opacity': 0.25 } });
   map.addLayer({ id: `${SRC}::line`, type: 'line', source: SRC, filter: ['get', 'static'], paint: { 'line-color': '#6a3d9a', 'line-width': 2 } });
   map.addLayer({ id: `${SRC}::point`, type: 'circle', source: SRC, filter: ['all', ['get', 'static'], ['==', ['geometry-type'], 'Point']], paint: { 'circle-color': '#6a3d9a', 'circle-radius': 5 } });
-  map.addLayer({ id: `${SRC}::selected`, type: 'line', source: SRC, filter: ['get', 'selected'], paint: { 'line-color': '#e31a1c', 'line-width': 3, 'line-dasharray': [1, 1] } });
+  map.addLayer({ id: `${SRC}::selected`, type: 'line', source: SRC, filter: ['get', 'selected'], paint: { 'line-color': '#e31a1c', 'line-width': 3 } });
 }
 
 export function removeSiteLayers(map: MapLibreMap): void {

@@ -12,6 +12,8 @@ export interface Site {
   geometry: Geometry;
   /** Where it came from: 'draw:polygon', 'import:fields.kml' … */
   origin: string;
+  /** The attributes an imported feature carried (as text), kept with the site; absent for drawn sites. */
+  attributes?: Record<string, string>;
   created: number;
   updated: number;
 }
@@ -34,6 +36,14 @@ function nests(c: unknown, depth: number): boolean {
   return c.length > 0 && c.every((x) => nests(x, depth - 1));
 }
 
+/** A record of text values (stored attributes), or null when it is anything else. */
+function textRecord(v: unknown): Record<string, string> | null {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
+  return Object.keys(out).length ? out : null;
+}
+
 /** Reads a stored or shared record back into a Site, or says why it cannot be one (a corrupt record). */
 export function parseSite(v: unknown): Site | string {
   if (!v || typeof v !== 'object') return 'not an object';
@@ -54,6 +64,7 @@ export function parseSite(v: unknown): Site | string {
     note: typeof r.note === 'string' ? r.note : '',
     geometry: g,
     origin: typeof r.origin === 'string' ? r.origin : '',
+    ...(textRecord(r.attributes) ? { attributes: textRecord(r.attributes)! } : {}),
     created: Number(r.created) || Date.now(),
     updated: Number(r.updated) || Date.now(),
   };

@@ -20,6 +20,8 @@ export interface Workspace {
   persistent: boolean;
   deleted: Site[];
   upsert: (site: Site) => void;
+  /** Many sites in one state change (an import): one render instead of one per site. */
+  upsertMany: (sites: Site[]) => void;
   remove: (id: string) => Site | undefined;
   restore: () => Site | undefined;
 }
@@ -101,6 +103,14 @@ export function useWorkspace(onRemote?: (change: RemoteChange) => void): Workspa
     void store.current?.put(site).then((f) => (f ? report(f) : announce({ op: 'put', site })));
   }, [commit, report, announce]);
 
+  const upsertMany = useCallback((many: Site[]) => {
+    const byId = new Map(many.map((s) => [s.id, s]));
+    const kept = ref.current.map((s) => byId.get(s.id) ?? s);
+    const known = new Set(ref.current.map((s) => s.id));
+    commit([...kept, ...many.filter((s) => !known.has(s.id))]);
+    for (const site of many) void store.current?.put(site).then((f) => (f ? report(f) : announce({ op: 'put', site })));
+  }, [commit, report, announce]);
+
   const remove = useCallback((id: string) => {
     const site = ref.current.find((s) => s.id === id);
     if (!site) return undefined;
@@ -118,5 +128,5 @@ export function useWorkspace(onRemote?: (change: RemoteChange) => void): Workspa
     return site;
   }, []);
 
-  return { sites, ref, loaded, faults, persistent, deleted, upsert, remove, restore };
+  return { sites, ref, loaded, faults, persistent, deleted, upsert, upsertMany, remove, restore };
 }

@@ -10,6 +10,12 @@ import { PLAN_LAYER_FILES } from '../core/plan/layer-files.ts';
 import { computeAreas, type PlanLayers } from '../core/plan/layers.ts';
 import { readStandColumns, STAND_COLUMNS_FILE } from './stand-columns.ts';
 import { readStandGeometry, STAND_GEOMETRY_FILE } from './stand-geometry.ts';
+import type { Feature } from 'geojson';
+import { bboxOf } from '../core/analysis/site-index.ts';
+import { encodeShare, type EncodedShare, type ShareState } from '../core/share/share-link.ts';
+import { locateProblem, type Where } from '../planner/import-messages.ts';
+import { buildPickIndex, pickAt, type PickIndex } from '../planner/reference/pick-index.ts';
+import { referenceStore, type ReferenceMeta, type ReferenceRecord } from '../planner/reference/reference-store.ts';
 
 let index: Promise<SiteIndex> | null = null;
 
@@ -64,7 +70,30 @@ async function loadIndex(base: string): Promise<SiteIndex> {
   return buildSiteIndex({ ...layers, stands: binary.stands }, areas);
 }
 
-export type ImportOutcome = { ok: true; result: ImportResult; ms: number } | { ok: false; message: string };
+/**
+ * A file with more features than the caller's limit stays here (the page gets the report, a GeoJSON Blob for the
+ * preview and a token): cloning thousands of features to the page and making each a site froze it for half a minute.
+ */
+export interface LargeImport { token: string; count: number; bbox: [number, number, number, number] | null; preview: Blob }
+
+export type ImportOutcome = { ok: true; result: ImportResult; ms: number; large?: LargeImport } | { ok: false; message: string; where?: Where | null };
+
+export interface ReferencePick { layerId: string; layerName: string; feature: Feature<Geometry> }
+
+const pending = new Map<string, { file: string; features: Feature<Geometry>[]; blob: Blob; bbox: [number, number, number, number] | null }>();
+const references = new Map<string, { meta: ReferenceMeta; index: PickIndex }>();
+
+function boxOfAll(features: Feature<Geometry>[]): [number, number, number, number] | null {
+  let b: [number, number, number, number] | null = null;
+  for (const f of features) {
+    const x = bboxOf(f.geometry);
+    if (!x) continue;
+    b = b ? [Math.min(b[0], x[0]), Math.min(b[1], x[1]), Math.max(b[2], x[2]), Math.max(b[3], x[3])] : [...x] as [number, number, number, number];
+  }
+  return b;
+}
+
+const newId = () => globalThis.crypto?.randomUUID?.() ?? `ref-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 const api = {
   async analyse(base: string, geometry: Geometry, type: SiteType, year: number): Promise<SiteAnalysis & { ms: number }> {
@@ -82,16 +111,92 @@ const api = {
   },
 
   /** Never throws: a bad file comes back as { ok: false, message } naming the file and the problem. */
-  importFile(name: string, bytes: Uint8Array, options?: ImportOptions): ImportOutcome {
+  importFile(name: string, bytes: Uint8Array, options?: ImportOptions, keepAbove = Infinity): ImportOutcome {
     const t0 = performance.now();
     try {
-      return { ok: true, result: importFile(name, bytes, options), ms: performance.now() - t0 };
+      const result = importFile(name, bytes, options);
+      const usable = result.features.filter((f): f is Feature<Geometry> => !!f.geometry);
+      if (usable.length > keepAbove) {
+        const token = newId();
+        const blob = new Blob([JSON.stringify({ type: 'FeatureCollection', features: usable })], { type: 'application/geo+json' });
+        const bbox = boxOfAll(usable);
+        // A few large files may wait at once (one dialog, several files); older ones are dropped to bound memory.
+        pending.set(token, { file: name, features: usable, blob, bbox });
+        while (pending.size > 4) pending.delete(pending.keys().next().value as string);
+        return { ok: true, result: { ...result, features: [] }, ms: performance.now() - t0, large: { token, count: usable.length, bbox, preview: blob } };
+      }
+      return { ok: true, result, ms: performance.now() - t0 };
     } catch (e) {
       const m = (e as Error)?.message ?? String(e);
-      return { ok: false, message: m.includes(name) ? m : `${name}: ${m}` };
+      // Text formats: find the line and column the parser stopped at, so the message can say where.
+      let where: Where | null = null;
+      if (/\.(geo)?json$|\.kml$|\.gpx$/i.test(name) && bytes.length < 50 * 1024 * 1024) {
+        try { where = locateProblem(m, new TextDecoder().decode(bytes)); } catch { where = null; }
+      }
+      return { ok: false, message: m.includes(name) ? m : `${name}: ${m}`, where };
     }
   },
 };
 
-export type PlannerApi = typeof api;
+const referenceApi = {
+  /** Makes a waiting large import a reference layer: indexed here, stored in IndexedDB (a fault is returned, not thrown). */
+  async referenceAdopt(token: string): Promise<{ meta: ReferenceMeta; geojson: Blob; fault?: string }> {
+    const p = pending.get(token);
+    if (!p) throw new Error('the imported file is no longer waiting; import it again');
+    pending.delete(token);
+    const meta: ReferenceMeta = { id: newId(), name: p.file.replace(/\.[^.]+$/, ''), file: p.file, count: p.features.length, bbox: p.bbox ?? [0, 0, 0, 0], visible: true, created: Date.now() };
+    references.set(meta.id, { meta, index: buildPickIndex(p.features) });
+    const fault = await referenceStore.put({ ...meta, geojson: p.blob }).then(() => undefined, (e: Error) => e?.message ?? String(e));
+    return { meta, geojson: p.blob, fault };
+  },
+
+  /** Every stored reference layer, indexed here; the Blobs go to MapLibre. */
+  async referenceLoadAll(): Promise<{ layers: { meta: ReferenceMeta; geojson: Blob }[]; fault?: string }> {
+    let records: ReferenceRecord[];
+    try {
+      records = await referenceStore.all();
+    } catch (e) {
+      return { layers: [], fault: (e as Error)?.message ?? String(e) };
+    }
+    const layers: { meta: ReferenceMeta; geojson: Blob }[] = [];
+    for (const r of records.sort((a, b) => a.created - b.created)) {
+      const { geojson, ...meta } = r;
+      if (!references.has(meta.id)) {
+        const fc = JSON.parse(await geojson.text()) as { features: Feature<Geometry>[] };
+        references.set(meta.id, { meta, index: buildPickIndex(fc.features) });
+      }
+      layers.push({ meta, geojson });
+    }
+    return { layers };
+  },
+
+  async referenceSetVisible(id: string, visible: boolean): Promise<void> {
+    const r = references.get(id);
+    if (r) r.meta = { ...r.meta, visible };
+    await referenceStore.setVisible(id, visible).catch(() => undefined);
+  },
+
+  async referenceRemove(id: string): Promise<void> {
+    references.delete(id);
+    await referenceStore.remove(id).catch(() => undefined);
+  },
+
+  /** Features of the visible reference layers at lon/lat (tolerance in degrees), the most specific first. */
+  referencePick(lon: number, lat: number, tolerance: number): ReferencePick[] {
+    const out: ReferencePick[] = [];
+    for (const { meta, index } of references.values()) {
+      if (!meta.visible) continue;
+      for (const i of pickAt(index, lon, lat, tolerance)) out.push({ layerId: meta.id, layerName: meta.name, feature: index.features[i] });
+    }
+    return out.slice(0, 5);
+  },
+
+  /** The share link, off the main thread (packing thousands of sites takes seconds). */
+  encodeShare(state: ShareState): EncodedShare {
+    return encodeShare(state);
+  },
+};
+
+Object.assign(api, referenceApi);
+export type PlannerApi = typeof api & typeof referenceApi;
 expose(api);

@@ -57,7 +57,9 @@ export interface BrowserTest {
 
 export async function runTests(suite: string, tests: BrowserTest[]): Promise<number> {
   let failed = 0;
-  for (const test of tests) {
+  // BROWSER_TEST_FILTER=text runs only the tests whose name contains it (while working on one test).
+  const only = process.env.BROWSER_TEST_FILTER;
+  for (const test of tests.filter((t) => !only || t.name.includes(only))) {
     const started = Date.now();
     try {
       await test.run();

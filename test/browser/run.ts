@@ -6,6 +6,8 @@ import { bureauTests } from './bureau.spec.ts';
 import { dashboardTests } from './dashboard.spec.ts';
 import { plannerTests } from './planner.spec.ts';
 import { plannerXssTests } from './planner-xss.spec.ts';
+import { plannerUxTests } from './planner-ux.spec.ts';
+import { faviconTests } from './favicon.spec.ts';
 import { launchBrowser, runTests } from './harness.ts';
 import { publicTests } from './public.spec.ts';
 import { scanPublicBuild } from '../public-scan.ts';
@@ -23,7 +25,7 @@ if (ensure.status !== 0) process.exit(1);
 // `tsx test/browser/run.ts public` (or `bureau`, `year` …) runs one suite; no argument runs them all.
 const only = process.argv[2];
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
-const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss';
+const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux';
 const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release';
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
@@ -49,6 +51,7 @@ try {
     const pub = await serveBuilt('vite.public.config.ts');
     try {
       if (!yearOnly) failed += await runTests('public', publicTests(browser, pub.url));
+      if (!yearOnly) failed += await runTests('public', faviconTests(browser, pub.url, 'public page'));
       if (only === undefined || yearOnly) failed += await runTests('year-public', yearPublicTests(browser, pub.url));
     } finally {
       await pub.close();
@@ -62,9 +65,10 @@ try {
       if (!plannerOnly && !yearOnly) failed += await runTests('bureau', bureauTests(browser, app.url));
       if (!plannerOnly && !yearOnly) failed += await runTests('dashboard', dashboardTests(browser, app.url));
       if (only === undefined || yearOnly) failed += await runTests('year', yearBureauTests(browser, app.url));
-      if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
+      if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
       if (only === undefined || only === 'storage') failed += await runTests('storage', storageTests(browser, app.url));
       if (only === undefined || only === 'planner-xss') failed += await runTests('planner-xss', plannerXssTests(browser, app.url));
+      if (only === undefined || only === 'planner-ux') failed += await runTests('planner-ux', [...faviconTests(browser, app.url, 'bureau page'), ...plannerUxTests(browser, app.url)]);
     } finally {
       await app.close();
     }

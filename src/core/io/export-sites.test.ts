@@ -51,7 +51,22 @@ describe('site exports', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain("'=cmd & <b>");
     const mu = Number(csv.split('\r\n')[1].split(',')[4]);
-    expect(mu).toBeCloseTo(geodesicArea(poly) / (10000 / 15), 3);
+    expect(mu).toBe(Math.round((geodesicArea(poly) / (10000 / 15)) * 100) / 100); // 亩 to 0.01, rounded once
+  });
+  it('CSV numbers are rounded once from the exact values, not float noise', () => {
+    const analysis = {
+      stands: { area_mu: 61.859633775817244, forest_area_mu: 40.123456789, stock_m3: 1234.56789, carbon_stock_tCO2e: 987.654321, annual_sink_tCO2e: 12.3456789 },
+      overlaps: [{ layer: 'wetlands', area_mu: 3.14159265 }], conflicts: [], comparison: { rows: [{ years: 10, added_tCO2e: 100.04999 }] },
+    } as unknown as NonNullable<Parameters<typeof sitesToCsv>[0][0]['analysis']>;
+    const csv = sitesToCsv([{ ...sites[0], analysis }]);
+    const cells = csv.split('\r\n')[1].split(',');
+    const numbers = cells.filter((c) => /^-?\d+(\.\d+)?$/.test(c));
+    for (const c of numbers) expect(c.split('.')[1]?.length ?? 0, c).toBeLessThanOrEqual(4);
+    expect(cells).toContain('61.86');
+    expect(cells).toContain('1234.6');
+    expect(cells).toContain('3.14');
+    expect(cells).toContain('100');
+    expect(Number(cells[4])).toBe(Math.round((geodesicArea(sites[0].geometry) / (10000 / 15)) * 100) / 100);
   });
   it('KML stays well-formed XML when names hold characters XML 1.0 forbids (controls, U+FFFE, lone surrogates)', () => {
     const hostile = [{ ...sites[0], name: 'a\u0000b\u0001c\u0008d\u000Be\u000Cf\u001Fg', note: 'h\uFFFEi\uFFFFj\uD800k\uDC00l\tm\nn' }];

@@ -107,22 +107,24 @@ export interface CsvSite extends ExportSite { analysis?: SiteAnalysis | null }
 
 /** One row per site: measurements, then (when analysed) stands, carbon at stake, overlaps, flags and the comparison. */
 export function sitesToCsv(sites: CsvSite[]): string {
-  const over = (s: CsvSite, layer: string) => s.analysis?.overlaps.find((o) => o.layer === layer)?.area_mu;
-  const cmp = (s: CsvSite, years: number) => s.analysis?.comparison?.rows.find((r) => r.years === years)?.added_tCO2e;
+  // Figures at the precision they mean (亩 and 公顷 to 0.01, m³ and tCO2e to 0.1), not float noise like 61.859633775817244.
+  const r = (n: number | undefined, d: number) => (n === undefined ? undefined : round(n, d));
+  const over = (s: CsvSite, layer: string) => r(s.analysis?.overlaps.find((o) => o.layer === layer)?.area_mu, 2);
+  const cmp = (s: CsvSite, years: number) => r(s.analysis?.comparison?.rows.find((row) => row.years === years)?.added_tCO2e, 1);
   return toCsv(sites, [
     { header: '名称 name', value: (s) => s.name },
     { header: '类型 type', value: (s) => s.type },
     { header: '备注 note', value: (s) => s.note },
     { header: '几何 geometry', value: (s) => s.geometry.type },
-    { header: '面积(亩) area_mu', value: (s) => siteProperties(s).area_mu },
-    { header: '面积(公顷) area_ha', value: (s) => siteProperties(s).area_ha },
+    { header: '面积(亩) area_mu', value: (s) => round(fromSquareMetres(measureSite(s.geometry).area_m2, 'mu'), 2) },
+    { header: '面积(公顷) area_ha', value: (s) => round(fromSquareMetres(measureSite(s.geometry).area_m2, 'ha'), 4) },
     { header: '周长(米) perimeter_m', value: (s) => siteProperties(s).perim_m },
     { header: '长度(米) length_m', value: (s) => siteProperties(s).length_m },
-    { header: '占用小班面积(亩) stands_mu', value: (s) => s.analysis?.stands.area_mu },
-    { header: '其中森林(亩) forest_mu', value: (s) => s.analysis?.stands.forest_area_mu },
-    { header: '蓄积(立方米) stock_m3', value: (s) => s.analysis?.stands.stock_m3 },
-    { header: '碳储量(tCO2e) carbon_stock_tCO2e', value: (s) => s.analysis?.stands.carbon_stock_tCO2e },
-    { header: '年碳汇(tCO2e/年) annual_sink_tCO2e', value: (s) => s.analysis?.stands.annual_sink_tCO2e },
+    { header: '占用小班面积(亩) stands_mu', value: (s) => r(s.analysis?.stands.area_mu, 2) },
+    { header: '其中森林(亩) forest_mu', value: (s) => r(s.analysis?.stands.forest_area_mu, 2) },
+    { header: '蓄积(立方米) stock_m3', value: (s) => r(s.analysis?.stands.stock_m3, 1) },
+    { header: '碳储量(tCO2e) carbon_stock_tCO2e', value: (s) => r(s.analysis?.stands.carbon_stock_tCO2e, 1) },
+    { header: '年碳汇(tCO2e/年) annual_sink_tCO2e', value: (s) => r(s.analysis?.stands.annual_sink_tCO2e, 2) },
     { header: '湿地(亩) wetland_mu', value: (s) => over(s, 'wetlands') },
     { header: '矿山(亩) mine_mu', value: (s) => over(s, 'mines') },
     { header: '光伏(亩) pv_mu', value: (s) => over(s, 'pv') },

@@ -37,3 +37,34 @@ describe('share links', () => {
     expect(String(decodeShare('#share=AAAA'))).toMatch(/damaged/);
   });
 });
+
+describe('encodeShare with many sites', () => {
+  it('keeps the most sites that fit, smallest first', () => {
+    const sites = Array.from({ length: 3000 }, (_, i) => {
+      const x = 115 + (i % 60) * 0.01, y = 26 + Math.floor(i / 60) * 0.01, s = 0.001 * (1 + (i % 7));
+      return { name: `小班 ${i}`, type: '其他', note: '', geometry: { type: 'Polygon' as const, coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]] } };
+    });
+    const enc = encodeShare({ center: [115.3, 26.3], zoom: 10, layers: [], selected: null, sites });
+    expect(enc.hash.length).toBeLessThanOrEqual(MAX_SHARE_CHARS);
+    expect(enc.droppedSites).toBeGreaterThan(0);
+    const back = decodeShare(enc.hash) as { sites: { name: string }[] };
+    expect(back.sites.length).toBe(3000 - enc.droppedSites);
+    // Maximal: one more of the next-smallest would not fit.
+    const kept = new Set(back.sites.map((s) => s.name));
+    const next = sites.filter((s) => !kept.has(s.name)).sort((a, b) => JSON.stringify(a.geometry).length - JSON.stringify(b.geometry).length)[0];
+    const more = encodeShare({ center: [115.3, 26.3], zoom: 10, layers: [], selected: null, sites: [...sites.filter((s) => kept.has(s.name)), next] }, MAX_SHARE_CHARS);
+    expect(more.droppedSites).toBe(1);
+  });
+});
+
+describe('shared site area', () => {
+  it('a site stored at 9 decimals comes back as the same polygon, so its area reads the same', () => {
+    // A field-sized irregular polygon as the planner stores it (Terra Draw's 9 decimals).
+    const ring = [[115.301234567, 26.301234567], [115.338765432, 26.302345678], [115.341111111, 26.318888888], [115.302222222, 26.321212121], [115.301234567, 26.301234567]];
+    const geometry: Polygon = { type: 'Polygon', coordinates: [ring] };
+    const enc = encodeShare({ center: [115.3, 26.3], zoom: 12, layers: [], selected: null, sites: [{ name: 'A', type: '其他', note: '', geometry }] });
+    const back = decodeShare(enc.hash) as { sites: { geometry: Polygon }[] };
+    expect(back.sites[0].geometry).toEqual(geometry);
+    expect(geodesicArea(back.sites[0].geometry)).toBe(geodesicArea(geometry));
+  });
+});

@@ -1,16 +1,21 @@
-// Terra Draw on the MapLibre map: polygon, rectangle, circle, line, point and freehand modes; vertices of finished
-// features drag straight away (editable modes, no select step); select mode moves and reshapes; session undo/redo.
+// Terra Draw on the MapLibre map. The planner starts in browse mode ('static': the map pans, nothing can be moved);
+// polygon, rectangle, circle, line, point and freehand modes only draw (finished features are not editable there, so a
+// drag pans the map); select mode, entered on purpose and left with Esc, moves and reshapes; 'measure' draws a line
+// that is a measurement, not a site. Session undo/redo (buttons and Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y).
 // Self-intersecting polygons are refused (Terra Draw's validation while drawing, our own check for anything else).
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import {
   TerraDraw, TerraDrawCircleMode, TerraDrawFreehandMode, TerraDrawLineStringMode, TerraDrawModeUndoRedo, TerraDrawPointMode,
-  TerraDrawPolygonMode, TerraDrawRectangleMode, TerraDrawSelectMode, TerraDrawSessionUndoRedo, ValidateNotSelfIntersecting,
+  TerraDrawPolygonMode, TerraDrawRectangleMode, TerraDrawSelectMode, TerraDrawSessionUndoRedo, TerraDrawUndoRedoKeyboardShortcuts, ValidateNotSelfIntersecting,
   type GeoJSONStoreFeatures,
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { Position } from 'geojson';
+import { nearestSnap, type Px } from './snap.ts';
 
-export const DRAW_MODES = ['polygon', 'rectangle', 'circle', 'linestring', 'point', 'freehand', 'select'] as const;
+export const DRAW_MODES = ['static', 'select', 'polygon', 'rectangle', 'circle', 'linestring', 'point', 'freehand', 'measure'] as const;
+/** The Terra Draw mode name of the distance tool; its lines are measurements, never sites. */
+export const MEASURE_MODE = 'measure';
 export type DrawMode = (typeof DRAW_MODES)[number];
 
 export interface DrawHooks {
@@ -20,24 +25,28 @@ export interface DrawHooks {
   snapLayers: () => string[] | null;
 }
 
-/** Nearest vertex of the rendered snap-layer features within `px` pixels of the pointer, or undefined. */
+/**
+ * The snap target near the pointer on the rendered snap-layer features (stand and township outlines): the nearest
+ * vertex within `px` pixels, else the nearest point on an edge, or undefined.
+ */
 function snapPoint(map: MapLibreMap, lngLat: { lng: number; lat: number }, layers: string[], px = 10): Position | undefined {
   const p = map.project([lngLat.lng, lngLat.lat]);
   const hits = map.queryRenderedFeatures([[p.x - px, p.y - px], [p.x + px, p.y + px]], { layers: layers.filter((l) => map.getLayer(l)) });
-  let best: Position | undefined;
-  let bestD = px * px;
+  const rings: Position[][] = [];
   for (const h of hits) {
     const g = h.geometry;
-    const rings = g.type === 'Polygon' ? g.coordinates : g.type === 'MultiPolygon' ? g.coordinates.flat() : g.type === 'LineString' ? [g.coordinates] : [];
-    for (const ring of rings) {
-      for (const c of ring) {
-        const q = map.project([c[0], c[1]]);
-        const d = (q.x - p.x) ** 2 + (q.y - p.y) ** 2;
-        if (d <= bestD) { bestD = d; best = c; }
-      }
-    }
+    if (g.type === 'Polygon') rings.push(...g.coordinates);
+    else if (g.type === 'MultiPolygon') rings.push(...g.coordinates.flat());
+    else if (g.type === 'LineString') rings.push(g.coordinates);
+    else if (g.type === 'MultiLineString') rings.push(...g.coordinates);
   }
-  return best;
+  const projected = rings.map((ring) => ring.map((c): Px => { const q = map.project([c[0], c[1]]); return [q.x, q.y]; }));
+  const hit = nearestSnap([p.x, p.y], projected, px);
+  if (!hit) return undefined;
+  const ring = rings[hit.ring];
+  if (hit.kind === 'vertex') return [ring[hit.index][0], ring[hit.index][1]];
+  const [a, b] = [ring[hit.index], ring[hit.index + 1]];
+  return [a[0] + hit.t * (b[0] - a[0]), a[1] + hit.t * (b[1] - a[1])];
 }
 
 export function createDraw(map: MapLibreMap, hooks: DrawHooks): TerraDraw {
@@ -60,23 +69,24 @@ export function createDraw(map: MapLibreMap, hooks: DrawHooks): TerraDraw {
   const draw = new TerraDraw({
     adapter: new TerraDrawMapLibreGLAdapter({ map }),
     modes: [
-      new TerraDrawPolygonMode({ editable: true, validation, snapping, pointerDistance: 12 }),
+      new TerraDrawPolygonMode({ validation, snapping, pointerDistance: 12 }),
       new TerraDrawRectangleMode(),
       new TerraDrawCircleMode(),
-      new TerraDrawLineStringMode({ editable: true, snapping }),
-      new TerraDrawPointMode({ editable: true }),
+      new TerraDrawLineStringMode({ snapping }),
+      new TerraDrawLineStringMode({ modeName: MEASURE_MODE, snapping }),
+      new TerraDrawPointMode(),
       new TerraDrawFreehandMode({ validation }),
       new TerraDrawSelectMode({
-        flags: Object.fromEntries(['polygon', 'rectangle', 'circle', 'freehand', 'linestring', 'point'].map((m) => [m, {
+        flags: Object.fromEntries(['polygon', 'rectangle', 'circle', 'freehand', 'linestring', 'point', MEASURE_MODE].map((m) => [m, {
           feature: {
             draggable: true,
             validation: m === 'polygon' || m === 'freehand' ? validation : undefined,
-            coordinates: m === 'point' ? undefined : { draggable: true, midpoints: true, deletable: true },
+            coordinates: m === 'point' ? undefined : { draggable: true, midpoints: true, deletable: true, snappable: snapping },
           },
         }])),
       }),
     ],
-    undoRedo: { sessionLevel: new TerraDrawSessionUndoRedo(), modeLevel: new TerraDrawModeUndoRedo() },
+    undoRedo: { sessionLevel: new TerraDrawSessionUndoRedo(), modeLevel: new TerraDrawModeUndoRedo(), keyboardShortcuts: new TerraDrawUndoRedoKeyboardShortcuts() },
   });
   draw.start();
   return draw;

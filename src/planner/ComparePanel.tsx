@@ -1,0 +1,60 @@
+// Site comparison: tick two or more saved sites; each is analysed in the planner worker (as the site panel does) and
+// shown side by side, with a CSV of the same figures.
+import { useState } from 'react';
+import { AS_OF_YEAR } from '../core/plan/progress.ts';
+import { downloadBlob } from '../ui/download.ts';
+import type { Lang } from '../ui/i18n-types.ts';
+import { dataBaseUrl, planner } from '../workers/planner-client.ts';
+import { compareRows, comparisonCsv, type Compared } from './compare.ts';
+import type { Site } from './site.ts';
+import { tr } from './text.ts';
+
+export function ComparePanel({ lang, sites }: { lang: Lang; sites: Site[] }) {
+  const [open, setOpen] = useState(false);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [result, setResult] = useState<Compared[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (sites.length < 2) return null;
+  if (!open) return <button type="button" data-testid="compare-open" onClick={() => setOpen(true)}>{tr(lang, '比较地块…', 'Compare sites…')}</button>;
+  const picked = sites.filter((s) => chosen.includes(s.id));
+  const run = async () => {
+    setBusy(true);
+    try {
+      setResult(await Promise.all(picked.map(async (site) => ({ site, analysis: await planner().analyse(dataBaseUrl(), site.geometry, site.type, AS_OF_YEAR).catch(() => null) }))));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const rows = result ? compareRows(result, lang) : [];
+  const fmt = (v: number | string | null, digits: number) => (v === null ? '—' : typeof v === 'number' ? v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : v);
+  return (
+    <section data-testid="compare-panel">
+      <h3>{tr(lang, '地块比较', 'Site comparison')}</h3>
+      <ul className="planner-compare-pick">
+        {sites.map((s) => (
+          <li key={s.id}><label className="planner-check"><input type="checkbox" data-testid="compare-pick" checked={chosen.includes(s.id)}
+            onChange={(e) => { setResult(null); setChosen((c) => (e.target.checked ? [...c, s.id] : c.filter((x) => x !== s.id))); }} />{s.name}</label></li>
+        ))}
+      </ul>
+      <div className="planner-row">
+        <button type="button" data-testid="compare-run" disabled={picked.length < 2 || busy} onClick={() => void run()}>{tr(lang, `比较所选（${picked.length}）`, `Compare selected (${picked.length})`)}</button>
+        {result && <button type="button" data-testid="compare-csv" onClick={() => downloadBlob('site-comparison.csv', comparisonCsv(result), 'text/csv;charset=utf-8')}>CSV</button>}
+        <button type="button" onClick={() => { setOpen(false); setResult(null); }}>{tr(lang, '收起', 'Close')}</button>
+      </div>
+      {picked.length < 2 && <p className="planner-muted planner-small">{tr(lang, '至少勾选两个地块。', 'Tick at least two sites.')}</p>}
+      {result && (
+        <div style={{ overflowX: 'auto' }}>
+          <table className="planner-table" data-testid="compare-table">
+            <thead><tr><th scope="col">{tr(lang, '指标', 'Measure')}</th>{result.map((c) => <th key={c.site.id} scope="col">{c.site.name}</th>)}</tr></thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key} data-key={r.key}><th scope="row">{r.label[lang]}</th>{r.values.map((v, i) => <td key={i} data-value={v ?? ''}>{fmt(v, r.digits)}</td>)}</tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="planner-muted planner-small">{tr(lang, '有/无项目碳储量仅对造林、修复类地块计算（按生长曲线）；“—”表示不适用或分析失败。', 'With/without-project carbon is computed for afforestation and restoration sites only (growth curves); "—" means not applicable or the analysis failed.')}</p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+// The report's map: the site framed with room for the stands and projects around it, captured as a PNG, with what a
+// printed map needs to be read — the scale (metres per pixel at the captured zoom and latitude), the layers drawn
+// (for the legend) and the centre in CGCS2000 (geographic and 3° Gauss-Krüger). The user's view is restored after.
+import type { Geometry } from 'geojson';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { findGkDef, fromLonLat } from '../core/geo/crs.ts';
+import type { ColourRule, LayerDef } from '../layers/types.ts';
+import { geometryBounds } from './frame.ts';
+import { mapPng } from './map-layers.ts';
+
+export interface ReportMap {
+  image: string;
+  /** Width of the captured image in map (CSS) pixels, and the ground metres one such pixel spans at the centre. */
+  widthPx: number;
+  heightPx: number;
+  metresPerPx: number;
+  centre: [number, number];
+  zoom: number;
+}
+
+/** Web Mercator ground resolution (512-px tiles, MapLibre's), in metres per CSS pixel. */
+export function metresPerPixel(lat: number, zoom: number): number {
+  return (2 * Math.PI * 6378137 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);
+}
+
+/** A round length (1, 2 or 5 × 10^n metres) no longer than `maxMetres`, for the scale bar. */
+export function niceLength(maxMetres: number): number {
+  const p = 10 ** Math.floor(Math.log10(maxMetres));
+  return [5, 2, 1].map((k) => k * p).find((v) => v <= maxMetres) ?? p;
+}
+
+/** CGCS2000 3° Gauss-Krüger (zone from the longitude, with its prefix) of a lon/lat: the zone, X (north) and Y (east). */
+export function gkOf(lon: number, lat: number): { zone: number; epsg: number; x: number; y: number } {
+  const zone = Math.round(lon / 3);
+  const def = findGkDef('CGCS2000', zone * 3, zone * 1e6 + 500000, 'gk3')!;
+  const [e, n] = fromLonLat(def.proj4)(lon, lat);
+  return { zone, epsg: def.code, x: n, y: e };
+}
+
+function waitIdle(map: MapLibreMap): Promise<void> {
+  return new Promise((resolve) => {
+    if (map.loaded() && map.areTilesLoaded() && !map.isMoving()) return resolve();
+    map.once('idle', () => resolve());
+  });
+}
+
+/** Frames `g` (padding a fifth of the view so neighbours show), waits for the tiles, captures, restores the view. */
+export async function captureReportMap(map: MapLibreMap, g: Geometry): Promise<ReportMap> {
+  const before = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+  const b = geometryBounds(g);
+  const c = map.getContainer();
+  if (b) {
+    map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: Math.floor(Math.min(c.clientWidth, c.clientHeight) / 5), maxZoom: 17, bearing: 0, pitch: 0, duration: 0 });
+  }
+  await waitIdle(map);
+  const centre = map.getCenter();
+  const zoom = map.getZoom();
+  const image = await mapPng(map);
+  map.jumpTo(before);
+  const centreOfSite: [number, number] = b ? [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] : [centre.lng, centre.lat];
+  return { image, widthPx: c.clientWidth, heightPx: c.clientHeight, metresPerPx: metresPerPixel(centre.lat, zoom), centre: centreOfSite, zoom };
+}
+
+function firstColour(rule: ColourRule | undefined): string | undefined {
+  if (!rule) return undefined;
+  return rule.kind === 'single' ? rule.colour : rule.values[0]?.colour ?? rule.fallback;
+}
+
+/** One swatch per visible layer: its fill (or line, or point) colour and its outline. */
+export function legendEntries(layers: LayerDef[]): { id: string; name: LayerDef['name']; fill: string; outline: string }[] {
+  return layers.map((l) => {
+    const fill = firstColour(l.style.fill) ?? firstColour(l.style.lineColour) ?? firstColour(l.style.circleColour) ?? l.style.outline ?? '#999999';
+    return { id: l.id, name: l.name, fill, outline: l.style.outline ?? fill };
+  });
+}
