@@ -7,9 +7,9 @@ import { devWithoutCsp } from './scripts/vite/dev-csp.ts';
 
 export default defineConfig({
   base: './',
-  // XG_DATA_DIR / XG_OUT_DIR: serve another data folder (e.g. data-stress/, 200k stands) from its own output folder, for
-  // the stress browser test and `npm run bench`, without touching dist/.
-  plugins: [devWithoutCsp(), react(), dataPlugin({ dataDir: path.resolve(import.meta.dirname, process.env.XG_DATA_DIR ?? 'data') })],
+  // XINGGUO_DATA_DIR (a bureau's release, set by `npm start -- --data dir`) or XG_DATA_DIR (e.g. data-stress/, 200k
+  // stands, for the stress test and `npm run bench`) serve another data folder; XG_OUT_DIR gives it its own output folder.
+  plugins: [devWithoutCsp(), react(), dataPlugin({ dataDir: path.resolve(import.meta.dirname, process.env.XINGGUO_DATA_DIR ?? process.env.XG_DATA_DIR ?? 'data') })],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 5173 },
   build: { outDir: process.env.XG_OUT_DIR ?? 'dist', chunkSizeWarningLimit: 2000, sourcemap: false },

@@ -5,25 +5,29 @@
 //   plan-progress.json      county targets (value/target/status/shortfall), county totals, township rows, method notes
 //   neighbours.geojson      the neighbouring counties' outlines, simplified (about a sixth of the bytes) for the basemap
 // No stand id or stand attribute is written. Run: npx tsx scripts/build-public-data.ts [--data dir] [--force]
-// vite.public.config.ts runs it before every public build (skipped when the outputs are newer than the inputs).
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// vite.public.config.ts runs it before every public build (skipped when nothing it depends on changed: publicDataStamp).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import { DEFAULT_FACTORS } from '../src/core/carbon/factors.ts';
-import { detectFields, mapStand } from '../src/core/inventory/field-mapping.ts';
 import { importFile } from '../src/core/io/registry.ts';
 import { PLAN_LAYER_FILES } from '../src/core/plan/layer-files.ts';
-import { computeAreas, type FC, type PlanLayers } from '../src/core/plan/layers.ts';
+import type { FC, PlanLayers } from '../src/core/plan/layers.ts';
 import { computeProgress } from '../src/core/plan/progress.ts';
+import type { StandSummary } from '../src/core/plan/stand-summary.ts';
 import { FIRST_YEAR, isProjection, LAST_YEAR } from '../src/core/plan/years.ts';
 import { publicData } from '../src/public-page/build/aggregate.ts';
 import { simplifiedContext } from '../src/public-page/build/context.ts';
+import { readPlanLayers, type StandsInMemory } from './lib/plan-layers.ts';
 import { NEIGHBOURS_FILE, PLAN_PROGRESS_FILE, PROJECTS_FILE, PUBLIC_DIR, TOWNSHIP_STATS_FILE } from '../src/public-page/public-data.ts';
 
 export const DEFAULT_DATA_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../data');
-const REQUIRED = new Set<keyof PlanLayers>(['stands', 'county', 'townships']);
+const REQUIRED = new Set<keyof PlanLayers>(['stands', 'county']);
 const OUTPUTS = [TOWNSHIP_STATS_FILE, PROJECTS_FILE, PLAN_PROGRESS_FILE, NEIGHBOURS_FILE];
+/** Hash of everything the outputs depend on (not shipped: the page's file list does not name it). */
+const STAMP_FILE = `${PUBLIC_DIR}/build-stamp.json`;
 const NEIGHBOURS_SOURCE = 'neighbours.geojson';
 
 export interface BuildOptions {
@@ -31,6 +35,8 @@ export interface BuildOptions {
   /** Rebuild even when the outputs are newer than every input. */
   force?: boolean;
   log?: (line: string) => void;
+  /** The stands of dataDir/stands.geojson already in memory (data:import has just written them): not read again. */
+  stands?: StandsInMemory;
 }
 
 export interface BuildResult {
@@ -39,14 +45,12 @@ export interface BuildResult {
   townships: number;
   projects: number;
   ms: number;
+  /** The stand summary behind the figures (absent when skipped). */
+  summary?: StandSummary;
 }
 
-function readLayer(dir: string, name: string, required = true): FC<unknown> | undefined {
+function readLayer(dir: string, name: string): FC<unknown> {
   const file = join(dir, name);
-  if (!existsSync(file)) {
-    if (required) throw new Error(`${file}: no such file (run \`npm run data\` first)`);
-    return undefined;
-  }
   try {
     const r = importFile(basename(file), readFileSync(file));
     return { type: 'FeatureCollection', features: r.features };
@@ -56,30 +60,41 @@ function readLayer(dir: string, name: string, required = true): FC<unknown> | un
   }
 }
 
-/** Stands with 二类 field names are mapped onto the schema (as the targets CLI does); schema-named stands pass through. */
-function normaliseStands(fc: FC<unknown>, file: string, areas: Float64Array): FC<unknown> {
-  const keys = new Set<string>();
-  for (const f of fc.features.slice(0, 1000)) for (const k of Object.keys(f.properties ?? {})) keys.add(k);
-  const { map } = detectFields(keys);
-  if (map.species === 'species' || fc.features.length === 0) return fc;
-  if (!map.species) throw new Error(`${file}: no dominant-species attribute (species, 优势树种, YSSZ …)`);
-  const features = fc.features.map((f, i): Feature<Geometry | null, unknown> => {
-    const { stand } = mapStand((f.properties ?? {}) as Record<string, unknown>, map, areas[i]);
-    return { ...f, properties: { upgrade_type: null, oil_tea_work: null, carbon_afforestation: false, canopy: 0, ...stand } };
-  });
-  return { type: 'FeatureCollection', features };
-}
-
 function inputFiles(dir: string): string[] {
-  return [...Object.values(PLAN_LAYER_FILES), NEIGHBOURS_SOURCE, 'summary.json'].map((f) => join(dir, f)).filter((f) => existsSync(f));
+  return [...Object.values(PLAN_LAYER_FILES), NEIGHBOURS_SOURCE, 'summary.json', 'release.json'].map((f) => join(dir, f)).filter((f) => existsSync(f));
 }
 
-function isFresh(dir: string): boolean {
-  const outs = OUTPUTS.map((f) => join(dir, f));
-  if (!outs.every((f) => existsSync(f))) return false;
-  const oldestOut = Math.min(...outs.map((f) => statSync(f).mtimeMs));
-  const self = [fileURLToPath(import.meta.url), fileURLToPath(new URL('../src/public-page/build/aggregate.ts', import.meta.url)), fileURLToPath(new URL('../src/public-page/build/context.ts', import.meta.url))];
-  return [...inputFiles(dir), ...self].every((f) => statSync(f).mtimeMs <= oldestOut);
+/** Every source file under `dir` (recursively), tests left out: the code the figures depend on. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$|testutil/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/**
+ * What the public figures depend on, as one hash: the content of every input layer, the factor table and the plan's
+ * rules and targets (all of src/core), the normalisation and this build's own code. Any change → rebuild.
+ */
+export function publicDataStamp(dir: string): string {
+  const h = createHash('sha1');
+  const own = [
+    fileURLToPath(import.meta.url),
+    fileURLToPath(new URL('./lib/plan-layers.ts', import.meta.url)),
+    ...sourceFiles(fileURLToPath(new URL('../src/core', import.meta.url))),
+    ...sourceFiles(fileURLToPath(new URL('../src/public-page/build', import.meta.url))),
+  ];
+  for (const f of [...inputFiles(dir), ...own]) h.update(`${basename(f)}\0`).update(readFileSync(f)).update('\0');
+  return h.digest('hex');
+}
+
+function isFresh(dir: string, stamp: string): boolean {
+  if (!OUTPUTS.every((f) => existsSync(join(dir, f)))) return false;
+  try {
+    return (JSON.parse(readFileSync(join(dir, STAMP_FILE), 'utf8')) as { stamp?: string }).stamp === stamp;
+  } catch {
+    return false;
+  }
 }
 
 /** One feature per line, like the sample data, so the files diff well. */
@@ -107,28 +122,23 @@ export function buildPublicData(opts: BuildOptions = {}): BuildResult {
   const t0 = performance.now();
   const files = OUTPUTS.map((f) => join(dir, f));
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${dir}: no such data directory (run \`npm run data\` first)`);
-  if (!opts.force && isFresh(dir)) {
+  const stamp = publicDataStamp(dir);
+  if (!opts.force && isFresh(dir, stamp)) {
     log(`build-public-data: ${join(dir, PUBLIC_DIR)} is up to date`);
     return { skipped: true, files, townships: -1, projects: -1, ms: performance.now() - t0 };
   }
-  const layers = {} as Record<keyof PlanLayers, FC<unknown> | undefined>;
-  for (const key of Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]) layers[key] = readLayer(dir, PLAN_LAYER_FILES[key], REQUIRED.has(key));
-  let areas;
-  try {
-    areas = computeAreas(layers as unknown as PlanLayers);
-  } catch (e) {
-    throw new Error(`${dir}: ${(e as Error).message}`);
-  }
-  layers.stands = normaliseStands(layers.stands!, join(dir, PLAN_LAYER_FILES.stands), areas.stands);
-  const plan = layers as unknown as PlanLayers;
+  // The same loader and normalisation as the targets CLI and the consistency test (scripts/lib/plan-layers.ts).
+  const { layers: plan, areas } = readPlanLayers(dir, REQUIRED, opts.stands);
   const progress = computeProgress(plan, { factors: DEFAULT_FACTORS, areas });
-  const meta = sampleMeta(dir, layers);
+  const meta = sampleMeta(dir, plan as unknown as Record<string, FC<unknown> | undefined>);
   const out = publicData(plan, areas, progress, DEFAULT_FACTORS, meta);
   // The year control's figures: the same computation for every year (one summary pass each, ~0.1 s at 32k stands).
   out.planProgress.years = {};
   for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
     const p = publicData(plan, areas, computeProgress(plan, { factors: DEFAULT_FACTORS, areas, asOfYear: year }), DEFAULT_FACTORS, meta).planProgress;
-    out.planProgress.years[year] = { year, projection: isProjection(year, progress.as_of_year), county: p.county, targets: p.targets, townships: p.townships };
+    out.planProgress.years[year] = {
+      year, projection: isProjection(year, progress.as_of_year), unverified_share: p.unverified_share, county: p.county, targets: p.targets, townships: p.townships,
+    };
   }
 
   mkdirSync(join(dir, PUBLIC_DIR), { recursive: true });
@@ -138,9 +148,10 @@ export function buildPublicData(opts: BuildOptions = {}): BuildResult {
   // The basemap frame is optional: without neighbours.geojson the page shows the county alone.
   const neighbours = existsSync(join(dir, NEIGHBOURS_SOURCE)) ? readLayer(dir, NEIGHBOURS_SOURCE) : undefined;
   writeFileSync(files[3], featureCollectionText(neighbours ? simplifiedContext(neighbours as FeatureCollection<Geometry | null>) : { type: 'FeatureCollection', features: [] }));
+  writeFileSync(join(dir, STAMP_FILE), `${JSON.stringify({ stamp })}\n`);
   const ms = performance.now() - t0;
   log(`build-public-data: ${out.townshipStats.features.length} townships, ${out.projects.features.length} projects → ${join(dir, PUBLIC_DIR)} (${(ms / 1000).toFixed(1)} s)`);
-  return { skipped: false, files, townships: out.townshipStats.features.length, projects: out.projects.features.length, ms };
+  return { skipped: false, files, townships: out.townshipStats.features.length, projects: out.projects.features.length, ms, summary: progress.summary };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

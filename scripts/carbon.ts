@@ -3,7 +3,7 @@
 // the schema's (data/README.md) or real 二类 names (优势树种/YSSZ, 龄组/LZ, 蓄积/XJ …). With --json, stdout is exactly
 // one JSON object; warnings go to stderr.
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { DEFAULT_FACTORS, parseFactorTable, type CarbonFactors } from '../src/core/carbon/factors.ts';
 import { carbonForFeatures, StandFileError, type CarbonRun } from '../src/core/carbon/report.ts';
 import { methodNotes, type FactorKind } from '../src/core/carbon/method-notes.ts';
@@ -12,7 +12,7 @@ import type { StandMethod } from '../src/core/carbon/stand.ts';
 import { fmt, textTable } from '../src/core/carbon/text-table.ts';
 import { importFile } from '../src/core/io/registry.ts';
 
-const USAGE = 'usage: npm run carbon -- <stands file> [--json] [--method ipcc_bef|fang] [--year YYYY] [--factors table.json]';
+const USAGE = 'usage: npm run carbon -- <stands file | --data dir> [--json] [--method ipcc_bef|fang] [--year YYYY] [--factors table.json]';
 const HUMAN_ROWS = 40; // human mode lists the first stands, then groups; --json always lists every stand
 
 function fail(message: string, code = 1): never {
@@ -36,6 +36,7 @@ function parseArgs(argv: string[]): Args {
       a.year = Number(value());
       if (!Number.isInteger(a.year)) fail('--year must be a year such as 2026', 2);
     } else if (s === '--factors') a.factorsFile = value();
+    else if (s === '--data') a.file = join(value(), 'stands.geojson'); // a data folder (data/ or a data:import release)
     else if (s === '--help' || s === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);

@@ -1,17 +1,21 @@
-// `npm start`: make sure the sample data exists, build the pages (bureau, public, sign-in), then serve them and the
-// API with the database (src/server). Prints the URL, and a one-time set-up link while there is no account.
+// `npm start [-- --data <dir>]`: make sure the data exists (the sample data, or a release written by
+// `npm run data:import`), build the pages (bureau, public, sign-in), then serve them and the API with the database
+// (src/server). Prints the URL, and a one-time set-up link while there is no account. The data folder: --data, else
+// XINGGUO_DATA_DIR, else data/ (scripts/lib/data-dir.ts).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { prepareDataDir, resolveDataDir } from './lib/data-dir.ts';
 import { buildApp, ROOT } from './lib/serve-app.ts';
 import { serveFromEnv } from '../src/server/main.ts';
 
-const ensure = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/ensure-data.ts')], { stdio: 'inherit', cwd: ROOT });
-if (ensure.status !== 0) {
-  console.error('npm start: the sample data could not be prepared (see the message above).');
+const dataDir = resolveDataDir(process.argv.slice(2));
+const prepared = await prepareDataDir(dataDir, () => spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/ensure-data.ts')], { stdio: 'inherit', cwd: ROOT }).status === 0);
+if (!prepared.ok) {
+  console.error(`npm start: ${prepared.message}`);
   process.exit(1);
 }
-console.log('building the pages …');
-await buildApp();
-await buildApp('vite.public.config.ts');
+console.log(`building the pages …${prepared.env.XINGGUO_DATA_DIR ? ` (data: ${dataDir})` : ''}`);
+await buildApp('vite.config.ts', prepared.env);
+await buildApp('vite.public.config.ts', prepared.env);
 await buildApp('vite.login.config.ts');
 await serveFromEnv();

@@ -2,20 +2,17 @@
 // Progress of every quantitative target of 《兴国县碳达峰实施方案》 computed from the layers in data/, plus county totals
 // (forest land, coverage, stock, carbon stock and sink) and PV/wind avoided emissions, which are not a sink.
 import { readFileSync, existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Feature, Geometry } from 'geojson';
+import { resolve } from 'node:path';
 import { DEFAULT_FACTORS, parseFactorTable, type CarbonFactors } from '../src/core/carbon/factors.ts';
 import type { StandMethod } from '../src/core/carbon/stand.ts';
 import { fmt, textTable } from '../src/core/carbon/text-table.ts';
-import { detectFields, mapStand } from '../src/core/inventory/field-mapping.ts';
-import { computeAreas, type FC, type PlanLayers } from '../src/core/plan/layers.ts';
-import { PLAN_LAYER_FILES } from '../src/core/plan/layer-files.ts';
 import { computeProgress, type PlanProgress } from '../src/core/plan/progress.ts';
 import { FIRST_YEAR, LAST_YEAR, parseYear } from '../src/core/plan/years.ts';
+import { resolveDataDir } from './lib/data-dir.ts';
+import { readPlanLayers } from './lib/plan-layers.ts';
 
 const USAGE = 'usage: npm run targets -- [--json] [--data dir] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors table.json] [--year 2020–2030] [--timing]';
-const DEFAULT_DATA = resolve(fileURLToPath(new URL('.', import.meta.url)), '../data');
+const DEFAULT_DATA = resolveDataDir(); // XINGGUO_DATA_DIR or data/; --data overrides
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`targets: ${message}\n`);
@@ -49,44 +46,6 @@ function parseArgs(argv: string[]): Args {
     } else fail(`unknown argument ${s}\n${USAGE}`, 2);
   }
   return a;
-}
-
-const REQUIRED = new Set<keyof PlanLayers>(['stands', 'county']);
-
-function readLayer(dir: string, key: keyof PlanLayers): FC<unknown> | undefined {
-  const file = join(dir, PLAN_LAYER_FILES[key]);
-  if (!existsSync(file)) {
-    if (REQUIRED.has(key)) fail(`${file}: no such file (run \`npm run data\` or pass --data)`);
-    process.stderr.write(`targets: ${file}: missing, targets that need it show no progress\n`);
-    return undefined;
-  }
-  // data/ is the app's own layer set: read it as the map and the analysis worker do (plain JSON), so the CLI's figures
-  // equal the dashboard's. The strict importer would drop features it considers invalid and change the totals.
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    return fail(`${file}: not valid JSON (${(e as Error).message})`);
-  }
-  const fc = parsed as FC<unknown>;
-  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) fail(`${file}: not a GeoJSON FeatureCollection`);
-  const bad = fc.features.findIndex((f) => !f || f.type !== 'Feature' || typeof f.properties !== 'object');
-  if (bad >= 0) fail(`${file}: feature ${bad} is not a GeoJSON Feature with properties`);
-  return fc;
-}
-
-/** Stands with 二类 field names are mapped onto the schema; schema-named stands pass through untouched. */
-function normaliseStands(fc: FC<unknown>, file: string, areas: Float64Array): FC<unknown> {
-  const keys = new Set<string>();
-  for (const f of fc.features.slice(0, 1000)) for (const k of Object.keys(f.properties ?? {})) keys.add(k);
-  const { map } = detectFields(keys);
-  if (map.species === 'species' || fc.features.length === 0) return fc;
-  if (!map.species) fail(`${file}: no dominant-species attribute (species, 优势树种, YSSZ …)`);
-  const features = fc.features.map((f, i): Feature<Geometry | null, unknown> => {
-    const { stand } = mapStand((f.properties ?? {}) as Record<string, unknown>, map, areas[i]);
-    return { ...f, properties: { upgrade_type: null, oil_tea_work: null, carbon_afforestation: false, canopy: 0, ...stand } };
-  });
-  return { type: 'FeatureCollection', features };
 }
 
 function loadFactors(file?: string): CarbonFactors {
@@ -129,9 +88,9 @@ function printHuman(p: PlanProgress, args: Args, timing: string): void {
   out.push(`  method ${p.method}, factor table ${c.provenance.factors_version}; resting on unverified factors: stock ${fmt(c.provenance.unverified_share.carbon_stock * 100, 0)}%, net sink ${fmt(c.provenance.unverified_share.annual_sink * 100, 0)}%; intervals: ${c.uncertainty.method}, ${c.uncertainty.draws} draws`);
   out.push('', 'By township:');
   out.push(textTable(
-    ['code', 'township', 'forest land (mu)', 'coverage', 'stock (m³)', 'C stock (t CO2e)', 'net sink (t CO2e/yr)', 'upgraded (mu)', 'PV+wind (kW)'],
+    ['code', 'township', 'forest land (mu)', 'coverage', 'stock (m³)', 'C stock, all sources (t CO2e)', 'net sink, all sources (t CO2e/yr)', 'upgraded (mu)', 'PV+wind (kW)'],
     p.by_township.map((r) => [r.code, r.name, fmt(r.area_mu, 0), r.coverage_pct == null ? '—' : `${fmt(r.coverage_pct, 1)}%`,
-      fmt(r.stock_m3, 0), fmt(r.carbon_stock_tCO2e, 0), fmt(r.annual_sink_tCO2e + r.wetland_sink_tCO2e, 0),
+      fmt(r.stock_m3, 0), fmt(r.carbon_stock_all_sources_tCO2e, 0), fmt(r.annual_sink_all_sources_tCO2e, 0),
       fmt(Object.values(r.upgrade_mu).reduce((s, v) => s + v, 0), 0), fmt(r.grid_connected_kw, 0)]),
     new Set([2, 3, 4, 5, 6, 7, 8]),
   ));
@@ -154,20 +113,20 @@ function main(): void {
   if (args.grid && !factors.gridFactors[args.grid]) fail(`--grid: unknown grid factor "${args.grid}" (have: ${Object.keys(factors.gridFactors).join(', ')})`, 2);
 
   const t0 = performance.now();
-  const layers = {} as Record<keyof PlanLayers, FC<unknown> | undefined>;
-  for (const key of Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]) layers[key] = readLayer(args.data, key);
-  const t1 = performance.now();
-  let areas;
+  // The one loader (scripts/lib/plan-layers.ts): plain GeoJSON, ellipsoidal areas, stands through the shared normalisation.
+  let loaded;
   try {
-    areas = computeAreas(layers as unknown as PlanLayers);
+    loaded = readPlanLayers(args.data);
   } catch (e) {
-    return fail(`${args.data}: ${(e as Error).message}`);
+    return fail((e as Error).message);
   }
-  layers.stands = normaliseStands(layers.stands!, join(args.data, PLAN_LAYER_FILES.stands), areas.stands);
+  for (const file of loaded.missing) process.stderr.write(`targets: ${file}: missing, targets that need it show no progress\n`);
+  const { layers, areas } = loaded;
+  const t1 = performance.now();
   const t2 = performance.now();
-  const progress = computeProgress(layers as unknown as PlanLayers, { factors, method: args.method, areas, gridFactorId: args.grid, asOfYear: args.year });
+  const progress = computeProgress(layers, { factors, method: args.method, areas, gridFactorId: args.grid, asOfYear: args.year });
   const t3 = performance.now();
-  const timing = `Timing: read ${(t1 - t0).toFixed(0)} ms, areas ${(t2 - t1).toFixed(0)} ms, progress ${(t3 - t2).toFixed(0)} ms for ${layers.stands!.features.length} stands`;
+  const timing = `Timing: read ${(t1 - t0).toFixed(0)} ms, areas ${(t2 - t1).toFixed(0)} ms, progress ${(t3 - t2).toFixed(0)} ms for ${layers.stands.features.length} stands`;
   if (args.timing) process.stderr.write(`targets: ${timing}\n`);
 
   if (args.json) {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { NORMALISE_VERSION, normaliseStands } from '../../src/core/inventory/normalise.ts';
 import { featureAreas } from '../../src/core/plan/layers.ts';
 import { STAND_SOURCE } from '../../src/layers/registry.ts';
 import { encodeStandColumns, STAND_COLUMNS_FILE } from '../../src/workers/stand-columns.ts';
@@ -14,7 +15,9 @@ import { aggregateStands, type StandPoint } from './aggregate.ts';
 import { writePyramid, type PyramidStats } from './pyramid.ts';
 
 /** Bump when the tiles or columns change shape, so ensure.ts rebuilds them. */
-export const TILES_VERSION = 'stand-tiles-7'; // 3: binary columns file; 4: stands from ≥ 6 px; 5: three overview grids; 6: geometry file; 7: squares carry upgrade_year
+// 3: binary columns file; 4: stands from ≥ 6 px; 5: three overview grids; 6: geometry file; 7: squares carry upgrade_year;
+// 8: stands normalised (the normalisation's own version is part of it: a changed code table rebuilds the columns)
+export const TILES_VERSION = `stand-tiles-8+${NORMALISE_VERSION}`;
 // Where and how the map reads the tiles is declared once, in the registry (STAND_SOURCE); the builder follows it.
 const TILESET = STAND_SOURCE.tiles!;
 export const STAND_TILES_DIR = TILESET.dir;
@@ -78,8 +81,10 @@ export function buildStandTiles(dataDir: string, log: (l: string) => void = () =
     throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
   }
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error(`${file}: not a GeoJSON FeatureCollection`);
-  const features = fc.features;
-  const areas = featureAreas(features);
+  const areas = featureAreas(fc.features);
+  // The shared normalisation (二类 names and codes → the schema), so the columns the workers read and the tiles the map
+  // draws carry the same attributes every other consumer computes with.
+  const features = normaliseStands(fc.features, areas).features as Feature<Geometry | null, Record<string, unknown>>[];
   const n = features.length;
   const packed = standCentroids(features, areas, new Float64Array(n));
   if (packed.count !== n) throw new Error(`${file}: ${n - packed.count} stands have no polygon geometry`);
@@ -119,7 +124,7 @@ export function buildStandTiles(dataDir: string, log: (l: string) => void = () =
     { minzoom: MIN_ZOOM, maxzoom: plan.detail - 5, features: collection(coarse) },
     { minzoom: Math.max(MIN_ZOOM, plan.detail - 4), maxzoom: plan.detail - 3, features: collection(mid) },
     { minzoom: Math.max(MIN_ZOOM, plan.detail - 2), maxzoom: plan.detail - 1, features: collection(fine) },
-    { minzoom: plan.detail, maxzoom: MAX_ZOOM, features: fc as FeatureCollection },
+    { minzoom: plan.detail, maxzoom: MAX_ZOOM, features: collection(features as Feature[]) },
   ], bounds);
   const meta: TilesMeta = {
     version: TILES_VERSION, source, layer: STAND_TILE_LAYER, minzoom: MIN_ZOOM, maxzoom: MAX_ZOOM, detail_minzoom: plan.detail,

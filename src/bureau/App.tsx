@@ -14,6 +14,7 @@ import { FeaturePopup } from './FeaturePopup.tsx';
 import { CarbonDensityControl } from './CarbonDensityControl.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { SessionMenu } from './SessionMenu.tsx';
+import { useSampleData } from './release-info.ts';
 import { TownshipZoom } from './TownshipZoom.tsx';
 import { plannerWasOpen, rememberPlannerOpen } from '../planner/session.ts';
 
@@ -32,6 +33,7 @@ export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   // The year control's year (?year= in the address): the map's time-aware layers and the dashboard follow it.
   const [year, setYear] = useYear();
+  const sampleData = useSampleData();
   const [choices, setChoices] = useState<LayerChoices>(() => defaultChoices(layers));
   const [map, setMap] = useState<maplibregl.Map | null>(null);
   const [picked, setPicked] = useState<PickedFeature | null>(null);
@@ -83,7 +85,7 @@ export function App() {
         <header className="app-header">
           <h1>{t('appTitle')}</h1>
           <span className="app-header__subtitle">{t('appSubtitle')}</span>
-          <span className="sample-badge" data-testid="sample-badge" title={t('sampleBadgeDetail')}>{t('sampleBadge')}</span>
+          {sampleData && <span className="sample-badge" data-testid="sample-badge" title={t('sampleBadgeDetail')}>{t('sampleBadge')}</span>}
           <TownshipZoom map={map} value={township?.code ?? null} onChange={setTownship} onError={addError} />
           <button type="button" className="dashboard-switch" data-testid="dashboard-switch" aria-pressed={showDashboard} onClick={() => setShowDashboard(!showDashboard)}>
             {lang === 'zh' ? '仪表盘' : 'Dashboard'}
@@ -97,7 +99,7 @@ export function App() {
           <SessionMenu lang={lang} />
         </header>
         <aside className="side-panel">
-          <p className="sample-note" data-testid="sample-note">{t('sampleBadgeDetail')}</p>
+          {sampleData && <p className="sample-note" data-testid="sample-note">{t('sampleBadgeDetail')}</p>}
           <LayerPanel layers={layers} choices={choices} onChange={onChange} />
           <CarbonDensityControl map={map} />
         </aside>

@@ -1,4 +1,6 @@
 // Attribute popup for a clicked feature. Everything from data is rendered as React text nodes, never as HTML.
+import { keptFields } from '../core/inventory/normalise.ts';
+import { STAND_SOURCE } from '../layers/registry.ts';
 import type { PickedFeature } from '../map/MapView.tsx';
 import { formatValue } from '../ui/format-value.ts';
 import { useLang } from '../ui/i18n.ts';
@@ -7,6 +9,8 @@ export function FeaturePopup({ picked }: { picked: PickedFeature }) {
   const lang = useLang();
   const { layer, properties } = picked;
   const title = properties[layer.popup.title];
+  // An imported inventory keeps the fields the schema does not use (PINGJUN_NL, LD_QS …): listed under their own names.
+  const extra = layer.source === STAND_SOURCE && 'land_class' in properties ? keptFields(properties) : [];
   return (
     <div className="feature-popup" data-testid="feature-popup" data-layer={layer.id}>
       <div className="feature-popup__layer">{layer.name[lang]}</div>
@@ -20,6 +24,15 @@ export function FeaturePopup({ picked }: { picked: PickedFeature }) {
                 {formatValue(properties[field.key], field.format, lang)}
                 {field.unit && properties[field.key] !== null && properties[field.key] !== undefined ? ` ${field.unit[lang]}` : ''}
               </td>
+            </tr>
+          ))}
+          {extra.length > 0 && (
+            <tr className="feature-popup__section"><th scope="colgroup" colSpan={2}>{lang === 'zh' ? '其他字段（按原文件）' : 'Other fields (as imported)'}</th></tr>
+          )}
+          {extra.map(([key, value]) => (
+            <tr key={`extra:${key}`} data-field={key} data-extra="true">
+              <th scope="row">{key}</th>
+              <td>{formatValue(value, 'text', lang)}</td>
             </tr>
           ))}
         </tbody>

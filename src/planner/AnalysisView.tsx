@@ -35,7 +35,7 @@ export function AnalysisView({ lang, a }: { lang: Lang; a: SiteAnalysis & { ms?:
         <dt>{tr(lang, '年净碳汇损失', 'Net annual sink lost')}</dt><dd data-testid="analysis-sink">{n(s.annual_sink_tCO2e, 1)} tCO₂e/{tr(lang, '年', 'yr')}{paren(lang, `${tr(lang, '总生长', 'gross growth')} ${n(s.gross_growth_tCO2e, 1)}`)}</dd>
       </dl>
       <p className="planner-muted planner-small" data-testid="analysis-provenance">
-        {/* the factor-table version is an identifier, the same in both languages */}
+        {/* the factor-table version is an identifier, the same in both languages: marked as a data value */}
         {tr(lang, '因子表 ', 'Factor table ')}<span data-value>{a.provenance.factors_version}</span>
         {tr(lang,
           `；依据未核实系数（二手来源或假设值）的比例：碳储量 ${Math.round(a.provenance.unverified_share.carbon_stock * 100)}%，年净碳汇 ${Math.round(a.provenance.unverified_share.annual_sink * 100)}%`,

@@ -134,6 +134,8 @@ export interface PublicYearFigures {
   year: number;
   /** True after as_of_year: carbon figures are projections and unfinished projects are planned. */
   projection: boolean;
+  /** That year's shares of stock and net sink resting on unverified factors (absent in older files). */
+  unverified_share?: { carbon_stock: number; annual_sink: number };
   county: PublicCounty;
   targets: PublicTarget[];
   townships: TownshipStats[];

@@ -8,7 +8,10 @@ import type { PlanProgressFile } from './public-data.ts';
 export function planForYear(plan: PlanProgressFile, year: number): PlanProgressFile & { year: number; projection: boolean } {
   const y = plan.years?.[String(year)];
   if (!y) return { ...plan, year: plan.as_of_year, projection: false };
-  return { ...plan, county: y.county, targets: y.targets, townships: y.townships, year: y.year, projection: y.projection };
+  return {
+    ...plan, county: y.county, targets: y.targets, townships: y.townships, year: y.year, projection: y.projection,
+    unverified_share: y.unverified_share ?? plan.unverified_share,
+  };
 }
 
 /**

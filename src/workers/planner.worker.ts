@@ -3,6 +3,7 @@
 import { expose } from 'comlink';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { analyseSite, buildSiteIndex, type SiteAnalysis, type SiteIndex, type SiteType } from '../core/analysis/index.ts';
+import { normaliseStands } from '../core/inventory/normalise.ts';
 import { importFile } from '../core/io/registry.ts';
 import type { ImportOptions, ImportResult } from '../core/io/types.ts';
 import { PLAN_LAYER_FILES } from '../core/plan/layer-files.ts';
@@ -59,7 +60,11 @@ async function loadIndex(base: string): Promise<SiteIndex> {
   );
   const layers = Object.fromEntries(entries.filter(([, fc]) => fc)) as unknown as PlanLayers;
   layers.county ??= { type: 'FeatureCollection', features: [] };
-  if (!binary) return buildSiteIndex(layers, computeAreas(layers));
+  if (!binary) {
+    // The shared normalisation, as for every consumer (二类 field names and codes → the schema; schema stands pass through).
+    const areas = computeAreas(layers);
+    return buildSiteIndex({ ...layers, stands: { type: 'FeatureCollection', features: normaliseStands(layers.stands.features, areas.stands).features } }, areas);
+  }
   // Only the small layers are measured here; the stands' areas come with the columns (same geodesicArea, at build time).
   const areas = { ...computeAreas({ ...layers, stands: { type: 'FeatureCollection', features: [] } }), stands: binary.areas };
   return buildSiteIndex({ ...layers, stands: binary.stands }, areas);

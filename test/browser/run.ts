@@ -18,6 +18,8 @@ import { stressTests } from './stress.spec.ts';
 import { yearBureauTests, yearPublicTests } from './year.spec.ts';
 import { runSecuritySuite } from './security.spec.ts';
 import { makeStressData } from '../../scripts/make-stress-data.ts';
+import { serveWithData } from '../../scripts/bench/serve-data.ts';
+import { releaseTests } from './release.spec.ts';
 
 const ensure = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/ensure-data.ts')], { stdio: 'inherit', cwd: ROOT });
 if (ensure.status !== 0) process.exit(1);
@@ -26,15 +28,17 @@ if (ensure.status !== 0) process.exit(1);
 const only = process.argv[2];
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
 const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared';
-const runBureau = only !== 'public' && only !== 'stress' && only !== 'security';
+const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release';
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
-const runPublic = only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security';
+const runPublic = only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release';
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), built into its own dist-stress/. Last,
 // because it points vite.config.ts at another data folder through the environment.
 const runStress = only === undefined || only === 'stress';
 // CSP and XSS (security.spec.ts): its own builds, including ones against a payload-laden copy of data/.
 const runSecurity = only === undefined || only === 'security';
+// A bureau's 二类 export imported with data:import (release.spec.ts), served from its own build as `npm start -- --data`.
+const runRelease = only === undefined || only === 'release';
 
 let failed = 0;
 const browser = await launchBrowser();
@@ -83,6 +87,27 @@ try {
     }
   }
   if (runSecurity) failed += await runSecuritySuite(browser, runTests);
+  if (runRelease) {
+    const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { erleiInventory } = await import('../fixtures/erlei-inventory.ts');
+    const { importInventory } = await import('../../scripts/import/release.ts');
+    const work = mkdtempSync(path.join(tmpdir(), 'release-suite-'));
+    try {
+      const fixture = erleiInventory(JSON.parse(readFileSync(path.join(ROOT, 'data/townships.geojson'), 'utf8')), 1500);
+      writeFileSync(path.join(work, '二类.zip'), fixture.zip);
+      importInventory({ stands: path.join(work, '二类.zip'), out: path.join(work, 'release') });
+      console.log('browser tests: building the app against an imported 二类 release …');
+      const app = await serveWithData(path.join(work, 'release'), 'dist-release-test');
+      try {
+        failed += await runTests('release', releaseTests(browser, app.url, path.join(work, 'release'), fixture));
+      } finally {
+        await app.close();
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
   if (runStress) {
     const stressDir = path.join(ROOT, 'data-stress');
     await makeStressData(200_000, stressDir, (l) => console.log(l));

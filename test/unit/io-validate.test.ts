@@ -38,14 +38,31 @@ describe('geometry checks and safe repairs', () => {
     expect(findCrossing([[[0, 0], [2, 0], [1, 0], [1, 1], [0, 0]]])).toBeDefined();
   });
 
+  it('removes zero-area spikes (out and straight back), nested ones too, and says so; the area is unchanged', () => {
+    const square = [[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]];
+    // a spike from (2, 1) out to (3, 1) and back, and one from (1, 2) up to (1, 3), back to (1, 2.5), up again to (1, 2.8), back
+    const spiked = [[0, 0], [2, 0], [2, 1], [3, 1], [2, 1], [2, 2], [1, 2], [1, 3], [1, 2.5], [1, 2.8], [1, 2], [0, 2], [0, 0]];
+    const c = checkGeometry(poly(spiked));
+    expect(c.error).toBeUndefined();
+    const ring = (c.geometry as Polygon).coordinates[0];
+    expect(ring.length).toBe(7); // the square's 4 corners + the two spike bases (2, 1), (1, 2) + closing point
+    const shoelace = (r: number[][]) => r.slice(0, -1).reduce((s, p, i) => s + p[0] * r[i + 1][1] - r[i + 1][0] * p[1], 0) / 2;
+    expect(shoelace(ring)).toBeCloseTo(shoelace(square), 12); // 4, counter-clockwise
+    expect(c.fixes.join('\n')).toMatch(/outer ring: removed \d zero-area spikes/);
+    expect(findCrossing([ring])).toBeUndefined();
+    // a real turn, however sharp, is not a spike
+    const sharp = checkGeometry(poly([[0, 0], [2, 0], [2, 1], [3, 1.001], [2, 1.002], [2, 2], [0, 2], [0, 0]]));
+    expect(sharp.fixes.join('\n')).not.toMatch(/spike/);
+  });
+
   it('allows a ring touching itself at one vertex', () => {
     expect(findCrossing([[[0, 0], [2, 0], [1, 1], [2, 2], [0, 2], [1, 1], [0, 0]]])).toBeUndefined();
   });
 
   it('rejects rings with fewer than 4 positions, degenerate rings and out-of-range or non-finite coordinates', () => {
     expect(checkGeometry(poly([[0, 0], [1, 0], [0, 0]])).error).toMatch(/at least 4 positions, has 3/);
-    // A flat ring doubles back on itself, so it is reported as overlapping edges.
-    expect(checkGeometry(poly([[0, 0], [1, 0], [2, 0], [0, 0]])).error).toMatch(/self-intersection/);
+    // A flat ring is all spike: removing the spikes leaves nothing.
+    expect(checkGeometry(poly([[0, 0], [1, 0], [2, 0], [0, 0]])).error).toMatch(/no area/);
     expect(checkGeometry({ type: 'Point', coordinates: [115, 95] }).error).toMatch(/\(115, 95\) is out of range/);
     expect(checkGeometry({ type: 'LineString', coordinates: [[0, 0], [NaN, 1]] }).error).toMatch(/not a finite number/);
   });

@@ -125,19 +125,32 @@ export interface McResult {
   by_scope: Record<string, McSummary>;
 }
 
-interface Variable { u: Uncertainty; value: number }
+/** A factor drawn in the propagation, with its own random stream (see Model.v). */
+interface Variable { u: Uncertainty; value: number; rand: () => number }
+
+/** FNV-1a hash of a variable name, to seed its own stream. */
+function nameHash(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
 /** Builds, for each cell, an evaluator of (stock, net sink) in t C from a vector of multipliers. */
 class Model {
   readonly vars: Variable[] = [];
   private index = new Map<string, number>();
-  constructor(private f: CarbonFactors) {}
+  constructor(private f: CarbonFactors, private seed: number) {}
 
+  /**
+   * Each factor draws from its own stream, seeded by the run's seed and the factor's name: draw d of a factor is the
+   * same whichever other factors a run has, so a township computed alone (the dashboard's township view) gets exactly
+   * the interval the county run gives it (the CLI's and the public page's township rows).
+   */
   v(name: string, u: Uncertainty, value: number): number {
     let i = this.index.get(name);
     if (i === undefined) {
       i = this.vars.length;
-      this.vars.push({ u, value });
+      this.vars.push({ u, value, rand: mulberry32((this.seed ^ nameHash(name)) >>> 0) });
       this.index.set(name, i);
     }
     return i;
@@ -252,7 +265,7 @@ export function monteCarlo(
 ): McResult {
   const draws = Math.max(1, Math.floor(opt.draws ?? DEFAULT_DRAWS));
   const seed = opt.seed ?? DEFAULT_SEED;
-  const model = new Model(f);
+  const model = new Model(f, seed);
   const byCode = new Map<string, ((m: Float64Array, out: Float64Array) => void)[]>();
   for (const set of Array.isArray(cells) ? cells : [cells]) {
     for (const [code, m] of (set as UncertaintyCells).scopes) {
@@ -263,7 +276,6 @@ export function monteCarlo(
   }
   const scopes = [...byCode].map(([code, evals]) => ({ code, evals }));
   const nVars = model.vars.length;
-  const rand = mulberry32(seed);
   const mult = new Float64Array(nVars);
   const out = new Float64Array(2);
   const stock = scopes.map(() => new Float64Array(draws));
@@ -273,7 +285,7 @@ export function monteCarlo(
   mult.fill(1);
   scopes.forEach((s, k) => { for (const e of s.evals) { e(mult, out); central[k][0] += out[0]; central[k][1] += out[1]; } });
   for (let d = 0; d < draws; d++) {
-    for (let i = 0; i < nVars; i++) mult[i] = multiplier(model.vars[i].u, model.vars[i].value, rand());
+    for (let i = 0; i < nVars; i++) mult[i] = multiplier(model.vars[i].u, model.vars[i].value, model.vars[i].rand());
     for (let k = 0; k < scopes.length; k++) {
       let st = 0, sk = 0;
       for (const e of scopes[k].evals) { e(mult, out); st += out[0]; sk += out[1]; }

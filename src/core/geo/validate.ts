@@ -1,5 +1,5 @@
 // Geometry checks and the few repairs that cannot change what a planner meant: closing a ring, dropping a
-// repeated vertex, reversing a ring's winding to RFC 7946. Anything else (self-intersections, rings too short,
+// repeated vertex, removing a zero-area spike, reversing a ring's winding to RFC 7946. Anything else (self-intersections, rings too short,
 // coordinates out of range) is refused with a reason, never "fixed" by guessing.
 import type { Geometry, Position } from 'geojson';
 
@@ -44,6 +44,50 @@ export function signedArea2(ring: Position[]): number {
   return s;
 }
 
+/**
+ * True when the path a → b → c runs out to b and straight back (c on the line a–b, heading back): b is the tip of a
+ * zero-area spike. The angle test is relative (sin of the turn ≤ 1e-9), so float noise from reprojection still counts.
+ */
+function isSpikeTip(a: Position, b: Position, c: Position): boolean {
+  const ux = b[0] - a[0];
+  const uy = b[1] - a[1];
+  const vx = c[0] - b[0];
+  const vy = c[1] - b[1];
+  const cross = ux * vy - uy * vx;
+  const dot = ux * vx + uy * vy;
+  return dot < 0 && Math.abs(cross) <= 1e-9 * Math.hypot(ux, uy) * Math.hypot(vx, vy);
+}
+
+/**
+ * Remove zero-area spikes (an edge that runs out and straight back) from a closed ring, repeatedly, as they can nest.
+ * Only area-free vertices go, so the polygon's area and every other vertex are unchanged.
+ */
+function dropSpikes(ring: Position[], where: string, fixes: string[]): Position[] {
+  const pts = ring.slice(0, -1);
+  let removed = 0;
+  for (let changed = true; changed && pts.length >= 3;) {
+    changed = false;
+    for (let i = 0; i < pts.length && pts.length >= 3; i++) {
+      const n = pts.length;
+      const a = pts[(i - 1 + n) % n];
+      const c = pts[(i + 1) % n];
+      if (!isSpikeTip(a, pts[i], c)) continue;
+      pts.splice(i, 1);
+      removed++;
+      changed = true;
+      // the spike's base may now be a repeated point (a = c): drop it too
+      const j = i % pts.length;
+      const prev = (j - 1 + pts.length) % pts.length;
+      if (pts.length > 1 && samePoint(pts[prev], pts[j])) pts.splice(j, 1);
+      i = Math.max(-1, i - 2);
+    }
+  }
+  if (removed === 0) return ring;
+  fixes.push(`${where}: removed ${removed} zero-area spike${removed > 1 ? 's' : ''} (an edge running out and straight back)`);
+  if (pts.length < 3) throw new Invalid(`${where}: the ring has no area (all points on a line)`);
+  return [...pts, pts[0]];
+}
+
 function repairRing(input: Position[], where: string, fixes: string[]): Position[] {
   if (!Array.isArray(input)) throw new Invalid(`${where}: not a list of positions`);
   input.forEach((p, i) => checkPosition(p, `${where}, vertex ${i}`));
@@ -53,7 +97,7 @@ function repairRing(input: Position[], where: string, fixes: string[]): Position
     fixes.push(`${where}: closed the ring`);
   }
   if (ring.length < 4) throw new Invalid(`${where}: a ring needs at least 4 positions, has ${ring.length}`);
-  return ring;
+  return dropSpikes(ring, where, fixes);
 }
 
 function orientRing(ring: Position[], outer: boolean, where: string, fixes: string[]): Position[] {

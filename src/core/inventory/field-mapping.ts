@@ -3,10 +3,9 @@
 // (YOU_SHI_SZ); values come as names (幼龄林), short names (幼) or codes (1). Anything not recognised is reported,
 // never guessed. The declared 面积 is kept only for cross-checks: its unit (亩 or 公顷) varies between counties, and
 // areas are always recomputed from the geometry on the ellipsoid.
-import {
-  LAND_CLASSES, OIL_TEA_WORK, ORIGINS, PINE_WILT, SPECIES, UPGRADE_TYPES,
-  type AgeGroup, type LandClass, type Origin, type Species, type StandProperties,
-} from './schema.ts';
+import { ageGroupOf, landClassOf, originOf, THIRD_SURVEY_CODES, thirdSurveyClass } from './codes.ts';
+import { LAND_CLASSES, OIL_TEA_WORK, ORIGINS, PINE_WILT, UPGRADE_TYPES, type StandProperties } from './schema.ts';
+import { speciesOf, type SpeciesTable } from './species.ts';
 
 /** Target fields: the schema's own keys plus inputs that need converting (per-area stock, declared area, raw species). */
 export type MappedField =
@@ -16,21 +15,21 @@ export type MappedField =
   | 'area_declared';
 
 const ALIASES: Record<MappedField, string[]> = {
-  id: ['id', '小班编号', '小班标识', 'XBBH', 'XBBM', 'BSM'],
-  township_code: ['township_code', '乡镇代码', '乡镇编码', 'XIANG_DM', 'XZDM', 'XIANG'],
-  township_name: ['township_name', '乡镇', '乡镇名称', '乡镇名', 'XZMC', 'XIANG_MC', 'XZ'],
+  id: ['id', '小班编号', '小班标识', 'XBBH', 'XBBM', 'BSM', 'TBBH'],
+  township_code: ['township_code', '乡镇代码', '乡镇编码', 'XIANG_DM', 'XZDM', 'XIANG', 'ZLDWDM'],
+  township_name: ['township_name', '乡镇', '乡镇名称', '乡镇名', 'XZMC', 'XIANG_MC', 'XZ', 'ZLDWMC'],
   village: ['village', '村', '村名', '村名称', '行政村', 'CUN', 'CUNMC', 'CUN_MC'],
   lin_ban: ['lin_ban', '林班', '林班号', 'LB', 'LBH', 'LIN_BAN'],
   xiao_ban: ['xiao_ban', '小班', '小班号', 'XB', 'XBH', 'XIAO_BAN'],
-  land_class: ['land_class', '地类', '地类名称', 'DL', 'DI_LEI', 'DLMC'],
-  species: ['species', '优势树种', '优势树种名称', '树种', '优势树种组', 'YSSZ', 'YOU_SHI_SZ', 'YSSZMC', 'SZ', 'SZZ'],
+  land_class: ['land_class', '地类', '地类名称', '地类代码', 'DL', 'DI_LEI', 'DLBM', 'DLMC'],
+  species: ['species_raw', 'species', '优势树种', '优势树种名称', '树种', '优势树种组', 'YSSZ', 'YOU_SHI_SZ', 'YSSZMC', 'SZ', 'SZZ'],
   origin: ['origin', '起源', 'QY', 'QI_YUAN'],
   age_group: ['age_group', '龄组', 'LZ', 'LING_ZU'],
   canopy: ['canopy', '郁闭度', '郁闭度/覆盖度', 'YBD', 'YU_BI_DU'],
-  stock_m3: ['stock_m3', '蓄积', '蓄积量', '小班蓄积', '小班蓄积量', '活立木蓄积', '林分蓄积', 'XJ', 'XBXJ', 'HLMXJ', 'HUO_LMXJ'],
+  stock_m3: ['stock_m3', '蓄积', '蓄积量', '小班蓄积', '小班蓄积量', '活立木蓄积', '林分蓄积', 'XJ', 'XBXJ', 'HLMXJ', 'HUO_LMXJ', 'HUO_LM_XJ'],
   stock_per_ha: ['每公顷蓄积', '公顷蓄积', 'MGQXJ', 'GQXJ', 'MEI_GQ_XJ'],
   stock_per_mu: ['每亩蓄积', '亩蓄积', 'MMXJ', 'MEI_MU_XJ'],
-  area_declared: ['面积', '小班面积', 'MJ', 'XBMJ', 'MIAN_JI', 'area'],
+  area_declared: ['面积', '小班面积', 'MJ', 'XBMJ', 'MIAN_JI', 'TBMJ', 'area'],
   upgrade_type: ['upgrade_type', '改造类型', '低效林改造类型', '改造方式', 'GZLX'],
   upgrade_year: ['upgrade_year', '改造年度', '改造年份', 'GZND'],
   carbon_afforestation: ['carbon_afforestation', '碳汇造林', 'THZL'],
@@ -64,37 +63,9 @@ export function detectFields(keys: Iterable<string>): { map: FieldMap; unmapped:
   return { map, unmapped };
 }
 
-const AGE_BY_TEXT: Record<string, AgeGroup> = {
-  幼: '幼龄林', 幼龄: '幼龄林', 幼龄林: '幼龄林', '1': '幼龄林',
-  中: '中龄林', 中龄: '中龄林', 中龄林: '中龄林', '2': '中龄林',
-  近: '近熟林', 近熟: '近熟林', 近熟林: '近熟林', '3': '近熟林',
-  成: '成熟林', 成熟: '成熟林', 成熟林: '成熟林', '4': '成熟林',
-  过: '过熟林', 过熟: '过熟林', 过熟林: '过熟林', '5': '过熟林',
-};
-
-const LAND_BY_TEXT: Record<string, LandClass> = {
-  乔木林: '乔木林地', 乔木林地: '乔木林地', 有林地: '乔木林地', 纯林: '乔木林地', 混交林: '乔木林地',
-  竹林: '竹林地', 竹林地: '竹林地',
-  特灌: '特灌林地', 特灌林地: '特灌林地', 国家特别规定灌木林地: '特灌林地', 国家特别规定的灌木林地: '特灌林地',
-  一般灌木林地: '一般灌木林地', 其他灌木林地: '一般灌木林地', 灌木林地: '一般灌木林地',
-  疏林地: '疏林地', 疏林: '疏林地',
-  未成林造林地: '未成林造林地', 未成林地: '未成林造林地', 未成林: '未成林造林地',
-  迹地: '迹地', 采伐迹地: '迹地', 火烧迹地: '迹地', 其他迹地: '迹地',
-  宜林地: '宜林地', 宜林荒山荒地: '宜林地', 宜林沙荒地: '宜林地', 其他宜林地: '宜林地',
-};
-
-// Raw species names → schema species where the schema has an equivalent class. Others keep species_raw only.
-const SPECIES_BY_TEXT: Record<string, Species> = {
-  杉: '杉木', 杉木林: '杉木', 马尾松林: '马尾松',
-  木荷: '硬阔', 荷木: '硬阔', 枫香: '硬阔', 栎类: '硬阔', 栎: '硬阔', 麻栎: '硬阔', 青冈: '硬阔', 樟: '硬阔', 樟树: '硬阔',
-  香樟: '硬阔', 楠木: '硬阔', 闽楠: '硬阔', 锥栲: '硬阔', 甜槠: '硬阔', 硬阔类: '硬阔', 其他硬阔类: '硬阔',
-  泡桐: '软阔', 杨树: '软阔', 檫木: '软阔', 拟赤杨: '软阔', 软阔类: '软阔', 其他软阔类: '软阔',
-  针阔混交林: '针阔混', 阔叶混交林: '阔叶混', 竹: '毛竹', 毛竹林: '毛竹', 油茶林: '油茶', 灌木林: '灌木',
-};
-
 /** A stand read from a foreign file: schema fields where they could be mapped, plus what was kept aside. */
 export interface MappedStand extends Partial<StandProperties> {
-  species_raw?: string; // 优势树种 as written in the file — the carbon model uses it for finer groups
+  species_raw?: string; // 优势树种 as a name the species table knows (a code is resolved) — the carbon model groups it
   area_declared?: number; // 面积 as written; unit unknown, for cross-checks only
 }
 
@@ -122,14 +93,34 @@ function pick<T extends string>(allowed: readonly T[], v: string): T | null {
   return (allowed as readonly string[]).includes(v) ? (v as T) : null;
 }
 
+export interface MapOptions {
+  /** The replaceable 优势树种 code table (species.ts). */
+  speciesTable?: SpeciesTable;
+}
+
+export interface MappedResult {
+  stand: MappedStand;
+  /** Human-readable issues (empty when everything was understood). */
+  issues: string[];
+  /** Values no code table knows, as [field label, value]: the caller counts them. */
+  unrecognised: [string, string][];
+  /** Which 三调 code needed a rule (0305/0307 …), when one did. */
+  thirdSurveyCode?: string;
+}
+
 /**
  * Map one feature's attributes. `areaM2` (the geodesic area of its geometry) converts per-area stock to totals.
- * Returns the mapped properties and human-readable issues (empty when everything was understood).
  */
-export function mapStand(raw: Record<string, unknown>, map: FieldMap, areaM2: number): { stand: MappedStand; issues: string[] } {
+export function mapStand(raw: Record<string, unknown>, map: FieldMap, areaM2: number, opt: MapOptions = {}): MappedResult {
   const issues: string[] = [];
+  const unrecognised: [string, string][] = [];
+  const unknown = (label: string, value: string) => {
+    issues.push(`${label} "${value}" not recognised`);
+    unrecognised.push([label, value]);
+  };
   const get = (f: MappedField) => (map[f] === undefined ? undefined : raw[map[f] as string]);
   const out: MappedStand = {};
+  let thirdSurveyCode: string | undefined;
 
   const id = text(get('id'));
   if (id) out.id = id;
@@ -142,35 +133,6 @@ export function mapStand(raw: Record<string, unknown>, map: FieldMap, areaM2: nu
     if (v !== null) out[f] = v;
   }
 
-  const land = text(get('land_class'));
-  if (land) {
-    const lc = LAND_BY_TEXT[land] ?? pick(LAND_CLASSES, land);
-    if (lc) out.land_class = lc;
-    else issues.push(`地类 "${land}" not recognised`);
-  }
-
-  const sp = text(get('species'));
-  if (sp) {
-    out.species_raw = sp;
-    const s = pick(SPECIES, sp) ?? SPECIES_BY_TEXT[sp];
-    if (s) out.species = s;
-  }
-
-  const origin = text(get('origin'));
-  if (origin) {
-    const o: Origin | null = pick(ORIGINS, origin) ?? (origin.startsWith('天然') || /^1\d?$/.test(origin) ? '天然'
-      : origin.startsWith('人工') || /^2\d?$/.test(origin) ? '人工' : null);
-    if (o) out.origin = o;
-    else issues.push(`起源 "${origin}" not recognised`);
-  }
-
-  const age = text(get('age_group'));
-  if (age) {
-    const a = AGE_BY_TEXT[age];
-    if (a) out.age_group = a;
-    else issues.push(`龄组 "${age}" not recognised`);
-  }
-
   const canopy = number(get('canopy'));
   if (canopy !== null) {
     if (canopy >= 0 && canopy <= 1) out.canopy = canopy;
@@ -178,6 +140,42 @@ export function mapStand(raw: Record<string, unknown>, map: FieldMap, areaM2: nu
       out.canopy = canopy / 100;
       issues.push(`郁闭度 ${canopy} read as a percentage (${canopy / 100})`);
     } else issues.push(`郁闭度 ${canopy} out of range`);
+  }
+
+  const origin = text(get('origin'));
+  if (origin) {
+    const o = pick(ORIGINS, origin) ?? originOf(origin);
+    if (o) out.origin = o;
+    else unknown('起源', origin);
+  }
+
+  const land = text(get('land_class'));
+  if (land) {
+    const lc = pick(LAND_CLASSES, land) ?? landClassOf(land);
+    if (lc) out.land_class = lc;
+    else {
+      const third = thirdSurveyClass(land, out.canopy ?? null, out.origin ?? null);
+      if (third) {
+        out.land_class = third;
+        thirdSurveyCode = /^\d{4}$/.test(land) ? land : Object.keys(THIRD_SURVEY_CODES).find((k) => THIRD_SURVEY_CODES[k] === land);
+      } else unknown('地类', land);
+    }
+  }
+
+  const sp = text(get('species'));
+  if (sp) {
+    const s = speciesOf(sp, opt.speciesTable);
+    if (s) {
+      out.species_raw = s.name;
+      if (s.species) out.species = s.species;
+    } else unknown('优势树种', sp);
+  }
+
+  const age = text(get('age_group'));
+  if (age) {
+    const a = ageGroupOf(age);
+    if (a) out.age_group = a;
+    else unknown('龄组', age);
   }
 
   const stock = number(get('stock_m3'));
@@ -198,7 +196,7 @@ export function mapStand(raw: Record<string, unknown>, map: FieldMap, areaM2: nu
   if (up) {
     const u = pick(UPGRADE_TYPES, up.replace(/改造$/, ''));
     if (u) out.upgrade_type = u;
-    else issues.push(`改造类型 "${up}" not recognised`);
+    else unknown('改造类型', up);
   }
   for (const f of ['upgrade_year', 'afforestation_year', 'oil_tea_year'] as const) {
     const v = number(get(f));
@@ -209,13 +207,13 @@ export function mapStand(raw: Record<string, unknown>, map: FieldMap, areaM2: nu
   if (ot) {
     const w = pick(OIL_TEA_WORK, ot);
     if (w) out.oil_tea_work = w;
-    else issues.push(`油茶类型 "${ot}" not recognised`);
+    else unknown('油茶类型', ot);
   }
   const pw = text(get('pine_wilt'));
   if (pw) {
     const w = pick(PINE_WILT, pw);
     if (w) out.pine_wilt = w;
-    else issues.push(`松材线虫病 "${pw}" not recognised`);
+    else unknown('松材线虫病', pw);
   }
-  return { stand: out, issues };
+  return { stand: out, issues, unrecognised, thirdSurveyCode };
 }

@@ -12,6 +12,8 @@ export const LAND_CLASSES = [
   '未成林造林地', // afforested, not yet closed
   '迹地', // cut-over or burnt land
   '宜林地', // land planned for afforestation
+  '苗圃地', // nursery (GB/T 26424 0150; only in imported inventories)
+  '林业辅助生产用地', // forestry support land (0180; only in imported inventories)
 ] as const;
 export type LandClass = (typeof LAND_CLASSES)[number];
 

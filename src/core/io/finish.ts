@@ -57,7 +57,12 @@ export function* positionsOf(g: Geometry | null | undefined): Generator<Position
 }
 
 function mapGeometry(g: Geometry, f: Transform): Geometry {
-  const p = (q: Position): Position => [...f(q[0], q[1]), ...q.slice(2)];
+  // one new array per position (the transform's result); 200k stands have millions of positions
+  const p = (q: Position): Position => {
+    const r: Position = f(q[0], q[1]);
+    for (let i = 2; i < q.length; i++) r.push(q[i]);
+    return r;
+  };
   switch (g.type) {
     case 'Point':
       return { ...g, coordinates: p(g.coordinates) };
@@ -178,24 +183,30 @@ export function finishImport(fileName: string, raw: RawImport, crs: CrsInfo, crs
   };
   if (raw.encoding) result.encoding = raw.encoding;
   for (const { feature, index } of raw.features) {
-    const name = featureName(feature.properties);
-    const label = `feature ${index}${name ? ` ${quoted(name)}` : ''}`;
+    // the label is only needed for a message: built when one is written
+    const labelOf = () => {
+      const name = featureName(feature.properties);
+      return `feature ${index}${name ? ` ${quoted(name)}` : ''}`;
+    };
     let geometry = feature.geometry;
     if (geometry && transform) {
       try {
         geometry = mapGeometry(geometry, transform);
       } catch (e) {
-        result.report.rejected.push({ index, why: `${label}: cannot reproject from ${crs.name} (${describeError(e)})` });
+        result.report.rejected.push({ index, why: `${labelOf()}: cannot reproject from ${crs.name} (${describeError(e)})` });
         continue;
       }
     }
     const check = checkGeometry(geometry);
     if (check.error !== undefined) {
       const hint = transform && /out of range|not a finite/.test(check.error) ? ` after reprojecting from ${crs.name}` : '';
-      result.report.rejected.push({ index, why: `${label}: ${check.error}${hint}` });
+      result.report.rejected.push({ index, why: `${labelOf()}: ${check.error}${hint}` });
       continue;
     }
-    for (const what of check.fixes) result.report.fixed.push({ index, what: `${label}: ${what}` });
+    if (check.fixes.length) {
+      const label = labelOf();
+      for (const what of check.fixes) result.report.fixed.push({ index, what: `${label}: ${what}` });
+    }
     result.features.push({ ...feature, geometry: check.geometry ?? null });
     result.sourceIndex.push(index);
   }

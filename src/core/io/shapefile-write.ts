@@ -154,11 +154,12 @@ function inferFields(features: Feature[], encode: (s: string) => Uint8Array): Fi
     for (let k = 2; used.has(new TextDecoder('latin1').decode(nameBytes)); k++) nameBytes = fitBytes(`${key.slice(0, 7)}_${k}`, 10, encode);
     used.add(new TextDecoder('latin1').decode(nameBytes));
     if (values.length > 0 && values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-      const decimals = Math.min(8, Math.max(0, ...values.map((v) => (String(v).split('.')[1] ?? '').length)));
+      // a loop, not Math.max(...values): 200k arguments overflow the call stack
+      const decimals = Math.min(8, values.reduce<number>((m, v) => Math.max(m, (String(v).split('.')[1] ?? '').length), 0));
       return { key, nameBytes, type: 'N', length: 19, decimals };
     }
     if (values.length > 0 && values.every((v) => typeof v === 'boolean')) return { key, nameBytes, type: 'L', length: 1, decimals: 0 };
-    const length = Math.min(254, Math.max(1, ...values.map((v) => encode(String(v)).length)));
+    const length = Math.min(254, values.reduce<number>((m, v) => Math.max(m, encode(String(v)).length), 1));
     return { key, nameBytes, type: 'C', length, decimals: 0 };
   });
 }

@@ -9,6 +9,7 @@ import { afforestationCarbon, mineCarbon, wetlandCarbon } from '../carbon/other-
 import { addStatus, provenanceOf, type CarbonProvenance, type StatusTotals } from '../carbon/provenance.ts';
 import { fromSquareMetres } from '../geo/units.ts';
 import type { AreaCache, PlanLayers } from './layers.ts';
+import { gridConnectedKw } from './rules.ts';
 import type { StandSummary } from './stand-summary.ts';
 
 export interface AvoidedTotals {
@@ -66,6 +67,9 @@ export function uncertaintyOf(mc: McResult, s: McSummary | undefined): CarbonUnc
     annual_sink_tCO2e: s ? [s.annual_sink_tCO2e.lo, s.annual_sink_tCO2e.hi] : [0, 0],
   };
 }
+
+/** For totals computed without a Monte Carlo run (a township's share, before its interval is attached). */
+export const noUncertainty = (): CarbonUncertainty => ({ method: 'not computed', draws: 0, seed: 0, carbon_stock_tCO2e: [0, 0], annual_sink_tCO2e: [0, 0] });
 
 /** Stands flagged carbon_afforestation already carry the pilot plantations; only use the pilot layer without them. */
 export function pilotsCounted(layers: PlanLayers, summary: StandSummary): boolean {
@@ -126,7 +130,6 @@ export function countyTotals(
   let pv = 0;
   let wind = 0;
   let all = 0;
-  let kw = 0;
   const sources = [
     ...(layers.pv?.features ?? []).map((f) => ['pv', f.properties] as const),
     ...(layers.windFarms?.features ?? []).map((f) => ['wind', f.properties] as const),
@@ -136,7 +139,6 @@ export function countyTotals(
     const a = avoidedEmissions(p.capacity_mw, kind, factors, gridFactorId).avoided_tco2_per_yr;
     all += a;
     if (p.status !== '并网' || (p.grid_year != null && p.grid_year > year)) continue;
-    kw += (Number.isFinite(p.capacity_mw) && p.capacity_mw > 0 ? p.capacity_mw : 0) * 1000;
     if (kind === 'pv') pv += a;
     else wind += a;
   }
@@ -162,7 +164,7 @@ export function countyTotals(
     harvest_tCO2e: c.harvest_tCO2e,
     mortality_tCO2e: c.mortality_tCO2e,
     carbon_density_tC_per_ha: forestHa > 0 ? c.forest_carbon_stock_tC / forestHa : 0,
-    uncertainty: mc ? uncertaintyOf(mc, mc.county) : { method: 'not computed', draws: 0, seed: 0, carbon_stock_tCO2e: [0, 0], annual_sink_tCO2e: [0, 0] },
+    uncertainty: mc ? uncertaintyOf(mc, mc.county) : noUncertainty(),
     provenance: provenanceOf(methodLabel || summary.method, factors.version, stockStatus, sinkStatus),
     carbon_stock_by_source_tCO2e: { stands: c.carbon_stock_tCO2e, mines: mineStock, carbon_pilots: pilotStock },
     annual_sink_by_source_tCO2e: { stands: c.annual_sink_tCO2e, wetlands: wetSink, mines: mineSink, carbon_pilots: pilotSink },
@@ -171,7 +173,7 @@ export function countyTotals(
       label: AVOIDED_LABEL.en,
       grid_factor_id: gridFactorId,
       grid_factor_tco2_per_mwh: factors.gridFactors[gridFactorId].value,
-      grid_connected_kw: kw,
+      grid_connected_kw: gridConnectedKw(layers, year), // the one implementation (rules.ts), as the target and the township rows
       pv_tco2_per_yr: pv,
       wind_tco2_per_yr: wind,
       total_tco2_per_yr: pv + wind,

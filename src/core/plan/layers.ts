@@ -26,7 +26,7 @@ export interface CarbonPilotProps { id: string; name: string; township_code: str
 export interface OilTeaBaseProps { id: string; name: string; township_code: string; kind: string; year: number | null }
 
 /** Stand properties as read: schema fields, possibly with the raw 二类 species kept aside by field-mapping. */
-export type StandLike = StandProperties & { species_raw?: string };
+export type StandLike = StandProperties & { species_raw?: string | null };
 
 export interface PlanLayers {
   stands: FC<StandLike>;

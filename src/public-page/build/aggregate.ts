@@ -5,11 +5,10 @@ import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import { CO2_PER_C, type CarbonFactors } from '../../core/carbon/factors.ts';
 import { methodNotes } from '../../core/carbon/method-notes.ts';
-import { afforestationCarbon, mineCarbon } from '../../core/carbon/other-sinks.ts';
 import { fromSquareMetres } from '../../core/geo/units.ts';
-import { UPGRADE_TYPES } from '../../core/inventory/schema.ts';
 import type { AreaCache, PlanLayers } from '../../core/plan/layers.ts';
 import type { PlanProgress } from '../../core/plan/progress.ts';
+import { upgradeDoneByTownship } from '../../core/plan/rollups.ts';
 import type { PlanProgressFile, PublicProject, PublicTarget, TownshipStats } from '../public-data.ts';
 
 export const UPGRADE_TARGET_ID = 'low_yield_forest_upgrade';
@@ -19,9 +18,6 @@ const round = (v: number, digits: number) => {
   return Math.round((Number.isFinite(v) ? v : 0) * k) / k;
 };
 
-const add = (m: Map<string, number>, key: string | undefined, v: number) => {
-  if (key) m.set(key, (m.get(key) ?? 0) + v);
-};
 
 export interface PublicMeta {
   /** Any synthetic layer in the input (sample data): the page shows the badge. */
@@ -35,41 +31,22 @@ export interface PublicData {
   planProgress: PlanProgressFile;
 }
 
-/** Per-township sums of the county figures, so that the townships add up to the county totals the cards show. */
-function townshipFigures(layers: PlanLayers, areas: AreaCache, progress: PlanProgress, factors: CarbonFactors, deadline: number): TownshipStats[] {
-  const year = progress.as_of_year;
-  const extraStock = new Map<string, number>();
-  const extraSink = new Map<string, number>();
-  (layers.mines?.features ?? []).forEach((f, i) => {
-    const p = f.properties;
-    if (!p || p.status !== '已修复') return; // as countyTotals: only restored sites hold carbon
-    const r = mineCarbon(areas.mines?.[i] ?? 0, p.restored_year, year, factors);
-    add(extraStock, p.township_code, r.carbon_stock_tCO2e);
-    add(extraSink, p.township_code, r.annual_sink_tCO2e);
-  });
-  if (progress.county.carbon_pilots_counted) {
-    (layers.carbonPilots?.features ?? []).forEach((f, i) => {
-      const r = afforestationCarbon(areas.carbonPilots?.[i] ?? 0, f.properties?.planted_year ?? null, year, factors);
-      add(extraStock, f.properties?.township_code, r.carbon_stock_tCO2e);
-      add(extraSink, f.properties?.township_code, r.annual_sink_tCO2e);
-    });
-  }
+/**
+ * Per-township figures, taken as they are from core/plan's township rows (the same numbers as `npm run targets` and the
+ * dashboard), so that the townships add up to the county totals the cards show. Nothing is recomputed here.
+ */
+function townshipFigures(layers: PlanLayers, areas: AreaCache, progress: PlanProgress, deadline: number): TownshipStats[] {
   // Upgrade done by the plan's deadline, as the county target counts it (undated records count as done).
-  const upgrade = new Map<string, number>();
-  const types = new Set<string>(UPGRADE_TYPES);
-  layers.stands.features.forEach((f, i) => {
-    const p = f.properties;
-    if (!p || !p.upgrade_type || !types.has(p.upgrade_type)) return;
-    if (p.upgrade_year != null && Number.isFinite(p.upgrade_year) && p.upgrade_year > deadline) return;
-    add(upgrade, p.township_code, fromSquareMetres(areas.stands[i], 'mu'));
-  });
-
-  const names = new Map((layers.townships?.features ?? []).map((f) => [f.properties?.code, f.properties?.name_en ?? '']));
+  const upgrade = upgradeDoneByTownship(layers.stands, areas.stands, deadline);
+  const polygons = layers.townships?.features ?? [];
+  const names = new Map(polygons.map((f) => [f.properties?.code, f.properties?.name_en ?? '']));
   return progress.by_township
-    .filter((r) => names.has(r.code)) // stands outside every township polygon stay in the county totals only
+    // stands outside every township polygon stay in the county totals only; without a township layer (an import that
+    // matched stands to the built-in township list) every matched township has a row
+    .filter((r) => (polygons.length ? names.has(r.code) : r.code !== 'unknown'))
     .map((r) => {
       const land = r.land_area_mu ?? 0;
-      const stock = r.carbon_stock_tCO2e + (extraStock.get(r.code) ?? 0);
+      const stock = r.carbon_stock_all_sources_tCO2e;
       const up = upgrade.get(r.code) ?? 0;
       return {
         id: r.code,
@@ -85,7 +62,7 @@ function townshipFigures(layers: PlanLayers, areas: AreaCache, progress: PlanPro
         carbon_stock_hi_tCO2e: round(r.uncertainty.carbon_stock_tCO2e[1], 0),
         carbon_density_tC_per_ha: round(r.carbon_density_tC_per_ha, 1),
         carbon_density_tCO2e_per_ha: round(r.carbon_density_tC_per_ha * CO2_PER_C, 1),
-        annual_sink_tCO2e: round(r.annual_sink_tCO2e + r.wetland_sink_tCO2e + (extraSink.get(r.code) ?? 0), 0),
+        annual_sink_tCO2e: round(r.annual_sink_all_sources_tCO2e, 0),
         annual_sink_lo_tCO2e: round(r.uncertainty.annual_sink_tCO2e[0], 0),
         annual_sink_hi_tCO2e: round(r.uncertainty.annual_sink_tCO2e[1], 0),
         upgrade_mu: round(up, 1),
@@ -167,7 +144,7 @@ function projectMarkers(layers: PlanLayers, areas: AreaCache): FeatureCollection
 export function publicData(layers: PlanLayers, areas: AreaCache, progress: PlanProgress, factors: CarbonFactors, meta: PublicMeta): PublicData {
   // Upgrade counted by the plan's deadline, or by the end of the chosen year when that comes first (year control).
   const deadline = Math.min(progress.targets.find((t) => t.id === UPGRADE_TARGET_ID)?.target_year ?? progress.as_of_year, progress.as_of_year);
-  const rows = townshipFigures(layers, areas, progress, factors, deadline);
+  const rows = townshipFigures(layers, areas, progress, deadline);
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const townshipStats: PublicData['townshipStats'] = {
     type: 'FeatureCollection',

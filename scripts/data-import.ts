@@ -1,0 +1,91 @@
+// npm run data:import -- <stands file> --out <dir> [--townships file] [--projects dir] [--species-codes table.json]
+//                        [--crs EPSG:4526] [--encoding gbk] [--no-tiles] [--json]
+// A bureau's forest inventory (二类 export: zipped shapefile, GeoJSON, KML, CSV …) → a data release folder the app, the
+// CLIs and both builds use with --data <dir> (or XINGGUO_DATA_DIR). Progress goes to stderr; with --json stdout is
+// exactly one JSON object (the report), else a readable summary.
+import { fmt, textTable } from '../src/core/carbon/text-table.ts';
+import { ImportFailure, importInventory, type ImportArgs, type ImportReportJson } from './import/release.ts';
+
+const USAGE = 'usage: npm run data:import -- <stands file> --out <dir> [--townships file] [--projects dir] [--species-codes table.json] [--crs EPSG:4526] [--encoding gbk] [--no-tiles] [--json]';
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`data:import: ${message}\n`);
+  process.exit(code);
+}
+
+function parseArgs(argv: string[]): ImportArgs & { json: boolean } {
+  const a: Partial<ImportArgs> & { json: boolean } = { json: false, tiles: true };
+  for (let i = 0; i < argv.length; i++) {
+    const s = argv[i];
+    const value = () => argv[++i] ?? fail(`${s} needs a value\n${USAGE}`, 2);
+    if (s === '--json') a.json = true;
+    else if (s === '--out') a.out = value();
+    else if (s === '--townships') a.townships = value();
+    else if (s === '--projects') a.projects = value();
+    else if (s === '--species-codes') a.speciesCodes = value();
+    else if (s === '--crs') a.crs = value();
+    else if (s === '--encoding') a.encoding = value();
+    else if (s === '--no-tiles') a.tiles = false;
+    else if (s === '--help' || s === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else if (s.startsWith('--')) fail(`unknown option ${s}\n${USAGE}`, 2);
+    else if (a.stands) fail(`one stands file at a time (got "${a.stands}" and "${s}")`, 2);
+    else a.stands = s;
+  }
+  if (!a.stands) fail(`no stands file given\n${USAGE}`, 2);
+  if (!a.out) fail(`no --out folder given\n${USAGE}`, 2);
+  return a as ImportArgs & { json: boolean };
+}
+
+/** stage, count and percent on stderr; at most one line per stage and 10 % step. */
+function progressPrinter() {
+  const last = new Map<string, number>();
+  const t0 = performance.now();
+  return (stage: string, done: number, total: number) => {
+    const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
+    const step = Math.floor(pct / 10);
+    if (last.get(stage) === step) return;
+    last.set(stage, step);
+    process.stderr.write(`data:import: ${stage.padEnd(8)} ${String(done).padStart(8)} / ${total}  ${String(pct).padStart(3)}%  ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  };
+}
+
+function printHuman(r: ImportReportJson): void {
+  const pct = (v: number) => `${fmt(v * 100, 2)}%`;
+  const out = [
+    `data:import — ${r.stands_file} → ${r.out}`,
+    `  stands read ${r.stands_read}, imported ${r.stands_imported}, rejected ${r.rejected.length}, repaired ${r.fixed.length}`,
+    `  CRS ${r.crs}; text ${r.encoding ?? '—'}`,
+    `  area ${fmt(r.area_mu, 0)} mu; forest (森林) ${fmt(r.forest_area_mu, 0)} mu; stock ${fmt(r.stock_m3, 0)} m³`,
+    r.declared_vs_measured
+      ? `  declared area (unit ${r.declared_vs_measured.unit === 'mu' ? '亩' : '公顷'}) vs measured: median ${pct(r.declared_vs_measured.median_rel_diff)}, worst ${pct(r.declared_vs_measured.worst_rel_diff)} (feature ${r.declared_vs_measured.worst_index})`
+      : '  no declared area field',
+    `  townships: ${r.townships_from}`,
+    '',
+    'Field mapping:',
+    ...Object.entries(r.mapping).map(([to, from]) => `  ${String(from).padEnd(14)} → ${to}`),
+    `  kept as they are (shown in popups): ${r.unmapped_fields.join(', ') || 'none'}`,
+    `  species table: ${r.species_table ?? '—'}`,
+  ];
+  if (r.rules.length) out.push('', 'Rules applied:', ...r.rules.map((x) => `  ${x}`));
+  const unknown = Object.entries(r.unrecognised_values);
+  out.push('', unknown.length ? 'Values no code table knows (not guessed; counted as unknown):' : 'Every coded value was recognised.');
+  for (const [field, values] of unknown) out.push(`  ${field}: ${Object.entries(values).map(([v, n]) => `"${v}" ×${n}`).join(', ')}`);
+  for (const x of r.rejected.slice(0, 20)) out.push(`  rejected ${x.index}: ${x.why}`);
+  for (const x of r.fixed.slice(0, 20)) out.push(`  repaired ${x.index}: ${x.what}`);
+  out.push('', 'By township:', textTable(['code', 'township', 'stands', 'area (mu)', 'forest (mu)'],
+    r.by_township.map((t) => [t.code, t.name || '(unmatched)', String(t.count), fmt(t.area_mu, 0), fmt(t.forest_area_mu, 0)]), new Set([2, 3, 4])));
+  out.push('', `Done in ${(r.ms / 1000).toFixed(1)} s. Use it: npm start -- --data ${r.out}   ·   npm run targets -- --data ${r.out}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+const args = parseArgs(process.argv.slice(2));
+try {
+  const report = importInventory({ ...args, progress: progressPrinter() });
+  if (args.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+  else printHuman(report);
+} catch (e) {
+  if (e instanceof ImportFailure) fail(e.message);
+  fail(`${args.stands}: ${(e as Error).message}`);
+}

@@ -1,0 +1,109 @@
+// data:import on a small 二类 export: matching to the built-in townships without a township layer, a release the
+// targets CLI reads, and safety — a failing import leaves the previous release as it was, with no temporary folder left.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareDeclared } from '../../src/core/inventory/normalise.ts';
+import { BUILT_IN_TOWNSHIPS } from '../../src/core/inventory/townships.ts';
+import { MU, refArea } from '../../src/core/plan/fixture.testutil.ts';
+import { ImportFailure, importInventory } from '../../scripts/import/release.ts';
+import { erleiInventory, type ErleiFixture } from '../fixtures/erlei-inventory.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SAMPLE = path.join(ROOT, 'data');
+const work = mkdtempSync(path.join(tmpdir(), 'data-import-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let fixture: ErleiFixture;
+const zip = path.join(work, '二类.zip');
+const out = path.join(work, 'release');
+
+beforeAll(() => {
+  fixture = erleiInventory(JSON.parse(readFileSync(path.join(SAMPLE, 'townships.geojson'), 'utf8')), 300, 7);
+  writeFileSync(zip, fixture.zip);
+});
+
+describe('data:import without a township layer', () => {
+  it('matches stands to the built-in real townships by code or name and reports township totals', () => {
+    const r = importInventory({ stands: zip, out, tiles: false });
+    expect(r.stands_imported).toBe(300);
+    expect(r.unrecognised_values['乡镇']).toBeUndefined(); // 9-digit codes, 3-digit codes and names all matched
+    const expected = new Map<string, { n: number; mu: number }>();
+    fixture.expected.forEach((s) => {
+      const e = expected.get(s.township_code) ?? { n: 0, mu: 0 };
+      e.n++;
+      e.mu += refArea(s.ring) / MU;
+      expected.set(s.township_code, e);
+    });
+    expect(r.by_township.map((t) => t.code).sort()).toEqual([...expected.keys()].sort());
+    for (const t of r.by_township) {
+      expect(t.name).toBe(BUILT_IN_TOWNSHIPS.find((b) => b.code === t.code)!.name);
+      expect(t.count).toBe(expected.get(t.code)!.n);
+      expect(Math.abs(t.area_mu - expected.get(t.code)!.mu)).toBeLessThan(1e-3);
+    }
+    const release = JSON.parse(readFileSync(path.join(out, 'release.json'), 'utf8'));
+    expect(release).toMatchObject({ format: 'xingguo-release-1', sample_data: false, counts: { stands: 300 } });
+    expect(release.sources[0]).toMatchObject({ role: 'stands', file: '二类.zip', bytes: fixture.zip.length });
+    expect(release.sources[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    // the public aggregates list the matched townships (no polygons: no township-stats features)
+    const pub = JSON.parse(readFileSync(path.join(out, 'public/plan-progress.json'), 'utf8'));
+    expect(pub.townships.map((t: { code: string }) => t.code).sort()).toEqual([...expected.keys()].sort());
+    // and the targets CLI reads the release
+    const cli = JSON.parse(execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/targets.ts'), '--data', out, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+    expect(cli.county.forest_land_mu).toBeCloseTo(r.area_mu, 6);
+  }, 120_000);
+
+  it('the built-in township list is the sample data’s (real names and codes)', () => {
+    const towns = JSON.parse(readFileSync(path.join(SAMPLE, 'townships.geojson'), 'utf8')).features.map((f: { properties: { code: string; name: string } }) => ({ code: f.properties.code, name: f.properties.name }));
+    expect([...BUILT_IN_TOWNSHIPS]).toEqual(towns);
+  });
+});
+
+describe('data:import safety', () => {
+  const entries = () => readdirSync(work).sort();
+
+  it('a failing import leaves the previous release untouched and no temporary folder behind', () => {
+    if (!existsSync(out)) importInventory({ stands: zip, out, tiles: false });
+    const before = readFileSync(path.join(out, 'release.json'), 'utf8');
+    const mtime = statSync(path.join(out, 'stands.geojson')).mtimeMs;
+    const listed = entries();
+    const bad = path.join(work, '坏文件.zip');
+    writeFileSync(bad, fixture.zip.slice(0, 2000)); // truncated zip
+    expect(() => importInventory({ stands: bad, out, tiles: false })).toThrow(/坏文件\.zip/);
+    // a township layer without code fields is refused
+    const towns = path.join(work, 'towns.geojson');
+    writeFileSync(towns, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { foo: 1 }, geometry: { type: 'Polygon', coordinates: [[[115, 26], [115.1, 26], [115.1, 26.1], [115, 26]]] } }] }));
+    expect(() => importInventory({ stands: zip, out, townships: towns, tiles: false })).toThrow(ImportFailure);
+    // a broken project layer fails half-way through writing the new release (stands already written to the temp folder)
+    const projects = path.join(work, 'projects');
+    mkdirSync(projects);
+    writeFileSync(path.join(projects, 'pv.geojson'), '{"type":"FeatureCollection","features":[');
+    expect(() => importInventory({ stands: zip, out, projects, tiles: false })).toThrow(/pv\.geojson/);
+    expect(readFileSync(path.join(out, 'release.json'), 'utf8')).toBe(before);
+    expect(statSync(path.join(out, 'stands.geojson')).mtimeMs).toBe(mtime);
+    expect(entries().filter((e) => e.startsWith('.'))).toEqual([]);
+    expect(entries().filter((e) => !['坏文件.zip', 'towns.geojson', 'projects'].includes(e))).toEqual(listed);
+  });
+
+  it('the CLI names the file and the problem and exits non-zero; --json prints one JSON object', () => {
+    const bad = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/data-import.ts'), path.join(work, 'nope.zip'), '--out', path.join(work, 'x')], { encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/nope\.zip: no such file/);
+    const noOut = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/data-import.ts'), zip], { encoding: 'utf8' });
+    expect(noOut.status).toBe(2);
+    expect(noOut.stderr).toMatch(/no --out folder/);
+  });
+});
+
+describe('declared area unit', () => {
+  it('detects 亩 or 公顷 by the better fit and reports median and worst differences', () => {
+    const m2 = [10_000, 20_000, 30_000];
+    const inMu = compareDeclared(m2.map((a, i) => ({ index: i, declared: (a / 10_000) * 15 * (i === 2 ? 1.1 : 1), m2: a })))!;
+    expect(inMu).toMatchObject({ unit: 'mu', stands: 3, worst_index: 2 });
+    expect(inMu.median_rel_diff).toBeCloseTo(0, 12);
+    expect(inMu.worst_rel_diff).toBeCloseTo(0.1, 12);
+    expect(compareDeclared(m2.map((a, i) => ({ index: i, declared: a / 10_000, m2: a })))!.unit).toBe('ha');
+  });
+});
