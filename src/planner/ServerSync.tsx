@@ -149,7 +149,7 @@ export function ServerSync({ ws, lang }: { ws: Workspace; lang: Lang }) {
   return (
     <div className="planner-sync" data-testid="planner-sync">
       <p className="planner-muted planner-small" data-testid="planner-sync-status" data-status={status.kind}>
-        {who.user} · {label}{status.at ? ` (${time(status.at)})` : ''}
+        <span data-value>{who.user}</span> · {label}{status.at ? ` (${time(status.at)})` : ''}
       </p>
       {errors.length > 0 && (
         <ul className="planner-error" data-testid="planner-sync-errors">{errors.slice(0, 5).map((e) => <li key={e}>{tr(lang, '未同步：', 'Not synced: ')}{e}</li>)}</ul>
@@ -168,7 +168,7 @@ export function ServerSync({ ws, lang }: { ws: Workspace; lang: Lang }) {
                 <ol className="planner-small" data-testid="server-site-versions">
                   {history.versions.map((v) => (
                     <li key={v.version} data-testid="server-site-version" data-version={v.version}>
-                      v{v.version} · {v.author} · {time(v.time)} · {v.change} · {v.deleted ? tr(lang, '（已删除）', '(deleted)') : `${v.name} · ${v.area_mu.toFixed(2)} ${tr(lang, '亩', 'mu')}`}{' '}
+                      v{v.version} · <span data-value>{v.author}</span> · {time(v.time)} · {changeName(v.change, lang)} · {v.deleted ? tr(lang, '（已删除）', '(deleted)') : <><span data-value>{v.name}</span>{` · ${v.area_mu.toFixed(2)} ${tr(lang, '亩', 'mu')}`}</>}{' '}
                       {v.version !== history.versions[0].version && !v.deleted && (
                         <button type="button" className="planner-link" data-testid="server-site-restore" onClick={() => void restore(x.id, v.version)}>{tr(lang, '恢复此版本', 'Restore')}</button>
                       )}
@@ -212,4 +212,13 @@ function ShareForm({ lang, onSave }: { lang: Lang; onSave: (mode: string, users:
       <button type="button" data-testid="share-save" onClick={() => onSave(mode, users)}>{tr(lang, '保存', 'Save')}</button>
     </span>
   );
+}
+
+/** The server's change kinds (sites.ts recordVersion) in the UI language; an unknown kind is shown as it came. */
+function changeName(change: string, lang: Lang): string {
+  const names: Record<string, [string, string]> = {
+    create: ['新建', 'created'], update: ['修改', 'edited'], delete: ['删除', 'deleted'], restore: ['恢复', 'restored'],
+  };
+  const n = names[change];
+  return n ? tr(lang, n[0], n[1]) : change;
 }
