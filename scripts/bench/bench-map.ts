@@ -18,7 +18,7 @@ import { computeAreas, type PlanLayers } from '../../src/core/plan/layers.ts';
 import { PLAN_LAYER_FILES } from '../../src/core/plan/layer-files.ts';
 import { computeProgress } from '../../src/core/plan/progress.ts';
 import { readStandColumns, STAND_COLUMNS_FILE } from '../../src/workers/stand-columns.ts';
-import { launchBrowser } from '../../test/browser/harness.ts';
+import { launchBrowser } from '../lib/browser.ts';
 import { ROOT } from '../lib/serve-app.ts';
 import { makeStressData } from '../make-stress-data.ts';
 import { animatedFrameRates, frameRates, LONGTASK_SCRIPT, longestTask, mapIdleProbe, renderedStands, standsDrawnProbe } from './map-probe.ts';

@@ -12,8 +12,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildApp, ROOT, serveBuilt } from '../lib/serve-app.ts';
-import { launchBrowser, openPage } from '../../test/browser/harness.ts';
-import { waitForChoropleth } from '../../test/browser/public.spec.ts';
+import { launchBrowser, openRecordedPage, waitForChoropleth } from '../lib/browser.ts';
 
 const DIST = path.join(ROOT, 'dist-public');
 
@@ -70,7 +69,7 @@ const baseline: number[] = [];
 try {
   for (let i = 0; i < runs; i++) {
     for (const full of existsSync(fullNeighbours) ? [false, true] : [false]) {
-      const rec = await openPage(browser, viewport); // a fresh context each run: cold cache, like a first visit
+      const rec = await openRecordedPage(browser, viewport); // a fresh context each run: cold cache, like a first visit
       if (full) await rec.page.route(/data\/public\/neighbours\.geojson$/, (r) => r.fulfill({ contentType: 'application/geo+json', body: readFileSync(fullNeighbours) }));
       await rec.page.goto(server.url);
       (full ? baseline : times).push(await waitForChoropleth(rec.page, 'coverage', 120_000));

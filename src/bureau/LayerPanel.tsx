@@ -3,7 +3,7 @@ import { LAYER_GROUPS } from '../layers/registry.ts';
 import type { LayerDef } from '../layers/types.ts';
 import type { LayerChoices } from '../map/layer-state.ts';
 import { useLang, useT } from '../ui/i18n.ts';
-import { Legend } from './Legend.tsx';
+import { Legend } from '../ui/widgets/Legend.tsx';
 
 interface Props {
   layers: LayerDef[];

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { geodesicArea } from '../../src/core/geo/measure.ts';
 import { fromSquareMetres } from '../../src/core/geo/units.ts';
-import { formatTargetValue } from '../../src/bureau/dashboard/format-target.ts';
+import { formatTargetValue } from '../../src/ui/widgets/format-target.ts';
 import { ROOT } from '../../scripts/lib/serve-app.ts';
 import { assert, type BrowserTest, foreignRequests, openPage, OUTPUT_DIR, type RecordedPage, screenshotPath, waitForValue } from './harness.ts';
 

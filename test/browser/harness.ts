@@ -2,53 +2,26 @@
 // every request it makes, and a sequential runner that prints one line per test and fails the process on any failure.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openRecordedPage, type Cookies, type RecordedPage } from '../../scripts/lib/browser.ts';
 import { ROOT } from '../../scripts/lib/serve-app.ts';
 
 export const OUTPUT_DIR = path.join(ROOT, 'test-output');
 mkdirSync(OUTPUT_DIR, { recursive: true });
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-];
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-}
+export { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, type RecordedPage } from '../../scripts/lib/browser.ts';
 
 /**
  * The cookies each new page's context starts with while the suites run against the server: a function, called per
  * context, so each context can be signed in as its own test account (a fresh browser profile of a fresh planner).
  */
-type Cookies = Parameters<import('playwright-core').BrowserContext['addCookies']>[0];
 let contextCookies: (() => Promise<Cookies>) | null = null;
 export function setContextCookies(cookies: (() => Promise<Cookies>) | null): void {
   contextCookies = cookies;
 }
 
-export interface RecordedPage {
-  page: Page;
-  requests: string[];
-  consoleErrors: string[];
-  pageErrors: string[];
-}
-
 export async function openPage(browser: Browser, viewport = { width: 960, height: 640 }): Promise<RecordedPage> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN' });
-  // tsx compiles the test files with esbuild, which wraps named functions in __name(); functions sent to the page
-  // with evaluate() need that helper to exist there too.
-  await context.addInitScript('globalThis.__name = (fn) => fn;');
-  if (contextCookies) await context.addCookies(await contextCookies());
-  const page = await context.newPage();
-  const requests: string[] = [];
-  const consoleErrors: string[] = [];
-  const pageErrors: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  return { page, requests, consoleErrors, pageErrors };
+  return openRecordedPage(browser, viewport, contextCookies ? await contextCookies() : undefined);
 }
 
 /** Requests that left the app's own origin (data: and blob: URLs stay in the page). */

@@ -3,31 +3,12 @@
 // phone (360×740) and desktop (1280×800) layouts with screenshots, and no request leaves the page's origin.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { waitForChoropleth, waitWith } from '../../scripts/lib/browser.ts';
 import { ROOT } from '../../scripts/lib/serve-app.ts';
 import { assert, type BrowserTest, foreignRequests, openPage, type RecordedPage, screenshotPath, waitForValue } from './harness.ts';
 
 type MapWindow = Window & { __map?: import('maplibre-gl').Map };
-
-/** Milliseconds from navigation until the township fill is drawn in the chosen indicator (1-px readPixels after). */
-export async function waitForChoropleth(page: Page, indicator: string, timeoutMs = 60_000, minTownships = 20): Promise<number> {
-  return waitWith(page, ([ind, min]: [string, number]) => {
-    const map = (window as MapWindow).__map;
-    if (!map || !map.getLayer('township-stats::fill') || map.getContainer().dataset.indicator !== ind || !map.loaded()) return 0;
-    if (map.queryRenderedFeatures({ layers: ['township-stats::fill'] }).length < min) return 0;
-    const gl = map.getCanvas().getContext('webgl2') as WebGL2RenderingContext;
-    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
-    return performance.now();
-  }, [indicator, minTownships] as [string, number], timeoutMs, `choropleth (${indicator}) rendered`);
-}
-
-/** waitForValue with an argument passed into the page function. */
-async function waitWith<A extends string | number | [string, number], T>(page: Page, fn: (arg: A) => T, arg: A, timeoutMs: number, what: string): Promise<T> {
-  const handle = await page.waitForFunction(fn as (arg: unknown) => T, arg, { timeout: timeoutMs, polling: 100 }).catch((e: Error) => {
-    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}: ${e.message.split('\n')[0]}`);
-  });
-  return (await handle.jsonValue()) as T;
-}
 
 const numberIn = (text: string) => Number(text.replace(/[^\d.-]/g, ''));
 

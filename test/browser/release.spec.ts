@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { formatTargetValue } from '../../src/bureau/dashboard/format-target.ts';
+import { formatTargetValue } from '../../src/ui/widgets/format-target.ts';
 import { MU, refArea } from '../../src/core/plan/fixture.testutil.ts';
 import { ROOT } from '../../scripts/lib/serve-app.ts';
 import type { ErleiFixture } from '../fixtures/erlei-inventory.ts';

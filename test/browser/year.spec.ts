@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { formatTargetValue } from '../../src/bureau/dashboard/format-target.ts';
+import { formatTargetValue } from '../../src/ui/widgets/format-target.ts';
 import { ROOT } from '../../scripts/lib/serve-app.ts';
 import { assert, type BrowserTest, openPage, screenshotPath, waitForValue } from './harness.ts';
 

@@ -1,6 +1,6 @@
 // Conflict flags: land a site should not take, or should take only after a check. Which flags apply depends on the
 // site's type — planting on a 封育 plot is the plan's own work, building PV on it is a conflict.
-import type { LayerOverlap, StandOverlap } from './site-analysis.ts';
+import type { LayerOverlap, StandOverlap } from './overlap.ts';
 import type { SiteType } from './site-types.ts';
 
 export type ConflictKind = 'wetland' | 'fengyu' | 'carbon_afforestation' | 'forest_land' | 'project' | 'mine';

@@ -12,43 +12,13 @@ import { isForest } from '../inventory/schema.ts';
 import type { StandLike } from '../plan/layers.ts';
 import { clipArea, isAreal, type Areal } from './clip.ts';
 import { conflictFlags, type ConflictFlag } from './conflicts.ts';
+import type { LayerOverlap, StandOverlap, StandRow, TownshipOverlap } from './overlap.ts';
 import { bboxOf, candidates, OVERLAP_LAYERS, type OverlapLayer, type SiteIndex } from './site-index.ts';
 import { STOCKED_LAND_CLASSES, type SiteType } from './site-types.ts';
 import { projectComparison, type ProjectComparison } from './with-without.ts';
 
-export interface StandRow {
-  key: string;
-  count: number;
-  area_mu: number;
-  stock_m3: number;
-  carbon_stock_tCO2e: number;
-  annual_sink_tCO2e: number;
-}
-
-export interface StandOverlap extends Omit<StandRow, 'key'> {
-  forest_area_mu: number;
-  carbon_stock_tC: number;
-  /** Gross growth before harvest and mortality; annual_sink_tCO2e is the net sink. */
-  gross_growth_tCO2e: number;
-  bySpecies: StandRow[];
-  byAge: StandRow[];
-  byLandClass: StandRow[];
-  byTownship: (StandRow & { name: string })[];
-  /** 封育 plots and 碳汇造林 plots inside the site. */
-  fengyu_mu: number;
-  carbon_afforestation_mu: number;
-  /** Land that already carries forest (STOCKED_LAND_CLASSES): not plantable. */
-  stocked_mu: number;
-}
-
-export interface TownshipOverlap { code: string; name: string; area_mu: number; count: number; names: string[] }
-
-export interface LayerOverlap {
-  layer: OverlapLayer;
-  area_mu: number;
-  count: number;
-  byTownship: TownshipOverlap[];
-}
+// The overlap row types live in overlap.ts (conflicts.ts reads them too, without importing this module).
+export type { LayerOverlap, StandOverlap, StandRow, TownshipOverlap } from './overlap.ts';
 
 export interface SiteAnalysis {
   geometry_type: string;

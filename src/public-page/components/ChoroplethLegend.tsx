@@ -1,5 +1,5 @@
 // Legend of the township colours (classes of the chosen indicator) and of the project markers.
-import { Legend } from '../../bureau/Legend.tsx';
+import { Legend } from '../../ui/widgets/Legend.tsx';
 import type { LayerDef } from '../../layers/types.ts';
 import type { Lang } from '../../ui/i18n-types.ts';
 import { legendClasses, NO_DATA } from '../choropleth.ts';

@@ -1,6 +1,5 @@
 // County overview and plan-target cards (the bureau's TargetCard), from plan-progress.json.
-import { TargetCard } from '../../bureau/dashboard/TargetCard.tsx';
-import type { TargetProgress } from '../../core/plan/progress.ts';
+import { TargetCard } from '../../ui/widgets/TargetCard.tsx';
 import type { Lang } from '../../ui/i18n-types.ts';
 import { formatNumber, formatRange, withUnit } from '../indicators.ts';
 import type { PlanProgressFile, PublicTarget } from '../public-data.ts';
@@ -9,8 +8,6 @@ import { PUB_TEXT } from '../text.ts';
 /** Shown first; the other targets sit behind "more targets". */
 export const HEADLINE_TARGETS = ['forest_coverage', 'low_yield_forest_upgrade', 'forest_stock', 'carbon_afforestation', 'new_energy_capacity', 'wetland_lianjiang', 'mine_fanglingpai'];
 
-// TargetCard reads the full progress record; the public file has no rule and no detail (they name stand fields).
-const asCard = (t: PublicTarget) => ({ ...t, detail: '' }) as unknown as TargetProgress;
 
 export function ProgressCards({ plan, lang }: { plan: PlanProgressFile; lang: Lang }) {
   const c = plan.county;
@@ -48,13 +45,13 @@ export function ProgressCards({ plan, lang }: { plan: PlanProgressFile; lang: La
         {' · '}{PUB_TEXT.unverified[lang]}：{PUB_TEXT.unverifiedValue[lang].replace('{stock}', pct(plan.unverified_share.carbon_stock)).replace('{sink}', pct(plan.unverified_share.annual_sink))}
       </p>
       <div className="target-grid target-grid--public">
-        {head.map((t) => <TargetCard key={t.id} t={asCard(t)} townshipScope={false} />)}
+        {head.map((t) => <TargetCard key={t.id} t={t} townshipScope={false} />)}
       </div>
       {rest.length > 0 && (
         <details className="more-targets">
           <summary>{withUnit(PUB_TEXT.moreTargets[lang], String(rest.length), lang)}</summary>
           <div className="target-grid target-grid--public">
-            {rest.map((t) => <TargetCard key={t.id} t={asCard(t)} townshipScope={false} />)}
+            {rest.map((t) => <TargetCard key={t.id} t={t} townshipScope={false} />)}
           </div>
         </details>
       )}

@@ -2,7 +2,7 @@
 // Pure, so the dashboard's text is checked against the CLI's numbers in tests.
 import type { TargetStatus } from '../../core/plan/status.ts';
 import type { TargetUnit } from '../../core/plan/targets.ts';
-import type { Lang } from '../../ui/i18n-types.ts';
+import type { Lang } from '../i18n-types.ts';
 
 const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
 

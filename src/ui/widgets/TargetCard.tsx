@@ -1,10 +1,14 @@
 // One plan target: the plan's words, section, value against target, a progress bar and the status with any shortfall.
 import type { TargetProgress } from '../../core/plan/progress.ts';
-import { useLang } from '../../ui/i18n.ts';
+import { useLang } from '../i18n.ts';
 import './target-card.css';
 import { formatRatio, formatTargetValue, progressPercent, STATUS_TEXT } from './format-target.ts';
 
-export function TargetCard({ t, townshipScope }: { t: TargetProgress; townshipScope: boolean }) {
+/** What a card shows: the bureau passes a full TargetProgress, the public page its public subset (no detail line). */
+export type TargetCardView = Pick<TargetProgress, 'id' | 'section' | 'text_zh' | 'text_en' | 'quote' | 'unit' | 'target' | 'target_year' | 'value' | 'ratio' | 'status' | 'shortfall'>
+  & { detail?: string };
+
+export function TargetCard({ t, townshipScope }: { t: TargetCardView; townshipScope: boolean }) {
   const lang = useLang();
   const value = formatTargetValue(t.value, t.unit, lang);
   const target = formatTargetValue(t.target, t.unit, lang);

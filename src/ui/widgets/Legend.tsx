@@ -1,7 +1,7 @@
 // Legend swatches for one registry layer, derived from its style (so the legend can never disagree with the map).
-import type { ColourRule, LayerDef } from '../layers/types.ts';
-import { useLang } from '../ui/i18n.ts';
-import { valueName } from '../ui/value-names.ts';
+import type { ColourRule, LayerDef } from '../../layers/types.ts';
+import { useLang } from '../i18n.ts';
+import { valueName } from '../value-names.ts';
 
 function ruleOf(layer: LayerDef): ColourRule | undefined {
   const s = layer.style;
