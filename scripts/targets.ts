@@ -7,6 +7,7 @@ import { DEFAULT_FACTORS, parseFactorTable, type CarbonFactors } from '../src/co
 import type { StandMethod } from '../src/core/carbon/stand.ts';
 import { fmt, textTable } from '../src/core/carbon/text-table.ts';
 import { computeProgress, type PlanProgress } from '../src/core/plan/progress.ts';
+import { STATUS_TEXT } from '../src/core/plan/status.ts';
 import { FIRST_YEAR, LAST_YEAR, parseYear } from '../src/core/plan/years.ts';
 import { resolveDataDir } from './lib/data-dir.ts';
 import { readPlanLayers } from './lib/plan-layers.ts';
@@ -57,7 +58,6 @@ function loadFactors(file?: string): CarbonFactors {
   }
 }
 
-const STATUS_ZH: Record<string, string> = { achieved: '已完成', missed: '未完成', on_track: '按期推进', behind: '滞后', not_started: '未启动' };
 const digits = (unit: string) => (unit === '%' ? 2 : unit === 'count' ? 0 : unit === 'm3' ? 0 : 1);
 
 function printHuman(p: PlanProgress, args: Args, timing: string): void {
@@ -66,7 +66,7 @@ function printHuman(p: PlanProgress, args: Args, timing: string): void {
     ['target', '目标', 'section', 'year', 'value', 'target', 'unit', 'ratio', 'status', 'shortfall'],
     p.targets.map((t) => [t.id, t.text_zh.length > 26 ? `${t.text_zh.slice(0, 25)}…` : t.text_zh, t.section, String(t.target_year ?? '—'),
       fmt(t.value, digits(t.unit)), fmt(t.target, digits(t.unit)), t.unit, t.ratio == null ? '—' : `${fmt(t.ratio * 100, 1)}%`,
-      `${t.status} ${STATUS_ZH[t.status]}`, fmt(t.shortfall, digits(t.unit))]),
+      `${t.status} ${STATUS_TEXT[t.status].zh}`, fmt(t.shortfall, digits(t.unit))]),
     new Set([4, 5, 7, 9]),
   ));
   out.push('', 'Notes:');

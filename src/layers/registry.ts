@@ -1,5 +1,5 @@
-// Every layer of the app, declared as data. The map (map/add-layers.ts), the layer panel, the legend and the public page
-// read this list; nothing else knows which layers exist.
+// Every layer of the app, declared as data. The map (src/map/style-layers.ts, map-style.ts, MapView.tsx), the layer
+// panel, the legend and the public page read this list; nothing else knows which layers exist.
 import { SPECIES_COLOURS, STATUS_COLOURS, UPGRADE_COLOURS } from './palette.ts';
 import type { ColourRule, LayerDef, LayerGroup, LayerSource, PopupField, Text, TimeRule } from './types.ts';
 

@@ -1,6 +1,7 @@
 // The carbon factor table: every number the model uses, with its unit, source, verification status and uncertainty.
 // It is plain data so a bureau can replace it (e.g. a JSON file passed to the CLI with --factors) without touching
-// the formulas. Sources and statuses follow /shared/reference/carbon-methods.md (with its §4 and §11 corrections):
+// the formulas. Each factor names its own source (title, table or page) and status; the README's Methods section sums
+// them up:
 //   verified   – the number was read in the named source (title, table or page given);
 //   secondary  – taken from a secondary source that quotes the primary one, which was not seen;
 //   assumption – recalled or an engineering assumption: check against the primary document before relying on it.

@@ -4,6 +4,7 @@
 // Correlation: a factor is drawn once per draw and used for every stand that uses it, so all stands of a species group
 // move together (their BEF/Fang/consumption rows are the group's own); factors shared by several groups (the '*' rows,
 // CF of Fang, the curves, bamboo and 油茶 rates) are one draw for all of them. Different groups' rows are independent.
+import { hashSeed, mulberry32 } from '../random.ts';
 import { richards } from './curves.ts';
 import { CO2_PER_C, type CarbonFactors, type OriginKey, type Uncertainty } from './factors.ts';
 import type { FeatureMethod, StandCarbon } from './stand.ts';
@@ -61,17 +62,8 @@ export class UncertaintyCells {
 
 // ---- random numbers -------------------------------------------------------------------------------------------------
 
-/** mulberry32: small, fast, seeded; plenty for 1000 draws of a few hundred variables. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32 and hashSeed (FNV-1a) are the project's one seeded generator (core/random.ts).
+export { mulberry32 } from '../random.ts';
 
 /** Inverse of the standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9). */
 export function normalQuantile(p: number): number {
@@ -128,13 +120,6 @@ export interface McResult {
 /** A factor drawn in the propagation, with its own random stream (see Model.v). */
 interface Variable { u: Uncertainty; value: number; rand: () => number }
 
-/** FNV-1a hash of a variable name, to seed its own stream. */
-function nameHash(name: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /** Builds, for each cell, an evaluator of (stock, net sink) in t C from a vector of multipliers. */
 class Model {
   readonly vars: Variable[] = [];
@@ -150,7 +135,7 @@ class Model {
     let i = this.index.get(name);
     if (i === undefined) {
       i = this.vars.length;
-      this.vars.push({ u, value, rand: mulberry32((this.seed ^ nameHash(name)) >>> 0) });
+      this.vars.push({ u, value, rand: mulberry32((this.seed ^ hashSeed(name)) >>> 0) });
       this.index.set(name, i);
     }
     return i;

@@ -6,6 +6,15 @@ import type { PlanTarget } from './targets.ts';
 export type TargetStatus = 'achieved' | 'missed' | 'on_track' | 'behind' | 'not_started';
 export type Outlook = 'on_track' | 'behind' | 'not_started';
 
+/** The one wording of each status, for the dashboard, the public page and the CLI alike. */
+export const STATUS_TEXT: Record<TargetStatus, { zh: string; en: string }> = {
+  achieved: { zh: '已完成', en: 'Achieved' },
+  missed: { zh: '未完成', en: 'Missed' },
+  on_track: { zh: '进展正常', en: 'On track' },
+  behind: { zh: '进度滞后', en: 'Behind' },
+  not_started: { zh: '未启动', en: 'Not started' },
+};
+
 /** First year of the plan period (十四五 2021–2025) used for straight-line expectations. */
 export const PLAN_START_YEAR = 2021;
 

@@ -1,6 +1,5 @@
 // Display text for plan targets: values in the target's base unit (亩 first, 万亩 for large areas), status labels.
 // Pure, so the dashboard's text is checked against the CLI's numbers in tests.
-import type { TargetStatus } from '../../core/plan/status.ts';
 import type { TargetUnit } from '../../core/plan/targets.ts';
 import type { Lang } from '../i18n-types.ts';
 
@@ -22,13 +21,7 @@ export function formatTargetValue(value: number, unit: TargetUnit, lang: Lang): 
   return unit === '%' ? `${text}%` : u ? `${text} ${u}` : text;
 }
 
-export const STATUS_TEXT: Record<TargetStatus, Record<Lang, string>> = {
-  achieved: { zh: '已完成', en: 'Achieved' },
-  missed: { zh: '未完成', en: 'Missed' },
-  on_track: { zh: '进展正常', en: 'On track' },
-  behind: { zh: '进度滞后', en: 'Behind' },
-  not_started: { zh: '未启动', en: 'Not started' },
-};
+export { STATUS_TEXT } from '../../core/plan/status.ts';
 
 /** Progress bar fill, 0–100 (a ratio above 1 fills the bar; the text shows the real percentage). */
 export function progressPercent(ratio: number | null): number {
