@@ -1,6 +1,6 @@
 // Regenerate the sample data only when it is missing or was made by another generator version. The generator (and its
 // heavy geometry imports) is loaded only when needed, so the "already present" path stays fast.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRACT_FILES, GENERATOR_VERSION, SUMMARY_FILE } from './config.ts';
 import type { Summary } from './generate.ts';
@@ -26,4 +26,14 @@ export async function ensureSampleData(root: string, dir = join(root, 'data'), l
   log(`sample data: ${reason} — generating`);
   const { generateSampleData } = await import('./generate.ts');
   return generateSampleData({ outDir: dir, root, log });
+}
+
+/**
+ * data/release.json for the sample, so the bureau page learns it shows sample data without a 404 (a bureau's release,
+ * written by `npm run data:import`, says sample_data: false and lists its sources).
+ */
+export function ensureSampleRelease(dir: string): void {
+  const file = join(dir, 'release.json');
+  if (existsSync(file)) return;
+  writeFileSync(file, `${JSON.stringify({ sample_data: true, made_by: 'npm run data (synthetic sample data; see data/README.md)', generator_version: GENERATOR_VERSION }, null, 2)}\n`);
 }
