@@ -2,7 +2,7 @@
 // a legend, the township table (the map as text), how the figures are estimated, data date and source, share links
 // and zh/en. It reads only data/public/ aggregates and the public basemap layers; it has no editing or import tools.
 import type * as maplibregl from 'maplibre-gl';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultChoices } from '../map/layer-state.ts';
 import { MapView, type PickedFeature } from '../map/MapView.tsx';
 import { sourceId } from '../layers/data-source.ts';
@@ -102,10 +102,18 @@ export function PublicApp() {
     document.title = PUB_TEXT.title[lang];
   }, [lang]);
 
+  // On a phone the lists sit far below the map: a choice made there brings the map (and its explanation) into view.
+  const mapBox = useRef<HTMLDivElement>(null);
+  const showMap = useCallback(() => {
+    const r = mapBox.current?.getBoundingClientRect();
+    if (r && (r.top < 0 || r.bottom > window.innerHeight)) mapBox.current!.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
+  }, []);
+
   const chooseProject = useCallback((p: PublicProject, at: [number, number]) => {
     setPicked({ layer: projectLayer, id: p.id, properties: { ...p }, lngLat: at });
     map?.[reducedMotion() ? 'jumpTo' : 'flyTo']({ center: at, zoom: Math.max(map.getZoom(), 11) });
-  }, [map, projectLayer]);
+    showMap();
+  }, [map, projectLayer, showMap]);
 
   const chooseTownship = useCallback((code: string) => {
     const row = plan?.townships.find((r) => r.code === code);
@@ -113,7 +121,8 @@ export function PublicApp() {
     setPicked({ layer: townshipLayer, id: code, properties: { ...row }, lngLat: [0, 0] });
     const b = map && townshipBounds(map, code, townshipLayer.source.file);
     if (map && b) map.fitBounds(b, { padding: 30, maxZoom: 11.5, duration: reducedMotion() ? 0 : 600 });
-  }, [map, plan, townshipLayer]);
+    showMap();
+  }, [map, plan, townshipLayer, showMap]);
 
   const selected = picked?.layer.id === TOWNSHIP_LAYER && picked.id !== undefined ? { layer: townshipLayer, id: picked.id } : null;
   const addError = useCallback((m: string) => setMapErrors((prev) => (prev.includes(m) ? prev : [...prev, m].slice(-3))), []);
@@ -146,7 +155,7 @@ export function PublicApp() {
           <div className="pub-year">
             <YearControl year={year} onChange={setYear} lang={lang} asOfYear={planFile?.as_of_year} />
           </div>
-          <div className="pub-map" role="region" aria-label={t('mapLabel')}>
+          <div className="pub-map" role="region" aria-label={t('mapLabel')} ref={mapBox}>
             <MapView layers={layers} choices={choices} lang={lang} onReady={onReady} onPick={setPicked} onError={addError} selected={selected} year={year} />
           </div>
           <ChoroplethLegend indicator={indicator} breaks={breaks} lang={lang} projects={projectLayer} />

@@ -243,6 +243,18 @@ export function publicTests(browser: Browser, appUrl: string): BrowserTest[] {
         assert(layout.table.right <= 360, 'table scrolls inside its own box');
         await page.screenshot({ path: screenshotPath('public-phone-zh') });
         await page.screenshot({ path: screenshotPath('public-phone-zh-full'), fullPage: true });
+        // Tapping a project in the list, far below the map, brings the map into view (it used to stay ~2,000 px above).
+        const project = page.locator('[data-testid="project-list"] button[data-project]').first();
+        await project.scrollIntoViewIfNeeded();
+        const before = await page.evaluate(() => document.querySelector('.pub-map')!.getBoundingClientRect().top);
+        assert(before < 0, `the map is above the list before the tap (top ${before})`);
+        await project.tap().catch(() => project.click());
+        const top = await waitForValue(page, () => {
+          const t = document.querySelector('.pub-map')!.getBoundingClientRect().top;
+          return t > -2 && t < window.innerHeight / 2 ? t : null;
+        }, 10_000, 'the map scrolled into view');
+        assert(top !== null, 'map in view after the tap');
+        await page.screenshot({ path: screenshotPath('public-phone-project-tapped') });
         await page.context().close();
       },
     },
