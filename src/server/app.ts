@@ -7,6 +7,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Db } from './db.ts';
 import { ApiError } from './errors.ts';
 import { schemaVersion } from './migrations.ts';
+import { registerProjectRoutes } from './project-routes.ts';
+import { loadProjectRelease } from './projects.ts';
 import { dummyHash, passwordProblem, verifyPassword } from './passwords.ts';
 import { LoginLimiter } from './rate-limit.ts';
 import { COOKIE, createSession, csrfMatches, endSession, readCookie, SESSION_HOURS, sessionCookie, sessionFromToken, type Session } from './sessions.ts';
@@ -28,6 +30,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   loginLimit?: { maxFailures: number; windowMs: number };
   log?: (line: string) => void;
+  /** The active data folder: its project layers are loaded into the database when its release is new. */
+  projectDataDir?: string;
 }
 
 export interface App {
@@ -56,6 +60,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const limiter = new LoginLimiter(opts.loginLimit?.maxFailures, opts.loginLimit?.windowMs);
   let setupToken: string | null = (await countUsers(db)) === 0 ? randomBytes(24).toString('base64url') : null;
+
+  if (opts.projectDataDir) await loadProjectRelease(db, opts.projectDataDir, log);
 
   const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: false, return503OnClosing: true });
   app.decorateRequest('session', null);
@@ -172,6 +178,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const b = (req.body ?? {}) as { version?: unknown; base?: unknown };
     return restoreSite(db, user(req), (req.params as { id: string }).id, b.version, b.base);
   });
+
+  registerProjectRoutes(app, db);
 
   // --- Pages ---------------------------------------------------------------------------------------------------
   const serveFrom = (dir: string | undefined, prefix: string, cache: string) => async (req: FastifyRequest, reply: FastifyReply) => {

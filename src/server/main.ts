@@ -110,6 +110,7 @@ export async function serveFromEnv(): Promise<RunningServer> {
     bureauDir: path.join(ROOT, 'dist'),
     publicDir: path.join(ROOT, 'dist-public'),
     loginDir: path.join(ROOT, 'dist-login'),
+    projectDataDir: process.env.XG_DATA_DIR ? path.resolve(process.env.XG_DATA_DIR) : path.join(ROOT, 'data'),
   };
   const port = Number(process.env.PORT ?? 5173);
   const server = await startServer({ ...base, port }).catch(async (e: Error & { code?: string }) => {
