@@ -9,16 +9,10 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { DEFAULT_FACTORS } from '../src/core/carbon/factors.ts';
-import { detectFields, mapStand } from '../src/core/inventory/field-mapping.ts';
 import { importFile } from '../src/core/io/registry.ts';
 import { PLAN_LAYER_FILES } from '../src/core/plan/layer-files.ts';
-import { computeAreas, type FC, type PlanLayers } from '../src/core/plan/layers.ts';
-import { computeProgress } from '../src/core/plan/progress.ts';
-import { FIRST_YEAR, isProjection, LAST_YEAR } from '../src/core/plan/years.ts';
-import { publicData } from '../src/public-page/build/aggregate.ts';
-import { simplifiedContext } from '../src/public-page/build/context.ts';
+import type { FC, PlanLayers } from '../src/core/plan/layers.ts';
+import { publicFiles } from '../src/public-page/build/public-files.ts';
 import { NEIGHBOURS_FILE, PLAN_PROGRESS_FILE, PROJECTS_FILE, PUBLIC_DIR, TOWNSHIP_STATS_FILE } from '../src/public-page/public-data.ts';
 
 export const DEFAULT_DATA_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../data');
@@ -56,20 +50,6 @@ function readLayer(dir: string, name: string, required = true): FC<unknown> | un
   }
 }
 
-/** Stands with 二类 field names are mapped onto the schema (as the targets CLI does); schema-named stands pass through. */
-function normaliseStands(fc: FC<unknown>, file: string, areas: Float64Array): FC<unknown> {
-  const keys = new Set<string>();
-  for (const f of fc.features.slice(0, 1000)) for (const k of Object.keys(f.properties ?? {})) keys.add(k);
-  const { map } = detectFields(keys);
-  if (map.species === 'species' || fc.features.length === 0) return fc;
-  if (!map.species) throw new Error(`${file}: no dominant-species attribute (species, 优势树种, YSSZ …)`);
-  const features = fc.features.map((f, i): Feature<Geometry | null, unknown> => {
-    const { stand } = mapStand((f.properties ?? {}) as Record<string, unknown>, map, areas[i]);
-    return { ...f, properties: { upgrade_type: null, oil_tea_work: null, carbon_afforestation: false, canopy: 0, ...stand } };
-  });
-  return { type: 'FeatureCollection', features };
-}
-
 function inputFiles(dir: string): string[] {
   return [...Object.values(PLAN_LAYER_FILES), NEIGHBOURS_SOURCE, 'summary.json'].map((f) => join(dir, f)).filter((f) => existsSync(f));
 }
@@ -78,16 +58,11 @@ function isFresh(dir: string): boolean {
   const outs = OUTPUTS.map((f) => join(dir, f));
   if (!outs.every((f) => existsSync(f))) return false;
   const oldestOut = Math.min(...outs.map((f) => statSync(f).mtimeMs));
-  const self = [fileURLToPath(import.meta.url), fileURLToPath(new URL('../src/public-page/build/aggregate.ts', import.meta.url)), fileURLToPath(new URL('../src/public-page/build/context.ts', import.meta.url))];
+  const self = [fileURLToPath(import.meta.url), fileURLToPath(new URL('../src/public-page/build/aggregate.ts', import.meta.url)), fileURLToPath(new URL('../src/public-page/build/context.ts', import.meta.url)), fileURLToPath(new URL('../src/public-page/build/public-files.ts', import.meta.url))];
   return [...inputFiles(dir), ...self].every((f) => statSync(f).mtimeMs <= oldestOut);
 }
 
-/** One feature per line, like the sample data, so the files diff well. */
-function featureCollectionText(fc: FeatureCollection): string {
-  return `{"type":"FeatureCollection","features":[\n${fc.features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
-}
-
-function sampleMeta(dir: string, layers: Record<string, FC<unknown> | undefined>): { sampleData: boolean; dataVersion: string | null } {
+export function sampleMeta(dir: string, layers: Record<string, FC<unknown> | undefined>): { sampleData: boolean; dataVersion: string | null } {
   let dataVersion: string | null = null;
   const summary = join(dir, 'summary.json');
   if (existsSync(summary)) {
@@ -113,34 +88,20 @@ export function buildPublicData(opts: BuildOptions = {}): BuildResult {
   }
   const layers = {} as Record<keyof PlanLayers, FC<unknown> | undefined>;
   for (const key of Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]) layers[key] = readLayer(dir, PLAN_LAYER_FILES[key], REQUIRED.has(key));
-  let areas;
-  try {
-    areas = computeAreas(layers as unknown as PlanLayers);
-  } catch (e) {
-    throw new Error(`${dir}: ${(e as Error).message}`);
-  }
-  layers.stands = normaliseStands(layers.stands!, join(dir, PLAN_LAYER_FILES.stands), areas.stands);
-  const plan = layers as unknown as PlanLayers;
-  const progress = computeProgress(plan, { factors: DEFAULT_FACTORS, areas });
   const meta = sampleMeta(dir, layers);
-  const out = publicData(plan, areas, progress, DEFAULT_FACTORS, meta);
-  // The year control's figures: the same computation for every year (one summary pass each, ~0.1 s at 32k stands).
-  out.planProgress.years = {};
-  for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-    const p = publicData(plan, areas, computeProgress(plan, { factors: DEFAULT_FACTORS, areas, asOfYear: year }), DEFAULT_FACTORS, meta).planProgress;
-    out.planProgress.years[year] = { year, projection: isProjection(year, progress.as_of_year), county: p.county, targets: p.targets, townships: p.townships };
-  }
-
-  mkdirSync(join(dir, PUBLIC_DIR), { recursive: true });
-  writeFileSync(files[0], featureCollectionText(out.townshipStats));
-  writeFileSync(files[1], featureCollectionText(out.projects));
-  writeFileSync(files[2], `${JSON.stringify(out.planProgress, null, 1)}\n`);
-  // The basemap frame is optional: without neighbours.geojson the page shows the county alone.
   const neighbours = existsSync(join(dir, NEIGHBOURS_SOURCE)) ? readLayer(dir, NEIGHBOURS_SOURCE) : undefined;
-  writeFileSync(files[3], featureCollectionText(neighbours ? simplifiedContext(neighbours as FeatureCollection<Geometry | null>) : { type: 'FeatureCollection', features: [] }));
+  let out;
+  try {
+    out = publicFiles(layers, meta, neighbours, join(dir, PLAN_LAYER_FILES.stands));
+  } catch (e) {
+    const msg = (e as Error).message;
+    throw new Error(msg.startsWith(dir) ? msg : `${dir}: ${msg}`);
+  }
+  mkdirSync(join(dir, PUBLIC_DIR), { recursive: true });
+  for (const [rel, text] of Object.entries(out.files)) writeFileSync(join(dir, rel), text as string);
   const ms = performance.now() - t0;
-  log(`build-public-data: ${out.townshipStats.features.length} townships, ${out.projects.features.length} projects → ${join(dir, PUBLIC_DIR)} (${(ms / 1000).toFixed(1)} s)`);
-  return { skipped: false, files, townships: out.townshipStats.features.length, projects: out.projects.features.length, ms };
+  log(`build-public-data: ${out.townships} townships, ${out.projects} projects → ${join(dir, PUBLIC_DIR)} (${(ms / 1000).toFixed(1)} s)`);
+  return { skipped: false, files, townships: out.townships, projects: out.projects, ms };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

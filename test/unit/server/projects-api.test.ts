@@ -19,7 +19,7 @@ const DATA = path.resolve(import.meta.dirname, '../../../data');
 function dataCopy(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xg-release-'));
   for (const l of PROJECT_LAYERS) cpSync(path.join(DATA, l.file), path.join(dir, l.file));
-  cpSync(path.join(DATA, 'county.geojson'), path.join(dir, 'county.geojson'));
+  for (const f of ['county.geojson', 'stands.geojson', 'neighbours.geojson', 'summary.json']) cpSync(path.join(DATA, f), path.join(dir, f));
   return dir;
 }
 
@@ -203,6 +203,53 @@ describe.each(engines())('project layers API on $name', (engine) => {
     expect((await progress()).status).toBe('achieved');
   });
 
+  it('the public page changes only on 发布; each snapshot is numbered, kept, and leak-scanned before it is served', async () => {
+    const target = async (url: string, c: Client = anon) => {
+      const r = await c.request('GET', url);
+      expect(r.status, url).toBe(200);
+      return (r.body.targets as { id: string; status: string }[]).find((t) => t.id === 'mine_fanglingpai')!.status;
+    };
+    // Nothing published yet: the build's file (none in this test's page folder).
+    expect((await anon.request('GET', '/public/data/public/plan-progress.json')).status).toBe(404);
+    expect((await planner.request('POST', '/api/publish')).status).toBe(403);
+    expect((await viewer.request('POST', '/api/publish')).status).toBe(403);
+    expect((await anon.request('POST', '/api/publish')).status).toBe(401);
+    const p1 = await editor.request('POST', '/api/publish');
+    expect(p1.status, JSON.stringify(p1.body)).toBe(201);
+    expect(p1.body.n).toBe(1);
+    expect(await target('/public/data/public/plan-progress.json')).toBe('achieved'); // mine-01 was marked 已修复 above
+    // An edit does not reach the public page …
+    const edit = (await viewer.request('GET', '/api/audit?layer=mines&feature=mine-01')).body.changes[0];
+    expect((await editor.request('POST', `/api/audit/${edit.id}/revert`)).status).toBe(200);
+    expect(await target('/public/data/public/plan-progress.json')).toBe('achieved');
+    // … until the next 发布; the earlier snapshot stays readable.
+    const p2 = await editor.request('POST', '/api/publish');
+    expect(p2.body.n).toBe(2);
+    expect(await target('/public/data/public/plan-progress.json')).not.toBe('achieved');
+    expect(await target('/api/public-snapshots/1/public/plan-progress.json', viewer)).toBe('achieved');
+    expect((await anon.request('GET', '/api/public-snapshots/1/public/plan-progress.json')).status).toBe(401);
+    const list = await viewer.request('GET', '/api/public-snapshots');
+    expect(list.body.snapshots.map((s: { n: number; created_by: string }) => [s.n, s.created_by])).toEqual([[2, 'eve'], [1, 'eve']]);
+    // A stand id in a published project's name: the leak scan refuses the snapshot with the reason; nothing is served.
+    const leak = await editor.request('PATCH', '/api/projects/pv/pv-butou-fishery', { name: '埠头渔光互补 360732100-012-034' });
+    expect(leak.status).toBe(200);
+    const refused = await editor.request('POST', '/api/publish');
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatch(/stand id 360732100-012-034/);
+    expect((await viewer.request('GET', '/api/public-snapshots')).body.snapshots).toHaveLength(2);
+    expect((await editor.request('POST', `/api/audit/${leak.body.audit}/revert`)).status).toBe(200);
+  }, 120_000);
+
+  it('the bureau page reads the project layers\' current state at data/<file>; other files stay static', async () => {
+    const r = await viewer.request('GET', '/data/mines.geojson');
+    expect(r.status).toBe(200);
+    expect(r.headers['cache-control']).toBe('private, no-store');
+    const api = (await viewer.request('GET', '/api/projects/mines')).body;
+    expect(r.body).toEqual(api);
+    expect((await anon.request('GET', '/data/mines.geojson')).status).toBe(401);
+    expect((await viewer.request('GET', '/data/stands.columns.bin')).body).toBe('internal');
+  });
+
   it('a new release replaces the file features, keeps drawn ones and retires features that left the files', async () => {
     const file = path.join(dataDir, 'oil-tea-bases.geojson');
     const fc = readFc(dataDir, 'oil-tea-bases.geojson');
@@ -220,9 +267,12 @@ describe.each(engines())('project layers API on $name', (engine) => {
     // The bureau's edit of mine-01 is not undone by the release.
     const mines2 = readFc(dataDir, 'mines.geojson');
     mines2.features[0].properties!.name = 'renamed in the release';
+    mines2.features[1].properties!.name = 'mine two renamed in the release';
     writeFileSync(path.join(dataDir, 'mines.geojson'), JSON.stringify(mines2));
     expect((await loadProjectRelease(server.db, dataDir)).loaded).toBe(true);
     const m1 = ((await viewer.request('GET', '/api/projects/mines')).body as FeatureCollection).features.find((f) => f.properties!.id === 'mine-01')!;
-    expect(m1.properties).toMatchObject({ status: '已修复', restored_year: 2025 });
+    expect(m1.properties!.name).toBe('兴莲乡忠洲村方岭排砖瓦用（碳质）页岩矿');
+    const m2 = ((await viewer.request('GET', '/api/projects/mines')).body as FeatureCollection).features.find((f) => f.properties!.id === 'mine-02')!;
+    expect(m2.properties!.name).toBe(mines2.features[1].properties!.name); // not edited: follows the release
   });
 });
