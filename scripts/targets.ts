@@ -1,6 +1,8 @@
-// npm run targets -- [--json] [--data dir] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors t.json] [--year 2020–2030] [--timing]
+// npm run targets -- [--json] [--data dir] [--files] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors t.json] [--year 2020–2030] [--timing]
 // Progress of every quantitative target of 《兴国县碳达峰实施方案》 computed from the layers in data/, plus county totals
 // (forest land, coverage, stock, carbon stock and sink) and PV/wind avoided emissions, which are not a sink.
+// Without --data and --files, the project layers' current state (the bureau's edits) is read from the server's database
+// when there is one (DATABASE_URL, or the embedded database in var/db), as the dashboard and 发布 read it.
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +16,7 @@ import { PLAN_LAYER_FILES } from '../src/core/plan/layer-files.ts';
 import { computeProgress, type PlanProgress } from '../src/core/plan/progress.ts';
 import { FIRST_YEAR, LAST_YEAR, parseYear } from '../src/core/plan/years.ts';
 
-const USAGE = 'usage: npm run targets -- [--json] [--data dir] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors table.json] [--year 2020–2030] [--timing]';
+const USAGE = 'usage: npm run targets -- [--json] [--data dir] [--files] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors table.json] [--year 2020–2030] [--timing]';
 const DEFAULT_DATA = resolve(fileURLToPath(new URL('.', import.meta.url)), '../data');
 
 function fail(message: string, code = 1): never {
@@ -22,7 +24,7 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-interface Args { json: boolean; data: string; method: StandMethod; grid?: string; factorsFile?: string; timing: boolean; year?: number }
+interface Args { json: boolean; data: string; dataGiven?: boolean; files?: boolean; method: StandMethod; grid?: string; factorsFile?: string; timing: boolean; year?: number }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { json: false, data: DEFAULT_DATA, method: 'ipcc_bef', timing: false };
@@ -31,7 +33,8 @@ function parseArgs(argv: string[]): Args {
     const value = () => argv[++i] ?? fail(`${s} needs a value\n${USAGE}`, 2);
     if (s === '--json') a.json = true;
     else if (s === '--timing') a.timing = true;
-    else if (s === '--data') a.data = resolve(value());
+    else if (s === '--data') { a.data = resolve(value()); a.dataGiven = true; }
+    else if (s === '--files') a.files = true;
     else if (s === '--grid') a.grid = value();
     else if (s === '--factors') a.factorsFile = value();
     else if (s === '--year') {
@@ -147,7 +150,7 @@ function printHuman(p: PlanProgress, args: Args, timing: string): void {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!existsSync(args.data) || !statSync(args.data).isDirectory()) fail(`${args.data}: no such data directory`);
   const factors = loadFactors(args.factorsFile);
@@ -156,6 +159,16 @@ function main(): void {
   const t0 = performance.now();
   const layers = {} as Record<keyof PlanLayers, FC<unknown> | undefined>;
   for (const key of Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]) layers[key] = readLayer(args.data, key);
+  let projectSource = 'files';
+  if (!args.dataGiven && !args.files) {
+    const { projectLayersFromDb } = await import('../src/server/project-source.ts');
+    const fromDb = await projectLayersFromDb().catch((e: Error) => fail(e.message));
+    if (fromDb) {
+      Object.assign(layers, fromDb.layers);
+      projectSource = fromDb.source;
+      process.stderr.write(`targets: project layers from the ${fromDb.source}\n`);
+    }
+  }
   const t1 = performance.now();
   let areas;
   try {
@@ -175,10 +188,11 @@ function main(): void {
     const c = progress.county;
     process.stdout.write(`${JSON.stringify({
       data_dir: args.data,
+      project_source: projectSource,
       ...rest,
       county: { ...c, avoided_emissions_tCO2_per_yr: c.avoided_emissions.total_tco2_per_yr },
     })}\n`);
   } else printHuman(progress, args, timing);
 }
 
-main();
+void main();
