@@ -28,11 +28,13 @@ const TEXT = {
 } as const;
 const ACTIONS: Record<string, [string, string]> = { create: ['新建', 'created'], edit: ['修改', 'edited'], retire: ['停用', 'retired'], unretire: ['恢复', 'restored'], revert: ['撤销', 'reverted'] };
 
+const shown = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : String(v));
+
 function summary(c: Change): string {
   const before = c.before?.props ?? {};
   const parts = Object.keys({ ...before, ...c.after.props })
     .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(c.after.props[k]))
-    .map((k) => `${k}: ${before[k] === undefined ? '—' : String(before[k])} → ${c.after.props[k] === undefined || c.after.props[k] === null ? '—' : String(c.after.props[k])}`);
+    .map((k) => `${k}: ${shown(before[k])} → ${shown(c.after.props[k])}`);
   if (c.before && c.before.retired !== c.after.retired) parts.push(c.after.retired ? 'retired' : 'in use');
   return parts.join('; ');
 }
