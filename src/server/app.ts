@@ -61,7 +61,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const limiter = new LoginLimiter(opts.loginLimit?.maxFailures, opts.loginLimit?.windowMs);
   let setupToken: string | null = (await countUsers(db)) === 0 ? randomBytes(24).toString('base64url') : null;
 
-  if (opts.projectDataDir) await loadProjectRelease(db, opts.projectDataDir, log);
+  if (opts.projectDataDir) {
+    // A broken data file must not keep the server down: it says which file and why, and serves the last release loaded.
+    await loadProjectRelease(db, opts.projectDataDir, log).catch((e: Error) => log(`project layers not loaded from ${opts.projectDataDir}: ${e.message}`));
+  }
 
   const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: false, return503OnClosing: true });
   app.decorateRequest('session', null);

@@ -69,7 +69,13 @@ export async function loadProjectRelease(db: Db, dataDir: string, log: (l: strin
     for (const l of PROJECT_LAYERS) {
       const file = path.join(dataDir, l.file);
       if (!existsSync(file)) continue;
-      const fc = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection;
+      let fc: FeatureCollection;
+      try {
+        fc = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection;
+      } catch (e) {
+        throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
+      }
+      if (!fc || !Array.isArray(fc.features)) throw new Error(`${file}: not a GeoJSON FeatureCollection`);
       const items = fc.features.map((f, i) => ({ id: featureId(f, i), ord: i + 1, props: f.properties ?? {}, geometry: f.geometry ?? null }));
       total += items.length;
       // One statement per layer: the features travel as one JSON parameter.

@@ -274,5 +274,9 @@ describe.each(engines())('project layers API on $name', (engine) => {
     expect(m1.properties!.name).toBe('兴莲乡忠洲村方岭排砖瓦用（碳质）页岩矿');
     const m2 = ((await viewer.request('GET', '/api/projects/mines')).body as FeatureCollection).features.find((f) => f.properties!.id === 'mine-02')!;
     expect(m2.properties!.name).toBe(mines2.features[1].properties!.name); // not edited: follows the release
+    // A broken file: the load says which file and why, and changes nothing (one transaction).
+    writeFileSync(path.join(dataDir, 'pv.geojson'), '{"type":"FeatureCollection","features":[');
+    await expect(loadProjectRelease(server.db, dataDir)).rejects.toThrow(/pv\.geojson: not valid JSON/);
+    expect(((await viewer.request('GET', '/api/projects/pv')).body as FeatureCollection).features.length).toBeGreaterThan(0);
   });
 });
