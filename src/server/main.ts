@@ -136,5 +136,11 @@ export async function serveFromEnv(): Promise<RunningServer> {
     console.log('  (or: npm run user -- add <name> --role editor, with the server stopped)');
   }
   console.log('  (Ctrl+C to stop)\n');
+  // The stands for QGIS (qgis_stands) load after the server is up, on PostgreSQL only: QGIS cannot connect to the
+  // embedded PGlite, and there a long transaction would hold up every request.
+  if (base.databaseUrl) {
+    const { loadStands } = await import('./qgis.ts');
+    void loadStands(server.db, base.projectDataDir, (l) => console.log(l)).catch((e: Error) => console.warn(`stands for QGIS not loaded: ${e.message}`));
+  }
   return server;
 }
