@@ -10,16 +10,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FeatureCollection, Geometry } from 'geojson';
-import { DEFAULT_FACTORS } from '../src/core/carbon/factors.ts';
+import type { PlanLayers, FC } from '../src/core/plan/layers.ts';
 import { importFile } from '../src/core/io/registry.ts';
 import { PLAN_LAYER_FILES } from '../src/core/plan/layer-files.ts';
-import type { FC, PlanLayers } from '../src/core/plan/layers.ts';
-import { computeProgress } from '../src/core/plan/progress.ts';
 import type { StandSummary } from '../src/core/plan/stand-summary.ts';
-import { FIRST_YEAR, isProjection, LAST_YEAR } from '../src/core/plan/years.ts';
-import { publicData } from '../src/public-page/build/aggregate.ts';
-import { simplifiedContext } from '../src/public-page/build/context.ts';
+import { publicFiles } from '../src/public-page/build/public-files.ts';
 import { readPlanLayers, type StandsInMemory } from './lib/plan-layers.ts';
 import { NEIGHBOURS_FILE, PLAN_PROGRESS_FILE, PROJECTS_FILE, PUBLIC_DIR, TOWNSHIP_STATS_FILE } from '../src/public-page/public-data.ts';
 
@@ -97,12 +92,7 @@ function isFresh(dir: string, stamp: string): boolean {
   }
 }
 
-/** One feature per line, like the sample data, so the files diff well. */
-function featureCollectionText(fc: FeatureCollection): string {
-  return `{"type":"FeatureCollection","features":[\n${fc.features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
-}
-
-function sampleMeta(dir: string, layers: Record<string, FC<unknown> | undefined>): { sampleData: boolean; dataVersion: string | null } {
+export function sampleMeta(dir: string, layers: Record<string, FC<unknown> | undefined>): { sampleData: boolean; dataVersion: string | null } {
   let dataVersion: string | null = null;
   const summary = join(dir, 'summary.json');
   if (existsSync(summary)) {
@@ -127,31 +117,20 @@ export function buildPublicData(opts: BuildOptions = {}): BuildResult {
     log(`build-public-data: ${join(dir, PUBLIC_DIR)} is up to date`);
     return { skipped: true, files, townships: -1, projects: -1, ms: performance.now() - t0 };
   }
-  // The same loader and normalisation as the targets CLI and the consistency test (scripts/lib/plan-layers.ts).
+  // The same loader and normalisation as the targets CLI and the consistency test (scripts/lib/plan-layers.ts); the
+  // figures by the same code as the server's 发布 (src/public-page/build/public-files.ts).
   const { layers: plan, areas } = readPlanLayers(dir, REQUIRED, opts.stands);
-  const progress = computeProgress(plan, { factors: DEFAULT_FACTORS, areas });
   const meta = sampleMeta(dir, plan as unknown as Record<string, FC<unknown> | undefined>);
-  const out = publicData(plan, areas, progress, DEFAULT_FACTORS, meta);
-  // The year control's figures: the same computation for every year (one summary pass each, ~0.1 s at 32k stands).
-  out.planProgress.years = {};
-  for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-    const p = publicData(plan, areas, computeProgress(plan, { factors: DEFAULT_FACTORS, areas, asOfYear: year }), DEFAULT_FACTORS, meta).planProgress;
-    out.planProgress.years[year] = {
-      year, projection: isProjection(year, progress.as_of_year), unverified_share: p.unverified_share, county: p.county, targets: p.targets, townships: p.townships,
-    };
-  }
-
-  mkdirSync(join(dir, PUBLIC_DIR), { recursive: true });
-  writeFileSync(files[0], featureCollectionText(out.townshipStats));
-  writeFileSync(files[1], featureCollectionText(out.projects));
-  writeFileSync(files[2], `${JSON.stringify(out.planProgress, null, 1)}\n`);
   // The basemap frame is optional: without neighbours.geojson the page shows the county alone.
   const neighbours = existsSync(join(dir, NEIGHBOURS_SOURCE)) ? readLayer(dir, NEIGHBOURS_SOURCE) : undefined;
-  writeFileSync(files[3], featureCollectionText(neighbours ? simplifiedContext(neighbours as FeatureCollection<Geometry | null>) : { type: 'FeatureCollection', features: [] }));
-  writeFileSync(join(dir, STAMP_FILE), `${JSON.stringify({ stamp })}\n`);
+  const out = publicFiles(plan, areas, meta, neighbours);
+  mkdirSync(join(dir, PUBLIC_DIR), { recursive: true });
+  for (const [rel, text] of Object.entries(out.files)) writeFileSync(join(dir, rel), text);
+  writeFileSync(join(dir, STAMP_FILE), `${JSON.stringify({ stamp })}
+`);
   const ms = performance.now() - t0;
-  log(`build-public-data: ${out.townshipStats.features.length} townships, ${out.projects.features.length} projects → ${join(dir, PUBLIC_DIR)} (${(ms / 1000).toFixed(1)} s)`);
-  return { skipped: false, files, townships: out.townshipStats.features.length, projects: out.projects.features.length, ms, summary: progress.summary };
+  log(`build-public-data: ${out.townships} townships, ${out.projects} projects → ${join(dir, PUBLIC_DIR)} (${(ms / 1000).toFixed(1)} s)`);
+  return { skipped: false, files, townships: out.townships, projects: out.projects, ms, summary: out.summary };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

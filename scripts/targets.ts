@@ -1,18 +1,22 @@
-// npm run targets -- [--json] [--data dir] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors t.json] [--year 2020–2030] [--timing]
+// npm run targets -- [--json] [--data dir] [--files] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors t.json] [--year 2020–2030] [--timing]
 // Progress of every quantitative target of 《兴国县碳达峰实施方案》 computed from the layers in data/, plus county totals
 // (forest land, coverage, stock, carbon stock and sink) and PV/wind avoided emissions, which are not a sink.
+// Without --data and --files, the project layers' current state (the bureau's edits) is read from the server's database
+// when there is one (DATABASE_URL, or the embedded database in var/db), as the dashboard and 发布 read it.
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_FACTORS, parseFactorTable, type CarbonFactors } from '../src/core/carbon/factors.ts';
 import type { StandMethod } from '../src/core/carbon/stand.ts';
 import { fmt, textTable } from '../src/core/carbon/text-table.ts';
 import { computeProgress, type PlanProgress } from '../src/core/plan/progress.ts';
+import { computeAreas, type PlanLayers } from '../src/core/plan/layers.ts';
+import { PLAN_LAYER_FILES } from '../src/core/plan/layer-files.ts';
 import { STATUS_TEXT } from '../src/core/plan/status.ts';
 import { FIRST_YEAR, LAST_YEAR, parseYear } from '../src/core/plan/years.ts';
 import { resolveDataDir } from './lib/data-dir.ts';
 import { readPlanLayers } from './lib/plan-layers.ts';
 
-const USAGE = 'usage: npm run targets -- [--json] [--data dir] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors table.json] [--year 2020–2030] [--timing]';
+const USAGE = 'usage: npm run targets -- [--json] [--data dir] [--files] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors table.json] [--year 2020–2030] [--timing]';
 const DEFAULT_DATA = resolveDataDir(); // XINGGUO_DATA_DIR or data/; --data overrides
 
 function fail(message: string, code = 1): never {
@@ -20,7 +24,7 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-interface Args { json: boolean; data: string; method: StandMethod; grid?: string; factorsFile?: string; timing: boolean; year?: number }
+interface Args { json: boolean; data: string; dataGiven?: boolean; files?: boolean; method: StandMethod; grid?: string; factorsFile?: string; timing: boolean; year?: number }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { json: false, data: DEFAULT_DATA, method: 'ipcc_bef', timing: false };
@@ -29,7 +33,8 @@ function parseArgs(argv: string[]): Args {
     const value = () => argv[++i] ?? fail(`${s} needs a value\n${USAGE}`, 2);
     if (s === '--json') a.json = true;
     else if (s === '--timing') a.timing = true;
-    else if (s === '--data') a.data = resolve(value());
+    else if (s === '--data') { a.data = resolve(value()); a.dataGiven = true; }
+    else if (s === '--files') a.files = true;
     else if (s === '--grid') a.grid = value();
     else if (s === '--factors') a.factorsFile = value();
     else if (s === '--year') {
@@ -106,7 +111,7 @@ function printHuman(p: PlanProgress, args: Args, timing: string): void {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!existsSync(args.data) || !statSync(args.data).isDirectory()) fail(`${args.data}: no such data directory`);
   const factors = loadFactors(args.factorsFile);
@@ -120,8 +125,28 @@ function main(): void {
   } catch (e) {
     return fail((e as Error).message);
   }
-  for (const file of loaded.missing) process.stderr.write(`targets: ${file}: missing, targets that need it show no progress\n`);
-  const { layers, areas } = loaded;
+  let { layers, areas } = loaded;
+  let projectSource = 'files';
+  const fromDbKeys = new Set<string>();
+  if (!args.dataGiven && !args.files) {
+    const { projectLayersFromDb } = await import('../src/server/project-source.ts');
+    const fromDb = await projectLayersFromDb().catch((e: Error) => fail(e.message));
+    if (fromDb) {
+      for (const key of Object.keys(fromDb.layers)) fromDbKeys.add(key);
+      layers = { ...layers, ...fromDb.layers } as PlanLayers;
+      // The database's project layers measured by the same core function as the files (the stands keep their areas).
+      try {
+        areas = { ...computeAreas({ ...layers, stands: { type: 'FeatureCollection', features: [] } }), stands: areas.stands };
+      } catch (e) {
+        return fail(`${fromDb.source}: ${(e as Error).message}`);
+      }
+      projectSource = fromDb.source;
+      process.stderr.write(`targets: project layers from the ${fromDb.source}\n`);
+    }
+  }
+  for (const file of loaded.missing) {
+    if (![...fromDbKeys].some((key) => file.endsWith(PLAN_LAYER_FILES[key as keyof PlanLayers]))) process.stderr.write(`targets: ${file}: missing, targets that need it show no progress\n`);
+  }
   const t1 = performance.now();
   const t2 = performance.now();
   const progress = computeProgress(layers, { factors, method: args.method, areas, gridFactorId: args.grid, asOfYear: args.year });
@@ -134,10 +159,11 @@ function main(): void {
     const c = progress.county;
     process.stdout.write(`${JSON.stringify({
       data_dir: args.data,
+      project_source: projectSource,
       ...rest,
       county: { ...c, avoided_emissions_tCO2_per_yr: c.avoided_emissions.total_tco2_per_yr },
     })}\n`);
   } else printHuman(progress, args, timing);
 }
 
-main();
+void main();

@@ -147,7 +147,7 @@ export function App() {
           </aside>
         )}
       </div>
-      {picked && createPortal(<FeaturePopup picked={picked} />, popupNode)}
+      {picked && createPortal(<FeaturePopup picked={picked} map={map} />, popupNode)}
     </LangContext.Provider>
   );
 }

@@ -1,11 +1,13 @@
 // Attribute popup for a clicked feature. Everything from data is rendered as React text nodes, never as HTML.
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { keptFields } from '../core/inventory/normalise.ts';
 import { STAND_SOURCE } from '../layers/registry.ts';
 import type { PickedFeature } from '../map/MapView.tsx';
 import { formatValue } from '../ui/format-value.ts';
 import { useLang } from '../ui/i18n.ts';
+import { ProjectEditor } from './ProjectEditor.tsx';
 
-export function FeaturePopup({ picked }: { picked: PickedFeature }) {
+export function FeaturePopup({ picked, map = null }: { picked: PickedFeature; map?: MapLibreMap | null }) {
   const lang = useLang();
   const { layer, properties } = picked;
   const title = properties[layer.popup.title];
@@ -37,6 +39,7 @@ export function FeaturePopup({ picked }: { picked: PickedFeature }) {
           ))}
         </tbody>
       </table>
+      <ProjectEditor key={`${layer.id}:${String(properties.id ?? properties.code)}`} picked={picked} map={map} lang={lang} />
     </div>
   );
 }

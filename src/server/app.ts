@@ -7,6 +7,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Db } from './db.ts';
 import { ApiError } from './errors.ts';
 import { schemaVersion } from './migrations.ts';
+import { liveProjectFile, livePublicFile, registerProjectRoutes } from './project-routes.ts';
+import { loadProjectRelease } from './projects.ts';
 import { dummyHash, passwordProblem, verifyPassword } from './passwords.ts';
 import { LoginLimiter } from './rate-limit.ts';
 import { COOKIE, createSession, csrfMatches, endSession, readCookie, SESSION_HOURS, sessionCookie, sessionFromToken, type Session } from './sessions.ts';
@@ -28,6 +30,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   loginLimit?: { maxFailures: number; windowMs: number };
   log?: (line: string) => void;
+  /** The active data folder: its project layers are loaded into the database when its release is new. */
+  projectDataDir?: string;
 }
 
 export interface App {
@@ -56,6 +60,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const limiter = new LoginLimiter(opts.loginLimit?.maxFailures, opts.loginLimit?.windowMs);
   let setupToken: string | null = (await countUsers(db)) === 0 ? randomBytes(24).toString('base64url') : null;
+
+  if (opts.projectDataDir) {
+    // A broken data file must not keep the server down: it says which file and why, and serves the last release loaded.
+    await loadProjectRelease(db, opts.projectDataDir, log).catch((e: Error) => log(`project layers not loaded from ${opts.projectDataDir}: ${e.message}`));
+  }
 
   const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: false, return503OnClosing: true });
   app.decorateRequest('session', null);
@@ -173,6 +182,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     return restoreSite(db, user(req), (req.params as { id: string }).id, b.version, b.base);
   });
 
+  registerProjectRoutes(app, db, opts.projectDataDir);
+
   // --- Pages ---------------------------------------------------------------------------------------------------
   const serveFrom = (dir: string | undefined, prefix: string, cache: string) => async (req: FastifyRequest, reply: FastifyReply) => {
     const file = dir ? resolveFile(dir, req.url.split('?')[0].slice(prefix.length)) : null;
@@ -184,11 +195,21 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const bureauFiles = serveFrom(opts.bureauDir, '', 'private, no-cache');
 
   app.get('/public', (_req, reply) => reply.redirect('/public/'));
-  app.get('/public/*', publicFiles);
+  app.get('/public/*', async (req, reply) => {
+    // Once an editor has published, the public page reads the latest snapshot instead of the build's files.
+    const snapshot = await livePublicFile(db, req.url.split('?')[0]);
+    if (snapshot !== null) return reply.header('cache-control', 'public, no-cache').type(req.url.includes('.geojson') ? 'application/geo+json' : 'application/json').send(snapshot);
+    return publicFiles(req, reply);
+  });
   app.get('/login', (_req, reply) => reply.redirect('/login/'));
   app.get('/login/*', loginFiles);
   app.get('/*', async (req, reply) => {
-    if (req.session) return bureauFiles(req, reply);
+    if (req.session) {
+      // The project layers' current state comes from the database (edits show without a rebuild).
+      const live = await liveProjectFile(db, req.url.split('?')[0]);
+      if (live !== null) return reply.header('cache-control', 'private, no-store').type('application/geo+json').send(live);
+      return bureauFiles(req, reply);
+    }
     const url = req.url.split('?')[0];
     // A person opening the bureau page is sent to sign in; a script asking for a data file just hears "no".
     if (url === '/' || url.endsWith('.html')) return reply.redirect('/login/');

@@ -110,6 +110,7 @@ export async function serveFromEnv(): Promise<RunningServer> {
     bureauDir: path.join(ROOT, 'dist'),
     publicDir: path.join(ROOT, 'dist-public'),
     loginDir: path.join(ROOT, 'dist-login'),
+    projectDataDir: process.env.XG_DATA_DIR ? path.resolve(process.env.XG_DATA_DIR) : path.join(ROOT, 'data'),
   };
   const port = Number(process.env.PORT ?? 5173);
   const server = await startServer({ ...base, port }).catch(async (e: Error & { code?: string }) => {
@@ -135,5 +136,11 @@ export async function serveFromEnv(): Promise<RunningServer> {
     console.log('  (or: npm run user -- add <name> --role editor, with the server stopped)');
   }
   console.log('  (Ctrl+C to stop)\n');
+  // The stands for QGIS (qgis_stands) load after the server is up, on PostgreSQL only: QGIS cannot connect to the
+  // embedded PGlite, and there a long transaction would hold up every request.
+  if (base.databaseUrl) {
+    const { loadStands } = await import('./qgis.ts');
+    void loadStands(server.db, base.projectDataDir, (l) => console.log(l)).catch((e: Error) => console.warn(`stands for QGIS not loaded: ${e.message}`));
+  }
   return server;
 }

@@ -14,3 +14,15 @@ export function analysis(): { api: Remote<AnalysisApi>; ready: Promise<LoadRepor
   }
   return { api: remote, ready: loaded! };
 }
+
+/** Fired on window after the project layers changed (an edit in the bureau page) and the worker has re-read them. */
+export const PROJECTS_CHANGED = 'xg-projects-changed';
+
+/** After an edit: the worker (when started) re-reads the project layers, then the dashboard is told to recompute. */
+export async function reloadProjectLayers(): Promise<void> {
+  if (remote && loaded) {
+    await loaded;
+    await remote.reloadProjects(new URL(DATA_BASE, location.href).href);
+  }
+  window.dispatchEvent(new Event(PROJECTS_CHANGED));
+}

@@ -93,6 +93,21 @@ export function createAnalysis(read: ReadDataFile) {
       return { stands: layers.stands.features.length, load_ms: t1 - t0, areas_ms: performance.now() - t1, stands_from: columns ? 'columns' : 'geojson' };
     },
 
+    /**
+     * Re-reads the layers other than the stands and the county (the project layers the bureau edits; served from the
+     * database by the server) with a cache-busting query and measures them again, so the next progress query reflects
+     * an edit at once. The stands keep their areas.
+     */
+    async reloadProjects(): Promise<void> {
+      if (!layers || !areas) return;
+      const keys = (Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]).filter((key) => key !== 'stands' && key !== 'county');
+      const stamp = Date.now();
+      const entries = await Promise.all(keys.map(async (key) => [key, await readJson(read, `${PLAN_LAYER_FILES[key]}?t=${stamp}`, false)] as const));
+      layers = { ...layers, ...Object.fromEntries(entries.filter(([, fc]) => fc)) };
+      areas = { ...computeAreas({ ...layers, stands: { type: 'FeatureCollection', features: [] } }), stands: areas.stands };
+      cache.clear();
+    },
+
     /** Progress for the county (code null) or one township as of a year (default: the data's), with timing of the computation itself. */
     progress(code: string | null, method: StandMethod = 'ipcc_bef', year?: number): PlanProgress & { compute_ms: number } {
       if (!layers || !areas) throw new Error('analysis worker: data not loaded');

@@ -18,6 +18,10 @@ const api = {
     core = createAnalysis(fetchReader(dataBase));
     return core.load();
   },
+  /** Re-reads the project layers (the bureau edits them; served from the database) so the next progress query reflects an edit at once. */
+  async reloadProjects(_dataBase?: string): Promise<void> {
+    if (core) await core.reloadProjects();
+  },
   /** Progress for the county (code null) or one township as of a year (default: the data's). */
   progress: (code: string | null, method: StandMethod = 'ipcc_bef', year?: number) => loaded().progress(code, method, year),
   carbonPoints: (method: StandMethod = 'ipcc_bef'): CarbonPoints => loaded().carbonPoints(method),

@@ -12,6 +12,7 @@ import { plannerUxTests } from './planner-ux.spec.ts';
 import { faviconTests } from './favicon.spec.ts';
 import { launchBrowser, runTests } from './harness.ts';
 import { publicTests } from './public.spec.ts';
+import { projectsTests, serveProjects } from './projects.spec.ts';
 import { scanPublicBuild } from '../public-scan.ts';
 import { storageTests } from './storage.spec.ts';
 import { stressTests } from './stress.spec.ts';
@@ -26,12 +27,14 @@ if (ensure.status !== 0) process.exit(1);
 
 // `tsx test/browser/run.ts public` (or `bureau`, `year` …) runs one suite; no argument runs them all.
 const only = process.argv[2];
+// `projects` (issue 16: editing the plan's projects, 发布) needs both builds and its own server; it runs alone or last.
+const projectsOnly = only === 'projects';
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
 const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared';
-const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release';
+const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release' && !projectsOnly;
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
-const runPublic = only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release';
+const runPublic = only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && !projectsOnly;
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), built into its own dist-stress/. Last,
 // because it points vite.config.ts at another data folder through the environment.
 const runStress = only === undefined || only === 'stress';
@@ -84,6 +87,20 @@ try {
       } finally {
         await shared.close();
       }
+    }
+  }
+  if (only === undefined || projectsOnly) {
+    if (projectsOnly) {
+      console.log('browser tests: building the public page, the app and the sign-in page …');
+      await buildApp('vite.public.config.ts');
+      await buildApp();
+      await buildApp('vite.login.config.ts');
+    }
+    const site = await serveProjects();
+    try {
+      failed += await runTests('projects', projectsTests(browser, site.url));
+    } finally {
+      await site.close();
     }
   }
   if (runSecurity) failed += await runSecuritySuite(browser, runTests);

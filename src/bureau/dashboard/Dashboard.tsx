@@ -9,7 +9,7 @@ import { EChart } from '../../ui/charts/EChart.tsx';
 import { downloadBlob } from '../../ui/download.ts';
 import { useLang } from '../../ui/i18n.ts';
 import { valueName } from '../../ui/value-names.ts';
-import { analysis } from '../../workers/analysis-client.ts';
+import { analysis, PROJECTS_CHANGED } from '../../workers/analysis-client.ts';
 import { methodName, provenanceText } from './carbon-text.ts';
 import { FactorCard } from './FactorCard.tsx';
 import { formatTargetValue } from '../../ui/widgets/format-target.ts';
@@ -35,6 +35,13 @@ export default function Dashboard({ township, townshipName, onTownship, year }: 
   const [county, setCounty] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [metric, setMetric] = useState<RankMetric>('upgrade');
+  // Bumped when an editor changes a project layer: the figures are computed again from the current state.
+  const [revision, setRevision] = useState(0);
+  useEffect(() => {
+    const bump = () => setRevision((r) => r + 1);
+    window.addEventListener(PROJECTS_CHANGED, bump);
+    return () => window.removeEventListener(PROJECTS_CHANGED, bump);
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -53,7 +60,7 @@ export default function Dashboard({ township, townshipName, onTownship, year }: 
       })
       .catch((e: Error) => live && setError(e.message));
     return () => { live = false; };
-  }, [township, method, year]);
+  }, [township, method, year, revision]);
 
   const rankOption = useMemo(() => {
     if (!county) return null;

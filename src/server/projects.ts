@@ -1,0 +1,267 @@
+// The plan's project layers in the database: loaded from the active data release (once per release, recognised by the
+// hash of its files), read back as GeoJSON, edited by editors with every change in project_audit (who, when, before,
+// after), retired softly and reverted by a new change. Edits pass the rules of src/core/plan/project-edit.ts.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { checkGeometry, countPositions } from '../core/geo/validate.ts';
+import { applyProjectEdit, geometryKindProblem, PROJECT_LAYERS, projectLayer, type ProjectLayerDef } from '../core/plan/project-edit.ts';
+import type { Db, Queryable } from './db.ts';
+import { ApiError } from './errors.ts';
+import type { User } from './users.ts';
+
+interface Row {
+  layer: string;
+  feature_id: string;
+  props: Record<string, unknown>;
+  geometry: string | null;
+  retired: boolean;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+  ord: number;
+}
+
+/** The state an audit row records: the properties and the retired flag. */
+interface State {
+  props: Record<string, unknown>;
+  retired: boolean;
+}
+
+const COLS = 'layer, feature_id, props, ST_AsGeoJSON(geom) AS geometry, retired, version, updated_at, updated_by, ord';
+
+export function layerOrThrow(id: string): ProjectLayerDef {
+  const l = projectLayer(id);
+  if (!l) throw new ApiError(404, `no project layer "${id}" (layers: ${PROJECT_LAYERS.map((x) => x.id).join(', ')})`);
+  return l;
+}
+
+/** Hash of the project layer files in `dataDir` (a new release = a new hash). */
+export function releaseHash(dataDir: string): string {
+  const h = createHash('sha256');
+  for (const l of PROJECT_LAYERS) {
+    const file = path.join(dataDir, l.file);
+    h.update(`${l.file}\0`);
+    if (existsSync(file)) h.update(readFileSync(file));
+    h.update('\0');
+  }
+  return h.digest('hex');
+}
+
+const featureId = (f: Feature, i: number): string => {
+  const p = (f.properties ?? {}) as Record<string, unknown>;
+  return String(p.id ?? p.code ?? f.id ?? i + 1);
+};
+
+/**
+ * Loads the release in `dataDir` when its hash differs from the last one loaded: features from the files replace the
+ * loaded ones, except features the bureau has changed (they have audit rows: a release does not silently undo the
+ * bureau's work); features drawn in the app stay; a file feature that is gone is retired. Returns what it did.
+ */
+export async function loadProjectRelease(db: Db, dataDir: string, log: (l: string) => void = () => undefined): Promise<{ loaded: boolean; hash: string; features: number }> {
+  const hash = releaseHash(dataDir);
+  const { rows: last } = await db.query<{ hash: string }>('SELECT hash FROM project_releases ORDER BY id DESC LIMIT 1');
+  if (last[0]?.hash === hash) return { loaded: false, hash, features: 0 };
+  const t0 = performance.now();
+  let total = 0;
+  await db.tx(async (q) => {
+    for (const l of PROJECT_LAYERS) {
+      const file = path.join(dataDir, l.file);
+      if (!existsSync(file)) continue;
+      let fc: FeatureCollection;
+      try {
+        fc = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection;
+      } catch (e) {
+        throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
+      }
+      if (!fc || !Array.isArray(fc.features)) throw new Error(`${file}: not a GeoJSON FeatureCollection`);
+      const items = fc.features.map((f, i) => ({ id: featureId(f, i), ord: i + 1, props: f.properties ?? {}, geometry: f.geometry ?? null }));
+      total += items.length;
+      // One statement per layer: the features travel as one JSON parameter.
+      await q.query(
+        `INSERT INTO project_features (layer, feature_id, props, geom, ord, source)
+         SELECT $1, f->>'id', f->'props',
+                CASE WHEN jsonb_typeof(f->'geometry') = 'object' THEN ST_SetSRID(ST_GeomFromGeoJSON((f->'geometry')::text), 4490) END,
+                (f->>'ord')::integer, 'release'
+         FROM jsonb_array_elements($2::jsonb) AS f
+         ON CONFLICT (layer, feature_id) DO UPDATE
+           SET props = EXCLUDED.props, geom = EXCLUDED.geom, ord = EXCLUDED.ord, retired = false,
+               version = project_features.version + 1, updated_at = now(), updated_by = '(data release)'
+           WHERE NOT EXISTS (SELECT 1 FROM project_audit a WHERE a.layer = project_features.layer AND a.feature_id = project_features.feature_id)`,
+        [l.id, JSON.stringify(items)],
+      );
+      await q.query(
+        `UPDATE project_features SET retired = true, version = version + 1, updated_at = now(), updated_by = '(data release)'
+         WHERE layer = $1 AND source = 'release' AND NOT retired
+           AND NOT (feature_id = ANY (SELECT jsonb_array_elements_text($2::jsonb)))
+           AND NOT EXISTS (SELECT 1 FROM project_audit a WHERE a.layer = project_features.layer AND a.feature_id = project_features.feature_id)`,
+        [l.id, JSON.stringify(items.map((x) => x.id))],
+      );
+    }
+    await q.query('INSERT INTO project_releases (hash, data_dir, features) VALUES ($1, $2, $3)', [hash, dataDir, total]);
+  });
+  log(`database: loaded the project layers of the data release ${hash.slice(0, 12)} (${total} features, ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  return { loaded: true, hash, features: total };
+}
+
+function toFeature(r: Row): Feature<Geometry | null> & { meta: unknown } {
+  return {
+    type: 'Feature',
+    id: r.ord,
+    properties: { ...r.props, id: r.feature_id },
+    geometry: r.geometry ? (JSON.parse(r.geometry) as Geometry) : null,
+    meta: { layer: r.layer, retired: r.retired, version: r.version, updated_at: r.updated_at, updated_by: r.updated_by },
+  };
+}
+
+/** The layer's current features as a GeoJSON FeatureCollection (retired ones left out unless asked for). */
+export async function listProjects(db: Queryable, layerId: string, withRetired = false): Promise<FeatureCollection<Geometry | null>> {
+  const l = layerOrThrow(layerId);
+  const { rows } = await db.query<Row>(`SELECT ${COLS} FROM project_features WHERE layer = $1 AND ($2 OR NOT retired) ORDER BY ord, feature_id`, [l.id, withRetired]);
+  return { type: 'FeatureCollection', features: rows.map((r) => { const { meta: _m, ...f } = toFeature(r); return f; }) };
+}
+
+async function lockRow(q: Queryable, layer: string, id: string): Promise<Row> {
+  const { rows } = await q.query<Row>(`SELECT ${COLS} FROM project_features WHERE layer = $1 AND feature_id = $2 FOR UPDATE`, [layer, id]);
+  if (!rows[0]) throw new ApiError(404, `no feature "${id}" in layer ${layer}`);
+  return rows[0];
+}
+
+async function writeState(q: Queryable, user: User, row: Row, next: State, action: string, reverts: number | null = null) {
+  await q.query('UPDATE project_features SET props = $3::jsonb, retired = $4, version = version + 1, updated_at = now(), updated_by = $5 WHERE layer = $1 AND feature_id = $2',
+    [row.layer, row.feature_id, JSON.stringify(next.props), next.retired, user.username]);
+  const { rows } = await q.query<{ id: string }>(
+    'INSERT INTO project_audit (username, layer, feature_id, action, before, after, reverts) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7) RETURNING id',
+    [user.username, row.layer, row.feature_id, action, JSON.stringify({ props: row.props, retired: row.retired }), JSON.stringify(next), reverts]);
+  return Number(rows[0].id);
+}
+
+async function featureOut(q: Queryable, layer: string, id: string) {
+  const { rows } = await q.query<Row>(`SELECT ${COLS} FROM project_features WHERE layer = $1 AND feature_id = $2`, [layer, id]);
+  return toFeature(rows[0]);
+}
+
+function editorOnly(user: User) {
+  if (user.role !== 'editor') throw new ApiError(403, 'only editors change the project layers');
+}
+
+/** PATCH: status, year, capacity, name, notes. A bad value answers 400 with the field and the reason; nothing changes. */
+export async function editProject(db: Db, user: User, layerId: string, id: string, body: unknown) {
+  editorOnly(user);
+  const l = layerOrThrow(layerId);
+  return db.tx(async (q) => {
+    const row = await lockRow(q, l.id, id);
+    if (row.retired) throw new ApiError(409, `feature ${id} is retired; revert the retirement first`);
+    const r = applyProjectEdit(l, row.props, body);
+    if ('problem' in r) throw new ApiError(400, `${r.problem.field}: ${r.problem.reason}`, { field: r.problem.field, reason: r.problem.reason });
+    const audit = await writeState(q, user, row, { props: r.props, retired: false }, 'edit');
+    return { ...(await featureOut(q, l.id, id)), audit };
+  });
+}
+
+/** Soft retirement (or bringing a retired feature back): a change like any other. */
+export async function setRetired(db: Db, user: User, layerId: string, id: string, retired: boolean) {
+  editorOnly(user);
+  const l = layerOrThrow(layerId);
+  return db.tx(async (q) => {
+    const row = await lockRow(q, l.id, id);
+    if (row.retired === retired) throw new ApiError(409, `feature ${id} is ${retired ? 'already retired' : 'not retired'}`);
+    const audit = await writeState(q, user, row, { props: row.props, retired }, retired ? 'retire' : 'unretire');
+    return { ...(await featureOut(q, l.id, id)), audit };
+  });
+}
+
+const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
+
+/** POST: a new feature drawn or imported in the bureau page: geometry checked like the import's, then by PostGIS. */
+export async function createProject(db: Db, user: User, layerId: string, body: unknown) {
+  editorOnly(user);
+  const l = layerOrThrow(layerId);
+  if (!l.creatable) throw new ApiError(400, `layer ${l.id}: new features are not added here`);
+  if (!body || typeof body !== 'object') throw new ApiError(400, 'body: send { geometry, name, … }', { field: 'body' });
+  const { geometry, id: wanted, ...fields } = body as Record<string, unknown>;
+  const bad = (field: string, reason: string) => new ApiError(400, `${field}: ${reason}`, { field, reason });
+  if (!geometry || typeof geometry !== 'object') throw bad('geometry', 'a GeoJSON geometry is required');
+  if (countPositions(geometry as Geometry) > 50_000) throw bad('geometry', 'more than 50,000 vertices');
+  const checked = checkGeometry(geometry as Geometry);
+  if (checked.error || !checked.geometry) throw bad('geometry', checked.error ?? 'a geometry is required');
+  const kind = geometryKindProblem(l, checked.geometry);
+  if (kind) throw bad('geometry', kind);
+  if (wanted !== undefined && (typeof wanted !== 'string' || !ID_RE.test(wanted))) throw bad('id', 'letters, digits, . _ - (at most 80)');
+  if (typeof fields.name !== 'string') throw bad('name', 'required');
+  const start: Record<string, unknown> = {};
+  if (l.status) start[l.status.field] = l.status.values[0];
+  if (l.year) start[l.year.field] = null;
+  if (l.capacity) start[l.capacity.field] = 0;
+  const r = applyProjectEdit(l, start, fields);
+  if ('problem' in r) throw bad(r.problem.field, r.problem.reason);
+  const json = JSON.stringify(checked.geometry);
+  return db.tx(async (q) => {
+    const { rows: [v] } = await q.query<{ ok: boolean; why: string }>('SELECT ST_IsValid(g) AS ok, ST_IsValidReason(g) AS why FROM (SELECT ST_GeomFromGeoJSON($1::text) AS g) x', [json]);
+    if (!v.ok) throw bad('geometry', `not valid: ${v.why}`);
+    const id = (wanted as string | undefined) ?? `${l.id}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const { rows: dup } = await q.query('SELECT 1 FROM project_features WHERE layer = $1 AND feature_id = $2', [l.id, id]);
+    if (dup.length) throw new ApiError(409, `layer ${l.id} already has a feature "${id}"`);
+    // The township is the one containing a point on the new feature (as the data's township_code is).
+    const { rows: [t] } = await q.query<{ code: string | null }>(
+      `SELECT (SELECT feature_id FROM project_features WHERE layer = 'townships' AND NOT retired
+               AND ST_Intersects(geom, ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490))) LIMIT 1) AS code`, [json]);
+    const props = { ...r.props, ...(t.code && l.id !== 'wind-turbines' && l.id !== 'substations' && l.id !== 'gas-pipelines' ? { township_code: t.code } : {}) };
+    await q.query(
+      `INSERT INTO project_features (layer, feature_id, props, geom, source, ord, updated_by)
+       VALUES ($1, $2, $3::jsonb, ST_SetSRID(ST_GeomFromGeoJSON($4::text), 4490), 'app',
+               (SELECT coalesce(max(ord), 0) + 1 FROM project_features WHERE layer = $1), $5)`,
+      [l.id, id, JSON.stringify(props), json, user.username]);
+    const { rows } = await q.query<{ id: string }>(
+      "INSERT INTO project_audit (username, layer, feature_id, action, before, after) VALUES ($1, $2, $3, 'create', NULL, $4::jsonb) RETURNING id",
+      [user.username, l.id, id, JSON.stringify({ props, retired: false })]);
+    return { ...(await featureOut(q, l.id, id)), audit: Number(rows[0].id), fixes: checked.fixes };
+  });
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  user: string;
+  layer: string;
+  feature: string;
+  action: string;
+  before: State | null;
+  after: State;
+  reverts: number | null;
+}
+
+/** GET /api/audit?layer=&feature=&since= (since: ISO time or ms since 1970), newest first, at most `limit`. */
+export async function listAudit(db: Queryable, q: { layer?: string; feature?: string; since?: string; limit?: string }): Promise<AuditRow[]> {
+  if (q.layer) layerOrThrow(q.layer);
+  let since: Date | null = null;
+  if (q.since) {
+    since = /^\d+$/.test(q.since) ? new Date(Number(q.since)) : new Date(q.since);
+    if (Number.isNaN(since.getTime())) throw new ApiError(400, 'since: an ISO time or milliseconds since 1970', { field: 'since' });
+  }
+  const limit = q.limit === undefined ? 500 : Number(q.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw new ApiError(400, 'limit: 1–5000', { field: 'limit' });
+  const { rows } = await db.query<{ id: string; at: Date; username: string; layer: string; feature_id: string; action: string; before: State | null; after: State; reverts: string | null }>(
+    `SELECT id, at, username, layer, feature_id, action, before, after, reverts FROM project_audit
+     WHERE ($1::text IS NULL OR layer = $1) AND ($2::text IS NULL OR feature_id = $2) AND ($3::timestamptz IS NULL OR at > $3)
+     ORDER BY id DESC LIMIT $4`,
+    [q.layer ?? null, q.feature ?? null, since ? since.toISOString() : null, limit]);
+  return rows.map((r) => ({ id: Number(r.id), at: new Date(r.at).toISOString(), user: r.username, layer: r.layer, feature: r.feature_id, action: r.action, before: r.before, after: r.after, reverts: r.reverts === null ? null : Number(r.reverts) }));
+}
+
+/** Revert one change: the feature goes back to the state before it, as a new change (nothing is deleted). */
+export async function revertChange(db: Db, user: User, auditId: string) {
+  editorOnly(user);
+  if (!/^\d{1,18}$/.test(auditId)) throw new ApiError(400, 'the change id is a number');
+  return db.tx(async (q) => {
+    const { rows } = await q.query<{ layer: string; feature_id: string; before: State | null; after: State }>('SELECT layer, feature_id, before, after FROM project_audit WHERE id = $1', [auditId]);
+    const a = rows[0];
+    if (!a) throw new ApiError(404, `no change ${auditId}`);
+    const row = await lockRow(q, a.layer, a.feature_id);
+    // Reverting a creation retires the feature.
+    const target: State = a.before ?? { props: a.after.props, retired: true };
+    const audit = await writeState(q, user, row, target, 'revert', Number(auditId));
+    return { ...(await featureOut(q, a.layer, a.feature_id)), audit };
+  });
+}
