@@ -4,6 +4,7 @@
 import type { Geometry } from 'geojson';
 import { SITE_TYPES, isSiteType, type SiteType } from '../core/analysis/site-types.ts';
 import { validateCoordinates } from '../core/geo/measure.ts';
+import type { Sharing } from '../core/share/site-wire.ts';
 import { ApiError } from './errors.ts';
 
 export const MAX_NAME = 200;
@@ -11,7 +12,8 @@ export const MAX_NOTE = 10_000;
 export const MAX_VERTICES = 50_000;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export type Sharing = 'private' | 'everyone' | { users: string[] };
+/** Who may read a site: one definition with the planner (src/core/share/site-wire.ts). */
+export type { Sharing } from '../core/share/site-wire.ts';
 
 export interface SiteInput {
   id?: string;

@@ -12,30 +12,14 @@ import { measureSite } from '../core/analysis/measure-site.ts';
 import { M2_PER_MU } from '../core/geo/units.ts';
 import type { Db, Queryable } from './db.ts';
 import { ApiError } from './errors.ts';
+import type { SiteWire } from '../core/share/site-wire.ts';
 import type { Sharing, SiteInput } from './site-input.ts';
 import type { User } from './users.ts';
 import { randomUUID } from 'node:crypto';
 import type { Geometry } from 'geojson';
 
-export interface SiteOut {
-  id: string;
-  version: number;
-  name: string;
-  type: string;
-  note: string;
-  origin: string;
-  geometry: Geometry;
-  area_m2: number;
-  area_mu: number;
-  sharing: Sharing;
-  owner: string;
-  deleted: boolean;
-  created: number;
-  updated: number;
-  updated_by: string;
-  can_edit: boolean;
-  can_share: boolean;
-}
+/** The wire form of a site (src/core/share/site-wire.ts). */
+export type SiteOut = SiteWire;
 
 interface SiteRow {
   id: string;

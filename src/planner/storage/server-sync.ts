@@ -7,27 +7,12 @@
 //   deleted here (owner)       → deleted on the server (soft, with that version); deleted there → removed here;
 //   new on the server (shared with this user, or made on another computer) → added here.
 // The same version rule as the API: a save on a stale version answers 409 and becomes a conflict.
-import type { Geometry } from 'geojson';
 import { isSiteType } from '../../core/analysis/site-types.ts';
+import type { SiteWire } from '../../core/share/site-wire.ts';
 import type { Site } from '../site.ts';
 
-export interface ServerSite {
-  id: string;
-  version: number;
-  name: string;
-  type: string;
-  note: string;
-  origin: string;
-  geometry: Geometry;
-  area_mu: number;
-  owner: string;
-  deleted: boolean;
-  created: number;
-  updated: number;
-  updated_by: string;
-  can_edit: boolean;
-  can_share: boolean;
-}
+/** A site as the server sends it (one definition with the server: src/core/share/site-wire.ts). */
+export type ServerSite = SiteWire;
 
 /** Per site: the server version and the content hash at the last sync. */
 export type SyncMeta = Record<string, { version: number; hash: string }>;
