@@ -16,6 +16,7 @@ import { PLAN_LAYER_FILES } from '../src/core/plan/layer-files.ts';
 import type { StandSummary } from '../src/core/plan/stand-summary.ts';
 import { publicFiles } from '../src/public-page/build/public-files.ts';
 import { readPlanLayers, type StandsInMemory } from './lib/plan-layers.ts';
+import { cli } from './lib/args.ts';
 import { NEIGHBOURS_FILE, PLAN_PROGRESS_FILE, PROJECTS_FILE, PUBLIC_DIR, TOWNSHIP_STATS_FILE } from '../src/public-page/public-data.ts';
 
 export const DEFAULT_DATA_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../data');
@@ -134,9 +135,14 @@ export function buildPublicData(opts: BuildOptions = {}): BuildResult {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const i = process.argv.indexOf('--data');
+  const { values } = cli({
+    name: 'build-public-data',
+    usage: 'npx tsx scripts/build-public-data.ts [--data <dir>] [--force]',
+    about: 'The public aggregates (public/*.json) of a data folder; skipped when they are current.',
+    options: { data: { type: 'string', help: 'the data folder (default data/)' }, force: { type: 'boolean', help: 'rebuild even when current' } },
+  });
   try {
-    buildPublicData({ dataDir: i > 0 ? process.argv[i + 1] : undefined, force: process.argv.includes('--force'), log: (l) => console.log(l) });
+    buildPublicData({ dataDir: values.data, force: values.force, log: (l) => console.log(l) });
   } catch (e) {
     console.error(`build-public-data: ${(e as Error).message}`);
     process.exit(1);

@@ -11,8 +11,21 @@ import { SPECIES_GROUPS } from '../src/core/carbon/species-groups.ts';
 import type { StandMethod } from '../src/core/carbon/stand.ts';
 import { fmt, textTable } from '../src/core/carbon/text-table.ts';
 import { importFile } from '../src/core/io/registry.ts';
+import { cli, usageError } from './lib/args.ts';
 
-const USAGE = 'usage: npm run carbon -- <stands file | --data dir> [--json] [--method ipcc_bef|fang] [--year YYYY] [--factors table.json]';
+const SPEC = {
+  name: 'carbon',
+  usage: 'npm run carbon -- <stands file | --data dir> [--json] [--method ipcc_bef|fang] [--year YYYY] [--factors table.json]',
+  about: 'Carbon stock and annual sink per stand and in total, for any file the import registry reads.',
+  options: {
+    json: { type: 'boolean', help: 'print exactly one JSON object on stdout (warnings go to stderr)' },
+    method: { type: 'string', choices: ['ipcc_bef', 'fang'], default: 'ipcc_bef', help: 'stand carbon method' },
+    year: { type: 'integer', default: 2026, help: 'the year the figures are for' },
+    factors: { type: 'string', help: 'a factor table (JSON) instead of the built-in one' },
+    data: { type: 'string', help: 'a data folder (data/ or a data:import release): reads its stands.geojson' },
+  },
+  positionals: { max: 1, name: 'stands file' },
+} as const;
 const HUMAN_ROWS = 40; // human mode lists the first stands, then groups; --json always lists every stand
 
 function fail(message: string, code = 1): never {
@@ -23,29 +36,11 @@ function fail(message: string, code = 1): never {
 interface Args { file: string; json: boolean; method: StandMethod; year: number; factorsFile?: string }
 
 function parseArgs(argv: string[]): Args {
-  const a: Partial<Args> = { json: false, method: 'ipcc_bef', year: 2026 };
-  for (let i = 0; i < argv.length; i++) {
-    const s = argv[i];
-    const value = () => argv[++i] ?? fail(`${s} needs a value\n${USAGE}`, 2);
-    if (s === '--json') a.json = true;
-    else if (s === '--method') {
-      const m = value();
-      if (m !== 'ipcc_bef' && m !== 'fang') fail(`--method must be ipcc_bef or fang, not "${m}"`, 2);
-      a.method = m;
-    } else if (s === '--year') {
-      a.year = Number(value());
-      if (!Number.isInteger(a.year)) fail('--year must be a year such as 2026', 2);
-    } else if (s === '--factors') a.factorsFile = value();
-    else if (s === '--data') a.file = join(value(), 'stands.geojson'); // a data folder (data/ or a data:import release)
-    else if (s === '--help' || s === '-h') {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    } else if (s.startsWith('--')) fail(`unknown option ${s}\n${USAGE}`, 2);
-    else if (a.file) fail(`one stands file at a time (got "${a.file}" and "${s}")`, 2);
-    else a.file = s;
-  }
-  if (!a.file) fail(`no stands file given\n${USAGE}`, 2);
-  return a as Args;
+  const { values, positionals } = cli(SPEC, argv);
+  const file = positionals[0] ?? (values.data === undefined ? undefined : join(values.data, 'stands.geojson'));
+  if (positionals[0] && values.data !== undefined) usageError(SPEC, `one stands file at a time (got "${positionals[0]}" and --data ${values.data})`);
+  if (!file) usageError(SPEC, 'no stands file given');
+  return { file, json: values.json, method: values.method, year: values.year, factorsFile: values.factors };
 }
 
 function readBytes(file: string): Uint8Array {

@@ -4,9 +4,25 @@
 // CLIs and both builds use with --data <dir> (or XINGGUO_DATA_DIR). Progress goes to stderr; with --json stdout is
 // exactly one JSON object (the report), else a readable summary.
 import { fmt, textTable } from '../src/core/carbon/text-table.ts';
+import { cli, usageError } from './lib/args.ts';
 import { ImportFailure, importInventory, type ImportArgs, type ImportReportJson } from './import/release.ts';
 
-const USAGE = 'usage: npm run data:import -- <stands file> --out <dir> [--townships file] [--projects dir] [--species-codes table.json] [--crs EPSG:4526] [--encoding gbk] [--no-tiles] [--json]';
+const SPEC = {
+  name: 'data:import',
+  usage: 'npm run data:import -- <stands file> --out <dir> [--townships file] [--projects dir] [--species-codes table.json] [--crs EPSG:4526] [--encoding gbk] [--no-tiles] [--json]',
+  about: "A bureau's forest inventory (二类 export) → a data release folder for --data <dir> or XINGGUO_DATA_DIR.",
+  options: {
+    out: { type: 'string', help: 'the release folder to write (required)' },
+    townships: { type: 'string', help: 'township boundaries (any supported format)' },
+    projects: { type: 'string', help: 'a folder of project layers named as in data/ (the ones not given are written empty)' },
+    'species-codes': { type: 'string', help: 'a species code table (JSON) for codes the built-in tables do not know' },
+    crs: { type: 'string', help: 'the coordinate system when the file does not declare it, e.g. EPSG:4526' },
+    encoding: { type: 'string', help: 'the text encoding of a shapefile .dbf without .cpg, e.g. gbk' },
+    'no-tiles': { type: 'boolean', help: 'skip building the vector tiles' },
+    json: { type: 'boolean', help: 'print exactly one JSON object (the report) on stdout' },
+  },
+  positionals: { min: 1, max: 1, name: 'stands file' },
+} as const;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`data:import: ${message}\n`);
@@ -14,28 +30,12 @@ function fail(message: string, code = 1): never {
 }
 
 function parseArgs(argv: string[]): ImportArgs & { json: boolean } {
-  const a: Partial<ImportArgs> & { json: boolean } = { json: false, tiles: true };
-  for (let i = 0; i < argv.length; i++) {
-    const s = argv[i];
-    const value = () => argv[++i] ?? fail(`${s} needs a value\n${USAGE}`, 2);
-    if (s === '--json') a.json = true;
-    else if (s === '--out') a.out = value();
-    else if (s === '--townships') a.townships = value();
-    else if (s === '--projects') a.projects = value();
-    else if (s === '--species-codes') a.speciesCodes = value();
-    else if (s === '--crs') a.crs = value();
-    else if (s === '--encoding') a.encoding = value();
-    else if (s === '--no-tiles') a.tiles = false;
-    else if (s === '--help' || s === '-h') {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    } else if (s.startsWith('--')) fail(`unknown option ${s}\n${USAGE}`, 2);
-    else if (a.stands) fail(`one stands file at a time (got "${a.stands}" and "${s}")`, 2);
-    else a.stands = s;
-  }
-  if (!a.stands) fail(`no stands file given\n${USAGE}`, 2);
-  if (!a.out) fail(`no --out folder given\n${USAGE}`, 2);
-  return a as ImportArgs & { json: boolean };
+  const { values: v, positionals } = cli(SPEC, argv);
+  if (v.out === undefined) usageError(SPEC, 'no --out folder given');
+  return {
+    stands: positionals[0], out: v.out, townships: v.townships, projects: v.projects, speciesCodes: v['species-codes'],
+    crs: v.crs, encoding: v.encoding, tiles: !v['no-tiles'], json: v.json,
+  };
 }
 
 /** stage, count and percent on stderr; at most one line per stage and 10 % step. */

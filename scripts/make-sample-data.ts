@@ -3,10 +3,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatSummary } from './sample-data/report.ts';
 import { generateSampleData } from './sample-data/generate.ts';
+import { cli } from './lib/args.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outArg = process.argv.indexOf('--out');
-const outDir = outArg > 0 && process.argv[outArg + 1] ? resolve(process.argv[outArg + 1]) : join(root, 'data');
+const { values } = cli({
+  name: 'npm run data',
+  usage: 'npm run data [-- --out <dir>]',
+  about: 'Regenerate the synthetic sample data (real county outline, townships and plan projects) and print the totals.',
+  options: { out: { type: 'string', help: 'the folder to write (default data/)' } },
+});
+const outDir = values.out ? resolve(values.out) : join(root, 'data');
 
 const started = Date.now();
 try {

@@ -8,13 +8,9 @@ import { formatSummary } from './sample-data/report.ts';
 import { staleReason } from './sample-data/ensure.ts';
 import { buildPublicData } from './build-public-data.ts';
 import { ensureTiles } from './tiles/ensure.ts';
+import { cli } from './lib/args.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
 
 /** Stand count recorded in DIR/summary.json, or null. */
 function standsIn(dir: string): number | null {
@@ -42,11 +38,20 @@ export async function makeStressData(stands: number, outDir: string, log: (l: st
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const stands = Number(arg('--stands') ?? 200_000);
-  const outDir = resolve(arg('--out') ?? join(root, 'data-stress'));
+  const { values } = cli({
+    name: 'data:stress',
+    usage: 'npm run data:stress -- [--stands 200000] [--out DIR] [--force]',
+    about: 'The sample data with a given number of stands (same schema and seed), its tiles and public aggregates.',
+    options: {
+      stands: { type: 'integer', default: 200_000, min: 1000, max: 1_000_000, help: 'how many stands' },
+      out: { type: 'string', help: 'the folder to write (default data-stress/)' },
+      force: { type: 'boolean', help: 'generate even when the folder is current' },
+    },
+  });
+  const outDir = resolve(values.out ?? join(root, 'data-stress'));
   const started = Date.now();
   try {
-    await makeStressData(stands, outDir, console.log, process.argv.includes('--force'));
+    await makeStressData(values.stands, outDir, console.log, values.force);
     console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.${existsSync(outDir) ? '' : ' (nothing written)'}`);
   } catch (err) {
     console.error(`Stress data generation failed: ${err instanceof Error ? err.message : String(err)}`);

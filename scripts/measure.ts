@@ -10,10 +10,19 @@ import { featureName } from '../src/core/io/finish.ts';
 import { formatFor, importFile, supportedExtensions } from '../src/core/io/registry.ts';
 import { importShapefileParts } from '../src/core/io/shapefile.ts';
 import { DEFAULT_LIMITS, type ImportOptions, type ImportResult } from '../src/core/io/types.ts';
+import { cli, UsageError } from './lib/args.ts';
 
-const USAGE = 'usage: npm run measure -- <file> [--json] [--crs EPSG:xxxx] [--encoding gbk|utf-8]';
-
-class UsageError extends Error {}
+const SPEC = {
+  name: 'measure',
+  usage: 'npm run measure -- <file> [--json] [--crs EPSG:xxxx] [--encoding gbk|utf-8]',
+  about: 'Ellipsoidal (CGCS2000) area, length and perimeter of every feature. Exit codes: 0 ok, 1 bad input, 2 bad usage.',
+  options: {
+    json: { type: 'boolean', help: 'print exactly one JSON object on stdout' },
+    crs: { type: 'string', help: 'the coordinate system when the file does not declare it, e.g. EPSG:4526' },
+    encoding: { type: 'string', help: 'the text encoding of a shapefile .dbf without .cpg, e.g. gbk' },
+  },
+  positionals: { min: 1, max: 1, name: 'file' },
+} as const;
 
 interface Args {
   file: string;
@@ -22,27 +31,11 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  let file: string | undefined;
-  let json = false;
+  const { values, positionals } = cli(SPEC, argv);
   const options: ImportOptions = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--json') json = true;
-    else if (flag === '--crs') options.crs = value();
-    else if (flag === '--encoding') options.encoding = value();
-    else if (flag === '--help' || flag === '-h') throw new UsageError('');
-    else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
-    else if (file) throw new UsageError(`one file at a time (got ${file} and ${a})`);
-    else file = a;
-  }
-  if (!file) throw new UsageError('no file given');
-  return { file, json, options };
+  if (values.crs !== undefined) options.crs = values.crs;
+  if (values.encoding !== undefined) options.encoding = values.encoding;
+  return { file: positionals[0], json: values.json, options };
 }
 
 /** A loose .shp on disk: gather its sibling .dbf/.shx/.prj/.cpg (any letter case). */
@@ -128,13 +121,7 @@ function printTable(file: string, result: ImportResult, m: ReturnType<typeof mea
 }
 
 function main(): number {
-  let args: Args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    process.stderr.write(`${e instanceof Error && e.message ? `measure: ${e.message}\n` : ''}${USAGE}\n`);
-    return 2;
-  }
+  const args = parseArgs(process.argv.slice(2));
   try {
     const result = load(args.file, args.options);
     if (result.features.length === 0 && result.report.rejected.length > 0) {

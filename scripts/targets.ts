@@ -4,7 +4,6 @@
 // Without --data and --files, the project layers' current state (the bureau's edits) is read from the server's database
 // when there is one (DATABASE_URL, or the embedded database in var/db), as the dashboard and 发布 read it.
 import { readFileSync, existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { DEFAULT_FACTORS, parseFactorTable, type CarbonFactors } from '../src/core/carbon/factors.ts';
 import type { StandMethod } from '../src/core/carbon/stand.ts';
 import { fmt, textTable } from '../src/core/carbon/text-table.ts';
@@ -13,11 +12,25 @@ import { computeAreas, type PlanLayers } from '../src/core/plan/layers.ts';
 import { PLAN_LAYER_FILES } from '../src/core/plan/layer-files.ts';
 import { STATUS_TEXT } from '../src/core/plan/status.ts';
 import { FIRST_YEAR, LAST_YEAR, parseYear } from '../src/core/plan/years.ts';
+import { cli, DATA_OPTION, usageError } from './lib/args.ts';
 import { resolveDataDir } from './lib/data-dir.ts';
 import { readPlanLayers } from './lib/plan-layers.ts';
 
-const USAGE = 'usage: npm run targets -- [--json] [--data dir] [--files] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors table.json] [--year 2020–2030] [--timing]';
-const DEFAULT_DATA = resolveDataDir(); // XINGGUO_DATA_DIR or data/; --data overrides
+const SPEC = {
+  name: 'targets',
+  usage: 'npm run targets -- [--json] [--data dir] [--files] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors table.json] [--year 2020–2030] [--timing]',
+  about: 'Progress of every quantitative target of 《兴国县碳达峰实施方案》, county totals and PV/wind avoided emissions.',
+  options: {
+    json: { type: 'boolean', help: 'print exactly one JSON object on stdout' },
+    data: DATA_OPTION,
+    files: { type: 'boolean', help: "read the project layers from the data files, not the server's database" },
+    method: { type: 'string', choices: ['ipcc_bef', 'fang'], default: 'ipcc_bef', help: 'stand carbon method' },
+    grid: { type: 'string', help: 'grid emission factor id for avoided emissions' },
+    factors: { type: 'string', help: 'a factor table (JSON) instead of the built-in one' },
+    year: { type: 'string', help: `the year (${FIRST_YEAR}–${LAST_YEAR}) the map's year control would show` },
+    timing: { type: 'boolean', help: 'print how long each step took' },
+  },
+} as const;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`targets: ${message}\n`);
@@ -27,31 +40,13 @@ function fail(message: string, code = 1): never {
 interface Args { json: boolean; data: string; dataGiven?: boolean; files?: boolean; method: StandMethod; grid?: string; factorsFile?: string; timing: boolean; year?: number }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { json: false, data: DEFAULT_DATA, method: 'ipcc_bef', timing: false };
-  for (let i = 0; i < argv.length; i++) {
-    const s = argv[i];
-    const value = () => argv[++i] ?? fail(`${s} needs a value\n${USAGE}`, 2);
-    if (s === '--json') a.json = true;
-    else if (s === '--timing') a.timing = true;
-    else if (s === '--data') { a.data = resolve(value()); a.dataGiven = true; }
-    else if (s === '--files') a.files = true;
-    else if (s === '--grid') a.grid = value();
-    else if (s === '--factors') a.factorsFile = value();
-    else if (s === '--year') {
-      // The same year the map's year control shows: targets count work done by its end, carbon is that year's.
-      const raw = value();
-      a.year = parseYear(raw) ?? fail(`--year must be a year from ${FIRST_YEAR} to ${LAST_YEAR}, not "${raw}"`, 2);
-    }
-    else if (s === '--method') {
-      const m = value();
-      if (m !== 'ipcc_bef' && m !== 'fang') fail(`--method must be ipcc_bef or fang, not "${m}"`, 2);
-      a.method = m;
-    } else if (s === '--help' || s === '-h') {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    } else fail(`unknown argument ${s}\n${USAGE}`, 2);
-  }
-  return a;
+  const { values: v } = cli(SPEC, argv);
+  // The same year the map's year control shows: targets count work done by its end, carbon is that year's.
+  const year = v.year === undefined ? undefined : parseYear(v.year) ?? usageError(SPEC, `--year must be a year from ${FIRST_YEAR} to ${LAST_YEAR}, not "${v.year}"`);
+  return {
+    json: v.json, data: resolveDataDir(v.data), dataGiven: v.data !== undefined, files: v.files, method: v.method,
+    grid: v.grid, factorsFile: v.factors, timing: v.timing, year,
+  };
 }
 
 function loadFactors(file?: string): CarbonFactors {

@@ -7,8 +7,15 @@ import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { openAndMigrate } from '../src/server/main.ts';
 import { addUser, isRole, listUsers, ROLES, setPassword, UserError } from '../src/server/users.ts';
+import { cli, usageError } from './lib/args.ts';
 
-const USAGE = 'usage: npm run user -- add <name> --role editor|planner|viewer | passwd <name> | list';
+const SPEC = {
+  name: 'npm run user',
+  usage: 'npm run user -- add <name> --role editor|planner|viewer | passwd <name> | list',
+  about: 'Accounts on the database the server uses (DATABASE_URL, else var/db). The password is read from stdin.',
+  options: { role: { type: 'string', choices: ROLES, help: 'the new account\'s role (add only)' } },
+  positionals: { min: 1, max: 2, name: 'argument' },
+} as const;
 
 async function readPassword(prompt: string): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -46,17 +53,10 @@ async function readPassword(prompt: string): Promise<string> {
   });
 }
 
-const [cmd, name, ...rest] = process.argv.slice(2);
-if (!cmd || !['add', 'passwd', 'list'].includes(cmd) || (cmd !== 'list' && !name)) {
-  console.error(USAGE);
-  process.exit(2);
-}
-let role: string | undefined;
-for (let i = 0; i < rest.length; i++) if (rest[i] === '--role') role = rest[++i];
-if (cmd === 'add' && !isRole(role)) {
-  console.error(`npm run user: --role must be one of ${ROLES.join(', ')}\n${USAGE}`);
-  process.exit(2);
-}
+const { values: { role }, positionals: [cmd, name] } = cli(SPEC);
+if (!['add', 'passwd', 'list'].includes(cmd)) usageError(SPEC, `unknown command "${cmd}" (add, passwd or list)`);
+if (cmd !== 'list' && !name) usageError(SPEC, `${cmd} needs a user name`);
+if (cmd === 'add' && !isRole(role)) usageError(SPEC, `--role must be one of ${ROLES.join(', ')}`);
 
 const quiet = () => undefined;
 let opened: Awaited<ReturnType<typeof openAndMigrate>>;

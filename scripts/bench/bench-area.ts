@@ -9,16 +9,16 @@ import type { Polygon } from 'geojson';
 import { geodesicArea, geodesicPerimeter } from '../../src/core/geo/measure';
 import { referenceArea, referenceLength } from '../../src/core/geo/geodesic-reference';
 import { standLikePolygons } from '../../src/core/geo/random-polygons';
+import { cli } from '../lib/args.ts';
 
-function argValue(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} needs a positive integer, got ${process.argv[i + 1]}`);
-  return v;
-}
-
-const N = argValue('polygons', 100_000);
-const REPS = argValue('reps', 7);
+const { values: { polygons: N, reps: REPS } } = cli({
+  name: 'bench:area',
+  usage: 'npm run bench:area [-- --polygons N --reps R]',
+  options: {
+    polygons: { type: 'integer', default: 100_000, min: 1, help: 'stand-like polygons' },
+    reps: { type: 'integer', default: 7, min: 1, help: 'timed repetitions (the median counts)' },
+  },
+});
 const GEOGRAPHICLIB_REPS = Math.min(REPS, 3); // ~40× slower; three runs are enough for a stable median
 
 type AreaFn = (p: Polygon) => number;

@@ -9,15 +9,16 @@
 import { DEFAULT_FACTORS as F } from '../../src/core/carbon/factors.ts';
 import { monteCarlo, mulberry32, UncertaintyCells, type McCell } from '../../src/core/carbon/monte-carlo.ts';
 import { standCarbon, type StandCarbon } from '../../src/core/carbon/stand.ts';
+import { cli } from '../lib/args.ts';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} needs a positive integer`);
-  return v;
-}
-const N = arg('stands', 200_000);
-const DRAWS = arg('draws', 1000);
+const { values: { stands: N, draws: DRAWS } } = cli({
+  name: 'bench:carbon',
+  usage: 'npm run bench:carbon [-- --stands 200000 --draws 1000]',
+  options: {
+    stands: { type: 'integer', default: 200_000, min: 1, help: 'synthetic stands' },
+    draws: { type: 'integer', default: 1000, min: 1, help: 'Monte Carlo draws' },
+  },
+});
 
 // Seeded synthetic stands with the sample data's mix of species, ages and origins, 25 townships.
 const rand = mulberry32(42);

@@ -35,6 +35,8 @@ import { generateLevelBounds, NODE_ITEM_BYTE_LEN } from 'flatgeobuf/lib/mjs/pack
 import Config from 'flatgeobuf/lib/mjs/config.js';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
+import { cli } from '../lib/args.ts';
+import { countPositions } from '../../src/core/geo/validate.ts';
 
 const MAGIC = [0x66, 0x67, 0x62, 0x03, 0x66, 0x67, 0x62, 0x00]; // "fgb\3fgb\0": FlatGeobuf 3.x
 const NODE_SIZE = 16;
@@ -322,11 +324,6 @@ export function tilesCovering(bbox: Box, z: number): [number, number, number][] 
   return out;
 }
 
-function countVertices(g: Geometry | null): number {
-  if (!g || g.type === 'GeometryCollection') return 0;
-  const walk = (c: unknown): number => typeof (c as number[])[0] === 'number' ? 1 : (c as unknown[]).reduce<number>((s, d) => s + walk(d), 0);
-  return walk(g.coordinates);
-}
 
 type Format = 'tiles' | 'fgb' | 'fgb_16k';
 const FORMATS: Format[] = ['tiles', 'fgb', 'fgb_16k'];
@@ -373,7 +370,7 @@ function summarise(features: Feature[]): Omit<Delivered, 'ms' | 'requests' | 'by
   const ids = new Set<unknown>();
   let vertices = 0;
   for (const f of features) {
-    vertices += countVertices(f.geometry);
+    vertices += countPositions(f.geometry);
     const id = f.properties?.id;
     if (typeof id === 'string') ids.add(id); // overview squares carry no stand id
   }
@@ -466,18 +463,18 @@ async function benchData(dir: string, runs: number, latencyMs: number): Promise<
   return out;
 }
 
-function arg(name: string): string[] {
-  const vals: string[] = [];
-  process.argv.forEach((a, i) => { if (a === `--${name}`) vals.push(process.argv[i + 1]); });
-  return vals;
-}
-
 async function main(): Promise<void> {
-  const dirs = arg('data').length ? arg('data') : ['data', 'data-stress'];
-  const runs = Number(arg('runs')[0] ?? 5);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a positive integer, got ${arg('runs')[0]}`);
-  const latency = Number(arg('latency')[0] ?? 0);
-  if (!Number.isFinite(latency) || latency < 0) throw new Error(`--latency needs milliseconds ≥ 0, got ${arg('latency')[0]}`);
+  const { values } = cli({
+    name: 'bench:formats',
+    usage: 'npm run bench:formats [-- --data DIR ... --runs 5 --latency 0]',
+    options: {
+      data: { type: 'string', multiple: true, help: 'a data folder; repeat for more (default data and data-stress)' },
+      runs: { type: 'integer', default: 5, min: 1, help: 'timed runs after a warm-up (the median counts)' },
+      latency: { type: 'number', default: 0, min: 0, help: 'added latency per request, ms' },
+    },
+  });
+  const dirs = values.data.length ? values.data : ['data', 'data-stress'];
+  const { runs, latency } = values;
   // flatgeobuf logs every index node and range request with console.debug, which Node prints to stdout
   console.debug = () => {};
   const results = [];

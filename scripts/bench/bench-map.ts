@@ -24,6 +24,14 @@ import { makeStressData } from '../make-stress-data.ts';
 import { animatedFrameRates, frameRates, LONGTASK_SCRIPT, longestTask, mapIdleProbe, renderedStands, standsDrawnProbe } from './map-probe.ts';
 import { serveWithData } from './serve-data.ts';
 import { yearStep, type YearStepRun } from './year-step.ts';
+import { cli } from '../lib/args.ts';
+
+const { values: { 'year-step': yearStepOnly } } = cli({
+  name: 'bench',
+  usage: 'npm run bench [-- --year-step]',
+  about: 'The map at 30k and 200k stands in headless Chromium: the whole GeoJSON in one source against prebuilt tiles.',
+  options: { 'year-step': { type: 'boolean', help: 'time only the year control step' } },
+});
 
 const VIEWPORT = { width: 640, height: 400 }; // small and fixed: SwiftShader's frame cost grows with the viewport
 const DRAW_TIMEOUT_MS = 360_000; // the naive 200k page needs minutes on a loaded machine
@@ -107,7 +115,6 @@ const ensure = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, '
 if (ensure.status !== 0) process.exit(1);
 await makeStressData(200_000, path.join(ROOT, 'data-stress'));
 
-const yearStepOnly = process.argv.includes('--year-step');
 /**
  * View for the year step: z12, where the 200k tiles hold individual stands, over dense forest north of the county town
  * (~3,000 stands, ~740 of them upgraded, in a 6 × 6 km box; TOWNSHIP_VIEW sits by the town, with ~190 upgraded).

@@ -13,15 +13,20 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildApp, ROOT, serveBuilt } from '../lib/serve-app.ts';
 import { launchBrowser, openRecordedPage, waitForChoropleth } from '../lib/browser.ts';
+import { cli } from '../lib/args.ts';
 
 const DIST = path.join(ROOT, 'dist-public');
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} needs a positive integer, got ${process.argv[i + 1]}`);
-  return v;
-}
+const { values: args } = cli({
+  name: 'bench:public',
+  usage: 'npm run bench:public [-- --runs 3 --width 1280 --height 800 --no-build]',
+  options: {
+    runs: { type: 'integer', default: 3, min: 1, help: 'cold loads (the median counts)' },
+    width: { type: 'integer', default: 1280, min: 1, help: 'viewport width in px' },
+    height: { type: 'integer', default: 800, min: 1, help: 'viewport height in px' },
+    'no-build': { type: 'boolean', help: 'use the dist-public/ already built' },
+  },
+});
 
 // kB = 1000 bytes, as Vite prints sizes (and as the 355 kB floor in toolchain-notes.md was measured)
 const kb = (bytes: number) => Math.round(bytes / 100) / 10;
@@ -41,9 +46,9 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-const runs = arg('runs', 3);
-const viewport = { width: arg('width', 1280), height: arg('height', 800) };
-if (!process.argv.includes('--no-build')) {
+const runs = args.runs;
+const viewport = { width: args.width, height: args.height };
+if (!args['no-build']) {
   console.log('bench:public: building dist-public …');
   await buildApp('vite.public.config.ts');
 }

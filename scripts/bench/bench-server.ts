@@ -15,20 +15,25 @@ import { openAndMigrate } from '../../src/server/main.ts';
 import { openDb } from '../../src/server/db.ts';
 import { addUser } from '../../src/server/users.ts';
 import { mulberry32 } from '../../src/core/random.ts';
+import { cli } from '../lib/args.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-const BACKEND = arg('backend', 'pglite');
-const CLIENTS = Number(arg('clients', '50'));
-const SECONDS = Number(arg('seconds', '60'));
+const { values: args } = cli({
+  name: 'bench:server',
+  usage: 'npm run bench:server -- [--backend pglite|postgres] [--clients 50] [--seconds 60] [--think-ms 0]',
+  options: {
+    backend: { type: 'string', choices: ['pglite', 'postgres'], default: 'pglite', help: 'database engine (postgres: DATABASE_URL)' },
+    clients: { type: 'integer', default: 50, min: 1, help: 'signed-in clients' },
+    seconds: { type: 'number', default: 60, min: 0.001, help: 'how long the clients run before the kill' },
+    'think-ms': { type: 'number', default: 0, min: 0, help: 'mean pause between one client\'s requests' },
+  },
+});
+const BACKEND = args.backend;
+const CLIENTS = args.clients;
+const SECONDS = args.seconds;
 /** Mean pause between one client's requests (exponential), like a person at a page; 0 = as fast as answers come. */
-const THINK_MS = Number(arg('think-ms', '0'));
-if (BACKEND !== 'pglite' && BACKEND !== 'postgres') throw new Error('--backend must be pglite or postgres');
-if (!(CLIENTS > 0) || !(SECONDS > 0)) throw new Error('--clients and --seconds need positive numbers');
+const THINK_MS = args['think-ms'];
 const PASSWORD = 'bench password 1234';
 
 const freePort = () => new Promise<number>((resolve) => {

@@ -7,23 +7,25 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection, Polygon } from 'geojson';
-import { analyseSite, bboxOf, buildSiteIndex } from '../../src/core/analysis/index.ts';
+import { analyseSite, buildSiteIndex } from '../../src/core/analysis/index.ts';
+import { bboxOf } from '../../src/core/geo/positions.ts';
 import { geodesicArea } from '../../src/core/geo/measure.ts';
 import { fromSquareMetres } from '../../src/core/geo/units.ts';
 import { PLAN_LAYER_FILES } from '../../src/core/plan/layer-files.ts';
 import { computeAreas, type PlanLayers } from '../../src/core/plan/layers.ts';
 import { mulberry32 } from '../../src/core/random.ts';
+import { cli } from '../lib/args.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../data');
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!(v > 0)) throw new Error(`--${name} needs a positive number`);
-  return v;
-}
-const SITES = Math.round(arg('sites', 20));
-const SITE_MU = arg('mu', 2000);
+const { values: { sites: SITES, mu: SITE_MU } } = cli({
+  name: 'bench:site',
+  usage: 'npm run bench:site [-- --sites N --mu M]',
+  options: {
+    sites: { type: 'integer', default: 20, min: 1, help: 'how many sites' },
+    mu: { type: 'number', default: 2000, min: 1, help: 'the area of each site in 亩' },
+  },
+});
 
 function load(): PlanLayers {
   if (!existsSync(path.join(DATA, 'stands.geojson'))) {

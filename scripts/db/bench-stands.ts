@@ -1,5 +1,5 @@
 // Times loading a stands file into PostGIS for QGIS (src/server/qgis.ts loadStands: batches of 2,000 rows, one JSON
-// parameter each). npx tsx scripts/db/bench-stands.ts <data dir> [--count 200000]; DATABASE_URL selects PostgreSQL
+// parameter each). npx tsx scripts/db/bench-stands.ts <data dir> (its stands.geojson, all of it); DATABASE_URL selects PostgreSQL
 // (a fresh database is created in it), else a throw-away PGlite. Prints {"backend","stands","ms"}.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -7,12 +7,14 @@ import path from 'node:path';
 import { openDb } from '../../src/server/db.ts';
 import { migrate } from '../../src/server/migrations.ts';
 import { loadStands } from '../../src/server/qgis.ts';
+import { cli } from '../lib/args.ts';
 
-const dir = process.argv[2];
-if (!dir) {
-  console.error('usage: npx tsx scripts/db/bench-stands.ts <data dir with stands.geojson>');
-  process.exit(2);
-}
+const { positionals: [dir] } = cli({
+  name: 'bench-stands',
+  usage: 'npx tsx scripts/db/bench-stands.ts <data dir with stands.geojson>',
+  options: {},
+  positionals: { min: 1, max: 1, name: 'data folder' },
+});
 const url = process.env.DATABASE_URL;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'xg-bench-stands-'));
 let dbUrl: string | undefined;

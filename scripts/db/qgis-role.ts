@@ -5,13 +5,18 @@ import { readFileSync } from 'node:fs';
 import { openDb } from '../../src/server/db.ts';
 import { migrate } from '../../src/server/migrations.ts';
 import { createReadOnlyRole, QGIS_VIEWS } from '../../src/server/qgis.ts';
+import { cli, usageError } from '../lib/args.ts';
 
-const role = process.argv[2];
+const SPEC = {
+  name: 'qgis-role',
+  usage: 'echo <password> | DATABASE_URL=postgres://… npx tsx scripts/db/qgis-role.ts <role>',
+  about: 'Creates (or re-passwords) the read-only login role QGIS connects with. PostgreSQL only.',
+  options: {},
+  positionals: { min: 1, max: 1, name: 'role name' },
+} as const;
+const { positionals: [role] } = cli(SPEC);
 const url = process.env.DATABASE_URL;
-if (!role || !url) {
-  console.error('usage: echo <password> | DATABASE_URL=postgres://… npx tsx scripts/db/qgis-role.ts <role>');
-  process.exit(2);
-}
+if (!url) usageError(SPEC, 'DATABASE_URL is not set (QGIS needs a PostgreSQL server)');
 const password = readFileSync(0, 'utf8').trim();
 const db = await openDb({ url });
 try {

@@ -8,10 +8,11 @@ export const ROOT_DIR = path.resolve(import.meta.dirname, '../..');
 export const SAMPLE_DATA_DIR = path.join(ROOT_DIR, 'data');
 export const DATA_DIR_ENV = 'XINGGUO_DATA_DIR';
 
-/** The data folder: `--data dir` in argv wins, then the environment, then data/. Relative paths resolve from the cwd. */
-export function resolveDataDir(argv: readonly string[] = [], env: NodeJS.ProcessEnv = process.env): string {
-  const i = argv.indexOf('--data');
-  const fromArg = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--data='))?.slice('--data='.length);
+/**
+ * The data folder: the `--data` value (parsed by scripts/lib/args.ts, DATA_OPTION) wins, then the environment, then
+ * data/. Relative paths resolve from the cwd.
+ */
+export function resolveDataDir(fromArg?: string, env: NodeJS.ProcessEnv = process.env): string {
   const chosen = fromArg ?? env[DATA_DIR_ENV] ?? env.XG_DATA_DIR;
   return chosen ? path.resolve(chosen) : SAMPLE_DATA_DIR;
 }

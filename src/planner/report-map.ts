@@ -5,7 +5,7 @@ import type { Geometry } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { findGkDef, fromLonLat } from '../core/geo/crs.ts';
 import type { ColourRule, LayerDef } from '../layers/types.ts';
-import { geometryBounds } from './frame.ts';
+import { bboxOf } from '../core/geo/positions.ts';
 import { mapPng } from './map-layers.ts';
 
 export interface ReportMap {
@@ -47,7 +47,7 @@ function waitIdle(map: MapLibreMap): Promise<void> {
 /** Frames `g` (padding a fifth of the view so neighbours show), waits for the tiles, captures, restores the view. */
 export async function captureReportMap(map: MapLibreMap, g: Geometry): Promise<ReportMap> {
   const before = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
-  const b = geometryBounds(g);
+  const b = bboxOf(g);
   const c = map.getContainer();
   if (b) {
     map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: Math.floor(Math.min(c.clientWidth, c.clientHeight) / 5), maxZoom: 17, bearing: 0, pitch: 0, duration: 0 });

@@ -4,6 +4,7 @@
 import type { Geometry } from 'geojson';
 import { SITE_TYPES, isSiteType, type SiteType } from '../core/analysis/site-types.ts';
 import { validateCoordinates } from '../core/geo/measure.ts';
+import { eachPath } from '../core/geo/positions.ts';
 import type { Sharing } from '../core/share/site-wire.ts';
 import { ApiError } from './errors.ts';
 
@@ -61,11 +62,6 @@ function positions(c: unknown, depth: number, count: Walk): boolean {
   return true;
 }
 
-function rings(g: Geometry): number[][][] {
-  if (g.type === 'Polygon') return g.coordinates;
-  if (g.type === 'MultiPolygon') return g.coordinates.flat();
-  return [];
-}
 
 export function checkGeometry(v: unknown): Geometry {
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw bad('geometry must be a GeoJSON geometry object');
@@ -80,11 +76,12 @@ export function checkGeometry(v: unknown): Geometry {
   const problem = validateCoordinates(geometry);
   if (problem) throw bad(`geometry: ${problem}`);
   if (count.lonOutside) throw bad('geometry: a longitude is outside −180…180');
-  for (const ring of rings(geometry)) {
+  eachPath(geometry, (ring, kind) => {
+    if (kind !== 'ring') return;
     if (ring.length < 4) throw bad(`geometry: a polygon ring has ${ring.length} positions; at least 4 (closed) are needed`);
     const [a, z] = [ring[0], ring[ring.length - 1]];
     if (a[0] !== z[0] || a[1] !== z[1]) throw bad('geometry: a polygon ring is not closed (its last position must equal its first)');
-  }
+  });
   return geometry;
 }
 

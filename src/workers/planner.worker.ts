@@ -11,7 +11,7 @@ import { computeAreas, type PlanLayers } from '../core/plan/layers.ts';
 import { readStandColumns, STAND_COLUMNS_FILE } from './stand-columns.ts';
 import { readStandGeometry, STAND_GEOMETRY_FILE } from './stand-geometry.ts';
 import type { Feature } from 'geojson';
-import { bboxOf } from '../core/analysis/site-index.ts';
+import { bboxOf } from '../core/geo/positions.ts';
 import { encodeShare, type EncodedShare, type ShareState } from '../core/share/share-link.ts';
 import { locateProblem, type Where } from '../planner/import-messages.ts';
 import { buildPickIndex, pickAt, type PickIndex } from '../planner/reference/pick-index.ts';

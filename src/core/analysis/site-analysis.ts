@@ -13,7 +13,8 @@ import type { StandLike } from '../plan/layers.ts';
 import { clipArea, isAreal, type Areal } from './clip.ts';
 import { conflictFlags, type ConflictFlag } from './conflicts.ts';
 import type { LayerOverlap, StandOverlap, StandRow, TownshipOverlap } from './overlap.ts';
-import { bboxOf, candidates, OVERLAP_LAYERS, type OverlapLayer, type SiteIndex } from './site-index.ts';
+import { bboxOf } from '../geo/positions.ts';
+import { candidates, OVERLAP_LAYERS, type OverlapLayer, type SiteIndex } from './site-index.ts';
 import { STOCKED_LAND_CLASSES, type SiteType } from './site-types.ts';
 import { projectComparison, type ProjectComparison } from './with-without.ts';
 

@@ -1,14 +1,14 @@
 // A spatial index over the stands and the other polygon layers, built once per data load. Site analysis asks it for
 // the features whose bounding box meets the site's, so only a few dozen polygons (not 30,000) are clipped.
 import Flatbush from 'flatbush';
-import type { Feature, Geometry, Position } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import type { AreaCache, PlanLayers } from '../plan/layers.ts';
+import { bboxOf, type BBox } from '../geo/positions.ts';
 
 /** The polygon layers a site is checked against (besides stands). */
 export const OVERLAP_LAYERS = ['wetlands', 'mines', 'pv', 'windFarms', 'carbonPilots', 'oilTeaBases'] as const;
 export type OverlapLayer = (typeof OVERLAP_LAYERS)[number];
 
-export type BBox = [number, number, number, number];
 
 export interface IndexedLayer {
   features: Feature<Geometry | null, Record<string, unknown>>[];
@@ -23,29 +23,6 @@ export interface SiteIndex {
   layers: Partial<Record<OverlapLayer, IndexedLayer>>;
   /** 9-digit code → township name. */
   townshipNames: Record<string, string>;
-}
-
-function visit(g: Geometry | null, f: (p: Position) => void): void {
-  if (!g) return;
-  switch (g.type) {
-    case 'Point': f(g.coordinates); break;
-    case 'MultiPoint': case 'LineString': g.coordinates.forEach(f); break;
-    case 'MultiLineString': case 'Polygon': for (const l of g.coordinates) l.forEach(f); break;
-    case 'MultiPolygon': for (const p of g.coordinates) for (const l of p) l.forEach(f); break;
-    case 'GeometryCollection': for (const x of g.geometries) visit(x, f); break;
-  }
-}
-
-/** Bounding box of a geometry, or null when it has no positions. */
-export function bboxOf(g: Geometry | null | undefined): BBox | null {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  visit(g ?? null, (p) => {
-    if (p[0] < minX) minX = p[0];
-    if (p[1] < minY) minY = p[1];
-    if (p[0] > maxX) maxX = p[0];
-    if (p[1] > maxY) maxY = p[1];
-  });
-  return minX <= maxX ? [minX, minY, maxX, maxY] : null;
 }
 
 export function boxesMeet(a: BBox, b: ArrayLike<number>, offset = 0): boolean {

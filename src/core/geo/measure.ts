@@ -18,6 +18,7 @@ import type { Geometry, Position } from 'geojson';
 import { ringArea } from './measure-area';
 import { openLength } from './measure-input';
 import { lineLength } from './measure-length';
+import { eachPath } from './positions';
 
 export { CGCS2000 } from './measure-ellipsoid';
 export { CoordinateError } from './measure-input';
@@ -52,23 +53,9 @@ export function geodesicArea(geometry: Geometry | null | undefined): number {
 
 /** Geodesic length in m of a (Multi)LineString. 0 for other types (use geodesicPerimeter for polygons). */
 export function geodesicLength(geometry: Geometry | null | undefined): number {
-  if (!geometry) return 0;
-  switch (geometry.type) {
-    case 'LineString':
-      return lineLength(geometry.coordinates, geometry.coordinates.length, false);
-    case 'MultiLineString': {
-      let sum = 0;
-      for (const line of geometry.coordinates) sum += lineLength(line, line.length, false);
-      return sum;
-    }
-    case 'GeometryCollection': {
-      let sum = 0;
-      for (const g of geometry.geometries) sum += geodesicLength(g);
-      return sum;
-    }
-    default:
-      return 0;
-  }
+  let sum = 0;
+  eachPath(geometry, (line, kind) => { if (kind === 'line') sum += lineLength(line, line.length, false); });
+  return sum;
 }
 
 /** Perimeter in m of one ring, closed or not (the closing edge is counted once). */
@@ -84,26 +71,9 @@ function ringPerimeter(ring: Position[]): number {
 
 /** Perimeter in m of a (Multi)Polygon, all rings (outer and holes) included. 0 for other types. */
 export function geodesicPerimeter(geometry: Geometry | null | undefined): number {
-  if (!geometry) return 0;
-  switch (geometry.type) {
-    case 'Polygon': {
-      let sum = 0;
-      for (const ring of geometry.coordinates) sum += ringPerimeter(ring);
-      return sum;
-    }
-    case 'MultiPolygon': {
-      let sum = 0;
-      for (const rings of geometry.coordinates) for (const ring of rings) sum += ringPerimeter(ring);
-      return sum;
-    }
-    case 'GeometryCollection': {
-      let sum = 0;
-      for (const g of geometry.geometries) sum += geodesicPerimeter(g);
-      return sum;
-    }
-    default:
-      return 0;
-  }
+  let sum = 0;
+  eachPath(geometry, (ring, kind) => { if (kind === 'ring') sum += ringPerimeter(ring); });
+  return sum;
 }
 
 function checkPositions(positions: Position[], where: string): string | null {
@@ -124,38 +94,11 @@ function checkPositions(positions: Position[], where: string): string | null {
  * else a message naming the first bad vertex (e.g. "coordinates are not finite numbers: ring 0 vertex 3 is [NaN, 26]").
  */
 export function validateCoordinates(geometry: Geometry | null | undefined): string | null {
-  if (!geometry) return null;
-  switch (geometry.type) {
-    case 'Point':
-      return checkPositions([geometry.coordinates], 'point');
-    case 'MultiPoint':
-      return checkPositions(geometry.coordinates, 'point');
-    case 'LineString':
-      return checkPositions(geometry.coordinates, 'line');
-    case 'MultiLineString':
-    case 'Polygon': {
-      const label = geometry.type === 'Polygon' ? 'ring' : 'line';
-      for (let r = 0; r < geometry.coordinates.length; r++) {
-        const m = checkPositions(geometry.coordinates[r], `${label} ${r}`);
-        if (m) return m;
-      }
-      return null;
-    }
-    case 'MultiPolygon':
-      for (let p = 0; p < geometry.coordinates.length; p++) {
-        for (let r = 0; r < geometry.coordinates[p].length; r++) {
-          const m = checkPositions(geometry.coordinates[p][r], `polygon ${p} ring ${r}`);
-          if (m) return m;
-        }
-      }
-      return null;
-    case 'GeometryCollection':
-      for (const g of geometry.geometries) {
-        const m = validateCoordinates(g);
-        if (m) return m;
-      }
-      return null;
-    default:
-      return null;
-  }
+  let problem: string | null = null;
+  eachPath(geometry, (positions, kind, i, polygon) => {
+    const where = kind === 'points' ? 'point' : kind === 'line' ? (i < 0 ? 'line' : `line ${i}`) : polygon < 0 ? `ring ${i}` : `polygon ${polygon} ring ${i}`;
+    problem = checkPositions(positions, where);
+    return problem !== null;
+  });
+  return problem;
 }

@@ -2,6 +2,7 @@
 // repeated vertex, removing a zero-area spike, reversing a ring's winding to RFC 7946. Anything else (self-intersections, rings too short,
 // coordinates out of range) is refused with a reason, never "fixed" by guessing.
 import type { Geometry, Position } from 'geojson';
+import { eachPath } from './positions.ts';
 
 export interface GeometryCheck {
   /** The repaired geometry (new arrays; the input is not modified). Undefined when `error` is set. */
@@ -241,23 +242,9 @@ export function checkGeometry(geometry: Geometry | null | undefined): GeometryCh
   }
 }
 
-/** Number of positions in a geometry (for the vertex limit). */
+/** Number of positions in a geometry, closing positions included (for the vertex limit). */
 export function countPositions(g: Geometry | null | undefined): number {
-  if (!g) return 0;
-  switch (g.type) {
-    case 'Point':
-      return 1;
-    case 'MultiPoint':
-    case 'LineString':
-      return g.coordinates.length;
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates.reduce((s, l) => s + l.length, 0);
-    case 'MultiPolygon':
-      return g.coordinates.reduce((s, p) => s + p.reduce((t, l) => t + l.length, 0), 0);
-    case 'GeometryCollection':
-      return g.geometries.reduce((s, x) => s + countPositions(x), 0);
-    default:
-      return 0;
-  }
+  let n = 0;
+  eachPath(g, (positions) => { n += positions.length; });
+  return n;
 }

@@ -4,6 +4,7 @@ import { zipSync } from 'fflate';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { measureSite } from '../analysis/measure-site.ts';
 import type { SiteAnalysis } from '../analysis/site-analysis.ts';
+import { mapPositions } from '../geo/positions.ts';
 import { fromSquareMetres } from '../geo/units.ts';
 import { checkGeometry } from '../geo/validate.ts';
 import { toCsv } from '../table/csv.ts';
@@ -32,19 +33,7 @@ export function siteProperties(s: ExportSite): Record<string, string | number> {
 /** RFC 7946: lon/lat, outer rings counter-clockwise (checkGeometry orients them), 9 decimals (what Terra Draw keeps). */
 function rfc7946(g: Geometry): Geometry {
   const fixed = checkGeometry(g).geometry ?? g;
-  const r = (p: Position): Position => [round(p[0], 9), round(p[1], 9)];
-  const map = (x: Geometry): Geometry => {
-    switch (x.type) {
-      case 'Point': return { type: 'Point', coordinates: r(x.coordinates) };
-      case 'MultiPoint': return { type: 'MultiPoint', coordinates: x.coordinates.map(r) };
-      case 'LineString': return { type: 'LineString', coordinates: x.coordinates.map(r) };
-      case 'MultiLineString': return { type: 'MultiLineString', coordinates: x.coordinates.map((l) => l.map(r)) };
-      case 'Polygon': return { type: 'Polygon', coordinates: x.coordinates.map((l) => l.map(r)) };
-      case 'MultiPolygon': return { type: 'MultiPolygon', coordinates: x.coordinates.map((p) => p.map((l) => l.map(r))) };
-      case 'GeometryCollection': return { type: 'GeometryCollection', geometries: x.geometries.map(map) };
-    }
-  };
-  return map(fixed);
+  return mapPositions(fixed, (p): Position => [round(p[0], 9), round(p[1], 9)]);
 }
 
 export function sitesToGeoJson(sites: ExportSite[]): string {

@@ -2,6 +2,7 @@
 // then check and safely repair each geometry, recording what was fixed and what was rejected.
 import type { Feature, Geometry, Position } from 'geojson';
 import { fromLonLat, guessCrs, parseCrsChoice, toLonLat, type Transform } from '../geo/crs.ts';
+import { positionsOf } from '../geo/positions.ts';
 import { checkGeometry, countPositions } from '../geo/validate.ts';
 import { ImportError, describeError, quoted } from './errors.ts';
 import { crsFromWkt } from './prj.ts';
@@ -34,28 +35,8 @@ export function featureName(properties: Record<string, unknown> | null | undefin
   return undefined;
 }
 
-export function* positionsOf(g: Geometry | null | undefined): Generator<Position> {
-  if (!g) return;
-  switch (g.type) {
-    case 'Point':
-      yield g.coordinates;
-      return;
-    case 'MultiPoint':
-    case 'LineString':
-      yield* g.coordinates;
-      return;
-    case 'MultiLineString':
-    case 'Polygon':
-      for (const l of g.coordinates) yield* l;
-      return;
-    case 'MultiPolygon':
-      for (const p of g.coordinates) for (const l of p) yield* l;
-      return;
-    case 'GeometryCollection':
-      for (const x of g.geometries) yield* positionsOf(x);
-  }
-}
-
+// Reprojection keeps its own map over the seven geometry types rather than geo/positions.ts mapPositions: it keeps
+// foreign members and extra dimensions, and runs over every position of a 200k-stand import.
 function mapGeometry(g: Geometry, f: Transform): Geometry {
   // one new array per position (the transform's result); 200k stands have millions of positions
   const p = (q: Position): Position => {

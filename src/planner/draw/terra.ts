@@ -11,6 +11,7 @@ import {
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { Position } from 'geojson';
+import { eachPath } from '../../core/geo/positions.ts';
 import { nearestSnap, type Px } from './snap.ts';
 
 export const DRAW_MODES = ['static', 'select', 'polygon', 'rectangle', 'circle', 'linestring', 'point', 'freehand', 'measure'] as const;
@@ -33,13 +34,7 @@ function snapPoint(map: MapLibreMap, lngLat: { lng: number; lat: number }, layer
   const p = map.project([lngLat.lng, lngLat.lat]);
   const hits = map.queryRenderedFeatures([[p.x - px, p.y - px], [p.x + px, p.y + px]], { layers: layers.filter((l) => map.getLayer(l)) });
   const rings: Position[][] = [];
-  for (const h of hits) {
-    const g = h.geometry;
-    if (g.type === 'Polygon') rings.push(...g.coordinates);
-    else if (g.type === 'MultiPolygon') rings.push(...g.coordinates.flat());
-    else if (g.type === 'LineString') rings.push(g.coordinates);
-    else if (g.type === 'MultiLineString') rings.push(...g.coordinates);
-  }
+  for (const h of hits) eachPath(h.geometry, (path, kind) => { if (kind !== 'points') rings.push(path); });
   const projected = rings.map((ring) => ring.map((c): Px => { const q = map.project([c[0], c[1]]); return [q.x, q.y]; }));
   const hit = nearestSnap([p.x, p.y], projected, px);
   if (!hit) return undefined;
