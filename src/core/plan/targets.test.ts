@@ -42,6 +42,12 @@ describe('plan-target registry', () => {
     for (const [id, fig] of Object.entries(figures)) expect(PLAN_TARGETS.find((t) => t.id === id)!.quote).toContain(fig);
   });
 
+  it('a PV project’s target is its capacity in kW', () => {
+    const pv = PLAN_TARGETS.filter((t) => t.rule.id === 'pv_project');
+    expect(pv).toHaveLength(4);
+    for (const t of pv) expect(t.target).toBe((t.rule as { capacity_mw: number }).capacity_mw * 1000);
+  });
+
   it('the capacity target notes the plan’s unit slip', () => {
     expect(PLAN_TARGETS.find((t) => t.id === 'new_energy_capacity')!.note).toMatch(/unit slip/);
   });
