@@ -33,7 +33,7 @@ export const TARGETS = {
   },
 } as const;
 
-/** The files of the data contract (notes/data-contract.md), all written to data/. */
+/** The files of the data contract (described in data/README.md), all written to data/. */
 export const CONTRACT_FILES = [
   'county.geojson',
   'neighbours.geojson',

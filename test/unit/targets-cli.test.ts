@@ -145,7 +145,7 @@ describe.skipIf(!HAVE_DATA)('sample data: targets totals against independent sum
     expect(v('new_energy_capacity')).toBe(kw);
   });
 
-  // Independent restatement of the model (carbon-methods.md §2.1, §3, §4 as corrected; factor values as in factors.ts).
+  // Independent restatement of the model (factor values and sources as in src/core/carbon/factors.ts).
   // [D, BEF, R, CF] for the schema's tree species (硬阔 = 其他硬阔类)
   const T: Record<string, number[]> = {
     杉木: [0.307, 1.634, 0.246, 0.52], 马尾松: [0.38, 1.472, 0.187, 0.46], 湿地松: [0.424, 1.614, 0.264, 0.511],
@@ -210,7 +210,7 @@ describe.skipIf(!HAVE_DATA)('sample data: targets totals against independent sum
     });
     expect(bambooHa).toBeGreaterThan(0);
     expect(bambooNet / bambooHa).toBeLessThanOrEqual(2.5);
-    // Inventory-based net sinks in southern China: ~0.9–1.2 t C/ha/yr (carbon-methods.md §11); a sanity band, not a target.
+    // Inventory-based net sinks in southern China: ~0.9–1.2 t C/ha/yr; a sanity band, not a target.
     const perHa = (c.annual_sink_by_source_tCO2e.stands * 12) / 44 / (c.forest_area_mu / 15);
     expect(perHa).toBeGreaterThan(0.5);
     expect(perHa).toBeLessThan(1.5);

@@ -28,7 +28,7 @@ export interface Factor {
   uncertainty: Uncertainty;
 }
 
-/** IPCC Tier 2 volume–biomass parameters of one species group (省级清单指南 2011 table, §2.1). */
+/** IPCC Tier 2 volume–biomass parameters of one species group (省级清单指南 2011 table). */
 export interface BefRow {
   D: number; // basic wood density, t DM / m³
   BEF: number; // aboveground biomass / stem biomass
@@ -36,7 +36,7 @@ export interface BefRow {
   CF: number; // carbon fraction, t C / t DM
 }
 
-/** Fang et al. biomass–volume function B = a·V + b (t/hm², V in m³/hm²), §1.2. */
+/** Fang et al. biomass–volume function B = a·V + b (t/hm², V in m³/hm²). */
 export interface FangRow {
   a: number;
   b: number;
@@ -91,8 +91,7 @@ export interface CarbonFactors {
   defaultGridFactor: string; // key into gridFactors
 }
 
-const REF = 'carbon-methods.md';
-const S21 = `省级温室气体清单编制指南（试行）2011 / AR-CM-001-V01 乔木林 parameter table — values recalled in ${REF} §2.1, NOT checked against the guideline`;
+const S21 = `省级温室气体清单编制指南（试行）2011 / AR-CM-001-V01 乔木林 parameter table — values recalled, NOT checked against the guideline`;
 const FANG_SRC = '李银 et al. 2016, 植物生态学报 40 (浙江省森林生态系统碳储量), Table 1, citing Fang et al. 2001/2007 (ChinaXiv 201605.00429)';
 const nrm = (rel_sd: number, source: string, status: FactorStatus = 'assumption'): Uncertainty => ({ dist: 'normal', rel_sd, source, status });
 const tri = (lo: number, hi: number, source: string, status: FactorStatus = 'assumption'): Uncertainty => ({ dist: 'triangular', lo, hi, source, status });
@@ -104,12 +103,12 @@ export const DEFAULT_FACTORS: CarbonFactors = {
     unit: 'D t DM/m³; BEF, R dimensionless; CF t C/t DM',
     source: S21,
     status: 'assumption',
-    note: 'Recalled, to be checked against the guideline. Fang/IPCC agree within ±15 % at 50–150 m³/ha (§2.3) but not at this sample\'s 41–69 m³/ha (§11: Fang 1.3–1.4× for 马尾松, 软阔, 湿地松).',
+    note: 'Recalled, to be checked against the guideline. Fang/IPCC agree within ±15 % at 50–150 m³/ha but not at this sample\'s 41–69 m³/ha (Fang 1.3–1.4× for 马尾松, 软阔, 湿地松).',
     uncertainty: {
       D: nrm(0.08, `${ASSUMED}; of the order of the wood-density spread in IPCC 2006 Vol.4 Table 4.14 (not checked)`),
       BEF: nrm(0.1, `${ASSUMED}; of the order of the BEF ranges in IPCC 2006 Vol.4 Table 4.5 (not checked)`),
       R: nrm(0.15, `${ASSUMED}; IPCC 2006 Vol.4 Table 4.4 subtropical humid R 0.20/0.24 quoted with wide ranges (secondary)`),
-      CF: nrm(0.03, `${ASSUMED}; CF 0.46–0.52 across the §2.1 rows, IPCC default 0.47`),
+      CF: nrm(0.03, `${ASSUMED}; CF 0.46–0.52 across the guideline table's rows, IPCC default 0.47`),
     },
     rows: {
       杉木: { D: 0.307, BEF: 1.634, R: 0.246, CF: 0.52 },
@@ -132,7 +131,7 @@ export const DEFAULT_FACTORS: CarbonFactors = {
     unit: 'a t/m³, b t/hm²',
     source: FANG_SRC,
     status: 'secondary',
-    note: `Values match 李银 2016 Table 1 (${REF} §11), a secondary source for Fang's functions. B is total stand biomass including roots (张春华 2018, ChinaXiv 201803.01069).`,
+    note: `Values match 李银 2016 Table 1, a secondary source for Fang's functions. B is total stand biomass including roots (张春华 2018, ChinaXiv 201803.01069).`,
     uncertainty: {
       a: nrm(0.08, `${ASSUMED}; regressions with R² 0.79–0.99, n 10–90 (李银 2016 Table 1)`),
       b: nrm(0.2, `${ASSUMED}; the intercept is the least certain term of a biomass–volume regression`),
@@ -155,23 +154,23 @@ export const DEFAULT_FACTORS: CarbonFactors = {
   fangCF: {
     value: 0.5,
     unit: 't C/t DM',
-    source: `张春华 2018 (ChinaXiv 201803.01069) uses CF 0.5 with Fang's functions, as reported in ${REF} §11`,
+    source: '张春华 2018 (ChinaXiv 201803.01069) uses CF 0.5 with Fang\'s functions',
     status: 'secondary',
     uncertainty: tri(0.47, 0.53, `${ASSUMED}; IPCC 2006 Vol.4 Table 4.3 default 0.47 (secondary) as the low end`),
   },
   volumeGrowth: {
     unit: 'fraction of standing volume per year',
-    source: `${REF} §3 default gross volume growth by age group (midpoints of 幼 10–15 %, 中 6–10 %, 近熟 4–6 %, 成熟 2–3 %, 过熟 ~1 %)`,
+    source: `assumption, to be calibrated against local 二类 re-measurement: gross volume growth by age group (midpoints of 幼 10–15 %, 中 6–10 %, 近熟 4–6 %, 成熟 2–3 %, 过熟 ~1 %)`,
     status: 'assumption',
     note: 'Gross growth, before harvest and mortality. To be calibrated against local 二类 re-measurement; same rates for every species group until a group gets its own row.',
-    uncertainty: nrm(0.15, `assumption: the §3 ranges are ±20–25 % around their midpoints; one draw for the whole row (all age groups move together)`),
+    uncertainty: nrm(0.15, `assumption: the growth-rate ranges above are ±20–25 % around their midpoints; one draw for the whole row (all age groups move together)`),
     rows: {
       '*': { 幼龄林: 0.125, 中龄林: 0.08, 近熟林: 0.05, 成熟林: 0.025, 过熟林: 0.01 },
     },
   },
   consumption: {
     unit: 'fraction of standing volume per year',
-    source: `assumption anchored on Guangdong 活立木 harvest consumption 5.54–6.94 % of stock a year (fx361.cc 2019, ${REF} §3; secondary) and on the stop of commercial logging in natural forests (recalled, not checked)`,
+    source: `assumption anchored on Guangdong 活立木 harvest consumption 5.54–6.94 % of stock a year (fx361.cc/page/2019/0110/20015786.shtml; secondary) and on the stop of commercial logging in natural forests (recalled, not checked)`,
     status: 'assumption',
     note: 'The provincial inventory method deducts consumption (harvest + mortality) from gross growth; the rates here are placeholders until the guideline\'s NFI consumption rates for Jiangxi are checked. Guangdong\'s rates include short-rotation eucalyptus, so planted stands here take about a third of them.',
     uncertainty: {
@@ -188,26 +187,26 @@ export const DEFAULT_FACTORS: CarbonFactors = {
   bambooDensity: {
     value: 40.45,
     unit: 't C/ha',
-    source: `Zhang et al. 2014, Forestry 87(5):674–682, abstract: moso stand biomass C 40.45 Mg/ha, southern China (${REF} §4)`,
+    source: `Zhang et al. 2014, Forestry 87(5):674–682, abstract: moso stand biomass C 40.45 Mg/ha, southern China`,
     status: 'verified',
     note: 'Low end of published moso figures (35–85 t C/ha); chosen to be conservative.',
-    uncertainty: tri(35, 60, `${REF} §4: 35–45 (south subtropical), 48.3–60.6 (latitude gradient); secondary`, 'secondary'),
+    uncertainty: tri(35, 60, '35–45 south subtropical (Wang B et al., J. Trop. For. Sci.), 48.3–60.6 along a latitude gradient (news.proem.ai W2790789488); secondary', 'secondary'),
   },
   bambooGrossProduction: {
     value: 6.0,
     unit: 't C/ha/yr',
-    source: `Moso sequestration 6.0–7.6 Mg C/ha/yr along a latitude gradient (news.proem.ai W2790789488, ${REF} §4)`,
+    source: `Moso sequestration 6.0–7.6 Mg C/ha/yr along a latitude gradient (news.proem.ai W2790789488)`,
     status: 'secondary',
     note: 'Gross production of a managed stand: mostly culms cut and carried away (Zhang 2014: 6.74 t C/ha/yr removed). Reported as gross growth only, never as the sink.',
-    uncertainty: tri(1.75, 7.6, `${REF} §4: 桃江 1.75–4.70 gross, gradient 6.0–7.6`, 'secondary'),
+    uncertainty: tri(1.75, 7.6, '桃江 (Hunan) studies 1.75–4.70 gross (study not identified), latitude gradient 6.0–7.6 (news.proem.ai W2790789488)', 'secondary'),
   },
   bambooNetSink: {
     value: 1.0,
     unit: 't C/ha/yr',
-    source: `Net stock gain of moso stands on Zhejiang inventory plots ≈ 0.94 t C/ha/yr (news.proem.ai W2773154351, ${REF} §4 correction 2026-11-29)`,
+    source: `Net stock gain of moso stands on Zhejiang inventory plots ≈ 0.94 t C/ha/yr (news.proem.ai W2773154351)`,
     status: 'assumption',
     note: 'Net stock-change rate of a managed stand (~1, range 0.5–1.8, to be confirmed); culm harvest = gross production − net.',
-    uncertainty: tri(0.5, 1.8, `${REF} §4 correction: range 0.5–1.8 (assumption)`),
+    uncertainty: tri(0.5, 1.8, 'assumption: 0.5–1.8 around the 0.94 plot figure'),
   },
   oilTeaDensity: {
     value: 12.857,
@@ -215,14 +214,14 @@ export const DEFAULT_FACTORS: CarbonFactors = {
     source: 'Camellia gauchowensis middle-aged stand plant C 12.857 t/hm², 华南农业大学学报 doi 10.7671/j.issn.1001-411X.201907018',
     status: 'assumption',
     note: 'Verified for 高州油茶; its use for 油茶 (C. oleifera) is an assumption. Soil C excluded.',
-    uncertainty: tri(10, 20, `${REF} §4: 油茶 stand biomass ~10–20 t C/ha (assumption)`),
+    uncertainty: tri(10, 20, 'assumption: 油茶 stand biomass ~10–20 t C/ha, in line with the C. gauchowensis figure above'),
   },
   oilTeaGrossGrowth: {
     value: 1.5,
     unit: 't C/ha/yr',
-    source: `${REF} §4: 油茶 annual ~1–2 t C/ha/yr (midpoint)`,
+    source: 'assumption: 油茶 annual ~1–2 t C/ha/yr (midpoint)',
     status: 'assumption',
-    uncertainty: tri(1, 2, `${REF} §4 (assumption)`),
+    uncertainty: tri(1, 2, 'assumption'),
   },
   oilTeaNetSink: {
     value: 0.5,
@@ -234,7 +233,7 @@ export const DEFAULT_FACTORS: CarbonFactors = {
   oilTeaCurveK: {
     value: 0.25,
     unit: '1/yr (shape c = 2)',
-    source: 'assumption: a new planting reaches ~85 % of the middle-aged density by year 10; peak gain A·k/2 = 1.6 t C/ha/yr, within §4\'s 1–2',
+    source: 'assumption: a new planting reaches ~85 % of the middle-aged density by year 10; peak gain A·k/2 = 1.6 t C/ha/yr, within the 1–2 assumed for 油茶\'s annual gain',
     status: 'assumption',
     uncertainty: nrm(0.2, 'assumption'),
   },
@@ -244,7 +243,7 @@ export const DEFAULT_FACTORS: CarbonFactors = {
     source: 'Chinese lakes organic C burial mean 22 g C/m²/yr, Quaternary International 2017 doi 10.1016/j.quaint.2017.03.047',
     status: 'assumption',
     note: 'Measured value is verified for lakes; its use for river/park wetlands is an assumption. CH4 not netted.',
-    uncertainty: tri(0.1, 0.5, `${REF} §6 suggested 0.2–0.5 for river wetlands, lakes 0.014–2.6 (assumption)`),
+    uncertainty: tri(0.1, 0.5, 'assumption: 0.2–0.5 for river wetlands; Chinese lakes 0.014–2.6 (Quaternary International 2017, doi 10.1016/j.quaint.2017.03.047)'),
   },
   afforestationCurve: {
     A: 32.5,
@@ -252,7 +251,7 @@ export const DEFAULT_FACTORS: CarbonFactors = {
     c: 2,
     unit: 't C/ha (tree layer); t in years since planting',
     source:
-      `Least-squares fit (c fixed at 2 for a sigmoid start) to Zhejiang planted 杉木 tree-layer C density by age group (李银 2016 Tables 4–5, ${REF} §3), at assumed age midpoints 5/15.5/23/30.5/40 yr`,
+      `Least-squares fit (c fixed at 2 for a sigmoid start) to Zhejiang planted 杉木 tree-layer C density by age group (李银 2016 Tables 4–5, ChinaXiv 201605.00429), at assumed age midpoints 5/15.5/23/30.5/40 yr`,
     status: 'assumption',
     note: 'Derived here, not published; it is a net stock curve (no harvest within the crediting period). Replace with a local yield table when one exists.',
     uncertainty: { A: nrm(0.2, 'assumption: spread of the Zhejiang age-group densities'), k: nrm(0.15, 'assumption') },
@@ -260,37 +259,37 @@ export const DEFAULT_FACTORS: CarbonFactors = {
   mineSiteFactor: {
     value: 0.75,
     unit: 'multiplier',
-    source: `${REF} §7 suggested 0.5–1.0 growth multiplier for poor substrate (midpoint)`,
+    source: 'assumption: 0.5–1.0 growth multiplier for poor substrate (midpoint)',
     status: 'assumption',
-    uncertainty: tri(0.5, 1.0, `${REF} §7 (assumption)`),
+    uncertainty: tri(0.5, 1.0, 'assumption'),
   },
   mineSoilAccrual: {
     value: 0.5,
     unit: 't C/ha/yr',
-    source: `${REF} §7 suggested 0.5–1.0 t C/ha/yr (low end; review range 0.37–5.68 is verified)`,
+    source: 'assumption: 0.5–1.0 t C/ha/yr (low end), within the 0.37–5.68 Mg SOC/ha/yr of a global review of reclaimed mine soils (encyclopedia.pub entry 42960)',
     status: 'assumption',
-    uncertainty: tri(0.37, 1.0, `${REF} §7: review range starts at 0.37 (verified); upper 1.0 suggested`),
+    uncertainty: tri(0.37, 1.0, 'the review range starts at 0.37 (encyclopedia.pub entry 42960); upper 1.0 assumed'),
   },
   mineSoilYears: {
     value: 20,
     unit: 'yr',
-    source: `${REF} §7: soil accrual for years 1–20`,
+    source: 'assumption: soil accrual for years 1–20',
     status: 'assumption',
     uncertainty: nrm(0, 'held fixed'),
   },
   pvFullLoadHours: {
     value: 1075,
     unit: 'h/yr',
-    source: `${REF} §8 Jiangxi PV ~1,000–1,150 h (midpoint)`,
+    source: 'assumption: Jiangxi PV ~1,000–1,150 h (midpoint)',
     status: 'assumption',
-    uncertainty: tri(1000, 1150, `${REF} §8 (assumption)`),
+    uncertainty: tri(1000, 1150, 'assumption'),
   },
   windFullLoadHours: {
     value: 2050,
     unit: 'h/yr',
-    source: `${REF} §8 Jiangxi wind recent ~1,900–2,200 h (midpoint)`,
+    source: 'assumption: Jiangxi wind recent ~1,900–2,200 h (midpoint)',
     status: 'assumption',
-    uncertainty: tri(1900, 2200, `${REF} §8 (assumption)`),
+    uncertainty: tri(1900, 2200, 'assumption'),
   },
   gridFactors: {
     central_2023: {

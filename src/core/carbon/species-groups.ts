@@ -1,4 +1,4 @@
-// Species groups of the carbon model and how 优势树种 names map onto them (carbon-methods.md §2.4).
+// Species groups of the carbon model and how 优势树种 names map onto them; the parameter rows they name are in factors.ts.
 // A group names which row of each parameter table it uses, so substitutions are visible rather than hidden.
 
 export type StandKind = 'tree' | 'bamboo' | 'oil_tea' | 'shrub' | 'none';
