@@ -11,17 +11,17 @@ import { SPECIES_GROUPS } from '../src/core/carbon/species-groups.ts';
 import type { StandMethod } from '../src/core/carbon/stand.ts';
 import { fmt, textTable } from '../src/core/carbon/text-table.ts';
 import { importFile } from '../src/core/io/registry.ts';
-import { cli, usageError } from './lib/args.ts';
+import { cli, SHARED_OPTIONS, usageError } from './lib/args.ts';
 
 const SPEC = {
   name: 'carbon',
   usage: 'npm run carbon -- <stands file | --data dir> [--json] [--method ipcc_bef|fang] [--year YYYY] [--factors table.json]',
   about: 'Carbon stock and annual sink per stand and in total, for any file the import registry reads.',
   options: {
-    json: { type: 'boolean', help: 'print exactly one JSON object on stdout (warnings go to stderr)' },
-    method: { type: 'string', choices: ['ipcc_bef', 'fang'], default: 'ipcc_bef', help: 'stand carbon method' },
+    json: SHARED_OPTIONS.json,
+    method: SHARED_OPTIONS.method,
     year: { type: 'integer', default: 2026, help: 'the year the figures are for' },
-    factors: { type: 'string', help: 'a factor table (JSON) instead of the built-in one' },
+    factors: SHARED_OPTIONS.factors,
     data: { type: 'string', help: 'a data folder (data/ or a data:import release): reads its stands.geojson' },
   },
   positionals: { max: 1, name: 'stands file' },

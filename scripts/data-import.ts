@@ -4,7 +4,7 @@
 // CLIs and both builds use with --data <dir> (or XINGGUO_DATA_DIR). Progress goes to stderr; with --json stdout is
 // exactly one JSON object (the report), else a readable summary.
 import { fmt, textTable } from '../src/core/carbon/text-table.ts';
-import { cli, usageError } from './lib/args.ts';
+import { cli, SHARED_OPTIONS, usageError } from './lib/args.ts';
 import { ImportFailure, importInventory, type ImportArgs, type ImportReportJson } from './import/release.ts';
 
 const SPEC = {
@@ -16,10 +16,10 @@ const SPEC = {
     townships: { type: 'string', help: 'township boundaries (any supported format)' },
     projects: { type: 'string', help: 'a folder of project layers named as in data/ (the ones not given are written empty)' },
     'species-codes': { type: 'string', help: 'a species code table (JSON) for codes the built-in tables do not know' },
-    crs: { type: 'string', help: 'the coordinate system when the file does not declare it, e.g. EPSG:4526' },
-    encoding: { type: 'string', help: 'the text encoding of a shapefile .dbf without .cpg, e.g. gbk' },
+    crs: SHARED_OPTIONS.crs,
+    encoding: SHARED_OPTIONS.encoding,
     'no-tiles': { type: 'boolean', help: 'skip building the vector tiles' },
-    json: { type: 'boolean', help: 'print exactly one JSON object (the report) on stdout' },
+    json: SHARED_OPTIONS.json,
   },
   positionals: { min: 1, max: 1, name: 'stands file' },
 } as const;

@@ -10,17 +10,13 @@ import { featureName } from '../src/core/io/finish.ts';
 import { formatFor, importFile, supportedExtensions } from '../src/core/io/registry.ts';
 import { importShapefileParts } from '../src/core/io/shapefile.ts';
 import { DEFAULT_LIMITS, type ImportOptions, type ImportResult } from '../src/core/io/types.ts';
-import { cli, UsageError } from './lib/args.ts';
+import { cli, SHARED_OPTIONS, UsageError } from './lib/args.ts';
 
 const SPEC = {
   name: 'measure',
   usage: 'npm run measure -- <file> [--json] [--crs EPSG:xxxx] [--encoding gbk|utf-8]',
   about: 'Ellipsoidal (CGCS2000) area, length and perimeter of every feature. Exit codes: 0 ok, 1 bad input, 2 bad usage.',
-  options: {
-    json: { type: 'boolean', help: 'print exactly one JSON object on stdout' },
-    crs: { type: 'string', help: 'the coordinate system when the file does not declare it, e.g. EPSG:4526' },
-    encoding: { type: 'string', help: 'the text encoding of a shapefile .dbf without .cpg, e.g. gbk' },
-  },
+  options: { json: SHARED_OPTIONS.json, crs: SHARED_OPTIONS.crs, encoding: SHARED_OPTIONS.encoding },
   positionals: { min: 1, max: 1, name: 'file' },
 } as const;
 

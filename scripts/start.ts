@@ -4,7 +4,7 @@
 // XINGGUO_DATA_DIR, else data/ (scripts/lib/data-dir.ts).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { cli, DATA_OPTION } from './lib/args.ts';
+import { cli, SHARED_OPTIONS } from './lib/args.ts';
 import { prepareDataDir, resolveDataDir } from './lib/data-dir.ts';
 import { buildApp, ROOT } from './lib/serve-app.ts';
 import { serveFromEnv } from '../src/server/main.ts';
@@ -13,7 +13,7 @@ const { values } = cli({
   name: 'npm start',
   usage: 'npm start [-- --data <dir>]',
   about: 'Build the bureau, public and sign-in pages for a data folder, then serve them and the API.',
-  options: { data: DATA_OPTION },
+  options: { data: SHARED_OPTIONS.data },
 });
 const dataDir = resolveDataDir(values.data);
 const prepared = await prepareDataDir(dataDir, () => spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/ensure-data.ts')], { stdio: 'inherit', cwd: ROOT }).status === 0);

@@ -12,7 +12,7 @@ import { computeAreas, type PlanLayers } from '../src/core/plan/layers.ts';
 import { PLAN_LAYER_FILES } from '../src/core/plan/layer-files.ts';
 import { STATUS_TEXT } from '../src/core/plan/status.ts';
 import { FIRST_YEAR, LAST_YEAR, parseYear } from '../src/core/plan/years.ts';
-import { cli, DATA_OPTION, usageError } from './lib/args.ts';
+import { cli, SHARED_OPTIONS, usageError } from './lib/args.ts';
 import { resolveDataDir } from './lib/data-dir.ts';
 import { readPlanLayers } from './lib/plan-layers.ts';
 
@@ -21,12 +21,12 @@ const SPEC = {
   usage: 'npm run targets -- [--json] [--data dir] [--files] [--method ipcc_bef|fang] [--grid central_2023|national_2022] [--factors table.json] [--year 2020–2030] [--timing]',
   about: 'Progress of every quantitative target of 《兴国县碳达峰实施方案》, county totals and PV/wind avoided emissions.',
   options: {
-    json: { type: 'boolean', help: 'print exactly one JSON object on stdout' },
-    data: DATA_OPTION,
+    json: SHARED_OPTIONS.json,
+    data: SHARED_OPTIONS.data,
     files: { type: 'boolean', help: "read the project layers from the data files, not the server's database" },
-    method: { type: 'string', choices: ['ipcc_bef', 'fang'], default: 'ipcc_bef', help: 'stand carbon method' },
+    method: SHARED_OPTIONS.method,
     grid: { type: 'string', help: 'grid emission factor id for avoided emissions' },
-    factors: { type: 'string', help: 'a factor table (JSON) instead of the built-in one' },
+    factors: SHARED_OPTIONS.factors,
     year: { type: 'string', help: `the year (${FIRST_YEAR}–${LAST_YEAR}) the map's year control would show` },
     timing: { type: 'boolean', help: 'print how long each step took' },
   },

@@ -131,6 +131,15 @@ export function usageError(spec: { name: string; usage: string }, message: strin
   process.exit(2);
 }
 
-/** The `--data <dir>` option every CLI that reads a data folder shares; resolveDataDir (scripts/lib/data-dir.ts) turns
- *  its value into the folder, falling back to XINGGUO_DATA_DIR and then data/. */
-export const DATA_OPTION = { type: 'string', help: 'data folder (default: $XINGGUO_DATA_DIR, else the sample data in data/)' } as const;
+/**
+ * Options several CLIs share, spelled once. `data`: resolveDataDir (scripts/lib/data-dir.ts) turns its value into the
+ * folder, falling back to XINGGUO_DATA_DIR and then data/.
+ */
+export const SHARED_OPTIONS = {
+  json: { type: 'boolean', help: 'print exactly one JSON object on stdout (messages go to stderr)' },
+  data: { type: 'string', help: 'data folder (default: $XINGGUO_DATA_DIR, else the sample data in data/)' },
+  crs: { type: 'string', help: 'the coordinate system when the file does not declare it, e.g. EPSG:4526' },
+  encoding: { type: 'string', help: 'the text encoding of a shapefile .dbf without .cpg, e.g. gbk' },
+  method: { type: 'string', choices: ['ipcc_bef', 'fang'], default: 'ipcc_bef', help: 'stand carbon method' },
+  factors: { type: 'string', help: 'a factor table (JSON) instead of the built-in one' },
+} as const;

@@ -9,7 +9,7 @@ export const SAMPLE_DATA_DIR = path.join(ROOT_DIR, 'data');
 export const DATA_DIR_ENV = 'XINGGUO_DATA_DIR';
 
 /**
- * The data folder: the `--data` value (parsed by scripts/lib/args.ts, DATA_OPTION) wins, then the environment, then
+ * The data folder: the `--data` value (scripts/lib/args.ts, SHARED_OPTIONS.data) wins, then the environment, then
  * data/. Relative paths resolve from the cwd.
  */
 export function resolveDataDir(fromArg?: string, env: NodeJS.ProcessEnv = process.env): string {
