@@ -11,6 +11,7 @@ import { dataPlugin } from './scripts/vite/data-plugin.ts';
 import { LAYER_GROUPS, LAYERS } from './src/layers/registry.ts';
 import { PAGE_LAYER_IDS, publicDataFiles } from './src/public-page/layers.ts';
 import { devWithoutCsp } from './scripts/vite/dev-csp.ts';
+import { testHooks } from './scripts/vite/test-hooks.ts';
 
 const ROOT = import.meta.dirname;
 const DATA_DIR = path.resolve(process.env.XINGGUO_DATA_DIR ?? path.join(ROOT, 'data'));
@@ -78,7 +79,7 @@ const files = new Set(publicDataFiles());
 
 export default defineConfig({
   base: './',
-  plugins: [devWithoutCsp(), publicRegistry(), react(), publicDataStep(), dataPlugin({ dataDir: DATA_DIR, include: (f) => files.has(f) }), publicIndex()],
+  plugins: [devWithoutCsp(), testHooks(), publicRegistry(), react(), publicDataStep(), dataPlugin({ dataDir: DATA_DIR, include: (f) => files.has(f) }), publicIndex()],
   server: { host: '127.0.0.1', port: 5174, open: '/public.html' },
   preview: { host: '127.0.0.1', port: 5174 },
   build: {

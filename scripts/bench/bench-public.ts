@@ -45,7 +45,7 @@ const runs = arg('runs', 3);
 const viewport = { width: arg('width', 1280), height: arg('height', 800) };
 if (!process.argv.includes('--no-build')) {
   console.log('bench:public: building dist-public …');
-  await buildApp('vite.public.config.ts');
+  await buildApp('vite.public.config.ts', { XG_TEST_HOOKS: '1' }); // window.__map for the probe (src/test-hooks.ts)
 }
 
 const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');

@@ -22,6 +22,9 @@ import { makeStressData } from '../../scripts/make-stress-data.ts';
 import { serveWithData } from '../../scripts/bench/serve-data.ts';
 import { releaseTests } from './release.spec.ts';
 
+// Every page this runner builds carries the test hooks (window.__map, __draw …; src/test-hooks.ts); production builds do not.
+process.env.XG_TEST_HOOKS = '1';
+
 const ensure = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/ensure-data.ts')], { stdio: 'inherit', cwd: ROOT });
 if (ensure.status !== 0) process.exit(1);
 
