@@ -1,5 +1,6 @@
 // The one layer contract. The map, the legend, the layer panel and the public page all read LayerDef entries; adding a
 // layer means adding one entry (plus its data), nothing else.
+import type { PlanLayers } from '../core/plan/layers.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 
 export type Text = Record<Lang, string>;
@@ -87,6 +88,22 @@ export interface LayerDef {
   note?: Text;
   /** How the layer follows the year control (src/map/time-filter.ts); absent = the layer is the same every year. */
   time?: TimeRule;
+  /** Its role in the analyses (analysis-roles.ts); absent = a display layer only. */
+  analysis?: LayerAnalysis;
+}
+
+/**
+ * What the analyses read a layer for. The workers and CLIs load the files of these layers (analysis-roles.ts), so a
+ * layer with `overlap` shows up in every site analysis without any other change.
+ */
+export interface LayerAnalysis {
+  /** The plan figures (src/core/plan) read it as this PlanLayers member. */
+  plan?: keyof PlanLayers;
+  /**
+   * Site analysis clips each site against its polygons and lists the overlap by township, under the plan key when it
+   * has one (the conflict rules in src/core/analysis/conflicts.ts look rows up by it), else under the layer id.
+   */
+  overlap?: boolean;
 }
 
 /**
