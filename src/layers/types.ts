@@ -37,10 +37,23 @@ export interface TileSet {
 
 export type GeometryKind = 'polygon' | 'line' | 'point';
 
-/** A colour that depends on one categorical property, or a single colour. */
+/**
+ * A single colour, or a colour channel over one property: categorical (a colour per value) or numeric steps (a colour per
+ * class between breaks: a choropleth is an ordinary layer with a `steps` rule, src/public-page/choropleth.ts).
+ */
 export type ColourRule =
   | { kind: 'single'; colour: string }
-  | { kind: 'categorical'; property: string; values: Array<{ value: string | number | boolean; colour: string; label?: Text }>; fallback: string };
+  | { kind: 'categorical'; property: string; values: Array<{ value: string | number | boolean; colour: string; label?: Text }>; fallback: string }
+  | StepsRule;
+
+/** A value v is in class k when breaks[k−1] ≤ v < breaks[k]; colours has breaks.length + 1 entries; `missing` where the property is not a number. */
+export interface StepsRule {
+  kind: 'steps';
+  property: string;
+  breaks: number[];
+  colours: string[];
+  missing: string;
+}
 
 export interface LayerStyle {
   fill?: ColourRule;
