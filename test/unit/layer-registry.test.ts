@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTRACT_FILES } from '../../scripts/sample-data/config.ts';
 import { importGraph } from '../../scripts/lib/import-graph.ts';
 import type { PlanLayers } from '../../src/core/plan/layers.ts';
+import { PROJECT_LAYERS } from '../../src/core/plan/project-edit.ts';
 import { layersWithRole, overlapLayers, overlapName, planLayerFiles } from '../../src/layers/analysis-roles.ts';
 import { parseExtraLayers } from '../../src/layers/extra-layers.ts';
 import { INTERNAL_LAYERS } from '../../src/layers/internal-registry.ts';
@@ -62,6 +63,10 @@ describe('the layer registry', () => {
       'pv.geojson', 'rivers.geojson', 'stands.geojson', 'substations.geojson', 'township-labels.geojson', 'townships.geojson',
       'water.geojson', 'wetlands.geojson', 'wind-farms.geojson', 'wind-turbines.geojson',
     ]);
+  });
+
+  it("agrees with the editable project layers (src/core/plan/project-edit.ts, which the pure core cannot derive)", () => {
+    for (const p of PROJECT_LAYERS) expect(`${p.id}: ${LAYERS.find((l) => l.id === p.id)?.source.file}`).toBe(`${p.id}: ${p.file}`);
   });
 
   it('keeps the internal registry out of the public page: no import path reaches it', () => {
