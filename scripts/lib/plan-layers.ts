@@ -42,6 +42,11 @@ export interface StandsInMemory {
 export function readPlanLayers(dir: string, required: ReadonlySet<keyof PlanLayers> = new Set(['stands', 'county']), stands?: StandsInMemory): LoadedPlanLayers {
   const layers = {} as Record<keyof PlanLayers, FC<unknown> | undefined>;
   const missing: string[] = [];
+  // The required files first, in the caller's order (the stands before the county): the message names the one that matters.
+  for (const key of required) {
+    const file = join(dir, PLAN_FILES[key]);
+    if (!(stands && key === 'stands') && !existsSync(file)) throw new Error(`${file}: no such file (run \`npm run data\`, or \`npm run data:import\` for a bureau's inventory)`);
+  }
   for (const key of Object.keys(PLAN_FILES) as (keyof PlanLayers)[]) {
     if (stands && key === 'stands') continue;
     const file = join(dir, PLAN_FILES[key]);
