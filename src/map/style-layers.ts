@@ -11,6 +11,12 @@ export const LABEL_FONTS = ['Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei
 
 export function colourExpression(rule: ColourRule): unknown {
   if (rule.kind === 'single') return rule.colour;
+  if (rule.kind === 'steps') {
+    // A numeric channel (choropleths): grey where the property is not a number, otherwise a step over the breaks.
+    const value = ['to-number', ['get', rule.property], 0];
+    const step = rule.breaks.length ? ['step', value, rule.colours[0], ...rule.breaks.flatMap((b, i) => [b, rule.colours[i + 1]])] : rule.colours[0];
+    return ['case', ['==', ['typeof', ['get', rule.property]], 'number'], step, rule.missing];
+  }
   const cases: unknown[] = [];
   for (const v of rule.values) cases.push(typeof v.value === 'number' ? v.value : String(v.value), v.colour);
   const input = rule.values.some((v) => typeof v.value === 'number') ? ['to-number', ['get', rule.property], -1] : ['to-string', ['get', rule.property]];

@@ -7,10 +7,12 @@ import path from 'node:path';
 import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { fixtureLayers } from '../../src/core/plan/fixture.testutil.ts';
-import { PLAN_LAYER_FILES } from '../../src/core/plan/layer-files.ts';
+import { planLayerFiles } from '../../src/layers/analysis-roles.ts';
 import { publicDataFiles } from '../../src/public-page/layers.ts';
 import { scanPublicBuild } from '../public-scan.ts';
 import { hookNames } from '../hook-scan.ts';
+
+const PLAN_LAYER_FILES = planLayerFiles();
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'public-build-'));
