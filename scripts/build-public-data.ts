@@ -12,7 +12,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlanLayers, FC } from '../src/core/plan/layers.ts';
 import { importFile } from '../src/core/io/registry.ts';
-import { PLAN_LAYER_FILES } from '../src/core/plan/layer-files.ts';
+import { planLayerFiles } from '../src/layers/analysis-roles.ts';
 import type { StandSummary } from '../src/core/plan/stand-summary.ts';
 import { publicFiles } from '../src/public-page/build/public-files.ts';
 import { readPlanLayers, type StandsInMemory } from './lib/plan-layers.ts';
@@ -57,7 +57,7 @@ function readLayer(dir: string, name: string): FC<unknown> {
 }
 
 function inputFiles(dir: string): string[] {
-  return [...Object.values(PLAN_LAYER_FILES), NEIGHBOURS_SOURCE, 'summary.json', 'release.json'].map((f) => join(dir, f)).filter((f) => existsSync(f));
+  return [...Object.values(planLayerFiles()), NEIGHBOURS_SOURCE, 'summary.json', 'release.json'].map((f) => join(dir, f)).filter((f) => existsSync(f));
 }
 
 /** Every source file under `dir` (recursively), tests left out: the code the figures depend on. */

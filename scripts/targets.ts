@@ -9,12 +9,14 @@ import type { StandMethod } from '../src/core/carbon/stand.ts';
 import { fmt, textTable } from '../src/core/carbon/text-table.ts';
 import { computeProgress, type PlanProgress } from '../src/core/plan/progress.ts';
 import { computeAreas, type PlanLayers } from '../src/core/plan/layers.ts';
-import { PLAN_LAYER_FILES } from '../src/core/plan/layer-files.ts';
+import { planLayerFiles } from '../src/layers/analysis-roles.ts';
 import { STATUS_TEXT } from '../src/core/plan/status.ts';
 import { FIRST_YEAR, LAST_YEAR, parseYear } from '../src/core/plan/years.ts';
 import { cli, SHARED_OPTIONS, usageError } from './lib/args.ts';
 import { resolveDataDir } from './lib/data-dir.ts';
 import { readPlanLayers } from './lib/plan-layers.ts';
+
+const PLAN_LAYER_FILES = planLayerFiles();
 
 const SPEC = {
   name: 'targets',

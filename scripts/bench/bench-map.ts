@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { computeAreas, type PlanLayers } from '../../src/core/plan/layers.ts';
-import { PLAN_LAYER_FILES } from '../../src/core/plan/layer-files.ts';
+import { planLayerFiles } from '../../src/layers/analysis-roles.ts';
 import { computeProgress } from '../../src/core/plan/progress.ts';
 import { readStandColumns, STAND_COLUMNS_FILE } from '../../src/workers/stand-columns.ts';
 import { launchBrowser } from '../lib/browser.ts';
@@ -32,6 +32,8 @@ const { values: { 'year-step': yearStepOnly } } = cli({
   about: 'The map at 30k and 200k stands in headless Chromium: the whole GeoJSON in one source against prebuilt tiles.',
   options: { 'year-step': { type: 'boolean', help: 'time only the year control step' } },
 });
+
+const PLAN_LAYER_FILES = planLayerFiles();
 
 const VIEWPORT = { width: 640, height: 400 }; // small and fixed: SwiftShader's frame cost grows with the viewport
 const DRAW_TIMEOUT_MS = 360_000; // the naive 200k page needs minutes on a loaded machine

@@ -50,7 +50,7 @@ const runs = args.runs;
 const viewport = { width: args.width, height: args.height };
 if (!args['no-build']) {
   console.log('bench:public: building dist-public …');
-  await buildApp('vite.public.config.ts');
+  await buildApp('vite.public.config.ts', { XG_TEST_HOOKS: '1' }); // window.__map for the probe (src/test-hooks.ts)
 }
 
 const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');

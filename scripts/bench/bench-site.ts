@@ -11,10 +11,13 @@ import { analyseSite, buildSiteIndex } from '../../src/core/analysis/index.ts';
 import { bboxOf } from '../../src/core/geo/positions.ts';
 import { geodesicArea } from '../../src/core/geo/measure.ts';
 import { fromSquareMetres } from '../../src/core/geo/units.ts';
-import { PLAN_LAYER_FILES } from '../../src/core/plan/layer-files.ts';
+import { planLayerFiles } from '../../src/layers/analysis-roles.ts';
 import { computeAreas, type PlanLayers } from '../../src/core/plan/layers.ts';
 import { mulberry32 } from '../../src/core/random.ts';
 import { cli } from '../lib/args.ts';
+import { overlapSources } from '../../src/layers/analysis-roles.ts';
+
+const PLAN_LAYER_FILES = planLayerFiles();
 
 const DATA = path.resolve(import.meta.dirname, '../../data');
 
@@ -65,7 +68,7 @@ const layers = load();
 const t0 = performance.now();
 const areas = computeAreas(layers);
 const t1 = performance.now();
-const index = buildSiteIndex(layers, areas);
+const index = buildSiteIndex(layers, areas, overlapSources(layers));
 const t2 = performance.now();
 const n = layers.stands.features.length;
 console.log(`stands: ${n}; areas ${(t1 - t0).toFixed(0)} ms, index build ${(t2 - t1).toFixed(1)} ms (once per data load)`);

@@ -13,12 +13,14 @@ import { DEFAULT_SPECIES_TABLE, parseSpeciesTable, type SpeciesTable } from '../
 import type { TownshipRef } from '../../src/core/inventory/townships.ts';
 import { importFile } from '../../src/core/io/registry.ts';
 import type { ImportOptions } from '../../src/core/io/types.ts';
-import { PLAN_LAYER_FILES } from '../../src/core/plan/layer-files.ts';
+import { planLayerFiles } from '../../src/layers/analysis-roles.ts';
 import { featureAreas } from '../../src/core/plan/layers.ts';
 import { LAYERS } from '../../src/layers/registry.ts';
 import { buildPublicData } from '../build-public-data.ts';
 import { SAMPLE_DATA_DIR } from '../lib/data-dir.ts';
 import { buildStandTiles } from '../tiles/build-stands.ts';
+
+const PLAN_LAYER_FILES = planLayerFiles();
 
 export const RELEASE_FILE = 'release.json';
 export const RELEASE_FORMAT = 'xingguo-release-1';

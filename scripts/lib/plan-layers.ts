@@ -5,8 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normaliseStands, type NormaliseReport } from '../../src/core/inventory/normalise.ts';
-import { PLAN_LAYER_FILES } from '../../src/core/plan/layer-files.ts';
+import { planLayerFiles } from '../../src/layers/analysis-roles.ts';
 import { computeAreas, type AreaCache, type FC, type PlanLayers } from '../../src/core/plan/layers.ts';
+
+/** Which file feeds each plan layer (the registry's `plan` role). */
+const PLAN_FILES = planLayerFiles();
 
 export interface LoadedPlanLayers {
   layers: PlanLayers;
@@ -39,9 +42,14 @@ export interface StandsInMemory {
 export function readPlanLayers(dir: string, required: ReadonlySet<keyof PlanLayers> = new Set(['stands', 'county']), stands?: StandsInMemory): LoadedPlanLayers {
   const layers = {} as Record<keyof PlanLayers, FC<unknown> | undefined>;
   const missing: string[] = [];
-  for (const key of Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]) {
+  // The required files first, in the caller's order (the stands before the county): the message names the one that matters.
+  for (const key of required) {
+    const file = join(dir, PLAN_FILES[key]);
+    if (!(stands && key === 'stands') && !existsSync(file)) throw new Error(`${file}: no such file (run \`npm run data\`, or \`npm run data:import\` for a bureau's inventory)`);
+  }
+  for (const key of Object.keys(PLAN_FILES) as (keyof PlanLayers)[]) {
     if (stands && key === 'stands') continue;
-    const file = join(dir, PLAN_LAYER_FILES[key]);
+    const file = join(dir, PLAN_FILES[key]);
     if (!existsSync(file)) {
       if (required.has(key)) throw new Error(`${file}: no such file (run \`npm run data\`, or \`npm run data:import\` for a bureau's inventory)`);
       missing.push(file);

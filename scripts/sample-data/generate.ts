@@ -144,7 +144,8 @@ export function generateSampleData(opts: GenerateOptions): Summary {
 
   mkdirSync(opts.outDir, { recursive: true });
   const files: Summary['files'] = {};
-  const write = (file: (typeof CONTRACT_FILES)[number], features: OutFeature[]) => {
+  const write = (file: string, features: OutFeature[]) => {
+    if (!CONTRACT_FILES.includes(file)) throw new Error(`${file}: not a file of the layer registry (src/layers/registry.ts)`);
     files[file] = { features: features.length, bytes: writeLayer(opts.outDir, file, features) };
   };
   write('county.geojson', [{ properties: { id: '360732', name: '兴国县', name_en: 'Xingguo County', area_m2: Math.round(countyM2), real: true }, geometry: county }]);

@@ -2,10 +2,11 @@
 // 编辑 (a small form: status, year, capacity, name, notes) and 撤销 (revert a change, as a new change). After a save the
 // map's source and the dashboard's worker re-read the layer from the server, so the targets move at once.
 // Everything from data or the server is rendered as text.
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useState } from 'react';
 import { PROJECT_LAYERS } from '../core/plan/project-edit.ts';
-import { dataUrl, sourceId } from '../layers/data-source.ts';
+import { dataUrl } from '../layers/data-source.ts';
+import { MapController } from '../map/map-controller.ts';
 import type { PickedFeature } from '../map/MapView.tsx';
 import type { Lang } from '../ui/i18n-types.ts';
 import { reloadProjectLayers } from '../workers/analysis-client.ts';
@@ -63,8 +64,7 @@ export function ProjectEditor({ picked, map, lang }: { picked: PickedFeature; ma
 
   const afterChange = async (feature: { properties: Record<string, unknown> }) => {
     setProps(feature.properties);
-    const source = map?.getSource(sourceId(picked.layer.source)) as GeoJSONSource | undefined;
-    source?.setData(`${dataUrl(def.file)}?t=${Date.now()}`);
+    if (map) MapController.of(map).reloadSource(picked.layer.source, `${dataUrl(def.file)}?t=${Date.now()}`);
     await Promise.all([loadHistory(session), reloadProjectLayers()]);
   };
   const openForm = () => setForm({

@@ -1,5 +1,6 @@
 // The one layer contract. The map, the legend, the layer panel and the public page all read LayerDef entries; adding a
 // layer means adding one entry (plus its data), nothing else.
+import type { PlanLayers } from '../core/plan/layers.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 
 export type Text = Record<Lang, string>;
@@ -36,10 +37,23 @@ export interface TileSet {
 
 export type GeometryKind = 'polygon' | 'line' | 'point';
 
-/** A colour that depends on one categorical property, or a single colour. */
+/**
+ * A single colour, or a colour channel over one property: categorical (a colour per value) or numeric steps (a colour per
+ * class between breaks: a choropleth is an ordinary layer with a `steps` rule, src/public-page/choropleth.ts).
+ */
 export type ColourRule =
   | { kind: 'single'; colour: string }
-  | { kind: 'categorical'; property: string; values: Array<{ value: string | number | boolean; colour: string; label?: Text }>; fallback: string };
+  | { kind: 'categorical'; property: string; values: Array<{ value: string | number | boolean; colour: string; label?: Text }>; fallback: string }
+  | StepsRule;
+
+/** A value v is in class k when breaks[k−1] ≤ v < breaks[k]; colours has breaks.length + 1 entries; `missing` where the property is not a number. */
+export interface StepsRule {
+  kind: 'steps';
+  property: string;
+  breaks: number[];
+  colours: string[];
+  missing: string;
+}
 
 export interface LayerStyle {
   fill?: ColourRule;
@@ -87,6 +101,22 @@ export interface LayerDef {
   note?: Text;
   /** How the layer follows the year control (src/map/time-filter.ts); absent = the layer is the same every year. */
   time?: TimeRule;
+  /** Its role in the analyses (analysis-roles.ts); absent = a display layer only. */
+  analysis?: LayerAnalysis;
+}
+
+/**
+ * What the analyses read a layer for. The workers and CLIs load the files of these layers (analysis-roles.ts), so a
+ * layer with `overlap` shows up in every site analysis without any other change.
+ */
+export interface LayerAnalysis {
+  /** The plan figures (src/core/plan) read it as this PlanLayers member. */
+  plan?: keyof PlanLayers;
+  /**
+   * Site analysis clips each site against its polygons and lists the overlap by township, under the plan key when it
+   * has one (the conflict rules in src/core/analysis/conflicts.ts look rows up by it), else under the layer id.
+   */
+  overlap?: boolean;
 }
 
 /**

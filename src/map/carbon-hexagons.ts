@@ -6,6 +6,7 @@ import { HexagonLayer } from '@deck.gl/aggregation-layers';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { CO2_PER_C } from '../core/carbon/factors.ts';
+import { MapController } from './map-controller.ts';
 
 export interface StandPoint {
   position: [number, number];
@@ -58,7 +59,7 @@ export function showCarbonHexagons(map: MapLibreMap, points: StandPoint[], extru
       pickable: false,
     });
   overlay.setProps({ layers: [layer(extruded)] });
-  map.addControl(overlay);
+  MapController.of(map).addDeckOverlay(overlay);
   if (extruded) map.easeTo({ pitch: 45, duration: 0 });
   return {
     update: ({ extruded: ex }) => {
@@ -66,7 +67,7 @@ export function showCarbonHexagons(map: MapLibreMap, points: StandPoint[], extru
       map.easeTo({ pitch: ex ? 45 : 0, duration: 0 });
     },
     remove: () => {
-      map.removeControl(overlay);
+      MapController.of(map).removeDeckOverlay(overlay);
       overlay.finalize();
       map.easeTo({ pitch: 0, duration: 0 });
     },

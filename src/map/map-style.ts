@@ -5,6 +5,7 @@ import type { LayerSpecification, SourceSpecification, StyleSpecification } from
 import { sourceId, sourceLayer, sourceSpec } from '../layers/data-source.ts';
 import type { LayerDef } from '../layers/types.ts';
 import type { Lang } from '../ui/i18n-types.ts';
+import { layerId } from './layer-ids.ts';
 import { tiandituLayers } from './online-basemap.ts';
 import { styleLayers } from './style-layers.ts';
 
@@ -13,7 +14,7 @@ export const BACKGROUND = '#dfe6dc';
 export function selectionLayer(layer: LayerDef): LayerSpecification | null {
   if (layer.context || layer.geometry !== 'polygon') return null;
   return {
-    id: `${layer.id}::selected`, type: 'line', source: sourceId(layer.source),
+    id: layerId(layer.id, 'selected'), type: 'line', source: sourceId(layer.source),
     ...(sourceLayer(layer.source) ? { 'source-layer': sourceLayer(layer.source) } : {}),
     layout: { visibility: layer.visible ? 'visible' : 'none' },
     ...(layer.filter ? { filter: layer.filter as never } : {}),

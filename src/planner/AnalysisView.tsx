@@ -3,7 +3,8 @@
 import type { SiteAnalysis, StandRow } from '../core/analysis/site-analysis.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 import { valueName } from '../ui/value-names.ts';
-import { LAYER_LABELS, paren, tr } from './text.ts';
+import { overlapName } from '../layers/analysis-roles.ts';
+import { paren, tr } from './text.ts';
 
 const n = (v: number, d = 2) => v.toLocaleString('zh-CN', { minimumFractionDigits: d, maximumFractionDigits: d });
 
@@ -56,7 +57,7 @@ export function AnalysisView({ lang, a }: { lang: Lang; a: SiteAnalysis & { ms?:
         <tbody>
           {a.overlaps.every((o) => o.count === 0) && <tr><td colSpan={4}>{tr(lang, '无', 'None')}</td></tr>}
           {a.overlaps.flatMap((o) => o.byTownship.map((t) => (
-            <tr key={`${o.layer}-${t.code}`} data-layer={o.layer}><td>{(LAYER_LABELS[o.layer] ?? [o.layer, o.layer])[lang === 'zh' ? 0 : 1]}</td><td data-value>{t.name || t.code}</td><td>{n(t.area_mu)}</td><td data-value>{t.names.join(lang === 'zh' ? '、' : ', ')}</td></tr>
+            <tr key={`${o.layer}-${t.code}`} data-layer={o.layer}><td>{overlapName(o.layer)[lang]}</td><td data-value>{t.name || t.code}</td><td>{n(t.area_mu)}</td><td data-value>{t.names.join(lang === 'zh' ? '、' : ', ')}</td></tr>
           )))}
         </tbody>
       </table>

@@ -2,8 +2,9 @@
 // worker, and its validation report (read / fixed / rejected with reasons, CRS, encoding) is shown with a preview on
 // the map before the features are added to the workspace.
 import type { Feature, Geometry } from 'geojson';
-import type { Map as MapLibreMap, GeoJSONSource } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
+import { MapController } from '../map/map-controller.ts';
 import { supportedExtensions } from '../core/io/registry.ts';
 import type { ImportResult } from '../core/io/types.ts';
 import type { Lang } from '../ui/i18n-types.ts';
@@ -12,7 +13,6 @@ import type { LargeImport } from '../workers/planner.worker.ts';
 import { featureReasonText, importProblemText } from './import-messages.ts';
 import { tr } from './text.ts';
 
-const PREVIEW = 'planner-preview';
 /** Above this many features a file becomes a reference layer to pick sites from, not that many sites at once. */
 export const REFERENCE_THRESHOLD = 200;
 let previewUrl: string | null = null;
@@ -42,14 +42,7 @@ function showPreview(map: MapLibreMap | null, features: Feature<Geometry | null>
   if (previewUrl) URL.revokeObjectURL(previewUrl);
   // A large file's preview is its Blob, fetched and tiled by MapLibre's worker (no parsing on this thread).
   previewUrl = large ? URL.createObjectURL(large.preview) : null;
-  const src = map.getSource(PREVIEW) as GeoJSONSource | undefined;
-  if (src) src.setData(previewUrl ?? data);
-  else {
-    map.addSource(PREVIEW, { type: 'geojson', data: previewUrl ?? data });
-    map.addLayer({ id: `${PREVIEW}::fill`, type: 'fill', source: PREVIEW, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#ff7f00', 'fill-opacity': 0.25 } });
-    map.addLayer({ id: `${PREVIEW}::line`, type: 'line', source: PREVIEW, paint: { 'line-color': '#ff7f00', 'line-width': 2, 'line-dasharray': [2, 1] } });
-    map.addLayer({ id: `${PREVIEW}::point`, type: 'circle', source: PREVIEW, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-color': '#ff7f00', 'circle-radius': 5 } });
-  }
+  MapController.of(map).setOverlay({ kind: 'import-preview', data: previewUrl ?? data });
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   const walk = (c: unknown): void => {
     if (Array.isArray(c) && typeof c[0] === 'number') {
@@ -63,8 +56,7 @@ function showPreview(map: MapLibreMap | null, features: Feature<Geometry | null>
 
 export function clearPreview(map: MapLibreMap | null): void {
   if (!map) return;
-  for (const id of [`${PREVIEW}::fill`, `${PREVIEW}::line`, `${PREVIEW}::point`]) if (map.getLayer(id)) map.removeLayer(id);
-  if (map.getSource(PREVIEW)) map.removeSource(PREVIEW);
+  MapController.of(map).removeOverlay({ kind: 'import-preview' });
   if (previewUrl) URL.revokeObjectURL(previewUrl);
   previewUrl = null;
 }

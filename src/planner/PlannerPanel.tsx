@@ -193,10 +193,9 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
     if (!map) return;
     const draw = createDraw(map, {
       onRefused: () => say('多边形自相交，已拒绝：请不要让边交叉', 'Self-intersecting polygon refused: edges must not cross'),
-      snapLayers: () => (snapRef.current ? ['stands::fill', 'townships::hit'] : null),
+      snapLayers: () => (snapRef.current ? ['stands', 'townships'] : null),
     });
     drawRef.current = draw;
-    (window as unknown as { __draw?: TerraDraw }).__draw = draw; // for browser tests
     let timer: ReturnType<typeof setTimeout> | undefined;
     draw.on('change', (ids) => {
       const drawing = ids.map((id) => draw.getSnapshotFeature(id)).find((f) => f?.properties?.currentlyDrawing);

@@ -4,6 +4,7 @@ import { computeAreas, type PlanLayers } from '../core/plan/layers.ts';
 import { geodesicArea } from '../core/geo/measure.ts';
 import { comparisonCsv, compareRows } from './compare.ts';
 import type { Site } from './site.ts';
+import { overlapSources } from '../layers/analysis-roles.ts';
 
 const sq = (x: number, y: number, s: number) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]] });
 const stand = (x: number, y: number, s: number, props: Record<string, unknown>) => ({ type: 'Feature' as const, properties: props, geometry: sq(x, y, s) });
@@ -18,7 +19,7 @@ describe('site comparison', () => {
       stand(115.40, 26.30, 0.01, { id: 'b', land_class: '乔木林地', species: '马尾松', age_group: '成熟林', volume_m3_per_ha: 120, canopy: 0.7, township_code: '1', township: 'X' }),
     ] },
   } as unknown as PlanLayers;
-  const index = buildSiteIndex(layers, computeAreas(layers));
+  const index = buildSiteIndex(layers, computeAreas(layers), overlapSources(layers));
   const site = (id: string, g: ReturnType<typeof sq>, type: Site['type']): Site => ({ id, name: id, type, note: '', geometry: g, origin: '', created: 0, updated: 0 });
   const a = site('甲', sq(115.302, 26.302, 0.004), '光伏');
   const b = site('乙', sq(115.402, 26.302, 0.006), '造林');

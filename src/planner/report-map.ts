@@ -63,7 +63,8 @@ export async function captureReportMap(map: MapLibreMap, g: Geometry): Promise<R
 
 function firstColour(rule: ColourRule | undefined): string | undefined {
   if (!rule) return undefined;
-  return rule.kind === 'single' ? rule.colour : rule.values[0]?.colour ?? rule.fallback;
+  if (rule.kind === 'single') return rule.colour;
+  return rule.kind === 'steps' ? rule.colours[Math.floor(rule.colours.length / 2)] : rule.values[0]?.colour ?? rule.fallback;
 }
 
 /** One swatch per visible layer: its fill (or line, or point) colour and its outline. */

@@ -13,11 +13,6 @@ export const MODE_LABELS: Record<string, [string, string]> = {
   point: ['点', 'Point'], freehand: ['手绘', 'Freehand'], select: ['选择/编辑', 'Select/edit'],
 };
 
-export const LAYER_LABELS: Record<string, [string, string]> = {
-  wetlands: ['湿地', 'Wetlands'], mines: ['矿山修复', 'Mine restoration'], pv: ['光伏', 'PV'], windFarms: ['风电', 'Wind farms'],
-  carbonPilots: ['碳汇造林试点', 'Carbon afforestation pilots'], oilTeaBases: ['油茶基地', 'Oil-tea bases'],
-};
-
 /** One line under the toolbar saying what a drag does in the current mode. */
 export const MODE_HINTS: Record<string, [string, string]> = {
   static: ['浏览：拖动地图即平移，地块不会被改动。要改形状请点「选择/编辑」。', 'Browse: dragging pans the map; sites cannot change. To reshape a site, choose Select/edit.'],

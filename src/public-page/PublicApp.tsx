@@ -5,7 +5,7 @@ import type * as maplibregl from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultChoices } from '../map/layer-state.ts';
 import { MapView, type PickedFeature } from '../map/MapView.tsx';
-import { sourceId } from '../layers/data-source.ts';
+import { MapController } from '../map/map-controller.ts';
 import { LangContext } from '../ui/i18n.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 import { classBreaks, fillColour } from './choropleth.ts';
@@ -28,7 +28,6 @@ import { searchWithYear } from '../ui/year-url.ts';
 import { YearControl } from '../ui/YearControl.tsx';
 import { planForYear, yearFillColour } from './year-figures.ts';
 
-const FILL_LAYER = `${TOWNSHIP_LAYER}::fill`;
 const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 function townshipBounds(map: maplibregl.Map, code: string, file: string): [number, number, number, number] | null {
@@ -39,7 +38,7 @@ function townshipBounds(map: maplibregl.Map, code: string, file: string): [numbe
       b = b ? [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)] : [x, y, x, y];
     } else if (Array.isArray(c)) c.forEach(walk);
   };
-  for (const f of map.querySourceFeatures(sourceId({ file }), { filter: ['==', ['get', 'code'], code] })) walk((f.geometry as { coordinates?: unknown }).coordinates);
+  for (const f of MapController.of(map).sourceFeatures({ file }, ['==', ['get', 'code'], code])) walk((f.geometry as { coordinates?: unknown }).coordinates);
   return b;
 }
 
@@ -65,9 +64,9 @@ export function PublicApp() {
   const breaks = useMemo(() => (plan ? classBreaks(plan.townships.map((r) => r[indicator.property] as number)) : []), [plan, indicator]);
 
   useEffect(() => {
-    if (!map || !plan || !map.getLayer(FILL_LAYER)) return;
+    if (!map || !plan) return;
     const colour = plan.year === plan.as_of_year ? fillColour(indicator, breaks) : yearFillColour(indicator, breaks, plan.townships);
-    map.setPaintProperty(FILL_LAYER, 'fill-color', colour as never);
+    if (!MapController.of(map).setLayerColour(TOWNSHIP_LAYER, colour)) return;
     map.getContainer().dataset.indicator = indicator.id; // lets tests and the benchmark see which colouring is on
     map.getContainer().dataset.year = String(plan.year);
   }, [map, plan, indicator, breaks]);

@@ -1,5 +1,7 @@
 // Class breaks and the MapLibre fill colour for the township choropleth. Pure, so the colours the map draws and the
 // legend's ranges are unit-tested against MapLibre's own expression evaluator.
+import type { StepsRule } from '../layers/types.ts';
+import { colourExpression } from '../map/style-layers.ts';
 import type { Indicator } from './indicators.ts';
 
 export const NO_DATA = '#cfd8dc';
@@ -40,12 +42,14 @@ export function classColours(ind: Indicator, breaks: number[]): string[] {
   return Array.from({ length: n }, (_, k) => ind.ramp[Math.round((k * (ind.ramp.length - 1)) / (n - 1))]);
 }
 
-/** fill-color expression: grey where the property is missing, otherwise a step over the breaks. */
+/** The indicator's classes as the registry's numeric colour channel (types.ts StepsRule): no choropleth special case. */
+export function choroplethRule(ind: Indicator, breaks: number[]): StepsRule {
+  return { kind: 'steps', property: ind.property, breaks, colours: classColours(ind, breaks), missing: NO_DATA };
+}
+
+/** fill-color expression: grey where the property is missing, otherwise a step over the breaks (the registry's path). */
 export function fillColour(ind: Indicator, breaks: number[]): unknown {
-  const colours = classColours(ind, breaks);
-  const value = ['to-number', ['get', ind.property], 0];
-  const step = breaks.length ? ['step', value, colours[0], ...breaks.flatMap((b, i) => [b, colours[i + 1]])] : colours[0];
-  return ['case', ['==', ['typeof', ['get', ind.property]], 'number'], step, NO_DATA];
+  return colourExpression(choroplethRule(ind, breaks));
 }
 
 export interface LegendClass {

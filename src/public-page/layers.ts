@@ -1,6 +1,6 @@
 // Which registry layers the public page draws, and so which data files its build may contain. Everything else in the
 // registry (internal stands, and public layers this page does not need) stays out of the public build.
-import { layersFor } from '../layers/registry.ts';
+import { PUBLIC_LAYERS } from '../layers/public-registry.ts';
 import type { LayerDef } from '../layers/types.ts';
 import { PLAN_PROGRESS_FILE } from './public-data.ts';
 
@@ -11,7 +11,7 @@ export const PROJECT_LAYER = 'public-projects';
 
 /** The page's layers in PAGE_LAYER_IDS order, all visible (the public-only entries are off by default for the bureau). */
 export function pageLayers(): LayerDef[] {
-  const available = layersFor('public');
+  const available = PUBLIC_LAYERS;
   const missing = PAGE_LAYER_IDS.filter((id) => !available.some((l) => l.id === id));
   if (missing.length) throw new Error(`public page: registry has no public layer ${missing.join(', ')}`);
   return PAGE_LAYER_IDS.map((id) => ({ ...available.find((l) => l.id === id)!, visible: true }));

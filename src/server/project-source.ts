@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FC, PlanLayers } from '../core/plan/layers.ts';
-import { PLAN_LAYER_FILES } from '../core/plan/layer-files.ts';
+import { planLayerFiles } from '../layers/analysis-roles.ts';
 import { PROJECT_LAYERS } from '../core/plan/project-edit.ts';
 import { DEFAULT_DB_DIR, openAndMigrate } from './main.ts';
 import { listProjects } from './projects.ts';
@@ -38,7 +38,7 @@ export async function projectLayersFromDb(env: NodeJS.ProcessEnv = process.env):
     if (!rows.length) return null;
     const { rows: [c] } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM project_audit');
     const layers: DbProjectLayers['layers'] = {};
-    for (const [key, file] of Object.entries(PLAN_LAYER_FILES) as [keyof PlanLayers, string][]) {
+    for (const [key, file] of Object.entries(planLayerFiles()) as [keyof PlanLayers, string][]) {
       const def = PROJECT_LAYERS.find((l) => l.file === file);
       if (def) layers[key] = (await listProjects(db, def.id)) as FC<unknown>;
     }

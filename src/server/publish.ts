@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 
-import { PLAN_LAYER_FILES } from '../core/plan/layer-files.ts';
+import { planLayerFiles } from '../layers/analysis-roles.ts';
 import type { FC, PlanLayers } from '../core/plan/layers.ts';
 import { PROJECT_LAYERS } from '../core/plan/project-edit.ts';
 import { measuredPlan, publicFiles } from '../public-page/build/public-files.ts';
@@ -28,7 +28,7 @@ function readFileLayer(dir: string, name: string): FC<unknown> | undefined {
 /** The plan layers as of now: project layers from the database, the rest (stands, county) from the data folder. */
 export async function currentPlanLayers(db: Queryable, dataDir: string): Promise<Record<keyof PlanLayers, FC<unknown> | undefined>> {
   const layers = {} as Record<keyof PlanLayers, FC<unknown> | undefined>;
-  for (const [key, file] of Object.entries(PLAN_LAYER_FILES) as [keyof PlanLayers, string][]) {
+  for (const [key, file] of Object.entries(planLayerFiles()) as [keyof PlanLayers, string][]) {
     const project = PROJECT_LAYERS.find((l) => l.file === file);
     layers[key] = project ? (await listProjects(db, project.id)) as FC<unknown> : readFileLayer(dataDir, file);
   }

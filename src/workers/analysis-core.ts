@@ -6,12 +6,15 @@ import type { FeatureCollection } from 'geojson';
 import type { StandMethod } from '../core/carbon/stand.ts';
 import { fromSquareMetres } from '../core/geo/units.ts';
 import { normaliseStands } from '../core/inventory/normalise.ts';
-import { PLAN_LAYER_FILES } from '../core/plan/layer-files.ts';
+import { planLayerFiles } from '../layers/analysis-roles.ts';
 import { computeAreas, type AreaCache, type PlanLayers } from '../core/plan/layers.ts';
 import { computeProgress, type PlanProgress } from '../core/plan/progress.ts';
 import { layersForTownship } from '../core/plan/township-filter.ts';
 import { readStandColumns, STAND_COLUMNS_FILE } from './stand-columns.ts';
 import { standCentroids } from './stand-points.ts';
+
+/** Which file feeds each plan layer (the registry's `plan` role). */
+const PLAN_FILES = planLayerFiles();
 
 /** Bytes of a data file, or undefined when it does not exist (404); throws on any other failure. */
 export type ReadDataFile = (file: string) => Promise<Uint8Array | undefined>;
@@ -75,8 +78,8 @@ export function createAnalysis(read: ReadDataFile) {
       const t0 = performance.now();
       const columnBytes = await read(STAND_COLUMNS_FILE);
       const columns = columnBytes ? readStandColumns(columnBytes) : undefined;
-      const keys = (Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]).filter((key) => !(columns && key === 'stands'));
-      const entries = await Promise.all(keys.map(async (key) => [key, await readJson(read, PLAN_LAYER_FILES[key], key === 'stands' || key === 'county')] as const));
+      const keys = (Object.keys(PLAN_FILES) as (keyof PlanLayers)[]).filter((key) => !(columns && key === 'stands'));
+      const entries = await Promise.all(keys.map(async (key) => [key, await readJson(read, PLAN_FILES[key], key === 'stands' || key === 'county')] as const));
       layers = Object.fromEntries(entries.filter(([, fc]) => fc)) as unknown as PlanLayers;
       if (columns) layers.stands = columns.stands as unknown as PlanLayers['stands'];
       const t1 = performance.now();
@@ -100,9 +103,9 @@ export function createAnalysis(read: ReadDataFile) {
      */
     async reloadProjects(): Promise<void> {
       if (!layers || !areas) return;
-      const keys = (Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[]).filter((key) => key !== 'stands' && key !== 'county');
+      const keys = (Object.keys(PLAN_FILES) as (keyof PlanLayers)[]).filter((key) => key !== 'stands' && key !== 'county');
       const stamp = Date.now();
-      const entries = await Promise.all(keys.map(async (key) => [key, await readJson(read, `${PLAN_LAYER_FILES[key]}?t=${stamp}`, false)] as const));
+      const entries = await Promise.all(keys.map(async (key) => [key, await readJson(read, `${PLAN_FILES[key]}?t=${stamp}`, false)] as const));
       layers = { ...layers, ...Object.fromEntries(entries.filter(([, fc]) => fc)) };
       areas = { ...computeAreas({ ...layers, stands: { type: 'FeatureCollection', features: [] } }), stands: areas.stands };
       cache.clear();

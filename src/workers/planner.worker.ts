@@ -6,7 +6,7 @@ import { analyseSite, buildSiteIndex, type SiteAnalysis, type SiteIndex, type Si
 import { normaliseStands } from '../core/inventory/normalise.ts';
 import { importFile } from '../core/io/registry.ts';
 import type { ImportOptions, ImportResult } from '../core/io/types.ts';
-import { PLAN_LAYER_FILES } from '../core/plan/layer-files.ts';
+import { overlapLayers, overlapSources, planLayerFiles } from '../layers/analysis-roles.ts';
 import { computeAreas, type PlanLayers } from '../core/plan/layers.ts';
 import { readStandColumns, STAND_COLUMNS_FILE } from './stand-columns.ts';
 import { readStandGeometry, STAND_GEOMETRY_FILE } from './stand-geometry.ts';
@@ -51,23 +51,31 @@ async function binaryStands(base: string) {
   return { stands: { type: 'FeatureCollection', features } as unknown as PlanLayers['stands'], areas: columns.areas };
 }
 
+/** The files site analysis reads: the stands, the county, the townships (for names) and every overlap layer (the registry's). */
+function indexFiles(withStands: boolean): [string, string, boolean][] {
+  const plan = planLayerFiles();
+  const files: [string, string, boolean][] = [['county', plan.county, false]];
+  if (withStands) files.push(['stands', plan.stands, true]);
+  if (plan.townships) files.push(['townships', plan.townships, false]);
+  for (const o of overlapLayers()) files.push([o.key, o.file, false]);
+  return files;
+}
+
 async function loadIndex(base: string): Promise<SiteIndex> {
   const binary = await binaryStands(base);
-  const entries = await Promise.all(
-    (Object.keys(PLAN_LAYER_FILES) as (keyof PlanLayers)[])
-      .filter((k) => k !== 'gasPipelines' && k !== 'substations' && !(binary && k === 'stands'))
-      .map(async (key) => [key, await fetchJson(base, PLAN_LAYER_FILES[key], key === 'stands')] as const),
-  );
-  const layers = Object.fromEntries(entries.filter(([, fc]) => fc)) as unknown as PlanLayers;
+  const entries = await Promise.all(indexFiles(!binary).map(async ([key, file, required]) => [key, await fetchJson(base, file, required)] as const));
+  const loaded = Object.fromEntries(entries.filter(([, fc]) => fc)) as Record<string, FeatureCollection | undefined>;
+  const layers = loaded as unknown as PlanLayers;
   layers.county ??= { type: 'FeatureCollection', features: [] };
+  const overlaps = overlapSources(loaded);
   if (!binary) {
     // The shared normalisation, as for every consumer (二类 field names and codes → the schema; schema stands pass through).
     const areas = computeAreas(layers);
-    return buildSiteIndex({ ...layers, stands: { type: 'FeatureCollection', features: normaliseStands(layers.stands.features, areas.stands).features } }, areas);
+    return buildSiteIndex({ ...layers, stands: { type: 'FeatureCollection', features: normaliseStands(layers.stands.features, areas.stands).features } }, areas, overlaps);
   }
   // Only the small layers are measured here; the stands' areas come with the columns (same geodesicArea, at build time).
   const areas = { ...computeAreas({ ...layers, stands: { type: 'FeatureCollection', features: [] } }), stands: binary.areas };
-  return buildSiteIndex({ ...layers, stands: binary.stands }, areas);
+  return buildSiteIndex({ ...layers, stands: binary.stands }, areas, overlaps);
 }
 
 /**

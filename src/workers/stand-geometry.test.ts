@@ -6,6 +6,7 @@ import { computeAreas } from '../core/plan/layers.ts';
 import { encodeStandColumns, readStandColumns } from './stand-columns.ts';
 import { encodeStandGeometry, readStandGeometry } from './stand-geometry.ts';
 import { standCentroids } from './stand-points.ts';
+import { overlapSources } from '../layers/analysis-roles.ts';
 
 type F = Feature<Geometry | null, Record<string, unknown>>;
 const SOURCE = { bytes: 1, sha1: 'x' };
@@ -40,8 +41,8 @@ describe('stand geometry (the planner’s binary polygon file)', () => {
     const columns = readStandColumns(encodeStandColumns(features, areas.stands, centres, SOURCE));
     const { geometries } = readStandGeometry(encodeStandGeometry(features, SOURCE));
     const binaryStands = { type: 'FeatureCollection', features: columns.stands.features.map((f, i) => ({ ...f, geometry: geometries[i] })) };
-    const direct = buildSiteIndex(layers, areas);
-    const binary = buildSiteIndex({ ...layers, stands: binaryStands as never }, { ...areas, stands: columns.areas });
+    const direct = buildSiteIndex(layers, areas, overlapSources(layers));
+    const binary = buildSiteIndex({ ...layers, stands: binaryStands as never }, { ...areas, stands: columns.areas }, overlapSources(layers));
     // A site over part of the fixture's stands: the bbox of the first stand, grown a little.
     const xs = features.flatMap((f) => (f.geometry as { coordinates: number[][][] }).coordinates[0].map((p) => p[0]));
     const ys = features.flatMap((f) => (f.geometry as { coordinates: number[][][] }).coordinates[0].map((p) => p[1]));

@@ -21,6 +21,10 @@ import { runSecuritySuite } from './security.spec.ts';
 import { makeStressData } from '../../scripts/make-stress-data.ts';
 import { serveWithData } from '../../scripts/bench/serve-data.ts';
 import { releaseTests } from './release.spec.ts';
+import { buildPublicFrom, registryTests, writeRegistryFixture } from './registry.spec.ts';
+
+// Every page this runner builds carries the test hooks (window.__map, __draw …; src/test-hooks.ts); production builds do not.
+process.env.XG_TEST_HOOKS = '1';
 
 const ensure = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/ensure-data.ts')], { stdio: 'inherit', cwd: ROOT });
 if (ensure.status !== 0) process.exit(1);
@@ -31,10 +35,10 @@ const only = process.argv[2];
 const projectsOnly = only === 'projects';
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
 const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared';
-const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release' && !projectsOnly;
+const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly;
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
-const runPublic = only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && !projectsOnly;
+const runPublic = only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly;
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), built into its own dist-stress/. Last,
 // because it points vite.config.ts at another data folder through the environment.
 const runStress = only === undefined || only === 'stress';
@@ -42,6 +46,9 @@ const runStress = only === undefined || only === 'stress';
 const runSecurity = only === undefined || only === 'security';
 // A bureau's 二类 export imported with data:import (release.spec.ts), served from its own build as `npm start -- --data`.
 const runRelease = only === undefined || only === 'release';
+// A layer added by one registry entry plus its data (registry.spec.ts): the app and the public page built from a copy of
+// data/ with an extra-layers.json, each into its own output folder.
+const runRegistry = only === undefined || only === 'registry';
 
 let failed = 0;
 const browser = await launchBrowser();
@@ -122,6 +129,30 @@ try {
         await app.close();
       }
     } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  if (runRegistry) {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const work = mkdtempSync(path.join(tmpdir(), 'registry-suite-'));
+    const saved = { XG_DATA_DIR: process.env.XG_DATA_DIR, XG_OUT_DIR: process.env.XG_OUT_DIR };
+    try {
+      const fixture = writeRegistryFixture(path.join(work, 'data'));
+      console.log('browser tests: building the app and the public page against data/ plus one extra layer …');
+      const bureauDir = path.join(ROOT, 'dist-registry-test');
+      const publicDir = path.join(work, 'dist-public');
+      await buildApp('vite.config.ts', { XG_DATA_DIR: fixture.dataDir, XG_OUT_DIR: bureauDir });
+      await buildApp('vite.login.config.ts');
+      await buildPublicFrom(fixture.dataDir, publicDir);
+      const app = await serveSignedIn(bureauDir);
+      try {
+        failed += await runTests('registry', registryTests(browser, app.url, fixture, bureauDir, publicDir));
+      } finally {
+        await app.close();
+      }
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
       rmSync(work, { recursive: true, force: true });
     }
   }

@@ -7,9 +7,12 @@ import path from 'node:path';
 import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { fixtureLayers } from '../../src/core/plan/fixture.testutil.ts';
-import { PLAN_LAYER_FILES } from '../../src/core/plan/layer-files.ts';
+import { planLayerFiles } from '../../src/layers/analysis-roles.ts';
 import { publicDataFiles } from '../../src/public-page/layers.ts';
 import { scanPublicBuild } from '../public-scan.ts';
+import { hookNames } from '../hook-scan.ts';
+
+const PLAN_LAYER_FILES = planLayerFiles();
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'public-build-'));
@@ -58,6 +61,8 @@ describe('public build scan', () => {
     expect(shipped).toContain('public/plan-progress.json');
     const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
     expect(html).toMatch(/<script type="module"[^>]+src="\.\/assets\//); // relative paths: deployable under any folder
+    // A production build: no browser-test hooks (src/test-hooks.ts; the bureau build is checked in test-hooks-build.test.ts).
+    expect(hookNames(outDir)).toEqual([]);
     const plan = JSON.parse(readFileSync(path.join(outDir, 'data/public/plan-progress.json'), 'utf8'));
     expect(plan.townships.map((r: { code: string }) => r.code)).toEqual(['360732100', '360732101', '360732102', '360732103']);
   }, 180_000);

@@ -3,10 +3,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PLAN_LAYER_FILES } from '../../src/core/plan/layer-files.ts';
+import { planLayerFiles } from '../../src/layers/analysis-roles.ts';
 import type { FC, PlanLayers } from '../../src/core/plan/layers.ts';
 import { measuredPlan, publicFiles } from '../../src/public-page/build/public-files.ts';
 import { buildPublicData, DEFAULT_DATA_DIR, sampleMeta } from '../../scripts/build-public-data.ts';
+
+const PLAN_LAYER_FILES = planLayerFiles();
 
 describe('public files: 发布 path = build path', { timeout: 120_000 }, () => {
   it('the same texts for the sample data', () => {

@@ -6,6 +6,7 @@ import { analyseSite, buildSiteIndex, SiteGeometryError } from '../../src/core/a
 import { afforestationCarbon, DEFAULT_FACTORS, standCarbon } from '../../src/core/carbon/index.ts';
 import { computeAreas } from '../../src/core/plan/layers.ts';
 import { fixtureLayers, MU, refArea, standRing, STAND_SPECS } from '../../src/core/plan/fixture.testutil.ts';
+import { overlapSources } from '../../src/layers/analysis-roles.ts';
 
 type Box = [number, number, number, number];
 const rect = ([x0, y0, x1, y1]: Box) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
@@ -21,7 +22,7 @@ const standBox = (i: number): Box => {
 
 const layers = fixtureLayers();
 const areas = computeAreas(layers);
-const index = buildSiteIndex(layers, areas);
+const index = buildSiteIndex(layers, areas, overlapSources(layers));
 const YEAR = 2026;
 
 describe('site analysis', () => {

@@ -7,8 +7,11 @@ import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { analyseSite, buildSiteIndex } from '../../src/core/analysis/index.ts';
 import { computeAreas, type PlanLayers, type StandLike } from '../../src/core/plan/layers.ts';
-import { PLAN_LAYER_FILES } from '../../src/core/plan/layer-files.ts';
+import { planLayerFiles } from '../../src/layers/analysis-roles.ts';
 import { referenceSiteOverlap } from '../fixtures/site-reference.ts';
+import { overlapSources } from '../../src/layers/analysis-roles.ts';
+
+const PLAN_LAYER_FILES = planLayerFiles();
 
 const DATA = path.resolve(import.meta.dirname, '../../data');
 const has = existsSync(path.join(DATA, 'stands.geojson')) && existsSync(path.join(DATA, 'wetlands.geojson'));
@@ -17,7 +20,7 @@ describe.skipIf(!has)('site analysis on the sample data', () => {
   it('matches a full turf scan for three sites', () => {
     const layers = Object.fromEntries(Object.entries(PLAN_LAYER_FILES).filter(([, f]) => existsSync(path.join(DATA, f)))
       .map(([k, f]) => [k, JSON.parse(readFileSync(path.join(DATA, f), 'utf8')) as FeatureCollection])) as unknown as PlanLayers;
-    const index = buildSiteIndex(layers, computeAreas(layers));
+    const index = buildSiteIndex(layers, computeAreas(layers), overlapSources(layers));
     const stands = layers.stands.features as Feature<Polygon, StandLike>[];
     for (const k of [0.21, 0.5, 0.77]) {
       const s = stands[Math.floor(k * stands.length)];

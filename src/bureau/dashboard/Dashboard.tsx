@@ -10,6 +10,7 @@ import { downloadBlob } from '../../ui/download.ts';
 import { useLang } from '../../ui/i18n.ts';
 import { valueName } from '../../ui/value-names.ts';
 import { analysis, PROJECTS_CHANGED } from '../../workers/analysis-client.ts';
+import { exposeForTests, TEST_HOOKS } from '../../test-hooks.ts';
 import { methodName, provenanceText } from './carbon-text.ts';
 import { FactorCard } from './FactorCard.tsx';
 import { formatTargetValue } from '../../ui/widgets/format-target.ts';
@@ -49,14 +50,14 @@ export default function Dashboard({ township, townshipName, onTownship, year }: 
     ready
       .then((report) => {
         // Exposed for the browser tests' timing record (load and area pass in the worker).
-        (window as unknown as { __analysisLoad?: unknown }).__analysisLoad = report;
+        if (TEST_HOOKS) exposeForTests({ __analysisLoad: report });
         return Promise.all([api.progress(township, method, year), township ? api.progress(null, method, year) : null]);
       })
       .then(([p, c]) => {
         if (!live) return;
         setProgress(p);
         setCounty(c ?? p);
-        (window as unknown as { __progress?: Progress }).__progress = p;
+        if (TEST_HOOKS) exposeForTests({ __progress: p });
       })
       .catch((e: Error) => live && setError(e.message));
     return () => { live = false; };

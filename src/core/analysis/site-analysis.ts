@@ -14,7 +14,7 @@ import { clipArea, isAreal, type Areal } from './clip.ts';
 import { conflictFlags, type ConflictFlag } from './conflicts.ts';
 import type { LayerOverlap, StandOverlap, StandRow, TownshipOverlap } from './overlap.ts';
 import { bboxOf } from '../geo/positions.ts';
-import { candidates, OVERLAP_LAYERS, type OverlapLayer, type SiteIndex } from './site-index.ts';
+import { candidates, type OverlapLayer, type SiteIndex } from './site-index.ts';
 import { STOCKED_LAND_CLASSES, type SiteType } from './site-types.ts';
 import { projectComparison, type ProjectComparison } from './with-without.ts';
 
@@ -168,11 +168,11 @@ export function analyseSite(index: SiteIndex, geometry: Geometry, options: SiteO
   let count = clipped;
   const overlaps: LayerOverlap[] = [];
   let wetlandKinds = new Set<string>();
-  for (const key of OVERLAP_LAYERS) {
+  for (const key of Object.keys(index.layers)) {
     const r = layerOverlap(index, key, site, naive);
     count += r.clipped;
     if (key === 'wetlands') wetlandKinds = r.wetlandKinds;
-    if (index.layers[key]) overlaps.push(r.overlap);
+    overlaps.push(r.overlap);
   }
   // Plantable: the site less land already stocked with forest and less wetland (not planted over).
   const wetlandMu = overlaps.find((o) => o.layer === 'wetlands')?.area_mu ?? 0;

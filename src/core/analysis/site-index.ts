@@ -2,12 +2,17 @@
 // the features whose bounding box meets the site's, so only a few dozen polygons (not 30,000) are clipped.
 import Flatbush from 'flatbush';
 import type { Feature, Geometry } from 'geojson';
-import type { AreaCache, PlanLayers } from '../plan/layers.ts';
+import { featureAreas, type AreaCache, type FC, type PlanLayers } from '../plan/layers.ts';
 import { bboxOf, type BBox } from '../geo/positions.ts';
 
-/** The polygon layers a site is checked against (besides stands). */
-export const OVERLAP_LAYERS = ['wetlands', 'mines', 'pv', 'windFarms', 'carbonPilots', 'oilTeaBases'] as const;
-export type OverlapLayer = (typeof OVERLAP_LAYERS)[number];
+/**
+ * The key of a polygon layer a site is checked against besides the stands. Which layers those are is the registry's
+ * business (src/layers/analysis-roles.ts overlapLayers, the `overlap` role); the core takes them as given.
+ */
+export type OverlapLayer = string;
+
+/** The overlap layers' collections by key, in the order the analysis lists them. */
+export type OverlapSources = Record<OverlapLayer, FC<unknown> | undefined>;
 
 
 export interface IndexedLayer {
@@ -20,6 +25,7 @@ export interface IndexedLayer {
 
 export interface SiteIndex {
   stands: IndexedLayer;
+  /** By overlap key, in the order given to buildSiteIndex; absent layers (no file) are left out. */
   layers: Partial<Record<OverlapLayer, IndexedLayer>>;
   /** 9-digit code → township name. */
   townshipNames: Record<string, string>;
@@ -56,14 +62,16 @@ export function indexLayer(features: Feature<Geometry | null, unknown>[], areas:
   return { features: features as IndexedLayer['features'], areas, boxes, index };
 }
 
-/** Build once per data load; the area cache comes from computeAreas (plan/layers.ts). */
-export function buildSiteIndex(layers: PlanLayers, areas: AreaCache): SiteIndex {
+/**
+ * Build once per data load; the area cache comes from computeAreas (plan/layers.ts). Overlap layers the cache does not
+ * cover (a layer a bureau added) are measured here.
+ */
+export function buildSiteIndex(layers: Pick<PlanLayers, 'stands' | 'townships'>, areas: AreaCache, overlaps: OverlapSources): SiteIndex {
   const out: SiteIndex = { stands: indexLayer(layers.stands.features, areas.stands), layers: {}, townshipNames: {} };
-  for (const key of OVERLAP_LAYERS) {
-    const fc = layers[key];
+  for (const [key, fc] of Object.entries(overlaps)) {
     if (!fc) continue;
     const cached = (areas as unknown as Record<string, Float64Array | undefined>)[key];
-    out.layers[key] = indexLayer(fc.features, cached ?? new Float64Array(fc.features.length).fill(NaN));
+    out.layers[key] = indexLayer(fc.features, cached && cached.length === fc.features.length ? cached : featureAreas(fc.features));
   }
   for (const t of layers.townships?.features ?? []) {
     if (t.properties?.code) out.townshipNames[t.properties.code] = t.properties.name;

@@ -12,6 +12,8 @@ import {
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { Position } from 'geojson';
 import { eachPath } from '../../core/geo/positions.ts';
+import { MapController } from '../../map/map-controller.ts';
+import { exposeForTests, TEST_HOOKS } from '../../test-hooks.ts';
 import { nearestSnap, type Px } from './snap.ts';
 
 export const DRAW_MODES = ['static', 'select', 'polygon', 'rectangle', 'circle', 'linestring', 'point', 'freehand', 'measure'] as const;
@@ -22,7 +24,7 @@ export type DrawMode = (typeof DRAW_MODES)[number];
 export interface DrawHooks {
   /** A polygon was refused (self-intersection); the message is for the user. */
   onRefused: (message: string) => void;
-  /** Layers whose rendered vertices snapping may use, when snapping is on. */
+  /** Registry layers (by id) whose rendered vertices snapping may use, when snapping is on. */
   snapLayers: () => string[] | null;
 }
 
@@ -32,7 +34,7 @@ export interface DrawHooks {
  */
 function snapPoint(map: MapLibreMap, lngLat: { lng: number; lat: number }, layers: string[], px = 10): Position | undefined {
   const p = map.project([lngLat.lng, lngLat.lat]);
-  const hits = map.queryRenderedFeatures([[p.x - px, p.y - px], [p.x + px, p.y + px]], { layers: layers.filter((l) => map.getLayer(l)) });
+  const hits = MapController.of(map).renderedFeatures([[p.x - px, p.y - px], [p.x + px, p.y + px]], layers);
   const rings: Position[][] = [];
   for (const h of hits) eachPath(h.geometry, (path, kind) => { if (kind !== 'points') rings.push(path); });
   const projected = rings.map((ring) => ring.map((c): Px => { const q = map.project([c[0], c[1]]); return [q.x, q.y]; }));
@@ -84,6 +86,7 @@ export function createDraw(map: MapLibreMap, hooks: DrawHooks): TerraDraw {
     undoRedo: { sessionLevel: new TerraDrawSessionUndoRedo(), modeLevel: new TerraDrawModeUndoRedo(), keyboardShortcuts: new TerraDrawUndoRedoKeyboardShortcuts() },
   });
   draw.start();
+  if (TEST_HOOKS) exposeForTests({ __draw: draw });
   return draw;
 }
 

@@ -1,36 +1,25 @@
-// Reference layers on the MapLibre map: a GeoJSON source fed a blob: URL (MapLibre fetches and tiles it in its own
-// worker; the page's main thread never parses the features), a light fill and an outline, under Terra Draw's layers.
+// Reference layers on the MapLibre map: the 'reference' overlay of the MapController, a GeoJSON source fed a blob: URL
+// (MapLibre fetches and tiles it in its own worker; the page's main thread never parses the features), drawn as a
+// light fill and an outline under Terra Draw's layers. This module owns the blob: URLs.
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { MapController } from '../../map/map-controller.ts';
 
-const PREFIX = 'planner-ref-';
 const urls = new Map<string, string>();
 
-export const referenceLayerIds = (id: string) => [`${PREFIX}${id}::fill`, `${PREFIX}${id}::line`];
-
-function beforeDrawLayers(map: MapLibreMap): string | undefined {
-  return map.getLayersOrder().find((id) => id.startsWith('td-'));
-}
-
 export function addReferenceLayer(map: MapLibreMap, id: string, geojson: Blob, visible: boolean): void {
-  const src = `${PREFIX}${id}`;
-  if (map.getSource(src)) return;
+  const ctl = MapController.of(map);
+  if (ctl.hasOverlay({ kind: 'reference', id })) return;
   const url = URL.createObjectURL(geojson);
   urls.set(id, url);
-  map.addSource(src, { type: 'geojson', data: url });
-  const before = beforeDrawLayers(map);
-  const visibility = visible ? 'visible' : 'none';
-  const [fill, line] = referenceLayerIds(id);
-  map.addLayer({ id: fill, type: 'fill', source: src, layout: { visibility }, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#1b9e77', 'fill-opacity': 0.12 } }, before);
-  map.addLayer({ id: line, type: 'line', source: src, layout: { visibility }, paint: { 'line-color': '#1b9e77', 'line-width': 1.2 } }, before);
+  ctl.setOverlay({ kind: 'reference', id, url, visible });
 }
 
 export function setReferenceVisible(map: MapLibreMap, id: string, visible: boolean): void {
-  for (const l of referenceLayerIds(id)) if (map.getLayer(l)) map.setLayoutProperty(l, 'visibility', visible ? 'visible' : 'none');
+  MapController.of(map).setOverlayVisible({ kind: 'reference', id }, visible);
 }
 
 export function removeReferenceLayer(map: MapLibreMap, id: string): void {
-  for (const l of referenceLayerIds(id)) if (map.getLayer(l)) map.removeLayer(l);
-  if (map.getSource(`${PREFIX}${id}`)) map.removeSource(`${PREFIX}${id}`);
+  MapController.of(map).removeOverlay({ kind: 'reference', id });
   const url = urls.get(id);
   if (url) URL.revokeObjectURL(url);
   urls.delete(id);

@@ -2,6 +2,7 @@
 // hidden, removed. The features stay in the planner worker (indexed for picking) and in MapLibre's worker (drawn).
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useState } from 'react';
+import { MapController } from '../../map/map-controller.ts';
 import { planner } from '../../workers/planner-client.ts';
 import { addReferenceLayer, removeReferenceLayer, setReferenceVisible } from './map-reference.ts';
 import type { ReferenceMeta } from './reference-store.ts';
@@ -24,7 +25,7 @@ export function useReferenceLayers(map: MapLibreMap | null): ReferenceLayers {
     void planner().referenceLoadAll().then(({ layers: stored, fault: f }) => {
       if (!live) return;
       const add = () => stored.forEach((l) => addReferenceLayer(map, l.meta.id, l.geojson, l.meta.visible));
-      if (map.isStyleLoaded()) add(); else map.once('idle', add);
+      MapController.of(map).whenStyleLoaded(add);
       setLayers(stored.map((l) => l.meta));
       if (f) setFault(f);
     }, (e: Error) => live && setFault(e.message));

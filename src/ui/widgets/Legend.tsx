@@ -1,11 +1,23 @@
 // Legend swatches for one registry layer, derived from its style (so the legend can never disagree with the map).
-import type { ColourRule, LayerDef } from '../../layers/types.ts';
+import type { ColourRule, LayerDef, StepsRule } from '../../layers/types.ts';
+import type { Lang } from '../i18n-types.ts';
 import { useLang } from '../i18n.ts';
 import { valueName } from '../value-names.ts';
 
 function ruleOf(layer: LayerDef): ColourRule | undefined {
   const s = layer.style;
   return s.fill ?? s.lineColour ?? s.circleColour ?? (s.outline ? { kind: 'single', colour: s.outline } : undefined);
+}
+
+/** One swatch per class of a numeric channel: "< 10", "10 – 20", "≥ 20" (the classes colourExpression draws). */
+export function stepEntries(rule: StepsRule, lang: Lang): { colour: string; text: string }[] {
+  const n = (v: number) => v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+  return rule.colours.map((colour, k) => {
+    const from = k === 0 ? null : rule.breaks[k - 1];
+    const to = k === rule.breaks.length ? null : rule.breaks[k];
+    const text = from === null && to === null ? '' : from === null ? `< ${n(to!)}` : to === null ? `≥ ${n(from)}` : `${n(from)} – ${n(to)}`;
+    return { colour, text };
+  });
 }
 
 export function Legend({ layer }: { layer: LayerDef }) {
@@ -16,6 +28,8 @@ export function Legend({ layer }: { layer: LayerDef }) {
   const entries =
     rule.kind === 'single'
       ? [{ colour: rule.colour, text: layer.name[lang] }]
+      : rule.kind === 'steps'
+      ? stepEntries(rule, lang)
       : rule.values.map((v) => ({ colour: v.colour, text: v.label?.[lang] ?? valueName(typeof v.value === 'number' ? `${v.value}` : v.value, lang) + (rule.property === 'voltage_kv' ? ' kV' : '') }));
   return (
     <ul className="legend" data-testid={`legend-${layer.id}`}>

@@ -1,0 +1,11 @@
+// The small builders the registry files declare their entries with (popup fields, units, categorical colours).
+import type { ColourRule, PopupField, Text } from './types.ts';
+
+export const f = (key: string, zh: string, en: string, extra: Partial<PopupField> = {}): PopupField => ({ key, label: { zh, en }, ...extra });
+export const unit = (zh: string, en: string): Text => ({ zh, en });
+
+export function categorical(property: string, colours: Record<string, string>, fallback = '#9e9e9e'): ColourRule {
+  return { kind: 'categorical', property, values: Object.entries(colours).map(([value, colour]) => ({ value, colour })), fallback };
+}
+
+export const SYNTHETIC: Text = { zh: '模拟数据', en: 'synthetic sample' };

@@ -1,0 +1,55 @@
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { layerId, roleOf } from './layer-ids.ts';
+import { overlayData, overlayKey, overlayLayerIds, overlayLayers, type Overlay } from './overlays.ts';
+
+const square = { type: 'Polygon' as const, coordinates: [[[115, 26], [115.01, 26], [115.01, 26.01], [115, 26]]] };
+const OVERLAYS: Overlay[] = [
+  { kind: 'sites', sites: [{ id: 'a', name: 'A', geometry: square, editable: false }, { id: 'b', name: 'B', geometry: square, editable: true }], selectedId: 'b' },
+  { kind: 'import-preview', data: { type: 'FeatureCollection', features: [] } },
+  { kind: 'reference', id: 'r1', url: 'blob:http://127.0.0.1/x', visible: false },
+];
+
+describe('layer ids', () => {
+  it('are key::role, and the role reads back', () => {
+    expect(layerId('stands', 'fill')).toBe('stands::fill');
+    expect(roleOf(layerId('planner-ref-7', 'planned-outline'))).toBe('planned-outline');
+    expect(roleOf('background')).toBeNull();
+  });
+});
+
+describe('overlays', () => {
+  it('each is a valid MapLibre source with valid layers, all named from its key', () => {
+    for (const o of OVERLAYS) {
+      const key = overlayKey(o);
+      const data = overlayData(o);
+      const layers = overlayLayers(o);
+      const style = { version: 8, sources: { [key]: { type: 'geojson', data } }, layers };
+      expect(validateStyleMin(style as never), o.kind).toEqual([]);
+      for (const l of layers) {
+        expect(l.id.startsWith(`${key}::`)).toBe(true);
+        expect((l as { source: string }).source).toBe(key);
+        // removal finds every layer an overlay adds
+        expect(overlayLayerIds(o)).toContain(l.id);
+      }
+    }
+  });
+
+  it('keeps the ids the browser tests and older sessions know', () => {
+    expect(overlayKey({ kind: 'sites' })).toBe('planner-sites');
+    expect(overlayKey({ kind: 'import-preview' })).toBe('planner-preview');
+    expect(overlayLayers(OVERLAYS[2]).map((l) => l.id)).toEqual(['planner-ref-r1::fill', 'planner-ref-r1::line']);
+  });
+
+  it('marks sites Terra Draw does not draw as static, and the selected one', () => {
+    const fc = overlayData(OVERLAYS[0]) as FeatureCollection;
+    expect(fc.features.map((f) => [f.properties?.id, f.properties?.static, f.properties?.selected])).toEqual([['a', true, false], ['b', false, true]]);
+  });
+
+  it('draws a hidden reference layer hidden, and feeds it its URL', () => {
+    const o = OVERLAYS[2];
+    expect(overlayData(o)).toBe('blob:http://127.0.0.1/x');
+    expect(overlayLayers(o).map((l) => (l.layout as { visibility?: string }).visibility)).toEqual(['none', 'none']);
+  });
+});
