@@ -37,6 +37,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { cli } from '../lib/args.ts';
 import { countPositions } from '../../src/core/geo/validate.ts';
+import { bboxOf } from '../../src/core/geo/positions.ts';
 
 const MAGIC = [0x66, 0x67, 0x62, 0x03, 0x66, 0x67, 0x62, 0x00]; // "fgb\3fgb\0": FlatGeobuf 3.x
 const NODE_SIZE = 16;
@@ -47,19 +48,8 @@ const NODE_SIZE = 16;
 type Box = [number, number, number, number];
 
 function geometryBox(g: Geometry): Box {
-  const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as number[];
-      if (x < b[0]) b[0] = x;
-      if (y < b[1]) b[1] = y;
-      if (x > b[2]) b[2] = x;
-      if (y > b[3]) b[3] = y;
-    } else for (const d of c as unknown[]) visit(d);
-  };
   if (g.type === 'GeometryCollection') throw new Error('GeometryCollection is not supported');
-  visit(g.coordinates);
-  return b;
+  return bboxOf(g) ?? [Infinity, Infinity, -Infinity, -Infinity];
 }
 
 /** Column types from the first non-null value of each property over all features (not from the first feature only). */

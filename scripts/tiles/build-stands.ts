@@ -11,6 +11,7 @@ import { STAND_SOURCE } from '../../src/layers/registry.ts';
 import { encodeStandColumns, STAND_COLUMNS_FILE } from '../../src/workers/stand-columns.ts';
 import { encodeStandGeometry, STAND_GEOMETRY_FILE } from '../../src/workers/stand-geometry.ts';
 import { standCentroids } from '../../src/workers/stand-points.ts';
+import { bboxOf } from '../../src/core/geo/positions.ts';
 import { aggregateStands, type StandPoint } from './aggregate.ts';
 import { writePyramid, type PyramidStats } from './pyramid.ts';
 
@@ -97,14 +98,7 @@ export function buildStandTiles(dataDir: string, log: (l: string) => void = () =
   // The polygons alone, for the planner's site analysis (the columns carry the attributes and areas).
   writeFileSync(join(dataDir, STAND_GEOMETRY_FILE), encodeStandGeometry(features, source));
 
-  let [w, s, e, nn] = [Infinity, Infinity, -Infinity, -Infinity];
-  const walk = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as number[];
-      if (x < w) w = x; if (x > e) e = x; if (y < s) s = y; if (y > nn) nn = y;
-    } else (c as unknown[]).forEach(walk);
-  };
-  for (const f of features) if (f.geometry && 'coordinates' in f.geometry) walk(f.geometry.coordinates);
+  const [w, s, e, nn] = bboxOf({ type: 'GeometryCollection', geometries: features.flatMap((f) => (f.geometry ? [f.geometry] : [])) }) ?? [Infinity, Infinity, -Infinity, -Infinity];
   const [bw, bs, be, bn] = TILESET.bounds;
   if (w < bw || s < bs || e > be || nn > bn) throw new Error(`${file}: stands reach [${w}, ${s}, ${e}, ${nn}], outside the tile bounds ${TILESET.bounds.join(', ')} (src/layers/registry.ts)`);
   const bounds = TILESET.bounds;

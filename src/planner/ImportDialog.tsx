@@ -5,6 +5,7 @@ import type { Feature, Geometry } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { MapController } from '../map/map-controller.ts';
+import { bboxOf } from '../core/geo/positions.ts';
 import { supportedExtensions } from '../core/io/registry.ts';
 import type { ImportResult } from '../core/io/types.ts';
 import type { Lang } from '../ui/i18n-types.ts';
@@ -43,15 +44,9 @@ function showPreview(map: MapLibreMap | null, features: Feature<Geometry | null>
   // A large file's preview is its Blob, fetched and tiled by MapLibre's worker (no parsing on this thread).
   previewUrl = large ? URL.createObjectURL(large.preview) : null;
   MapController.of(map).setOverlay({ kind: 'import-preview', data: previewUrl ?? data });
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  const walk = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      minX = Math.min(minX, c[0]); maxX = Math.max(maxX, c[0]); minY = Math.min(minY, c[1] as number); maxY = Math.max(maxY, c[1] as number);
-    } else if (Array.isArray(c)) c.forEach(walk);
-  };
-  for (const f of data.features) walk((f.geometry as { coordinates?: unknown }).coordinates);
-  if (large?.bbox) walk([[large.bbox[0], large.bbox[1]], [large.bbox[2], large.bbox[3]]]);
-  if (minX <= maxX) map.fitBounds([[minX, minY], [maxX, maxY]], { padding: 60, maxZoom: 15, duration: 0 });
+  const corners: Geometry[] = large?.bbox ? [{ type: 'MultiPoint', coordinates: [[large.bbox[0], large.bbox[1]], [large.bbox[2], large.bbox[3]]] }] : [];
+  const b = bboxOf({ type: 'GeometryCollection', geometries: [...data.features.map((f) => f.geometry), ...corners] });
+  if (b) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, maxZoom: 15, duration: 0 });
 }
 
 export function clearPreview(map: MapLibreMap | null): void {

@@ -3,6 +3,7 @@
 // and zh/en. It reads only data/public/ aggregates and the public basemap layers; it has no editing or import tools.
 import type * as maplibregl from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { bboxOf } from '../core/geo/positions.ts';
 import { defaultChoices } from '../map/layer-state.ts';
 import { MapView, type PickedFeature } from '../map/MapView.tsx';
 import { MapController } from '../map/map-controller.ts';
@@ -31,15 +32,8 @@ import { planForYear, yearFillColour } from './year-figures.ts';
 const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 function townshipBounds(map: maplibregl.Map, code: string, file: string): [number, number, number, number] | null {
-  let b: [number, number, number, number] | null = null;
-  const walk = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      const [x, y] = c as number[];
-      b = b ? [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)] : [x, y, x, y];
-    } else if (Array.isArray(c)) c.forEach(walk);
-  };
-  for (const f of MapController.of(map).sourceFeatures({ file }, ['==', ['get', 'code'], code])) walk((f.geometry as { coordinates?: unknown }).coordinates);
-  return b;
+  const features = MapController.of(map).sourceFeatures({ file }, ['==', ['get', 'code'], code]);
+  return bboxOf({ type: 'GeometryCollection', geometries: features.map((f) => f.geometry) });
 }
 
 export function PublicApp() {

@@ -3,13 +3,9 @@
 // load, yet they only frame the county; simplified they cost about a sixth of the bytes (69 kB).
 import { simplify } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { mapPositions } from '../../core/geo/positions.ts';
 
 const r5 = (v: number) => Math.round(v * 1e5) / 1e5;
-
-function roundCoords(c: unknown): unknown {
-  if (Array.isArray(c) && typeof c[0] === 'number') return (c as Position).map(r5);
-  return Array.isArray(c) ? c.map(roundCoords) : c;
-}
 
 /** Simplified copy; tolerance in degrees (0.002° ≈ 200 m, below a pixel at the county-wide zoom). Properties kept. */
 export function simplifiedContext(fc: FeatureCollection<Geometry | null>, tolerance = 0.002): FeatureCollection<Geometry> {
@@ -17,7 +13,7 @@ export function simplifiedContext(fc: FeatureCollection<Geometry | null>, tolera
   fc.features.forEach((f, i) => {
     if (!f.geometry) return;
     const s = simplify(f as Feature<Geometry>, { tolerance, highQuality: true, mutate: false });
-    features.push({ type: 'Feature', id: typeof f.id === 'number' ? f.id : i + 1, properties: f.properties ?? {}, geometry: { ...s.geometry, coordinates: roundCoords((s.geometry as { coordinates: unknown }).coordinates) } as Geometry });
+    features.push({ type: 'Feature', id: typeof f.id === 'number' ? f.id : i + 1, properties: f.properties ?? {}, geometry: mapPositions(s.geometry, (p): Position => p.map(r5)) });
   });
   return { type: 'FeatureCollection', features };
 }
