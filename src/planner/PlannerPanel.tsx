@@ -95,7 +95,7 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
     const shared = decodeShare(location.hash);
     if (!shared) return;
     if (shared instanceof Error) return say(`分享链接无法打开：${shared.message}`, `Cannot open the share link: ${shared.message}`);
-    map.jumpTo({ center: shared.center, zoom: shared.zoom });
+    if (shared.view) map.jumpTo({ center: shared.view.center, zoom: shared.view.zoom });
     if (shared.layers.length) onLayers(shared.layers);
     const change = ws.apply({ op: 'restore-share', sites: shared.sites, newId: newSiteId, now: Date.now() });
     if (change.focus) setSelected(change.focus);
