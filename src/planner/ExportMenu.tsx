@@ -58,7 +58,7 @@ export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers
     setBusy(true);
     // Packed in the worker: thousands of sites take seconds to compress.
     const enc = await planner().encodeShare({
-      center: [c.lng, c.lat], zoom: map.getZoom(), layers: visibleLayers, selected: selected?.id ?? null,
+      view: { center: [c.lng, c.lat], zoom: map.getZoom() }, lang: null, layers: visibleLayers, selected: selected?.id ?? null,
       sites: chosen.map((s) => ({ name: s.name, type: s.type, note: s.note, geometry: s.geometry })),
     }).finally(() => setBusy(false));
     const url = `${location.origin}${location.pathname}${location.search}${enc.hash}`;

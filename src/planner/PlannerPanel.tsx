@@ -1,57 +1,32 @@
 // The planner's workbench: draw toolbar, live measurement, workspace list, site analysis, import, export, share and
-// print. Terra Draw holds the editable geometry; the workspace (IndexedDB) holds every site with its name, type and
-// note; reconcile() keeps the two in step after drawing, editing, deleting and undo/redo.
-import type { Feature, Geometry, Position } from 'geojson';
+// print. Composition only: the workspace and its operations (use-workspace.ts, ops/), Terra Draw and its binding to
+// the workspace (draw/use-terra-draw.ts), the selected site's analysis (use-site-analysis.ts), and the components.
+import type { Feature, Geometry } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TerraDraw } from 'terra-draw';
-import type { SiteAnalysis } from '../core/analysis/site-analysis.ts';
-import { checkGeometry } from '../core/geo/validate.ts';
 import type { AreaUnit } from '../core/geo/units.ts';
-import { AS_OF_YEAR } from '../core/plan/progress.ts';
 import { decodeShare } from '../core/share/share-link.ts';
 import type { Lang } from '../ui/i18n-types.ts';
-import { dataBaseUrl, planner } from '../workers/planner-client.ts';
 import { AnalysisView } from './AnalysisView.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import { CoordinateInput } from './CoordinateInput.tsx';
-import { createDraw, DRAW_MODES, finishedFeatures, MEASURE_MODE, type DrawMode } from './draw/terra.ts';
+import { DRAW_MODES, MEASURE_MODE, type DrawMode } from './draw/terra.ts';
+import { useTerraDraw, type TerraDrawBinding } from './draw/use-terra-draw.ts';
 import { frameGeometry } from './frame.ts';
 import { rememberSelection, rememberView, savedSelection, savedView } from './session.ts';
 import { ExportMenu } from './ExportMenu.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
-import { removeSiteLayers, updateSiteLayers } from './map-layers.ts';
+import { updateSiteLayers } from './map-layers.ts';
 import { MeasureBox } from './MeasureBox.tsx';
 import { ServerSync } from './ServerSync.tsx';
-import { newSiteId, type Site } from './site.ts';
-import { carriedAttributes } from './site-attributes.ts';
+import { newSiteId } from './site.ts';
 import { colon, MODE_HINTS, MODE_LABELS, tr } from './text.ts';
+import { useSiteAnalysis } from './use-site-analysis.ts';
 import { useWorkspace } from './use-workspace.ts';
 import { ReferencePanel } from './reference/ReferencePanel.tsx';
 import { useReferenceLayers } from './reference/use-reference-layers.ts';
 import { WorkspaceList } from './WorkspaceList.tsx';
 import './planner.css';
-
-const DRAW_MODE_OF: Record<string, string> = { Polygon: 'polygon', LineString: 'linestring', Point: 'point' };
-const r9 = (p: Position): Position => [Math.round(p[0] * 1e9) / 1e9, Math.round(p[1] * 1e9) / 1e9];
-
-/** The Terra Draw form of a site, or null when Terra Draw cannot edit it (multi-part, holes). */
-function drawFeature(site: Site) {
-  const g = site.geometry;
-  const mode = DRAW_MODE_OF[g.type];
-  if (!mode || (g.type === 'Polygon' && g.coordinates.length !== 1)) return null;
-  const coordinates = g.type === 'Point' ? r9(g.coordinates) : g.type === 'LineString' ? g.coordinates.map(r9) : (g as { coordinates: Position[][] }).coordinates.map((r) => r.map(r9));
-  return { type: 'Feature' as const, id: site.id, geometry: { type: g.type, coordinates } as never, properties: { mode } };
-}
-
-/**
- * The site with its geometry as Terra Draw will hold it (9 decimals, ~0.1 mm). Stored that way from the start, an
- * imported site is saved once; otherwise Terra Draw's copy differs in the last digits and the site is saved again.
- */
-function asDrawn(site: Site): Site {
-  const f = drawFeature(site);
-  return f ? { ...site, geometry: f.geometry as Geometry } : site;
-}
 
 interface Props {
   lang: Lang;
@@ -61,61 +36,22 @@ interface Props {
 }
 
 export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Props) {
-  // Another tab saved or deleted a site: the workspace has merged it; bring Terra Draw in line, or the next reconcile
-  // would read the stale drawing back as an edit (or a deleted site as a new drawing) and save it over the other tab's.
-  const ws = useWorkspace((change) => {
-    const draw = drawRef.current;
-    if (change.op === 'remove') {
-      if (inDraw.current.delete(change.id) && draw?.hasFeature(change.id)) draw.removeFeatures([change.id]);
-      setSelected((cur) => (cur === change.id ? null : cur));
-      return;
-    }
-    const site = change.site;
-    if (!draw) return;
-    if (!draw.hasFeature(site.id)) addToDraw(site);
-    else {
-      const f = drawFeature(site);
-      if (f) {
-        // A rename arrives as a put too: leave Terra Draw alone unless the shape changed.
-        if (JSON.stringify(draw.getSnapshotFeature(site.id)?.geometry) !== JSON.stringify(f.geometry)) {
-          try {
-            draw.updateFeatureGeometry(site.id, f.geometry);
-          } catch {
-            // Terra Draw refused the new shape: the site layers draw it instead.
-            inDraw.current.delete(site.id);
-            draw.removeFeatures([site.id]);
-          }
-        }
-      } else {
-        // Terra Draw cannot edit the new form (multi-part): the site layers draw it instead.
-        inDraw.current.delete(site.id);
-        draw.removeFeatures([site.id]);
-      }
-    }
-  });
-  // Terra Draw's callbacks live as long as the map; they reach the current workspace through this ref.
-  const wsRef = useRef(ws);
-  wsRef.current = ws;
-  const drawRef = useRef<TerraDraw | null>(null);
-  const inDraw = useRef(new Set<string>());
-  const [mode, setMode] = useState<DrawMode>('static');
-  const modeRef = useRef(mode);
-  modeRef.current = mode;
-  const [measured, setMeasured] = useState<Geometry | null>(null);
   const [unit, setUnit] = useState<AreaUnit>('mu');
   const [selected, setSelected] = useState<string | null>(null);
-  const [live, setLive] = useState<Geometry | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [snap, setSnap] = useState(false);
-  const snapRef = useRef(snap);
-  snapRef.current = snap;
   const [importing, setImporting] = useState(false);
-  const [analysis, setAnalysis] = useState<{ key: string; a?: SiteAnalysis & { ms: number }; error?: string } | null>(null);
   const langRef = useRef(lang);
   langRef.current = lang;
-  const counter = useRef(0);
 
   const say = useCallback((zh: string, en: string) => setMessage(langRef.current === 'zh' ? zh : en), []);
+  // Every operation, local or from another tab or the server, brings Terra Draw in line (by site revisions).
+  const drawing = useRef<TerraDrawBinding | null>(null);
+  const ws = useWorkspace((change, workspace) => {
+    drawing.current?.afterChange(change, workspace);
+    if (change.removed.length) setSelected((cur) => (cur && change.removed.includes(cur) ? null : cur));
+  });
+  const td = useTerraDraw(map, ws, { say, label: () => tr(langRef.current, '地块', 'Site'), onSelect: setSelected });
+  drawing.current = td;
   const refs = useReferenceLayers(map);
   const addReference = (token: string, file: string) => {
     refs.adopt(token).then(
@@ -131,129 +67,9 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
     );
   };
 
-  const addToDraw = useCallback((site: Site) => addManyToDraw([site]), []);
-
-  /** One Terra Draw call for many sites: each call re-renders every drawn feature. */
-  const addManyToDraw = useCallback((sites: Site[]) => {
-    const draw = drawRef.current;
-    if (!draw) return;
-    const fs = sites.map(drawFeature).filter((f): f is NonNullable<ReturnType<typeof drawFeature>> => !!f);
-    if (fs.length === 0) return;
-    for (const res of draw.addFeatures(fs)) if (res.valid) inDraw.current.add(String(res.id));
-  }, []);
-
-  /** Bring the workspace in line with Terra Draw's finished features. */
-  const reconcile = useCallback(() => {
-    const draw = drawRef.current;
-    const ws = wsRef.current;
-    if (!draw) return;
-    const features = new Map(finishedFeatures(draw).filter((f) => f.properties?.mode !== MEASURE_MODE).map((f) => [String(f.id), f]));
-    for (const site of ws.ref.current) {
-      if (!inDraw.current.has(site.id)) continue;
-      const f = features.get(site.id);
-      if (!f) {
-        inDraw.current.delete(site.id);
-        ws.remove(site.id);
-        continue;
-      }
-      if (JSON.stringify(f.geometry.coordinates) === JSON.stringify((site.geometry as { coordinates: unknown }).coordinates)) continue;
-      const check = checkGeometry(f.geometry as Geometry);
-      if (check.error) {
-        say(`编辑被拒绝：${check.error}`, `Edit refused: ${check.error}`);
-        draw.updateFeatureGeometry(site.id, site.geometry as never);
-        continue;
-      }
-      ws.upsert({ ...site, geometry: f.geometry as Geometry, updated: Date.now() });
-    }
-    for (const [id, f] of features) {
-      if (ws.ref.current.some((s) => s.id === id)) continue;
-      // Undo of a deletion brings the feature back: it is that site again, with its name, type and note.
-      const gone = ws.deleted.find((s) => s.id === id);
-      if (gone) {
-        inDraw.current.add(id);
-        ws.upsert({ ...gone, geometry: f.geometry as Geometry, updated: Date.now() });
-        continue;
-      }
-      const check = checkGeometry(f.geometry as Geometry);
-      if (check.error) {
-        draw.removeFeatures([id]);
-        say(`已拒绝：${check.error}`, `Refused: ${check.error}`);
-        continue;
-      }
-      inDraw.current.add(id);
-      counter.current = Math.max(counter.current, ws.ref.current.length) + 1;
-      const now = Date.now();
-      ws.upsert({ id, name: `${tr(langRef.current, '地块', 'Site')} ${counter.current}`, type: '其他', note: '', geometry: f.geometry as Geometry, origin: `draw:${String(f.properties?.mode ?? '')}`, created: now, updated: now });
-      setSelected(id);
-    }
-  }, [say]);
-
-  // Terra Draw lives as long as the panel; sites load into it once the store has answered.
   useEffect(() => {
-    if (!map) return;
-    const draw = createDraw(map, {
-      onRefused: () => say('多边形自相交，已拒绝：请不要让边交叉', 'Self-intersecting polygon refused: edges must not cross'),
-      snapLayers: () => (snapRef.current ? ['stands', 'townships'] : null),
-    });
-    drawRef.current = draw;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    draw.on('change', (ids) => {
-      const drawing = ids.map((id) => draw.getSnapshotFeature(id)).find((f) => f?.properties?.currentlyDrawing);
-      setLive(drawing ? (drawing.geometry as Geometry) : null);
-      clearTimeout(timer);
-      timer = setTimeout(reconcile, 250);
-    });
-    draw.on('finish', (id) => {
-      setLive(null);
-      const f = draw.getSnapshotFeature(id);
-      if (f?.properties?.mode === MEASURE_MODE) {
-        // One measurement at a time: the new line replaces the previous ones.
-        const old = draw.getSnapshot().filter((x) => x.properties?.mode === MEASURE_MODE && x.id !== id).map((x) => x.id!);
-        if (old.length) draw.removeFeatures(old);
-        setMeasured(f.geometry as Geometry);
-        return;
-      }
-      clearTimeout(timer);
-      reconcile();
-    });
-    draw.on('select', (id) => { if (wsRef.current.ref.current.some((x) => x.id === String(id))) setSelected(String(id)); });
-    draw.setMode('static');
-    return () => {
-      clearTimeout(timer);
-      draw.stop();
-      drawRef.current = null;
-      inDraw.current.clear();
-      removeSiteLayers(map);
-    };
-  }, [map, reconcile, say]);
-
-  // Esc leaves editing, measuring and drawing for browse mode. A drawing in progress is cancelled by Terra Draw on the
-  // same key; only a second Esc then leaves the mode (checked on keydown, before Terra Draw's keyup cancels it).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || modeRef.current === 'static') return;
-      const t = e.target as HTMLElement | null;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) return;
-      const draw = drawRef.current;
-      if (!draw) return;
-      if (modeRef.current !== 'select' && draw.getSnapshot().some((f) => f.properties?.currentlyDrawing)) return;
-      setMode('static');
-      draw.setMode('static');
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  useEffect(() => {
-    if (!ws.loaded || !drawRef.current) return;
-    addManyToDraw(ws.ref.current.filter((s) => !inDraw.current.has(s.id) && !drawRef.current!.hasFeature(s.id)));
-    // Loading the saved sites is not an edit: Undo right after a reload must not take a saved site away.
-    drawRef.current.clearUndoRedoHistory();
-  }, [ws.loaded, map, addManyToDraw, ws.ref]);
-
-  useEffect(() => {
-    if (map) updateSiteLayers(map, ws.sites, inDraw.current, selected);
-  }, [map, ws.sites, selected]);
+    if (map) updateSiteLayers(map, ws.sites, td.held, selected);
+  }, [map, ws.sites, selected, td.held]);
 
   // A reload brings back the view and the selected site (a share link's view wins: it is handled below).
   useEffect(() => {
@@ -279,45 +95,19 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
     const shared = decodeShare(location.hash);
     if (!shared) return;
     if (shared instanceof Error) return say(`分享链接无法打开：${shared.message}`, `Cannot open the share link: ${shared.message}`);
-    map.jumpTo({ center: shared.center, zoom: shared.zoom });
+    if (shared.view) map.jumpTo({ center: shared.view.center, zoom: shared.view.zoom });
     if (shared.layers.length) onLayers(shared.layers);
-    let firstId: string | null = null;
-    for (const x of shared.sites) {
-      const same = ws.ref.current.find((s) => s.name === x.name && JSON.stringify(s.geometry) === JSON.stringify(x.geometry));
-      if (same) { firstId ??= same.id; continue; }
-      const check = checkGeometry(x.geometry);
-      if (check.error || !check.geometry) continue;
-      const now = Date.now();
-      const site: Site = { id: newSiteId(), name: x.name, type: (['光伏', '风电', '造林', '修复', '其他'].includes(x.type) ? x.type : '其他') as Site['type'], note: x.note, geometry: check.geometry, origin: 'share', created: now, updated: now };
-      ws.upsert(site);
-      addToDraw(site);
-      firstId ??= site.id;
-    }
-    if (firstId) setSelected(firstId);
+    const change = ws.apply({ op: 'restore-share', sites: shared.sites, newId: newSiteId, now: Date.now() });
+    if (change.focus) setSelected(change.focus);
     say(`已打开分享链接（${shared.sites.length} 个地块）`, `Share link opened (${shared.sites.length} sites)`);
-  }, [map, ws.loaded, ws, onLayers, addToDraw, say]);
+  }, [map, ws.loaded, ws, onLayers, say]);
 
   const site = ws.sites.find((s) => s.id === selected) ?? null;
-  const siteKey = site ? `${site.id}|${site.updated}|${site.type}|${JSON.stringify(site.geometry).length}` : '';
-
-  useEffect(() => {
-    if (!site) return setAnalysis(null);
-    let live = true;
-    setAnalysis({ key: siteKey });
-    planner().analyse(dataBaseUrl(), site.geometry, site.type, AS_OF_YEAR).then(
-      (a) => live && setAnalysis({ key: siteKey, a }),
-      (e: Error) => live && setAnalysis({ key: siteKey, error: e.message }),
-    );
-    return () => { live = false; };
-    // siteKey captures every change that alters the analysis
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [siteKey]);
+  const analysis = useSiteAnalysis(site);
 
   const chooseMode = (m: DrawMode) => {
-    setMode(m);
     setMessage(null); // a banner answers the last action; the next one clears it
-    drawRef.current?.setMode(m);
-    if (m !== MEASURE_MODE) setMeasured(null);
+    td.chooseMode(m);
   };
 
   /** Selecting a site (list, coordinates, import) frames it on the map and, in edit mode, selects it for editing. */
@@ -325,15 +115,12 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
     setSelected(id);
     const s = ws.ref.current.find((x) => x.id === id);
     if (map && s) frameGeometry(map, s.geometry);
-    if (inDraw.current.has(id) && modeRef.current === 'select' && drawRef.current?.hasFeature(id)) drawRef.current.selectFeature(id);
+    td.selectForEdit(id);
   };
 
   const addTyped = (geometry: Geometry, label: string) => {
-    const now = Date.now();
-    counter.current = Math.max(counter.current, ws.ref.current.length) + 1;
-    const site = asDrawn({ id: newSiteId(), name: `${tr(lang, '地块', 'Site')} ${counter.current}`, type: '其他', note: label, geometry, origin: 'coords', created: now, updated: now });
-    ws.upsert(site);
-    addToDraw(site);
+    const change = ws.apply({ op: 'add-typed', id: newSiteId(), geometry, note: label, label: tr(lang, '地块', 'Site'), now: Date.now() });
+    const site = change.put[0];
     selectSite(site.id);
     say(`已按坐标添加「${site.name}」`, `Added "${site.name}" from coordinates`);
   };
@@ -341,65 +128,42 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
   const deleteSite = (id: string) => {
     const s = ws.ref.current.find((x) => x.id === id);
     if (!s) return;
-    if (inDraw.current.has(id)) {
-      inDraw.current.delete(id);
-      if (drawRef.current?.hasFeature(id)) drawRef.current.removeFeatures([id]);
-    }
-    ws.remove(id);
-    if (selected === id) setSelected(null);
+    ws.apply({ op: 'delete', id });
     say(`已删除「${s.name}」`, `Deleted "${s.name}"`);
   };
 
   const undoDelete = () => {
-    const s = ws.restore();
+    const change = ws.apply({ op: 'undo-delete' });
+    const s = change.put[0];
     if (!s) return;
-    ws.upsert(s);
-    addToDraw(s);
     setSelected(s.id);
     say(`已恢复「${s.name}」`, `Restored "${s.name}"`);
   };
 
   const duplicate = (id: string) => {
-    const s = ws.ref.current.find((x) => x.id === id);
-    if (!s) return;
-    const now = Date.now();
-    const copy: Site = { ...structuredClone(s), id: newSiteId(), name: `${s.name} ${tr(lang, '副本', 'copy')}`, created: now, updated: now };
-    ws.upsert(copy);
-    addToDraw(copy);
-    setSelected(copy.id);
+    const change = ws.apply({ op: 'duplicate', id, newId: newSiteId(), suffix: tr(lang, '副本', 'copy'), now: Date.now() });
+    if (change.focus) setSelected(change.focus);
   };
 
   const addImported = (file: string, features: Feature<Geometry>[]) => {
-    const now = Date.now();
-    const sites = features.map((f, i) => {
-      const p = f.properties ?? {};
-      const carried = carriedAttributes(p, langRef.current);
-      const site: Site = {
-        id: newSiteId(), name: carried.name ?? `${file} #${i + 1}`, type: '其他', note: carried.note, geometry: f.geometry,
-        origin: `import:${file}`, ...(Object.keys(carried.attributes).length ? { attributes: carried.attributes } : {}), created: now + i, updated: now,
-      };
-      if (typeof p.type === 'string' && ['光伏', '风电', '造林', '修复', '其他'].includes(p.type)) site.type = p.type as Site['type'];
-      return asDrawn(site);
-    });
-    ws.upsertMany(sites);
-    addManyToDraw(sites);
+    const change = ws.apply({ op: 'import', file, features, lang: langRef.current, newId: newSiteId, now: Date.now() });
     // Adding is not an edit to undo stroke by stroke (a 200-site import would be 200 undo steps); delete undoes it.
-    drawRef.current?.clearUndoRedoHistory();
-    if (sites[0]) selectSite(sites[0].id);
+    td.clearHistory();
+    if (change.focus) selectSite(change.focus);
     say(`已从 ${file} 添加 ${features.length} 个地块`, `Added ${features.length} sites from ${file}`);
   };
 
-  const draw = drawRef.current;
+  const { mode, live, measured, snap } = td;
   return (
     <div className="planner" data-testid="planner-panel">
       <div className="planner-toolbar" role="toolbar" aria-label={tr(lang, '绘制工具', 'Drawing tools')}>
         {DRAW_MODES.map((m) => (
           <button key={m} type="button" data-testid={`draw-${m}`} aria-pressed={mode === m} onClick={() => chooseMode(m)}>{MODE_LABELS[m][lang === 'zh' ? 0 : 1]}</button>
         ))}
-        <button type="button" data-testid="draw-undo" title="Ctrl+Z" onClick={() => { draw?.undo(); reconcile(); }}>{tr(lang, '撤销', 'Undo')}</button>
-        <button type="button" data-testid="draw-redo" title="Ctrl+Shift+Z" onClick={() => { draw?.redo(); reconcile(); }}>{tr(lang, '重做', 'Redo')}</button>
+        <button type="button" data-testid="draw-undo" title="Ctrl+Z" onClick={td.undo}>{tr(lang, '撤销', 'Undo')}</button>
+        <button type="button" data-testid="draw-redo" title="Ctrl+Shift+Z" onClick={td.redo}>{tr(lang, '重做', 'Redo')}</button>
         <button type="button" data-testid="draw-delete" disabled={!selected} onClick={() => selected && deleteSite(selected)}>{tr(lang, '删除', 'Delete')}</button>
-        <label className="planner-check"><input type="checkbox" data-testid="draw-snap" checked={snap} onChange={(e) => setSnap(e.target.checked)} />{tr(lang, '吸附小班/乡镇界', 'Snap to stands/townships')}</label>
+        <label className="planner-check"><input type="checkbox" data-testid="draw-snap" checked={snap} onChange={(e) => td.setSnap(e.target.checked)} />{tr(lang, '吸附小班/乡镇界', 'Snap to stands/townships')}</label>
       </div>
       <p className="planner-muted planner-small" data-testid="planner-mode-hint" data-mode={mode}>{(MODE_HINTS[mode] ?? MODE_HINTS.draw)[lang === 'zh' ? 0 : 1]}</p>
       {message && <p className="planner-message" role="status" data-testid="planner-message">{message} <button type="button" className="planner-link" onClick={() => setMessage(null)}>×</button></p>}
@@ -418,7 +182,7 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
         {importing && <ImportDialog lang={lang} map={map} onAdd={addImported} onAddReference={addReference} onStart={() => setMessage(null)} onClose={() => setImporting(false)} />}
         <WorkspaceList lang={lang} sites={ws.sites} unit={unit} selected={selected}
           onSelect={selectSite}
-          onChange={(id, change) => { const s = ws.ref.current.find((x) => x.id === id); if (s) ws.upsert({ ...s, ...change, updated: Date.now() }); }}
+          onChange={(id, details) => ws.apply({ op: 'edit-details', id, details, now: Date.now() })}
           onDelete={deleteSite} onDuplicate={duplicate} />
       </section>
       <ComparePanel lang={lang} sites={ws.sites} />

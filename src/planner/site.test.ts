@@ -10,6 +10,13 @@ describe('parseSite: a stored record is a site or a reason', () => {
     expect((s as { name: string }).name).toBe('甲');
   });
 
+  it('gives a record saved before geometry revisions existed revision 1, and keeps a saved one', () => {
+    expect((parseSite(good) as { rev: number }).rev).toBe(1);
+    expect((parseSite({ ...good, rev: 7 }) as { rev: number }).rev).toBe(7);
+    expect((parseSite({ ...good, rev: 'x' }) as { rev: number }).rev).toBe(1);
+    expect((parseSite({ ...good, rev: -2 }) as { rev: number }).rev).toBe(1);
+  });
+
   it.each([
     ['not an object', 42, 'not an object'],
     ['no id', { ...good, id: '' }, 'no id'],

@@ -16,6 +16,12 @@ export interface Site {
   attributes?: Record<string, string>;
   created: number;
   updated: number;
+  /**
+   * Geometry revision: raised by every operation that changes the shape (ops/), so the drawing is brought in line by
+   * comparing revisions, not geometries. Kept in IndexedDB; records saved before it existed read back as 1. Not part
+   * of the server's wire format (its `version` is the server's own count).
+   */
+  rev?: number;
 }
 
 export function newSiteId(): string {
@@ -67,5 +73,6 @@ export function parseSite(v: unknown): Site | string {
     ...(textRecord(r.attributes) ? { attributes: textRecord(r.attributes)! } : {}),
     created: Number(r.created) || Date.now(),
     updated: Number(r.updated) || Date.now(),
+    rev: Number.isSafeInteger(r.rev) && (r.rev as number) > 0 ? (r.rev as number) : 1,
   };
 }

@@ -1,45 +1,48 @@
 // Workspace state: the sites (React state mirrored in a ref so Terra Draw callbacks see the latest), persisted to
-// IndexedDB on every change, with delete-undo. Store faults become messages; the workspace keeps working in memory.
+// IndexedDB on every change, with delete-undo. Every change is a pure operation (ops/) applied in `apply` below, the
+// one place the workspace changes; this hook only saves what the operation reports and tells the others.
+// Store faults become messages; the workspace keeps working in memory.
 // Other tabs of the app: every saved change is announced on a BroadcastChannel and merged by the others, so a tab
 // never edits a stale copy of a site another tab changed (saving it would undo the other tab's edit). Only changes
 // that reached IndexedDB are announced; a tab that fell back to memory keeps its sites to itself.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { applyOp, type PlanOp } from './ops/apply.ts';
+import type { RemoteChange } from './ops/merge.ts';
+import { EMPTY_WORKSPACE, type Change, type PlanWorkspace } from './ops/workspace.ts';
 import type { Site } from './site.ts';
 import { openSiteStore, type SiteStore, type StoreFault } from './storage/site-store.ts';
 
-/** A change another tab saved: the site as it now is, or the id it deleted. */
-export type RemoteChange = { op: 'put'; site: Site } | { op: 'remove'; id: string };
+export type { RemoteChange } from './ops/merge.ts';
 
 const CHANNEL = 'xingguo-planner-sites';
 
 export interface Workspace {
   sites: Site[];
   ref: React.RefObject<Site[]>;
+  /** The whole workspace as the last operation left it (sites, undo-delete stack, name counter). */
+  state: React.RefObject<PlanWorkspace>;
   loaded: boolean;
   faults: StoreFault[];
   persistent: boolean;
   deleted: Site[];
-  upsert: (site: Site) => void;
-  /** Many sites in one state change (an import): one render instead of one per site. */
-  upsertMany: (sites: Site[]) => void;
-  remove: (id: string) => Site | undefined;
-  restore: () => Site | undefined;
-  /** A change from the server (storage/server-sync.ts): merged and saved here, announced, and passed to onRemote. */
+  /** Applies one operation: the new workspace is committed, saved and announced; the change is returned. */
+  apply: (op: PlanOp) => Change;
+  /** A change from the server (storage/server-sync.ts): merged and saved here, announced, and passed to onChange. */
   applyRemote: (change: RemoteChange) => void;
 }
 
-/** `onRemote` runs after a change from another tab is merged (the panel brings Terra Draw in line). */
-export function useWorkspace(onRemote?: (change: RemoteChange) => void): Workspace {
+/** `onChange` runs after every applied operation, local or from another tab (the panel brings Terra Draw in line). */
+export function useWorkspace(onChange?: (change: Change, workspace: PlanWorkspace, op: PlanOp) => void): Workspace {
   const store = useRef<SiteStore | null>(null);
   const channel = useRef<BroadcastChannel | null>(null);
-  const onRemoteRef = useRef(onRemote);
-  onRemoteRef.current = onRemote;
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const state = useRef<PlanWorkspace>(EMPTY_WORKSPACE);
   const ref = useRef<Site[]>([]);
   const [sites, setSites] = useState<Site[]>([]);
+  const [deleted, setDeleted] = useState<Site[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [faults, setFaults] = useState<StoreFault[]>([]);
-  const [deleted, setDeleted] = useState<Site[]>([]);
-  const deletedRef = useRef<Site[]>([]);
   const [persistent, setPersistent] = useState(true);
 
   const report = useCallback((f: StoreFault | null) => {
@@ -48,10 +51,31 @@ export function useWorkspace(onRemote?: (change: RemoteChange) => void): Workspa
     setPersistent(store.current?.persistent() ?? false);
   }, []);
 
-  const commit = useCallback((next: Site[]) => {
-    ref.current = next;
-    setSites(next);
+  const announce = useCallback((change: RemoteChange) => {
+    try {
+      channel.current?.postMessage(change);
+    } catch {
+      // A closed channel (the panel unmounting) or an uncloneable value: the other tabs see it on their next load.
+    }
   }, []);
+
+  const apply = useCallback((op: PlanOp): Change => {
+    const before = state.current;
+    const { workspace, change } = applyOp(before, op);
+    if (workspace === before) return change;
+    state.current = workspace;
+    if (workspace.sites !== before.sites) {
+      ref.current = workspace.sites;
+      setSites(workspace.sites);
+    }
+    if (workspace.deleted !== before.deleted) setDeleted(workspace.deleted);
+    if (!change.saved) {
+      for (const site of change.put) void store.current?.put(site).then((f) => (f ? report(f) : announce({ op: 'put', site })));
+      for (const id of change.removed) void store.current?.remove(id).then((f) => (f ? report(f) : announce({ op: 'remove', id })));
+    }
+    onChangeRef.current?.(change, workspace, op);
+    return change;
+  }, [report, announce]);
 
   useEffect(() => {
     const s = openSiteStore();
@@ -63,23 +87,12 @@ export function useWorkspace(onRemote?: (change: RemoteChange) => void): Workspa
     if (bc) bc.onmessage = (e: MessageEvent<RemoteChange>) => {
       const change = e.data;
       if (!live || !change || typeof change !== 'object') return;
-      if (change.op === 'put' && change.site && typeof change.site.id === 'string') {
-        const site = change.site;
-        const i = ref.current.findIndex((x) => x.id === site.id);
-        // A newer local edit of the same site wins (it is saved after, and announced in turn).
-        if (i >= 0 && ref.current[i].updated > site.updated) return;
-        commit(i >= 0 ? ref.current.map((x) => (x.id === site.id ? site : x)) : [...ref.current, site].sort((a, b) => a.created - b.created));
-        onRemoteRef.current?.(change);
-      } else if (change.op === 'remove' && typeof change.id === 'string' && ref.current.some((x) => x.id === change.id)) {
-        commit(ref.current.filter((x) => x.id !== change.id));
-        onRemoteRef.current?.(change);
-      }
+      if (change.op === 'put' && change.site && typeof change.site.id === 'string') apply({ op: 'merge-remote', change, from: 'tab' });
+      else if (change.op === 'remove' && typeof change.id === 'string') apply({ op: 'merge-remote', change, from: 'tab' });
     };
     void s.loadAll().then(({ sites: saved, faults: fs }) => {
       if (!live) return;
-      // Sites made before the store answered (e.g. from a share link) are kept alongside the saved ones.
-      const extra = ref.current.filter((x) => !saved.some((y) => y.id === x.id));
-      commit([...saved, ...extra]);
+      apply({ op: 'load-saved', saved });
       fs.forEach(report);
       setPersistent(s.persistent());
       setLoaded(true);
@@ -89,60 +102,9 @@ export function useWorkspace(onRemote?: (change: RemoteChange) => void): Workspa
       bc?.close();
       channel.current = null;
     };
-  }, [commit, report]);
+  }, [apply, report]);
 
-  const announce = useCallback((change: RemoteChange) => {
-    try {
-      channel.current?.postMessage(change);
-    } catch {
-      // A closed channel (the panel unmounting) or an uncloneable value: the other tabs see it on their next load.
-    }
-  }, []);
+  const applyRemote = useCallback((change: RemoteChange) => { apply({ op: 'merge-remote', change, from: 'server' }); }, [apply]);
 
-  const upsert = useCallback((site: Site) => {
-    const i = ref.current.findIndex((s) => s.id === site.id);
-    commit(i >= 0 ? ref.current.map((s) => (s.id === site.id ? site : s)) : [...ref.current, site]);
-    void store.current?.put(site).then((f) => (f ? report(f) : announce({ op: 'put', site })));
-  }, [commit, report, announce]);
-
-  const upsertMany = useCallback((many: Site[]) => {
-    const byId = new Map(many.map((s) => [s.id, s]));
-    const kept = ref.current.map((s) => byId.get(s.id) ?? s);
-    const known = new Set(ref.current.map((s) => s.id));
-    commit([...kept, ...many.filter((s) => !known.has(s.id))]);
-    for (const site of many) void store.current?.put(site).then((f) => (f ? report(f) : announce({ op: 'put', site })));
-  }, [commit, report, announce]);
-
-  const remove = useCallback((id: string) => {
-    const site = ref.current.find((s) => s.id === id);
-    if (!site) return undefined;
-    commit(ref.current.filter((s) => s.id !== id));
-    deletedRef.current = [...deletedRef.current, site].slice(-20);
-    setDeleted(deletedRef.current);
-    void store.current?.remove(id).then((f) => (f ? report(f) : announce({ op: 'remove', id })));
-    return site;
-  }, [commit, report, announce]);
-
-  const restore = useCallback(() => {
-    const site = deletedRef.current[deletedRef.current.length - 1];
-    deletedRef.current = deletedRef.current.slice(0, -1);
-    setDeleted(deletedRef.current);
-    return site;
-  }, []);
-
-  const applyRemote = useCallback((change: RemoteChange) => {
-    if (change.op === 'put') {
-      const site = change.site;
-      const i = ref.current.findIndex((x) => x.id === site.id);
-      commit(i >= 0 ? ref.current.map((x) => (x.id === site.id ? site : x)) : [...ref.current, site].sort((a, b) => a.created - b.created));
-      void store.current?.put(site).then((f) => (f ? report(f) : announce(change)));
-    } else {
-      if (!ref.current.some((x) => x.id === change.id)) return;
-      commit(ref.current.filter((x) => x.id !== change.id));
-      void store.current?.remove(change.id).then((f) => (f ? report(f) : announce(change)));
-    }
-    onRemoteRef.current?.(change);
-  }, [commit, report, announce]);
-
-  return { sites, ref, loaded, faults, persistent, deleted, upsert, upsertMany, remove, restore, applyRemote };
+  return { sites, ref, state, loaded, faults, persistent, deleted, apply, applyRemote };
 }

@@ -21,7 +21,7 @@ import { TownshipTable } from './components/TownshipTable.tsx';
 import { indicatorById, type IndicatorId } from './indicators.ts';
 import { pageLayers, PROJECT_LAYER, TOWNSHIP_LAYER } from './layers.ts';
 import type { PublicProject } from './public-data.ts';
-import { formatShareHash, parseShareState, type MapView as View } from './share-state.ts';
+import { formatShareHash, parseShareState, sharedIndicator, type MapView as View } from './share-state.ts';
 import { PUB_TEXT } from './text.ts';
 import { usePublicData } from './use-public-data.ts';
 import { useYear } from '../ui/use-year.ts';
@@ -43,7 +43,7 @@ export function PublicApp() {
   const projectLayer = layers.find((l) => l.id === PROJECT_LAYER)!;
   const initial = useMemo(() => parseShareState(location.hash), []);
   const [lang, setLang] = useState<Lang>(initial.lang);
-  const [indicatorId, setIndicatorId] = useState<IndicatorId>(initial.indicator);
+  const [indicatorId, setIndicatorId] = useState<IndicatorId>(sharedIndicator(initial));
   const [view, setView] = useState<View | null>(initial.view);
   const [map, setMap] = useState<maplibregl.Map | null>(null);
   const [picked, setPicked] = useState<PickedFeature | null>(null);
@@ -66,25 +66,25 @@ export function PublicApp() {
   }, [map, plan, indicator, breaks]);
 
   const onReady = useCallback((m: maplibregl.Map) => {
-    if (initial.view) m.jumpTo({ center: [initial.view.lon, initial.view.lat], zoom: initial.view.zoom });
+    if (initial.view) m.jumpTo({ center: initial.view.center, zoom: initial.view.zoom });
     m.on('moveend', () => {
       const c = m.getCenter();
-      setView({ zoom: m.getZoom(), lat: c.lat, lon: c.lng });
+      setView({ center: [c.lng, c.lat], zoom: m.getZoom() });
     });
     setMap(m);
   }, [initial]);
 
   // The share link is the address itself: keep the hash in step with the page, and follow a pasted hash.
-  const hash = formatShareHash({ indicator: indicatorId, lang, view });
+  const hash = formatShareHash({ layers: [indicatorId], lang, view });
   useEffect(() => {
     if (location.hash !== hash) history.replaceState(null, '', hash);
   }, [hash]);
   useEffect(() => {
     const onHash = () => {
       const s = parseShareState(location.hash, lang);
-      setIndicatorId(s.indicator);
+      setIndicatorId(sharedIndicator(s));
       setLang(s.lang);
-      if (s.view && map) map.jumpTo({ center: [s.view.lon, s.view.lat], zoom: s.view.zoom });
+      if (s.view && map) map.jumpTo({ center: s.view.center, zoom: s.view.zoom });
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);

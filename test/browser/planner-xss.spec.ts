@@ -262,7 +262,7 @@ export function plannerXssTests(browser: Browser, appUrl: string): BrowserTest[]
         await other.page.context().close();
         // A link made by an attacker: payloads as layer ids, site type, selection, and as names and notes.
         const hostile = encodeShare({
-          center: [115.35, 26.33], zoom: 11, layers: XSS_PAYLOADS.slice(0, 20), selected: XSS_PAYLOADS[1],
+          view: { center: [115.35, 26.33], zoom: 11 }, lang: null, layers: XSS_PAYLOADS.slice(0, 20), selected: XSS_PAYLOADS[1],
           sites: XSS_PAYLOADS.slice(0, 30).map((p, i) => ({ name: p, type: XSS_PAYLOADS[(i + 3) % XSS_PAYLOADS.length], note: p, geometry: { type: 'Point', coordinates: [115.3 + i * 0.002, 26.3] } })),
         });
         assert(hostile.droppedSites === 0, 'hostile link holds all its sites');

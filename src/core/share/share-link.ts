@@ -3,20 +3,13 @@
 // because chat apps and some browsers cut long URLs; sites that do not fit are left out and the caller is told.
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { Geometry } from 'geojson';
+import type { ShareState } from './share-state.ts';
+
+export type { MapView, SharedSite, ShareState } from './share-state.ts';
 
 export const SHARE_PREFIX = '#share=';
 /** Longest hash we write: well inside every browser's limit and what chat apps keep intact. */
 export const MAX_SHARE_CHARS = 8000;
-
-export interface SharedSite { name: string; type: string; note: string; geometry: Geometry }
-
-export interface ShareState {
-  center: [number, number];
-  zoom: number;
-  layers: string[];
-  selected: string | null;
-  sites: SharedSite[];
-}
 
 export interface EncodedShare {
   hash: string;
@@ -49,8 +42,11 @@ function roundGeometry(g: Geometry): Geometry {
 }
 
 function pack(state: ShareState): string {
+  // A planner link always opens somewhere: the view is required (the language is not carried; it follows the reader).
+  if (!state.view) throw new Error('a planner share link needs a map view');
+  const { center, zoom } = state.view;
   const compact = {
-    v: 1, c: [r6(state.center[0]), r6(state.center[1])], z: Math.round(state.zoom * 100) / 100, l: state.layers, s: state.selected,
+    v: 1, c: [r6(center[0]), r6(center[1])], z: Math.round(zoom * 100) / 100, l: state.layers, s: state.selected,
     g: state.sites.map((x) => [x.name, x.type, x.note, roundGeometry(x.geometry)]),
   };
   return SHARE_PREFIX + toBase64Url(deflateSync(strToU8(JSON.stringify(compact)), { level: 9 }));
@@ -91,8 +87,8 @@ export function decodeShare(hash: string): ShareState | null | Error {
       return { name: String(name ?? ''), type: String(type ?? '其他'), note: String(note ?? ''), geometry: geometry as Geometry };
     }).filter((s) => s.geometry && typeof s.geometry === 'object' && typeof s.geometry.type === 'string') : [];
     return {
-      center: [c[0] as number, c[1] as number], zoom: o.z, layers: Array.isArray(o.l) ? (o.l as unknown[]).map(String) : [],
-      selected: typeof o.s === 'string' ? o.s : null, sites,
+      view: { center: [c[0] as number, c[1] as number], zoom: o.z }, layers: Array.isArray(o.l) ? (o.l as unknown[]).map(String) : [],
+      selected: typeof o.s === 'string' ? o.s : null, sites, lang: null,
     };
   } catch (e) {
     return new Error(`share link is damaged (${(e as Error).message})`);

@@ -89,11 +89,3 @@ export function createDraw(map: MapLibreMap, hooks: DrawHooks): TerraDraw {
   if (TEST_HOOKS) exposeForTests({ __draw: draw });
   return draw;
 }
-
-/** Finished drawing features only (no guidance points, nothing mid-drawing). */
-export function finishedFeatures(draw: TerraDraw): GeoJSONStoreFeatures[] {
-  return draw.getSnapshot().filter((f) => {
-    const p = f.properties ?? {};
-    return !p.currentlyDrawing && !p.coordinatePoint && !p.closingPoint && !p.snappingPoint && !p.midPoint && !p.selectionPoint;
-  });
-}
