@@ -45,7 +45,7 @@ describe('architecture', () => {
 
 // Comments and docs name files that exist. Every path-like reference in src/, scripts/, docs/ and README.md — a path
 // under src/ scripts/ docs/ test/, or any relative path ending in a source or data extension — must resolve from the
-// file's folder, the repository root, src/, src/core/, node_modules/ (a package file) or the data folder (a data file
+// file's folder or one above it, the repository root, src/, src/core/, node_modules/ (a package file) or the data folder (a data file
 // such as public/plan-progress.json; `npm test` makes the sample data first). Nothing may point outside the
 // repository at the machine's shared notes (`/shared/reference/…`, `../shared/…`, carbon-methods.md): a clone does not
 // have them, so a source cited there must be cited by its publication instead.
@@ -63,7 +63,9 @@ function textFiles(dir: string): string[] {
 }
 
 function missingReferences(file: string, text: string): string[] {
-  const bases = [path.dirname(path.join(ROOT, file)), ROOT, path.join(ROOT, 'src'), path.join(ROOT, 'src/core'), path.join(ROOT, 'node_modules'), path.join(ROOT, 'data')];
+  // the file's folder and those above it (src/planner/ops/merge.ts may name storage/server-sync.ts, its planner's)
+  const folders = path.dirname(file).split('/').map((_, i, parts) => path.join(ROOT, ...parts.slice(0, parts.length - i)));
+  const bases = [...folders, ROOT, path.join(ROOT, 'src'), path.join(ROOT, 'src/core'), path.join(ROOT, 'node_modules'), path.join(ROOT, 'data')];
   const refs = new Set([...text.matchAll(PREFIXED), ...text.matchAll(WITH_EXTENSION)].map((m) => m[1].replace(/\/$/, '')));
   return [...refs].filter((ref) => !PLACEHOLDER.test(ref) && !bases.some((b) => ['', '.ts', '.tsx'].some((ext) => existsSync(path.resolve(b, ref + ext)))))
     .map((ref) => `${file}: ${ref}`);
