@@ -1,6 +1,7 @@
 // The form Terra Draw holds a site in: Polygon (one ring), LineString or Point, coordinates at 9 decimals (~0.1 mm).
 // Pure; the panel hands these features to Terra Draw, the operations store new sites in this form from the start.
 import type { Geometry, Position } from 'geojson';
+import { mapPositions } from '../../core/geo/positions.ts';
 import type { Site } from '../site.ts';
 
 const DRAW_MODE_OF: Record<string, string> = { Polygon: 'polygon', LineString: 'linestring', Point: 'point' };
@@ -18,8 +19,7 @@ export function drawFeature(site: Pick<Site, 'id' | 'geometry'>): DrawFeature | 
   const g = site.geometry;
   const mode = DRAW_MODE_OF[g.type];
   if (!mode || (g.type === 'Polygon' && g.coordinates.length !== 1)) return null;
-  const coordinates = g.type === 'Point' ? r9(g.coordinates) : g.type === 'LineString' ? g.coordinates.map(r9) : (g as { coordinates: Position[][] }).coordinates.map((r) => r.map(r9));
-  return { type: 'Feature', id: site.id, geometry: { type: g.type, coordinates } as Geometry, properties: { mode } };
+  return { type: 'Feature', id: site.id, geometry: mapPositions(g, r9), properties: { mode } };
 }
 
 /**
