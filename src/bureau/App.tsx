@@ -54,7 +54,17 @@ export function App() {
   const [editor, setEditor] = useState(false);
   useEffect(() => { void currentSession().then((s) => setEditor(s?.role === 'editor')); }, []);
   const projectDrawing = useRef(false);
-  const onProjectDrawing = useCallback((drawing: boolean) => { projectDrawing.current = drawing; if (drawing) setPicked(null); }, []);
+  const drawingEnds = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const onProjectDrawing = useCallback((drawing: boolean) => {
+    clearTimeout(drawingEnds.current);
+    if (drawing) {
+      projectDrawing.current = true;
+      setPicked(null);
+    } else {
+      // The click that finishes a drawing reaches the map's click handler after Terra Draw has finished: let it pass.
+      drawingEnds.current = setTimeout(() => { projectDrawing.current = false; }, 400);
+    }
+  }, []);
   const onPick = useCallback((p: PickedFeature | null) => {
     // While the planner is open or a project feature is drawn, map clicks place vertices; a popup would sit on top.
     if (plannerOpen.current || projectDrawing.current) return;
