@@ -61,16 +61,26 @@ async function featurePixel(page: Page, layer: string, id: string): Promise<{ x:
     if (!map.loaded() || !map.getLayer(layer)) return null;
     const canvas = map.getCanvas();
     const w = canvas.clientWidth, h = canvas.clientHeight;
-    if (!map.queryRenderedFeatures({ layers: [layer] }).some((f) => f.properties.id === id)) return null;
+    const parts = map.queryRenderedFeatures({ layers: [layer] }).filter((f) => f.properties.id === id);
+    if (!parts.length) return null;
+    // Scan the feature's box on screen and take the pickable point nearest its middle (a popup there stays on the map).
+    const pts = parts.flatMap((f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates.flat() : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.flat(2) : []))
+      .map((c) => map.project(c as [number, number]));
+    const x0 = Math.max(10, Math.min(...pts.map((p) => p.x))), x1 = Math.min(w - 10, Math.max(...pts.map((p) => p.x)));
+    const y0 = Math.max(10, Math.min(...pts.map((p) => p.y))), y1 = Math.min(h - 10, Math.max(...pts.map((p) => p.y)));
+    const mx = (x0 + x1) / 2, my = (y0 + y1) / 2;
     const interactive = ['carbon-pilots::fill', 'wetlands::fill', 'mines::fill', 'pv::fill', 'wind-farms::fill', 'wind-turbines::circle', 'substations::circle', 'stands::fill'];
     const rect = canvas.getBoundingClientRect();
-    for (let y = 10; y < h - 10; y += 6) {
-      for (let x = 10; x < w - 10; x += 6) {
+    let best: { x: number; y: number } | null = null;
+    for (let y = y0; y <= y1; y += 4) {
+      for (let x = x0; x <= x1; x += 4) {
         const hit = map.queryRenderedFeatures([x, y], { layers: interactive.filter((l) => map.getLayer(l)) })[0];
-        if (hit?.layer.id === layer && hit.properties.id === id && document.elementFromPoint(rect.left + x, rect.top + y) === canvas) return { x, y };
+        if (hit?.layer.id === layer && hit.properties.id === id && document.elementFromPoint(rect.left + x, rect.top + y) === canvas) {
+          if (!best || Math.hypot(x - mx, y - my) < Math.hypot(best.x - mx, best.y - my)) best = { x, y };
+        }
       }
     }
-    return null;
+    return best;
   }, 60_000, `feature ${id} of ${layer} on screen`, { layer, id });
 }
 
@@ -257,10 +267,11 @@ export function projectsTests(browser: Browser, url: string): BrowserTest[] {
         }, 60_000, 'the dashboard stock moved again', stock1))!;
         assert(Math.abs(stock2 - stock1 - importedStock) <= tolerance(importedStock), `dashboard stock +${stock2 - stock1} after the import, independent ${importedStock.toFixed(1)}`);
         const importedId = String((await api<FeatureCollection<Polygon>>(page, url, 'api/projects/mines')).features.find((f) => f.properties!.name === '导入矿山甲')!.properties!.id);
-        assert((await minesOnMap(page)).includes(importedId) || await waitForValue(page, (id) => (window as MapWindow).__map!.querySourceFeatures('src:mines.geojson').some((f) => String(f.properties.id) === id), 30_000, 'the imported mine on the map', importedId), 'the imported mine on the map');
+        // Both mines in view (querySourceFeatures sees the tiles on screen only).
+        await page.evaluate((c) => (window as MapWindow).__map!.jumpTo({ center: c, zoom: 13.5 }), [anchor[0] + 0.011, anchor[1]] as [number, number]);
+        await waitForValue(page, (ids) => ids.every((id) => (window as MapWindow).__map!.querySourceFeatures('src:mines.geojson').some((f) => String(f.properties.id) === id)), 30_000, 'the drawn and the imported mine on the map', [drawnId, importedId]);
 
         // Retire the drawn mine from its popup: a reason is required; then it leaves the map and the figure.
-        await page.evaluate((c) => (window as MapWindow).__map!.jumpTo({ center: c, zoom: 15 }), anchor);
         const at = (await featurePixel(page, 'mines::fill', drawnId))!;
         await page.mouse.click(box.x + at.x, box.y + at.y);
         const popup = page.getByTestId('feature-popup');
@@ -290,8 +301,9 @@ export function projectsTests(browser: Browser, url: string): BrowserTest[] {
         // The public page: unchanged until 发布, then the imported (not the retired) mine is in its county stock.
         const publicMid = await publicProgress(pub.page, url);
         assert(publicMid.county.carbon_stock_tCO2e === publicBefore.county.carbon_stock_tCO2e, `the public stock has not moved before 发布 (${publicMid.county.carbon_stock_tCO2e})`);
+        const next = (await api<{ snapshots: unknown[] }>(page, url, 'api/public-snapshots')).snapshots.length + 1;
         await page.getByTestId('publish').click();
-        await waitForValue(page, () => /第 2 版/.test(document.querySelector('[data-testid="publish-message"]')?.textContent ?? ''), 180_000, 'published snapshot 2');
+        await waitForValue(page, (n) => (document.querySelector('[data-testid="publish-message"]')?.textContent ?? '').includes(`第 ${n} 版`), 180_000, `published snapshot ${next}`, next);
         const publicAfter = await publicProgress(pub.page, url);
         const publicImported = mineCarbon(turfArea(square), 2021, publicAfter.as_of_year, DEFAULT_FACTORS).carbon_stock_tCO2e;
         const publicDelta = publicAfter.county.carbon_stock_tCO2e - publicBefore.county.carbon_stock_tCO2e;
