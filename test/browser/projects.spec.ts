@@ -174,13 +174,16 @@ export function projectsTests(browser: Browser, url: string): BrowserTest[] {
     {
       name: 'an editor draws a mine on the map, imports one from GeoJSON (bad files named) and retires the drawn one: map, histories, dashboard stock vs turf, public only after 发布',
       async run() {
-        pub = await openPage(browser);
-        const publicBefore = await publicProgress(pub.page, url);
-
         bureau = await openPage(browser, { width: 1280, height: 900 });
         const { page } = bureau;
         await page.goto(`${url}?dashboard`);
         await page.locator('[data-testid="totals"] tr[data-total="carbon_stock_tCO2e"] td').waitFor({ timeout: 120_000 });
+        // The public baseline: a 发布 of the state as this test finds it (earlier tests edited and published).
+        const first = (await api<{ snapshots: unknown[] }>(page, url, 'api/public-snapshots')).snapshots.length + 1;
+        await page.getByTestId('publish').click();
+        await waitForValue(page, (n) => (document.querySelector('[data-testid="publish-message"]')?.textContent ?? '').includes(`第 ${n} 版`), 180_000, `published snapshot ${first}`, first);
+        pub = await openPage(browser);
+        const publicBefore = await publicProgress(pub.page, url);
         const year = Number(await page.getByTestId('dashboard-year').getAttribute('data-year'));
         const stock0 = await dashboardStock(page);
         const tools = page.getByTestId('project-tools');
