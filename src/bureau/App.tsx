@@ -17,11 +17,14 @@ import { SessionMenu } from './SessionMenu.tsx';
 import { useSampleData } from './release-info.ts';
 import { TownshipZoom } from './TownshipZoom.tsx';
 import { plannerWasOpen, rememberPlannerOpen } from '../planner/session.ts';
+import { currentSession } from './session.ts';
 
 // The dashboard (ECharts, the analysis worker) loads only when opened, keeping the first paint light.
 const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
 // The planner (Terra Draw, import/export, site analysis) loads only when opened, or when a share link is opened.
 const PlannerPanel = lazy(() => import('../planner/PlannerPanel.tsx'));
+// Drawing and importing project features (Terra Draw, the importers) loads only for a signed-in editor.
+const ProjectTools = lazy(() => import('./ProjectTools.tsx'));
 
 function initialLang(): Lang {
   const fromUrl = new URLSearchParams(location.search).get('lang');
@@ -48,9 +51,23 @@ export function App() {
   const [township, setTownship] = useState<{ code: string; name: string } | null>(null);
   const plannerOpen = useRef(false);
   plannerOpen.current = showPlanner;
+  const [editor, setEditor] = useState(false);
+  useEffect(() => { void currentSession().then((s) => setEditor(s?.role === 'editor')); }, []);
+  const projectDrawing = useRef(false);
+  const drawingEnds = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const onProjectDrawing = useCallback((drawing: boolean) => {
+    clearTimeout(drawingEnds.current);
+    if (drawing) {
+      projectDrawing.current = true;
+      setPicked(null);
+    } else {
+      // The click that finishes a drawing reaches the map's click handler after Terra Draw has finished: let it pass.
+      drawingEnds.current = setTimeout(() => { projectDrawing.current = false; }, 400);
+    }
+  }, []);
   const onPick = useCallback((p: PickedFeature | null) => {
-    // While the planner is open, map clicks place vertices; a popup would sit on top of the drawing.
-    if (plannerOpen.current) return;
+    // While the planner is open or a project feature is drawn, map clicks place vertices; a popup would sit on top.
+    if (plannerOpen.current || projectDrawing.current) return;
     setPicked(p);
     // Clicking a township filters the map and the dashboard to it.
     if (p?.layer.id === 'townships') setTownship({ code: String(p.properties.code), name: String(p.properties.name) });
@@ -102,6 +119,11 @@ export function App() {
           {sampleData && <p className="sample-note" data-testid="sample-note">{t('sampleBadgeDetail')}</p>}
           <LayerPanel layers={layers} choices={choices} onChange={onChange} />
           <CarbonDensityControl map={map} />
+          {editor && (
+            <Suspense fallback={null}>
+              <ProjectTools map={map} lang={lang} plannerOpen={showPlanner} onDrawing={onProjectDrawing} />
+            </Suspense>
+          )}
         </aside>
         <main className="map-area">
           <MapView
