@@ -93,7 +93,7 @@ export function App() {
           <button type="button" className="dashboard-switch" data-testid="planner-switch" aria-pressed={showPlanner} onClick={() => setShowPlanner(!showPlanner)}>
             {lang === 'zh' ? '规划工作台' : 'Planner'}
           </button>
-          <button type="button" className="lang-switch" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          <button type="button" className="lang-switch" data-testid="lang-switch" lang={lang === 'zh' ? 'en' : 'zh'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
             {t('language')}
           </button>
           <SessionMenu lang={lang} />

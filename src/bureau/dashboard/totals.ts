@@ -3,9 +3,9 @@ import type { CountyTotals } from '../../core/plan/county.ts';
 import type { Lang } from '../../ui/i18n-types.ts';
 import { densityText, T_CO2E, T_CO2E_YR, withInterval } from './carbon-text.ts';
 import { formatTargetValue } from '../../ui/widgets/format-target.ts';
+import { localeOf } from '../../ui/i18n.ts';
 
-const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
-const num = (v: number, lang: Lang, digits = 0) => v.toLocaleString(LOCALE[lang], { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const num = (v: number, lang: Lang, digits = 0) => v.toLocaleString(localeOf(lang), { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export interface TotalRow {
   key: string;

@@ -1,16 +1,16 @@
 // What a carbon sink is and how the figures are estimated, with the formulas and factors from plan-progress.json.
 import type { Lang } from '../../ui/i18n-types.ts';
 import type { PlanProgressFile } from '../public-data.ts';
-import { FACTOR_STATUS, FIGURE_ZH, PUB_TEXT } from '../text.ts';
+import { FACTOR_STATUS, FIGURE_ZH, UI_TEXT } from '../../ui/i18n.ts';
 
 export function Explainer({ plan, lang }: { plan: PlanProgressFile; lang: Lang }) {
   return (
     <section className="pub-section" aria-labelledby="explain-h" data-testid="explainer">
-      <h2 id="explain-h">{PUB_TEXT.explainTitle[lang]}</h2>
-      <p>{PUB_TEXT.explainSink[lang]}</p>
-      <p>{PUB_TEXT.explainMethod[lang]}</p>
+      <h2 id="explain-h">{UI_TEXT.explainTitle[lang]}</h2>
+      <p>{UI_TEXT.explainSink[lang]}</p>
+      <p>{UI_TEXT.explainMethod[lang]}</p>
       <details>
-        <summary>{PUB_TEXT.factorsTitle[lang]}</summary>
+        <summary>{UI_TEXT.factorsTitle[lang]}</summary>
         <p className="pub-note">{plan.method_label}</p>
         {plan.method_notes.map((n) => (
           <div key={n.figure} className="method-block">
@@ -26,7 +26,7 @@ export function Explainer({ plan, lang }: { plan: PlanProgressFile; lang: Lang }
                         <td>{p.value} {p.unit === '—' ? '' : p.unit}</td>
                         <td>{FACTOR_STATUS[p.status]?.[lang] ?? p.status}</td>
                         <td className="factor-source">{p.source}</td>
-                        <td className="factor-source">{PUB_TEXT.uncertaintyCol[lang]}: {p.uncertainty}</td>
+                        <td className="factor-source">{UI_TEXT.uncertaintyCol[lang]}: {p.uncertainty}</td>
                       </tr>
                     ))}
                   </tbody>
