@@ -6,6 +6,23 @@ import type { RuleMessage, RuleMessageKey } from '../core/plan/rules.ts';
 import type { Lang } from './i18n-types.ts';
 import { valueName } from './value-names.ts';
 
+/** Text in brackets: full-width in Chinese, " (…)" in English. */
+export function inParens(text: string, lang: Lang): string {
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}
+
+const ZH_NUMERALS = '一二三四五六七八九十';
+
+/** The plan's section numbers ("三(八)2") in Arabic figures for the English UI ("3(8)2"); kept as they are in Chinese. */
+export function sectionText(section: string, lang: Lang): string {
+  if (lang === 'zh') return section;
+  return section.replace(/[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]/g, (n) => {
+    if (!n.includes('十')) return String(ZH_NUMERALS.indexOf(n) + 1);
+    const [tens, ones] = n.split('十');
+    return String((tens ? ZH_NUMERALS.indexOf(tens) + 1 : 1) * 10 + (ones ? ZH_NUMERALS.indexOf(ones) + 1 : 0));
+  });
+}
+
 /** The locale for numbers and dates in each UI language (one place, so zh and en never format two ways). */
 export function localeOf(lang: Lang): string {
   return lang === 'zh' ? 'zh-CN' : 'en-US';
@@ -109,17 +126,100 @@ export const FACTOR_STATUS: Record<string, Record<Lang, string>> = {
   assumption: { zh: '假设值，待核实', en: 'assumption, to be checked' },
 };
 
-/** Chinese names of the method-note figures (core/carbon/method-notes.ts writes them in English). */
-export const FIGURE_ZH: Record<string, string> = {
-  'stand carbon stock': '林分碳储量',
-  'stand gross growth': '林分总生长量',
-  'stand harvest and mortality': '林分采伐与枯损（消耗）',
-  'bamboo (毛竹)': '毛竹',
-  油茶: '油茶',
-  碳汇造林: '碳汇造林',
-  wetland: '湿地',
-  'mine restoration': '矿山修复',
-  'avoided emissions (estimate) — not a sink': '新能源减排量（估算，非碳汇）',
+/** The factor tables' figures and formulas (keyed by core/carbon/method-notes.ts's figure), {conv} = the method's
+ *  volume-to-carbon factor. */
+export const METHOD_NOTE_TEXT: Record<string, { figure: Record<Lang, string>; formula: Record<Lang, string>; formulaFang?: Record<Lang, string> }> = {
+  'stand carbon stock': {
+    figure: { zh: '林分碳储量', en: 'Stand carbon stock' },
+    formula: { zh: 'IPCC第二层级材积—生物量法：C = V × D × BEF × (1+R) × CF（参数为对《省级温室气体清单编制指南（试行）》2011参数表的回忆值，尚未与原文核对）', en: 'IPCC Tier 2 volume–biomass: C = V × D × BEF × (1+R) × CF (parameters recalled from the 2011 provincial inventory guideline table, not yet checked against it)' },
+    formulaFang: { zh: '方精云生物量—蓄积量函数：每公顷 B = a·V + b，C = B × CF（a、b取自李银等2016表1）', en: "Fang's biomass–volume function B = a·V + b per hectare, C = B × CF (a, b from Li Yin et al. 2016, Table 1)" },
+  },
+  'stand gross growth': {
+    figure: { zh: '林分总生长量', en: 'Stand gross growth' },
+    formula: { zh: 'V × 蓄积总生长率（龄组）× {conv}', en: 'V × gross growth rate (age group) × {conv}' },
+  },
+  'stand harvest and mortality': {
+    figure: { zh: '林分采伐与枯损（消耗）', en: 'Stand harvest and mortality' },
+    formula: { zh: 'V × （采伐率 + 枯损率）（树种组、起源）× {conv}；年净碳汇 = 总生长 − 采伐 − 枯损（碳汇造林地块不计采伐）', en: 'V × (harvest + mortality rate) (species group, origin) × {conv}; net sink = gross growth − harvest − mortality (no harvest on carbon-sink afforestation plots)' },
+  },
+  'bamboo (毛竹)': {
+    figure: { zh: '毛竹', en: 'Moso bamboo' },
+    formula: { zh: '碳储量 = 碳密度 × 面积；年净碳汇 = 净储量变化率 × 面积；总生产力计为总生长，竹材采伐 = 总生产力 − 净变化', en: 'stock = density × area; net sink = net stock-change rate × area; gross production reported as gross growth, culm harvest = gross − net' },
+  },
+  油茶: {
+    figure: { zh: '油茶', en: 'Oil tea' },
+    formula: { zh: '已成林：碳密度 × 面积，净碳汇率 × 面积；新造高产林：C(t) = 碳密度 × (1 − e^(−k·t))²，年碳汇 = C(t) − C(t−1)', en: 'established: density × area, net rate × area; new high-yield planting: C(t) = density × (1 − e^(−k·t))², sink = C(t) − C(t−1)' },
+  },
+  碳汇造林: {
+    figure: { zh: '碳汇造林', en: 'Carbon-sink afforestation' },
+    formula: { zh: '无实测蓄积：每公顷 C(t) = A·(1 − e^(−k·t))^c，t 为造林后年数；年碳汇 = C(t) − C(t−1)。有实测蓄积：按一般林分计算，不计采伐', en: 'without recorded volume: C(t) = A·(1 − e^(−k·t))^c per ha, t = years since planting; sink = C(t) − C(t−1). With recorded volume: as any stand, no harvest' },
+  },
+  wetland: {
+    figure: { zh: '湿地', en: 'Wetland' },
+    formula: { zh: '埋藏速率 × 面积（不估算碳储量）', en: 'burial rate × area (stock not modelled)' },
+  },
+  'mine restoration': {
+    figure: { zh: '矿山修复', en: 'Mine restoration' },
+    formula: { zh: 'C(t) × 立地系数 + 土壤碳积累 × min(t, 土壤积累年数)', en: 'C(t) × site factor + soil accrual × min(t, soil years)' },
+  },
+  'avoided emissions (estimate) — not a sink': {
+    figure: { zh: '新能源减排量（估算，非碳汇）', en: 'Avoided emissions (estimate) — not a sink' },
+    formula: { zh: '装机兆瓦 × 满负荷小时数 × 电网排放因子', en: 'MW × full-load hours × grid factor' },
+  },
+};
+
+/** The stand method's one-line description (core/carbon/stand.ts METHOD_LABELS, in words for each language). */
+export const METHOD_LABEL_TEXT: Record<string, Record<Lang, string>> = {
+  ipcc_bef: {
+    zh: 'IPCC第二层级材积—生物量法，C = V × D × BEF × (1+R) × CF（参数为对2011年《省级温室气体清单编制指南（试行）》参数表的回忆值，尚未核对）；年净碳汇 = 总生长 − 采伐 − 自然枯损（生长按树种组 × 龄组，消耗按树种组 × 起源）',
+    en: 'IPCC Tier 2 volume–biomass, C = V × D × BEF × (1+R) × CF (parameters recalled from the 2011 provincial inventory guideline table, not yet checked against it); annual sink = gross growth − harvest − natural mortality (growth by species group × age group, consumption by species group × origin)',
+  },
+  fang: {
+    zh: '方精云生物量—蓄积量函数，每公顷 B = a·V + b，C = B × CF（a、b取自李银等2016表1）；年净碳汇 = 总生长 − 采伐 − 自然枯损，按 a × CF 换算',
+    en: "Fang's biomass–volume function B = a·V + b per hectare, C = B × CF (a, b from Li Yin et al. 2016, Table 1); annual sink = gross growth − harvest − natural mortality, converted at a × CF",
+  },
+};
+
+/** English words of the factor tables' parameter names, units and uncertainties, in Chinese. */
+export const METHOD_WORDS_ZH: Record<string, string> = {
+  'gross volume growth ': '蓄积总生长率 ',
+  'other groups': '其他树种组',
+  'harvest ': '采伐率 ',
+  'mortality ': '枯损率 ',
+  'net stock change': '净储量变化率',
+  'gross production': '总生产力',
+  'net sink (established)': '净碳汇（已成林）',
+  'gross growth (established)': '总生长（已成林）',
+  'k (new planting)': 'k（新造林）',
+  density: '碳密度',
+  burial: '埋藏速率',
+  'site factor': '立地系数',
+  'soil accrual': '土壤碳积累',
+  'soil years': '土壤积累年数',
+  'PV hours': '光伏满负荷小时数',
+  'wind hours': '风电满负荷小时数',
+  'grid ': '电网排放因子 ',
+  ' row)': '行）',
+  ' function)': '函数）',
+  ' (': '（',
+  'fraction of standing volume per year': '占活立木蓄积的比例/年',
+  multiplier: '倍数',
+  '(shape c = 2)': '（形状参数 c = 2）',
+  'h/yr': '小时/年',
+  '1/yr': '1/年',
+  '/yr': '/年',
+  '1 SD, normal)': '1倍标准差，正态分布）',
+  'triangular)': '三角分布）',
+  'none stated': '未给出',
+  'held fixed (shape)': '固定不变（形状参数）',
+};
+
+/** Chinese terms of the factor tables that are neither species groups nor data values, in English. */
+export const TERMS_EN: Record<string, string> = {
+  木荷樟: 'Schima–camphor',
+  其他松类: 'other pines',
+  '（': ' (',
+  '）': ')',
 };
 
 export const PROJECT_KIND: Record<string, Record<Lang, string>> = {

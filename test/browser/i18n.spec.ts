@@ -1,17 +1,19 @@
 // The translation walk (issue 14): the bureau page (map, layer panel, a stand popup and a project popup, the dashboard,
 // the planner panel) and the public page, each in 简体中文 and in English, read as a user sees them — every visible text
-// node, every option of a visible select, placeholders, and the labels drawn on the map — and checked by
+// node, every option of a visible select, placeholders, and the labels drawn on the map; text marked translate="no"
+// (citations of sources) or lang="…" of the other language (the language switch) is skipped — and checked by
 // test/i18n/untranslated.ts: no Chinese outside data names in English, no English dictionary string in Chinese.
 // Also: a popup opened near the map's top-left corner stays whole inside the map (the clipped stand popup).
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT } from '../../scripts/lib/serve-app.ts';
 import { LAYER_GROUPS, LAYERS } from '../../src/layers/registry.ts';
 import { LAYER_LABELS, MODE_HINTS, MODE_LABELS } from '../../src/planner/text.ts';
-import { FACTOR_STATUS, PROJECT_KIND, RULE_TEXT, UI_TEXT } from '../../src/ui/i18n.ts';
+import { FACTOR_STATUS, METHOD_LABEL_TEXT, METHOD_NOTE_TEXT, PROJECT_KIND, RULE_TEXT, UI_TEXT } from '../../src/ui/i18n.ts';
 import { VALUE_NAMES_EN } from '../../src/ui/value-names.ts';
 import { cjkLeaks, dataNames, englishLeaks, type Finding, type ShownText } from '../i18n/untranslated.ts';
-import { assert, type BrowserTest, openPage, type RecordedPage, screenshotPath, waitForValue } from './harness.ts';
+import { assert, type BrowserTest, openPage, OUTPUT_DIR, type RecordedPage, screenshotPath, waitForValue } from './harness.ts';
 
 type MapWindow = Window & { __map?: import('maplibre-gl').Map };
 
@@ -23,7 +25,8 @@ function dictionary(): { en: string[]; zh: string[] } {
     zh.push(t.zh);
     if (t.en) en.push(t.en);
   };
-  for (const table of [UI_TEXT, RULE_TEXT, PROJECT_KIND, FACTOR_STATUS]) for (const t of Object.values(table)) pair(t);
+  for (const table of [UI_TEXT, RULE_TEXT, PROJECT_KIND, FACTOR_STATUS, METHOD_LABEL_TEXT]) for (const t of Object.values(table)) pair(t);
+  for (const t of Object.values(METHOD_NOTE_TEXT)) for (const x of [t.figure, t.formula, t.formulaFang]) if (x) pair(x);
   for (const [z, e] of Object.entries(VALUE_NAMES_EN)) pair({ zh: z, en: e });
   for (const table of [LAYER_LABELS, MODE_HINTS, MODE_LABELS]) for (const [z, e] of Object.values(table)) pair({ zh: z, en: e });
   for (const l of LAYERS) {
@@ -47,7 +50,9 @@ async function shownText(page: Page): Promise<ShownText[]> {
       }
       return parts.join(' > ');
     };
+    // Marked as another language (the language switch) or as not to be translated (citations of sources).
     const otherLang = (el: Element) => {
+      if (el.closest('[translate="no"]')) return true;
       const l = el.closest('[lang]')?.getAttribute('lang')?.slice(0, 2);
       return !!l && l !== pageLang;
     };
@@ -101,17 +106,19 @@ async function openPopupOn(page: Page, layerIds: string[]): Promise<string | nul
     }
     return { x: -1, y: -1, layer: '' };
   }, 60_000, `a feature of ${layerIds.join(', ')}`, layerIds);
-  if (target.x < 0) return null;
+  if (!target || target.x < 0) return null;
   const box = (await page.getByTestId('map').boundingBox())!;
   await page.mouse.click(box.x + target.x, box.y + target.y);
   await page.getByTestId('feature-popup').waitFor({ timeout: 15_000 });
   return target.layer;
 }
 
-function report(findings: Finding[]): string {
+/** The findings, each once; all of them in test-output/i18n-<name>.txt, the first 40 in the failure message. */
+function report(findings: Finding[], name: string): string {
   const seen = new Set<string>();
   const lines = findings.filter((f) => !seen.has(f.problem + f.where) && seen.add(f.problem + f.where)).map((f) => `      ${f.problem} at ${f.where}`);
-  return `${lines.length} untranslated:\n${lines.slice(0, 40).join('\n')}`;
+  writeFileSync(path.join(OUTPUT_DIR, `i18n-${name}.txt`), lines.join('\n'));
+  return `${lines.length} untranslated (all in test-output/i18n-${name}.txt):\n${lines.slice(0, 40).join('\n')}`;
 }
 
 export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | null): BrowserTest[] {
@@ -145,7 +152,7 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
         shown.push(...(await shownText(page)));
         const findings = check(lang, shown);
         assert(shown.length > 200, `the walk read the page (${shown.length} texts)`);
-        assert(findings.length === 0, report(findings));
+        assert(findings.length === 0, report(findings, `bureau-${lang}`));
         assert(rec.pageErrors.length === 0, `page errors: ${rec.pageErrors.join(' | ')}`);
       } finally {
         await rec?.page.context().close();
@@ -160,7 +167,8 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
       try {
         rec = await openPage(browser, { width: 1280, height: 800 });
         const { page } = rec;
-        await page.goto(`${publicUrl}?lang=${lang}`);
+        await page.goto(`${publicUrl}#lang=${lang}`);
+        await waitForValue(page, (l: string) => document.documentElement.lang.startsWith(l), 30_000, `page in ${lang}`, lang);
         await page.getByTestId('explainer').waitFor({ timeout: 60_000 });
         await waitForValue(page, () => { const m = (window as MapWindow).__map; return !!m && m.loaded(); }, 60_000, 'map loaded');
         // Open every <details> (the factor table, more targets) so their contents are read too.
@@ -168,14 +176,63 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
         const shown = await shownText(page);
         const findings = check(lang, shown);
         assert(shown.length > 100, `the walk read the page (${shown.length} texts)`);
-        assert(findings.length === 0, report(findings));
+        assert(findings.length === 0, report(findings, `public-${lang}`));
       } finally {
         await rec?.page.context().close();
       }
     },
   });
 
+  const popupInside: BrowserTest = {
+    name: 'a stand popup opened near each corner of the map stays whole inside the map (960×640)',
+    async run() {
+      let rec: RecordedPage | null = null;
+      try {
+        rec = await openPage(browser, { width: 960, height: 640 });
+        const { page } = rec;
+        await page.goto(appUrl);
+        await page.getByTestId('township-zoom').selectOption('360732100');
+        await waitForValue(page, () => { const m = (window as MapWindow).__map; return !!m && m.getZoom() > 10 && m.loaded() && !m.isMoving() && m.queryRenderedFeatures({ layers: ['stands::fill'] }).length > 0; }, 120_000, 'stands of a township drawn');
+        const corners = [['top', 'left'], ['top', 'right'], ['bottom', 'left'], ['bottom', 'right']] as const;
+        for (const [v, h] of corners) {
+          const point = await page.evaluate(([v, h]) => {
+            const map = (window as MapWindow).__map!;
+            const w = map.getCanvas().clientWidth, ht = map.getCanvas().clientHeight;
+            // The nearest point to the corner (within 12–60 px of both edges) whose top feature is a stand.
+            for (let d = 12; d < 60; d += 4) {
+              for (let e = 12; e < 60; e += 4) {
+                const x = h === 'left' ? d : w - d, y = v === 'top' ? e : ht - e;
+                const hits = map.queryRenderedFeatures([x, y]);
+                if (hits[0]?.layer.id === 'stands::fill') return { x, y };
+              }
+            }
+            return null;
+          }, [v, h] as const);
+          assert(point, `a stand near the ${v}-${h} corner`);
+          const box = (await page.getByTestId('map').boundingBox())!;
+          await page.mouse.click(box.x + point.x, box.y + point.y);
+          await page.getByTestId('feature-popup').waitFor({ timeout: 15_000 });
+          await page.waitForTimeout(400); // the ResizeObserver's re-anchoring
+          const r = await page.evaluate(() => {
+            const popup = document.querySelector('.maplibregl-popup')!.getBoundingClientRect();
+            const map = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
+            return { popup: [popup.left, popup.top, popup.right, popup.bottom], map: [map.left, map.top, map.right, map.bottom] };
+          });
+          const inside = r.popup[0] >= r.map[0] - 0.5 && r.popup[1] >= r.map[1] - 0.5 && r.popup[2] <= r.map[2] + 0.5 && r.popup[3] <= r.map[3] + 0.5;
+          if (!inside) await page.screenshot({ path: screenshotPath(`popup-clipped-${v}-${h}`) });
+          assert(inside, `popup opened at the ${v}-${h} corner (${point.x}, ${point.y}) is inside the map: popup ${r.popup.map(Math.round)} map ${r.map.map(Math.round)}`);
+          await page.keyboard.press('Escape');
+          await page.locator('.maplibregl-popup-close-button').click().catch(() => undefined);
+          await waitForValue(page, () => !document.querySelector('.maplibregl-popup'), 10_000, 'popup closed');
+        }
+      } finally {
+        await rec?.page.context().close();
+      }
+    },
+  };
+
   return [
+    popupInside,
     bureauWalk('zh'),
     bureauWalk('en'),
     ...(publicUrl ? [publicWalk('zh'), publicWalk('en')] : []),

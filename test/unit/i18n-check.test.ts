@@ -49,3 +49,15 @@ describe('englishLeaks (Chinese mode)', () => {
     expect(englishLeaks([{ text: 'CSV', where: 'a' }, { text: '50 MW', where: 'b' }, { text: 'IPCC Tier 2', where: 'c' }], [...en, 'CSV', 'MW'], zh)).toEqual([]);
   });
 });
+
+describe('section numbers and brackets', () => {
+  it('the plan sections read in Arabic figures in English', async () => {
+    const { sectionText, inParens } = await import('../../src/ui/i18n.ts');
+    expect(sectionText('三(八)2', 'en')).toBe('3(8)2');
+    expect(sectionText('三(十)2', 'en')).toBe('3(10)2');
+    expect(sectionText('三(十二)1', 'en')).toBe('3(12)1');
+    expect(sectionText('三(八)2', 'zh')).toBe('三(八)2');
+    expect(inParens('km²', 'en')).toBe(' (km²)');
+    expect(inParens('规划', 'zh')).toBe('（规划）');
+  });
+});

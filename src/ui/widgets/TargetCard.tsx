@@ -1,6 +1,6 @@
 // One plan target: the plan's words, section, value against target, a progress bar and the status with any shortfall.
 import type { TargetProgress } from '../../core/plan/progress.ts';
-import { ruleDetailText, useLang } from '../i18n.ts';
+import { ruleDetailText, sectionText, useLang } from '../i18n.ts';
 import './target-card.css';
 import { formatRatio, formatTargetValue, progressPercent, STATUS_TEXT } from './format-target.ts';
 
@@ -15,7 +15,7 @@ export function TargetCard({ t, townshipScope }: { t: TargetCardView; townshipSc
   return (
     <article className={`target-card target-card--${t.status}`} data-testid={`target-${t.id}`} data-status={t.status}>
       <header>
-        <span className="target-card__section">{t.section}</span>
+        <span className="target-card__section">{sectionText(t.section, lang)}</span>
         {townshipScope ? (
           <span className="status-chip">{lang === 'zh' ? '本乡镇贡献' : 'Township contribution'}</span>
         ) : (
