@@ -8,6 +8,8 @@ import { PROJECT_LAYERS } from '../core/plan/project-edit.ts';
 import { dataUrl, sourceId } from '../layers/data-source.ts';
 import type { PickedFeature } from '../map/MapView.tsx';
 import type { Lang } from '../ui/i18n-types.ts';
+import { colonOf, inParens } from '../ui/i18n.ts';
+import { valueName } from '../ui/value-names.ts';
 import { reloadProjectLayers } from '../workers/analysis-client.ts';
 import { apiCall, currentSession, type BureauSession } from './session.ts';
 
@@ -105,7 +107,7 @@ export function ProjectEditor({ picked, map, lang }: { picked: PickedFeature; ma
 
   return (
     <div className="project-editor" data-testid="project-editor">
-      {def.status && <div data-testid="project-status">{t('status')}：{String(props[def.status.field] ?? '—')}{def.year && props[def.year.field] != null ? `（${String(props[def.year.field])}）` : ''}</div>}
+      {def.status && <div data-testid="project-status">{t('status')}{colonOf(lang)}{valueName(props[def.status.field] ?? '—', lang)}{def.year && props[def.year.field] != null ? inParens(String(props[def.year.field]), lang) : ''}</div>}
       {editor && !form && <button type="button" data-testid="project-edit" onClick={openForm}>{t('edit')}</button>}
       {form && (
         <div className="project-editor__form" data-testid="project-form">

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultChoices } from '../map/layer-state.ts';
 import { MapView, type PickedFeature } from '../map/MapView.tsx';
 import { sourceId } from '../layers/data-source.ts';
-import { LangContext, UI_TEXT } from '../ui/i18n.ts';
+import { colonOf, LangContext, UI_TEXT } from '../ui/i18n.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 import { classBreaks, fillColour } from './choropleth.ts';
 import { ChoroplethLegend } from './components/ChoroplethLegend.tsx';
@@ -176,9 +176,9 @@ export function PublicApp() {
       </main>
       {plan && (
         <footer className="pub-footer" data-testid="data-info">
-          <p><strong>{t('dataDate')}</strong>：<span data-testid="data-date">{UI_TEXT.asOf[lang].replace('{year}', String(plan.as_of_year))}{plan.data_version ? ` · ${plan.data_version}` : ''}</span></p>
-          <p><strong>{t('source')}</strong>：{plan.source[lang]}</p>
-          <p><strong>{t('factorsVersion')}</strong>：{plan.factors_version}</p>
+          <p><strong>{t('dataDate')}</strong>{colonOf(lang)}<span data-testid="data-date">{UI_TEXT.asOf[lang].replace('{year}', String(plan.as_of_year))}{plan.data_version ? ` · ${plan.data_version}` : ''}</span></p>
+          <p><strong>{t('source')}</strong>{colonOf(lang)}{plan.source[lang]}</p>
+          <p><strong>{t('factorsVersion')}</strong>{colonOf(lang)}{plan.factors_version}</p>
         </footer>
       )}
     </LangContext.Provider>

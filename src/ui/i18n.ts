@@ -6,6 +6,11 @@ import type { RuleMessage, RuleMessageKey } from '../core/plan/rules.ts';
 import type { Lang } from './i18n-types.ts';
 import { valueName } from './value-names.ts';
 
+/** The colon after a label: full-width in Chinese, ": " in English. */
+export function colonOf(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
 /** Text in brackets: full-width in Chinese, " (…)" in English. */
 export function inParens(text: string, lang: Lang): string {
   return lang === 'zh' ? `（${text}）` : ` (${text})`;

@@ -191,8 +191,10 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
         rec = await openPage(browser, { width: 960, height: 640 });
         const { page } = rec;
         await page.goto(appUrl);
+        await waitForValue(page, () => { const m = (window as MapWindow).__map; return !!m && m.loaded() && !!m.getLayer('stands::fill'); }, 120_000, 'map loaded');
         await page.getByTestId('township-zoom').selectOption('360732100');
-        await waitForValue(page, () => { const m = (window as MapWindow).__map; return !!m && m.getZoom() > 10 && m.loaded() && !m.isMoving() && m.queryRenderedFeatures({ layers: ['stands::fill'] }).length > 0; }, 120_000, 'stands of a township drawn');
+        await waitForValue(page, () => { const m = (window as MapWindow).__map!; return m.getZoom() > 10 && m.loaded() && !m.isMoving(); }, 60_000, 'zoomed to a township');
+        await waitForValue(page, () => (window as MapWindow).__map!.queryRenderedFeatures({ layers: ['stands::fill'] }).length > 0, 60_000, 'stands drawn');
         const corners = [['top', 'left'], ['top', 'right'], ['bottom', 'left'], ['bottom', 'right']] as const;
         for (const [v, h] of corners) {
           const point = await page.evaluate(([v, h]) => {
@@ -202,7 +204,9 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
             for (let d = 12; d < 60; d += 4) {
               for (let e = 12; e < 60; e += 4) {
                 const x = h === 'left' ? d : w - d, y = v === 'top' ? e : ht - e;
-                const hits = map.queryRenderedFeatures([x, y]);
+                // As MapView picks: the top feature of the clickable layers (the township outlines are under them).
+                const clickable = ['carbon-pilots::fill', 'wetlands::fill', 'mines::fill', 'pv::fill', 'wind-farms::fill', 'wind-turbines::circle', 'substations::circle', 'stands::fill'];
+                const hits = map.queryRenderedFeatures([x, y], { layers: clickable.filter((id) => map.getLayer(id)) });
                 if (hits[0]?.layer.id === 'stands::fill') return { x, y };
               }
             }

@@ -20,7 +20,7 @@ export interface Finding extends ShownText {
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e]/;
 
 /** Property keys whose values are names (of places, projects, features), not enumerations the UI must translate. */
-const NAME_KEYS = /^(name|township_name|village|serves|mineral|title_zh|description_zh)$/;
+const NAME_KEYS = /^(name|name_en|township_name|village|serves|mineral|title_zh|description_zh)$/;
 
 /** Every name-like string with CJK in data/*.geojson and data/public/* (plus the plan's own target titles passed in). */
 export function dataNames(dataDir: string): string[] {
