@@ -195,22 +195,24 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
         await page.getByTestId('township-zoom').selectOption('360732100');
         await waitForValue(page, () => { const m = (window as MapWindow).__map!; return m.getZoom() > 10 && m.loaded() && !m.isMoving(); }, 60_000, 'zoomed to a township');
         await waitForValue(page, () => (window as MapWindow).__map!.queryRenderedFeatures({ layers: ['stands::fill'] }).length > 0, 60_000, 'stands drawn');
+        const centre = await page.evaluate(() => (window as MapWindow).__map!.getCenter().toArray() as [number, number]);
         const corners = [['top', 'left'], ['top', 'right'], ['bottom', 'left'], ['bottom', 'right']] as const;
         for (const [v, h] of corners) {
-          const point = await page.evaluate(([v, h]) => {
+          // Pan a stand under the map's centre to 16 px from the corner, then click it there.
+          const point = await page.evaluate(async ([v, h]) => {
             const map = (window as MapWindow).__map!;
             const w = map.getCanvas().clientWidth, ht = map.getCanvas().clientHeight;
-            // The nearest point to the corner (within 12–60 px of both edges) whose top feature is a stand.
-            for (let d = 12; d < 60; d += 4) {
-              for (let e = 12; e < 60; e += 4) {
-                const x = h === 'left' ? d : w - d, y = v === 'top' ? e : ht - e;
-                // As MapView picks: the top feature of the clickable layers (the township outlines are under them).
-                const clickable = ['carbon-pilots::fill', 'wetlands::fill', 'mines::fill', 'pv::fill', 'wind-farms::fill', 'wind-turbines::circle', 'substations::circle', 'stands::fill'];
-                const hits = map.queryRenderedFeatures([x, y], { layers: clickable.filter((id) => map.getLayer(id)) });
-                if (hits[0]?.layer.id === 'stands::fill') return { x, y };
-              }
+            const clickable = ['carbon-pilots::fill', 'wetlands::fill', 'mines::fill', 'pv::fill', 'wind-farms::fill', 'wind-turbines::circle', 'substations::circle', 'stands::fill'];
+            const topIsStand = (x: number, y: number) => map.queryRenderedFeatures([x, y], { layers: clickable.filter((id) => map.getLayer(id)) })[0]?.layer.id === 'stands::fill';
+            let from: [number, number] | null = null;
+            for (let r = 0; r < 200 && !from; r += 7) {
+              for (const [dx, dy] of [[r, 0], [-r, 0], [0, r], [0, -r], [r, r], [-r, -r]]) if (!from && topIsStand(w / 2 + dx, ht / 2 + dy)) from = [w / 2 + dx, ht / 2 + dy];
             }
-            return null;
+            if (!from) return null;
+            const to: [number, number] = [h === 'left' ? 16 : w - 16, v === 'top' ? 16 : ht - 16];
+            map.panBy([from[0] - to[0], from[1] - to[1]], { animate: false });
+            await new Promise((resolve) => map.once('idle', resolve));
+            return topIsStand(to[0], to[1]) ? { x: to[0], y: to[1] } : null;
           }, [v, h] as const);
           assert(point, `a stand near the ${v}-${h} corner`);
           const box = (await page.getByTestId('map').boundingBox())!;
@@ -228,6 +230,11 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
           await page.keyboard.press('Escape');
           await page.locator('.maplibregl-popup-close-button').click().catch(() => undefined);
           await waitForValue(page, () => !document.querySelector('.maplibregl-popup'), 10_000, 'popup closed');
+          await page.evaluate(async (c) => {
+            const map = (window as MapWindow).__map!;
+            map.jumpTo({ center: c });
+            await new Promise((resolve) => map.once('idle', resolve));
+          }, centre);
         }
       } finally {
         await rec?.page.context().close();

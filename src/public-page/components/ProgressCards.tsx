@@ -40,7 +40,7 @@ export function ProgressCards({ plan, lang }: { plan: PlanProgressFile; lang: La
         ))}
       </dl>
       <p className="pub-note" data-testid="carbon-provenance">
-        {lang === 'zh' ? '碳汇方法' : 'Method'}：{plan.method === 'fang' ? (lang === 'zh' ? '方精云生物量—蓄积量函数' : "Fang's biomass–volume functions") : (lang === 'zh' ? 'IPCC第二层级材积—生物量法' : 'IPCC Tier 2 volume–biomass')}
+        {lang === 'zh' ? '碳汇方法' : 'Method'}{colonOf(lang)}{plan.method === 'fang' ? (lang === 'zh' ? '方精云生物量—蓄积量函数' : "Fang's biomass–volume functions") : (lang === 'zh' ? 'IPCC第二层级材积—生物量法' : 'IPCC Tier 2 volume–biomass')}
         {' · '}{UI_TEXT.factorsVersion[lang]} {plan.factors_version}
         {' · '}{UI_TEXT.unverified[lang]}{colonOf(lang)}{UI_TEXT.unverifiedValue[lang].replace('{stock}', pct(plan.unverified_share.carbon_stock)).replace('{sink}', pct(plan.unverified_share.annual_sink))}
       </p>
