@@ -198,7 +198,7 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
         const centre = await page.evaluate(() => (window as MapWindow).__map!.getCenter().toArray() as [number, number]);
         const corners = [['top', 'left'], ['top', 'right'], ['bottom', 'left'], ['bottom', 'right']] as const;
         for (const [v, h] of corners) {
-          // Pan a stand under the map's centre to 16 px from the corner, then click it there.
+          // Pan a stand under the map's centre to the corner (16–150 px from its edges, clear of the map's controls and the year slider), click it.
           const point = await page.evaluate(async ([v, h]) => {
             const map = (window as MapWindow).__map!;
             const w = map.getCanvas().clientWidth, ht = map.getCanvas().clientHeight;
@@ -209,11 +209,17 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
               for (const [dx, dy] of [[r, 0], [-r, 0], [0, r], [0, -r], [r, r], [-r, -r]]) if (!from && topIsStand(w / 2 + dx, ht / 2 + dy)) from = [w / 2 + dx, ht / 2 + dy];
             }
             if (!from) return null;
-            const to: [number, number] = [h === 'left' ? 16 : w - 16, v === 'top' ? 16 : ht - 16];
+            // 16 px from both edges, or the nearest point to the corner that no map control covers.
+            const rect = map.getCanvas().getBoundingClientRect();
+            const spots = [16, 40, 70, 110, 150].flatMap((d) => [16, 40, 70, 110, 150].map((e) => [h === 'left' ? d : w - d, v === 'top' ? e : ht - e] as [number, number]));
+            const to = spots.sort((a, b) => Math.max(Math.min(a[0], w - a[0]), Math.min(a[1], ht - a[1])) - Math.max(Math.min(b[0], w - b[0]), Math.min(b[1], ht - b[1])))
+              .find(([x, y]) => document.elementFromPoint(rect.left + x, rect.top + y) === map.getCanvas());
+            if (!to) return null;
             map.panBy([from[0] - to[0], from[1] - to[1]], { animate: false });
             await new Promise((resolve) => map.once('idle', resolve));
             return topIsStand(to[0], to[1]) ? { x: to[0], y: to[1] } : null;
           }, [v, h] as const);
+          if (!point) await page.screenshot({ path: screenshotPath(`popup-corner-${v}-${h}`) });
           assert(point, `a stand near the ${v}-${h} corner`);
           const box = (await page.getByTestId('map').boundingBox())!;
           await page.mouse.click(box.x + point.x, box.y + point.y);
