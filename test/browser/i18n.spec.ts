@@ -184,11 +184,11 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
   });
 
   const popupInside: BrowserTest = {
-    name: 'a stand popup opened near each corner of the map stays whole inside the map (960×640)',
+    name: 'a stand popup opened at each corner and at the centre of a short map stays whole inside the map (960×440)',
     async run() {
       let rec: RecordedPage | null = null;
       try {
-        rec = await openPage(browser, { width: 960, height: 640 });
+        rec = await openPage(browser, { width: 960, height: 440 });
         const { page } = rec;
         await page.goto(appUrl);
         await waitForValue(page, () => { const m = (window as MapWindow).__map; return !!m && m.loaded() && !!m.getLayer('stands::fill'); }, 120_000, 'map loaded');
@@ -196,7 +196,8 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
         await waitForValue(page, () => { const m = (window as MapWindow).__map!; return m.getZoom() > 10 && m.loaded() && !m.isMoving(); }, 60_000, 'zoomed to a township');
         await waitForValue(page, () => (window as MapWindow).__map!.queryRenderedFeatures({ layers: ['stands::fill'] }).length > 0, 60_000, 'stands drawn');
         const centre = await page.evaluate(() => (window as MapWindow).__map!.getCenter().toArray() as [number, number]);
-        const corners = [['top', 'left'], ['top', 'right'], ['bottom', 'left'], ['bottom', 'right']] as const;
+        // The centre: a popup taller than half the map fits neither above nor below the point (the clipped stand popup).
+        const corners = [['top', 'left'], ['top', 'right'], ['bottom', 'left'], ['bottom', 'right'], ['centre', 'centre']] as const;
         for (const [v, h] of corners) {
           // Pan a stand under the map's centre to the corner (16–150 px from its edges, clear of the map's controls and the year slider), click it.
           const point = await page.evaluate(async ([v, h]) => {
@@ -211,7 +212,8 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
             if (!from) return null;
             // 16 px from both edges, or the nearest point to the corner that no map control covers.
             const rect = map.getCanvas().getBoundingClientRect();
-            const spots = [16, 40, 70, 110, 150].flatMap((d) => [16, 40, 70, 110, 150].map((e) => [h === 'left' ? d : w - d, v === 'top' ? e : ht - e] as [number, number]));
+            const spots = h === 'centre' ? [[Math.round(w / 2), Math.round(ht / 2)] as [number, number]]
+              : [16, 40, 70, 110, 150].flatMap((d) => [16, 40, 70, 110, 150].map((e) => [h === 'left' ? d : w - d, v === 'top' ? e : ht - e] as [number, number]));
             const to = spots.sort((a, b) => Math.max(Math.min(a[0], w - a[0]), Math.min(a[1], ht - a[1])) - Math.max(Math.min(b[0], w - b[0]), Math.min(b[1], ht - b[1])))
               .find(([x, y]) => document.elementFromPoint(rect.left + x, rect.top + y) === map.getCanvas());
             if (!to) return null;
