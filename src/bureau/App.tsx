@@ -86,12 +86,20 @@ export function App() {
   const [popupNode] = useState(() => document.createElement('div'));
   useEffect(() => {
     if (!map || !picked) return;
-    const popup = new maplibregl.Popup({ maxWidth: '340px', closeButton: true, focusAfterOpen: false })
+    // Whole inside the map wherever it opens: at most half the map high and a little less than the map wide, so
+    // MapLibre's automatic anchor (above/below, left/right of the point) always has room on one side; and anchored
+    // again whenever its content changes size (MapLibre measures it only when placed).
+    const box = map.getContainer();
+    popupNode.style.setProperty('--popup-max-h', `${Math.max(120, Math.floor(box.clientHeight / 2) - 40)}px`);
+    const popup = new maplibregl.Popup({ maxWidth: `${Math.min(340, Math.max(160, box.clientWidth - 40))}px`, closeButton: true, focusAfterOpen: false })
       .setLngLat(picked.lngLat)
       .setDOMContent(popupNode)
       .addTo(map);
     popup.on('close', () => setPicked((p) => (p === picked ? null : p)));
+    const resized = new ResizeObserver(() => popup.setLngLat(picked.lngLat));
+    resized.observe(popupNode);
     return () => {
+      resized.disconnect();
       popup.remove();
     };
   }, [map, picked, popupNode]);
@@ -110,7 +118,7 @@ export function App() {
           <button type="button" className="dashboard-switch" data-testid="planner-switch" aria-pressed={showPlanner} onClick={() => setShowPlanner(!showPlanner)}>
             {lang === 'zh' ? '规划工作台' : 'Planner'}
           </button>
-          <button type="button" className="lang-switch" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          <button type="button" className="lang-switch" data-testid="lang-switch" lang={lang === 'zh' ? 'en' : 'zh'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
             {t('language')}
           </button>
           <SessionMenu lang={lang} />

@@ -2,7 +2,7 @@
 import { LAYER_GROUPS } from '../layers/registry.ts';
 import type { LayerDef } from '../layers/types.ts';
 import type { LayerChoices } from '../map/layer-state.ts';
-import { useLang, useT } from '../ui/i18n.ts';
+import { inParens, useLang, useT } from '../ui/i18n.ts';
 import { Legend } from '../ui/widgets/Legend.tsx';
 
 interface Props {
@@ -30,7 +30,7 @@ export function LayerPanel({ layers, choices, onChange }: Props) {
                   <label className="layer-item__toggle">
                     <input type="checkbox" checked={choice.visible} onChange={(e) => onChange(layer.id, { visible: e.target.checked })} />
                     <span>{layer.name[lang]}</span>
-                    {layer.note && <small className="layer-item__note">（{layer.note[lang]}）</small>}
+                    {layer.note && <small className="layer-item__note">{inParens(layer.note[lang], lang)}</small>}
                   </label>
                   {choice.visible && (
                     <>

@@ -8,9 +8,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { PROJECT_LAYERS } from '../core/plan/project-edit.ts';
 import type { PickedFeature } from '../map/MapView.tsx';
 import { fillText } from '../ui/fill-text.ts';
-import { UI_TEXT } from '../ui/i18n.ts';
+import { colonOf, inParens, UI_TEXT } from '../ui/i18n.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 import { projectLayerChanged } from './project-refresh.ts';
+import { valueName } from '../ui/value-names.ts';
 import { apiCall, currentSession, type BureauSession } from './session.ts';
 
 interface Change {
@@ -123,7 +124,7 @@ export function ProjectEditor({ picked, map, lang }: { picked: PickedFeature; ma
 
   return (
     <div className="project-editor" data-testid="project-editor">
-      {def.status && <div data-testid="project-status">{t('status')}：{String(props[def.status.field] ?? '—')}{def.year && props[def.year.field] != null ? `（${String(props[def.year.field])}）` : ''}</div>}
+      {def.status && <div data-testid="project-status">{t('status')}{colonOf(lang)}{valueName(props[def.status.field] ?? '—', lang)}{def.year && props[def.year.field] != null ? inParens(String(props[def.year.field]), lang) : ''}</div>}
       {editor && !form && !retired && retiring === null && <button type="button" data-testid="project-edit" onClick={openForm}>{t('edit')}</button>}
       {editor && !form && !retired && retiring === null && def.creatable && <button type="button" data-testid="project-retire" onClick={() => { setRetiring(''); setMessage(null); }}>{u('projectRetire')}</button>}
       {retiring !== null && (

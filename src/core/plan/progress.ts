@@ -5,7 +5,7 @@ import { METHOD_LABELS, type StandMethod } from '../carbon/stand.ts';
 import { countyTotals, otherSinkCells, type CountyTotals } from './county.ts';
 import { computeAreas, type AreaCache, type PlanLayers } from './layers.ts';
 import { speciesAgeRows, townshipRows, yearRows, type TownshipRow, type YearRow } from './rollups.ts';
-import { evaluateRule } from './rules.ts';
+import { evaluateRule, type RuleMessage } from './rules.ts';
 import { summariseStands, type StandSummary } from './stand-summary.ts';
 import { PLAN_START_YEAR, shortfall, targetStatus, type TargetStatus } from './status.ts';
 import { PLAN_TARGETS, type PlanTarget } from './targets.ts';
@@ -19,7 +19,8 @@ export interface TargetProgress extends PlanTarget {
   ratio: number | null;
   status: TargetStatus;
   shortfall: number;
-  detail: string;
+  /** How the value was measured, as messages the UI words in its language. */
+  detail: RuleMessage[];
   feature_ids?: string[];
 }
 

@@ -52,7 +52,7 @@ export const PLAN_TARGETS: readonly PlanTarget[] = [
   {
     id: 'low_yield_renewal',
     text_zh: '其中更新改造3万亩',
-    text_en: 'Of which 30,000 mu by renewal (更新)',
+    text_en: 'Of which 30,000 mu by renewal',
     section: LOW_YIELD, unit: 'mu', target: 30_000, target_year: 2025, comparator: 'gte',
     rule: { id: 'upgrade_area', upgrade_type: '更新' },
     quote: '其中更新改造3万亩',
@@ -60,7 +60,7 @@ export const PLAN_TARGETS: readonly PlanTarget[] = [
   {
     id: 'low_yield_replanting',
     text_zh: '补植改造15万亩',
-    text_en: 'Of which 150,000 mu by replanting (补植)',
+    text_en: 'Of which 150,000 mu by replanting',
     section: LOW_YIELD, unit: 'mu', target: 150_000, target_year: 2025, comparator: 'gte',
     rule: { id: 'upgrade_area', upgrade_type: '补植' },
     quote: '补植改造15万亩',
@@ -68,7 +68,7 @@ export const PLAN_TARGETS: readonly PlanTarget[] = [
   {
     id: 'low_yield_tending',
     text_zh: '抚育改造15万亩',
-    text_en: 'Of which 150,000 mu by tending (抚育)',
+    text_en: 'Of which 150,000 mu by tending',
     section: LOW_YIELD, unit: 'mu', target: 150_000, target_year: 2025, comparator: 'gte',
     rule: { id: 'upgrade_area', upgrade_type: '抚育' },
     quote: '抚育改造15万亩',
@@ -76,7 +76,7 @@ export const PLAN_TARGETS: readonly PlanTarget[] = [
   {
     id: 'low_yield_closure',
     text_zh: '封育改造42万亩',
-    text_en: 'Of which 420,000 mu by closure for natural regeneration (封育)',
+    text_en: 'Of which 420,000 mu by closure for natural regeneration',
     section: LOW_YIELD, unit: 'mu', target: 420_000, target_year: 2025, comparator: 'gte',
     rule: { id: 'upgrade_area', upgrade_type: '封育' },
     quote: '封育改造42万亩',
