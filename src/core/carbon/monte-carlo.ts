@@ -37,10 +37,16 @@ export class UncertaintyCells {
     return c;
   }
 
-  addStand(scope: string, r: StandCarbon): void {
+  /** The cell a stand result belongs to (within its scope). */
+  static key(r: StandCarbon): string {
+    return `${r.method}|${r.species_group}|${r.age_group}|${r.origin}|${r.years_since_planting}|${r.no_harvest ? 1 : 0}`;
+  }
+
+  /** `key`: UncertaintyCells.key(r), when the caller already has it (the multi-year stand pass reuses it). */
+  addStand(scope: string, r: StandCarbon, key?: string): void {
     if (r.method === 'not_modelled' || !(r.area_ha > 0)) return;
     const m = r.method;
-    const key = `${m}|${r.species_group}|${r.age_group}|${r.origin}|${r.years_since_planting}|${r.no_harvest ? 1 : 0}`;
+    key ??= UncertaintyCells.key(r);
     const c = this.cell(scope, key, () => ({
       model: m, group: r.species_group, age: r.age_group, origin: r.origin, t: r.years_since_planting, noHarvest: r.no_harvest,
       volume_m3: 0, ha: 0, ha_stocked: 0,

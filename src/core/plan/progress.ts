@@ -36,6 +36,8 @@ export interface ProgressOptions {
   /** Monte Carlo draws and seed (defaults 1000, fixed seed). */
   mcDraws?: number;
   mcSeed?: number;
+  /** The stand pass for this method and year, already done (summariseStandsForYears: one pass for many years). */
+  summary?: StandSummary;
 }
 
 export interface PlanProgress {
@@ -60,7 +62,10 @@ export function computeProgress(layers: PlanLayers, opt: ProgressOptions = {}): 
   const method = opt.method ?? 'ipcc_bef';
   const asOfYear = opt.asOfYear ?? AS_OF_YEAR;
   const areas = opt.areas ?? computeAreas(layers);
-  const summary = summariseStands(layers.stands, areas.stands, factors, { method, year: asOfYear });
+  if (opt.summary && (opt.summary.year !== asOfYear || opt.summary.method !== method)) {
+    throw new Error(`the stand summary given is for ${opt.summary.method} ${opt.summary.year}, not ${method} ${asOfYear}`);
+  }
+  const summary = opt.summary ?? summariseStands(layers.stands, areas.stands, factors, { method, year: asOfYear });
   const ctx = { layers, areas, summary, asOfYear };
   const t0 = performance.now();
   const mc = monteCarlo([summary.cells, otherSinkCells(layers, areas, summary, asOfYear)], factors, { draws: opt.mcDraws, seed: opt.mcSeed });
