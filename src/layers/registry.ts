@@ -1,7 +1,7 @@
 // Every layer of the app, declared as data. The map (src/map/style-layers.ts, map-style.ts, MapView.tsx), the layer
 // panel, the legend and the public page read this list; nothing else knows which layers exist.
 import { SPECIES_COLOURS, STATUS_COLOURS, UPGRADE_COLOURS } from './palette.ts';
-import type { ColourRule, LayerDef, LayerGroup, LayerSource, PopupField, Text, TimeRule } from './types.ts';
+import type { ColourRule, LayerDef, LayerGroup, LayerSource, LayerNote, PopupField, Text, TimeRule } from './types.ts';
 
 export const LAYER_GROUPS: LayerGroup[] = [
   { id: 'admin', name: { zh: '行政区划', en: 'Administrative' } },
@@ -42,7 +42,7 @@ const standFields: PopupField[] = [
   f('pine_wilt', '松材线虫病', 'Pine wilt'),
 ];
 
-const SYNTHETIC: Text = { zh: '模拟数据', en: 'synthetic sample' };
+const SYNTHETIC: LayerNote = { zh: '模拟数据', en: 'synthetic sample', sampleOnly: true };
 
 // How each time-aware layer follows the year control (types.ts TimeRule, src/map/time-filter.ts).
 const GRID_CONNECTED: TimeRule = { field: 'grid_year', done: ['==', ['get', 'status'], '并网'], show: 'all', pendingColour: STATUS_COLOURS.underway };
@@ -179,7 +179,7 @@ export const LAYERS: LayerDef[] = [
   // Gas coverage by township: supplied (已通气) townships filled; those the plan supplies by 2030 drawn as planned after
   // the as-of year. The data give no year for the supply, so supplied townships count in every year.
   {
-    id: 'gas-coverage', townshipKey: 'code', name: { zh: '乡镇通气情况', en: 'Gas supply by township' }, group: 'infrastructure', note: { zh: '界线为模拟', en: 'boundaries synthetic' },
+    id: 'gas-coverage', townshipKey: 'code', name: { zh: '乡镇通气情况', en: 'Gas supply by township' }, group: 'infrastructure', note: { zh: '界线为模拟', en: 'boundaries synthetic', sampleOnly: true },
     source: { file: 'townships.geojson' }, geometry: 'polygon', audience: 'public', visible: false,
     filter: ['!=', ['get', 'gas_status'], '未规划'],
     time: { field: 'gas_year', done: ['==', ['get', 'gas_status'], '已通气'], show: 'all' },
@@ -189,7 +189,7 @@ export const LAYERS: LayerDef[] = [
 
   // Townships on top, so their outlines and labels stay readable over the stands.
   {
-    id: 'townships', name: { zh: '乡镇界', en: 'Townships' }, group: 'admin', note: { zh: '界线为模拟', en: 'boundaries synthetic' },
+    id: 'townships', name: { zh: '乡镇界', en: 'Townships' }, group: 'admin', note: { zh: '界线为模拟', en: 'boundaries synthetic', sampleOnly: true },
     source: { file: 'townships.geojson' }, labels: { file: 'township-labels.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
     style: { outline: '#6d4c41', lineWidth: 1.4, lineDash: [3, 2], label: { zh: 'name', en: 'name_en', size: 13, colour: '#3e2723', halo: '#ffffff' } },
     popup: { title: 'name', fields: [f('code', '乡镇代码', 'Code'), f('kind', '类型', 'Kind'), f('gas_status', '天然气', 'Gas supply')] },
@@ -198,7 +198,7 @@ export const LAYERS: LayerDef[] = [
   // Public aggregates (scripts/build-public-data.ts → data/public/). Off by default in the bureau; the public page turns
   // them on and colours the township fill by the indicator the visitor picks (src/public-page/choropleth.ts).
   {
-    id: 'township-stats', name: { zh: '乡镇碳汇指标', en: 'Township carbon figures' }, group: 'public', note: { zh: '乡镇汇总，界线为模拟', en: 'township totals, boundaries synthetic' },
+    id: 'township-stats', name: { zh: '乡镇碳汇指标', en: 'Township carbon figures' }, group: 'public', note: { zh: '乡镇汇总，界线为模拟', en: 'township totals, boundaries synthetic', sampleOnly: true },
     source: { file: 'public/township-stats.geojson' }, labels: { file: 'township-labels.geojson' }, geometry: 'polygon', audience: 'public', visible: false,
     style: { fill: { kind: 'single', colour: '#a5d6a7' }, fillOpacity: 0.8, outline: '#5d4037', lineWidth: 1, label: { zh: 'name', en: 'name_en', size: 12, colour: '#3e2723', halo: '#ffffff' } },
     popup: {
