@@ -91,3 +91,19 @@ describe('summariseStandsForYears', () => {
     check(layers.stands, areas.stands, [2020, 2030]);
   }, 120_000);
 });
+
+describe('monteCarloRuns (the public build\'s years at once)', () => {
+  it('gives each year exactly the Monte Carlo that year gets on its own', async () => {
+    const { monteCarlo, monteCarloRuns } = await import('../carbon/monte-carlo.ts');
+    const { progressCells } = await import('./progress.ts');
+    const layers = fixtureLayers();
+    const areas = computeAreas(layers);
+    const years = [2026, 2020, 2022, 2023, 2030];
+    const summaries = summariseStandsForYears(layers.stands, areas.stands, DEFAULT_FACTORS, { method: 'ipcc_bef', years });
+    const cells = summaries.map((s, i) => progressCells(layers, areas, s, years[i]));
+    const together = monteCarloRuns(cells, DEFAULT_FACTORS, { draws: 300 });
+    cells.forEach((c, i) => expect(together[i]).toEqual(monteCarlo(c, DEFAULT_FACTORS, { draws: 300 })));
+    // the planting curves make the years' intervals differ
+    expect(together[1].county.carbon_stock_tCO2e).not.toEqual(together[4].county.carbon_stock_tCO2e);
+  });
+});
