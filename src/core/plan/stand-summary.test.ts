@@ -1,13 +1,14 @@
 // The multi-year stand pass (summariseStandsForYears, used by the public build for its year control) against an
 // independent per-year computation: every stand's standCarbon for that year summed in stand order into plain objects,
 // as the pass did before it shared work across years. Equality is exact (same additions, same order).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FACTORS } from '../carbon/factors.ts';
 import { standCarbon, type StandCarbon } from '../carbon/stand.ts';
+import { normaliseStands } from '../inventory/normalise.ts';
 import { isForest } from '../inventory/schema.ts';
 import { fixtureLayers } from './fixture.testutil.ts';
-import { computeAreas, type FC, type StandLike } from './layers.ts';
+import { computeAreas, type FC, type PlanLayers, type StandLike } from './layers.ts';
 import { emptyBucket, summariseStands, summariseStandsForYears, type Bucket } from './stand-summary.ts';
 
 function add(b: Bucket, p: StandLike, c: StandCarbon): void {
@@ -86,9 +87,11 @@ describe('summariseStandsForYears', () => {
   });
 
   it.runIf(existsSync('data/stands.geojson'))('matches on the sample stands for 2020 and 2030', async () => {
-    const { readPlanLayers } = await import('../../../scripts/lib/plan-layers.ts');
-    const { layers, areas } = readPlanLayers('data');
-    check(layers.stands, areas.stands, [2020, 2030]);
+    // read as the loader does (scripts/lib/plan-layers.ts, outside src/core): parsed, measured, normalised
+    const raw = JSON.parse(readFileSync('data/stands.geojson', 'utf8')) as FC<unknown>;
+    const areas = computeAreas({ stands: raw, county: { type: 'FeatureCollection', features: [] } } as unknown as PlanLayers).stands;
+    const stands = { type: 'FeatureCollection', features: normaliseStands(raw.features, areas).features } as unknown as FC<StandLike>;
+    check(stands, areas, [2020, 2030]);
   }, 120_000);
 });
 
