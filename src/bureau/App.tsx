@@ -125,7 +125,7 @@ export function App() {
         </header>
         <aside className="side-panel">
           {sampleData && <p className="sample-note" data-testid="sample-note">{t('sampleBadgeDetail')}</p>}
-          <LayerPanel layers={layers} choices={choices} onChange={onChange} />
+          <LayerPanel layers={layers} choices={choices} onChange={onChange} sampleData={sampleData} />
           <CarbonDensityControl map={map} />
           {editor && (
             <Suspense fallback={null}>
