@@ -1,15 +1,16 @@
 // npm run data:import -- <stands file> --out <dir> [--townships file] [--projects dir] [--species-codes table.json]
-//                        [--crs EPSG:4526] [--encoding gbk] [--no-tiles] [--json]
+//                        [--crs EPSG:4526] [--encoding gbk] [--no-tiles] [--json] [--timings]
 // A bureau's forest inventory (二类 export: zipped shapefile, GeoJSON, KML, CSV …) → a data release folder the app, the
 // CLIs and both builds use with --data <dir> (or XINGGUO_DATA_DIR). Progress goes to stderr; with --json stdout is
-// exactly one JSON object (the report), else a readable summary.
+// exactly one JSON object (the report), else a readable summary. --timings adds, on stderr, each stage's wall and CPU
+// time (CPU time tells the work apart from the waiting on a loaded machine).
 import { fmt, textTable } from '../src/core/carbon/text-table.ts';
 import { cli, SHARED_OPTIONS, usageError } from './lib/args.ts';
 import { ImportFailure, importInventory, type ImportArgs, type ImportReportJson } from './import/release.ts';
 
 const SPEC = {
   name: 'data:import',
-  usage: 'npm run data:import -- <stands file> --out <dir> [--townships file] [--projects dir] [--species-codes table.json] [--crs EPSG:4526] [--encoding gbk] [--no-tiles] [--json]',
+  usage: 'npm run data:import -- <stands file> --out <dir> [--townships file] [--projects dir] [--species-codes table.json] [--crs EPSG:4526] [--encoding gbk] [--no-tiles] [--json] [--timings]',
   about: "A bureau's forest inventory (二类 export) → a data release folder for --data <dir> or XINGGUO_DATA_DIR.",
   options: {
     out: { type: 'string', help: 'the release folder to write (required)' },
@@ -20,6 +21,7 @@ const SPEC = {
     encoding: SHARED_OPTIONS.encoding,
     'no-tiles': { type: 'boolean', help: 'skip building the vector tiles' },
     json: SHARED_OPTIONS.json,
+    timings: { type: 'boolean', help: "each stage's wall and CPU time on stderr" },
   },
   positionals: { min: 1, max: 1, name: 'stands file' },
 } as const;
@@ -29,12 +31,12 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-function parseArgs(argv: string[]): ImportArgs & { json: boolean } {
+function parseArgs(argv: string[]): ImportArgs & { json: boolean; timings: boolean } {
   const { values: v, positionals } = cli(SPEC, argv);
   if (v.out === undefined) usageError(SPEC, 'no --out folder given');
   return {
     stands: positionals[0], out: v.out, townships: v.townships, projects: v.projects, speciesCodes: v['species-codes'],
-    crs: v.crs, encoding: v.encoding, tiles: !v['no-tiles'], json: v.json,
+    crs: v.crs, encoding: v.encoding, tiles: !v['no-tiles'], json: v.json, timings: v.timings,
   };
 }
 
@@ -48,6 +50,31 @@ function progressPrinter() {
     if (last.get(stage) === step) return;
     last.set(stage, step);
     process.stderr.write(`data:import: ${stage.padEnd(8)} ${String(done).padStart(8)} / ${total}  ${String(pct).padStart(3)}%  ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  };
+}
+
+/** Wall and CPU time of each stage, from its first progress call (done = 0) to its last (done = total). */
+function stageTimer() {
+  const open = new Map<string, { wall: number; cpu: number }>();
+  const rows: { stage: string; wall: number; cpu: number }[] = [];
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  return {
+    progress(stage: string, done: number, total: number): void {
+      if (done === 0 && !open.has(stage)) open.set(stage, { wall: performance.now(), cpu: cpuMs() });
+      const start = open.get(stage);
+      if (start && done >= total) {
+        rows.push({ stage, wall: performance.now() - start.wall, cpu: cpuMs() - start.cpu });
+        open.delete(stage);
+      }
+    },
+    print(): void {
+      const line = (stage: string, wall: number, cpu: number) => `data:import: timing ${stage.padEnd(9)} ${wall.toFixed(0).padStart(7)} ms wall ${cpu.toFixed(0).padStart(7)} ms CPU\n`;
+      for (const r of rows) process.stderr.write(line(r.stage, r.wall, r.cpu));
+      process.stderr.write(line('total', performance.now(), cpuMs()));
+    },
   };
 }
 
@@ -82,7 +109,13 @@ function printHuman(r: ImportReportJson): void {
 
 const args = parseArgs(process.argv.slice(2));
 try {
-  const report = importInventory({ ...args, progress: progressPrinter() });
+  const printer = progressPrinter();
+  const timer = args.timings ? stageTimer() : null;
+  const report = importInventory({
+    ...args,
+    progress: timer ? (stage, done, total) => (timer.progress(stage, done, total), printer(stage, done, total)) : printer,
+  });
+  timer?.print();
   if (args.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   else printHuman(report);
 } catch (e) {

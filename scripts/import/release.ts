@@ -206,11 +206,15 @@ export function importInventory(args: ImportArgs): ImportReportJson {
   // Hash now and let go of the bytes; round the imported geometry in place (200k stands: copies cost GC time).
   const standsSource = { role: 'stands', file: basename(args.stands), bytes: bytes.length, sha256: sha256(bytes) };
   const features = result.features;
+  progress('round', 0, n);
   for (const f of features) f.geometry = rounded(f.geometry);
+  progress('round', n, n);
   progress('measure', 0, n);
   const areas = featureAreas(features);
   progress('measure', n, n);
+  progress('normalise', 0, n);
   const { features: stands, report: norm } = normaliseStands(features, areas, { speciesTable, townships: towns?.list });
+  progress('normalise', n, n);
   result.features = []; // the raw attributes are no longer needed (the stands keep what they use)
 
   const tmp = join(dirname(out), `.${basename(out)}.importing-${process.pid}`);

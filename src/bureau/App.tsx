@@ -17,11 +17,14 @@ import { SessionMenu } from './SessionMenu.tsx';
 import { useSampleData } from './release-info.ts';
 import { TownshipZoom } from './TownshipZoom.tsx';
 import { plannerWasOpen, rememberPlannerOpen } from '../planner/session.ts';
+import { currentSession } from './session.ts';
 
 // The dashboard (ECharts, the analysis worker) loads only when opened, keeping the first paint light.
 const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
 // The planner (Terra Draw, import/export, site analysis) loads only when opened, or when a share link is opened.
 const PlannerPanel = lazy(() => import('../planner/PlannerPanel.tsx'));
+// Drawing and importing project features (Terra Draw, the importers) loads only for a signed-in editor.
+const ProjectTools = lazy(() => import('./ProjectTools.tsx'));
 
 function initialLang(): Lang {
   const fromUrl = new URLSearchParams(location.search).get('lang');
@@ -48,9 +51,23 @@ export function App() {
   const [township, setTownship] = useState<{ code: string; name: string } | null>(null);
   const plannerOpen = useRef(false);
   plannerOpen.current = showPlanner;
+  const [editor, setEditor] = useState(false);
+  useEffect(() => { void currentSession().then((s) => setEditor(s?.role === 'editor')); }, []);
+  const projectDrawing = useRef(false);
+  const drawingEnds = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const onProjectDrawing = useCallback((drawing: boolean) => {
+    clearTimeout(drawingEnds.current);
+    if (drawing) {
+      projectDrawing.current = true;
+      setPicked(null);
+    } else {
+      // The click that finishes a drawing reaches the map's click handler after Terra Draw has finished: let it pass.
+      drawingEnds.current = setTimeout(() => { projectDrawing.current = false; }, 400);
+    }
+  }, []);
   const onPick = useCallback((p: PickedFeature | null) => {
-    // While the planner is open, map clicks place vertices; a popup would sit on top of the drawing.
-    if (plannerOpen.current) return;
+    // While the planner is open or a project feature is drawn, map clicks place vertices; a popup would sit on top.
+    if (plannerOpen.current || projectDrawing.current) return;
     setPicked(p);
     // Clicking a township filters the map and the dashboard to it.
     if (p?.layer.id === 'townships') setTownship({ code: String(p.properties.code), name: String(p.properties.name) });
@@ -69,12 +86,20 @@ export function App() {
   const [popupNode] = useState(() => document.createElement('div'));
   useEffect(() => {
     if (!map || !picked) return;
-    const popup = new maplibregl.Popup({ maxWidth: '340px', closeButton: true, focusAfterOpen: false })
+    // Whole inside the map wherever it opens: at most half the map high and a little less than the map wide, so
+    // MapLibre's automatic anchor (above/below, left/right of the point) always has room on one side; and anchored
+    // again whenever its content changes size (MapLibre measures it only when placed).
+    const box = map.getContainer();
+    popupNode.style.setProperty('--popup-max-h', `${Math.max(120, Math.floor(box.clientHeight / 2) - 40)}px`);
+    const popup = new maplibregl.Popup({ maxWidth: `${Math.min(340, Math.max(160, box.clientWidth - 40))}px`, closeButton: true, focusAfterOpen: false })
       .setLngLat(picked.lngLat)
       .setDOMContent(popupNode)
       .addTo(map);
     popup.on('close', () => setPicked((p) => (p === picked ? null : p)));
+    const resized = new ResizeObserver(() => popup.setLngLat(picked.lngLat));
+    resized.observe(popupNode);
     return () => {
+      resized.disconnect();
       popup.remove();
     };
   }, [map, picked, popupNode]);
@@ -93,15 +118,20 @@ export function App() {
           <button type="button" className="dashboard-switch" data-testid="planner-switch" aria-pressed={showPlanner} onClick={() => setShowPlanner(!showPlanner)}>
             {lang === 'zh' ? '规划工作台' : 'Planner'}
           </button>
-          <button type="button" className="lang-switch" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          <button type="button" className="lang-switch" data-testid="lang-switch" lang={lang === 'zh' ? 'en' : 'zh'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
             {t('language')}
           </button>
           <SessionMenu lang={lang} />
         </header>
         <aside className="side-panel">
           {sampleData && <p className="sample-note" data-testid="sample-note">{t('sampleBadgeDetail')}</p>}
-          <LayerPanel layers={layers} choices={choices} onChange={onChange} />
+          <LayerPanel layers={layers} choices={choices} onChange={onChange} sampleData={sampleData} />
           <CarbonDensityControl map={map} />
+          {editor && (
+            <Suspense fallback={null}>
+              <ProjectTools map={map} lang={lang} plannerOpen={showPlanner} onDrawing={onProjectDrawing} />
+            </Suspense>
+          )}
         </aside>
         <main className="map-area">
           <MapView

@@ -4,7 +4,7 @@ import { keptFields } from '../core/inventory/normalise.ts';
 import { STAND_SOURCE } from '../layers/registry.ts';
 import type { PickedFeature } from '../map/MapView.tsx';
 import { formatValue } from '../ui/format-value.ts';
-import { useLang } from '../ui/i18n.ts';
+import { UI_TEXT, useLang } from '../ui/i18n.ts';
 import { ProjectEditor } from './ProjectEditor.tsx';
 
 export function FeaturePopup({ picked, map = null }: { picked: PickedFeature; map?: MapLibreMap | null }) {
@@ -29,7 +29,7 @@ export function FeaturePopup({ picked, map = null }: { picked: PickedFeature; ma
             </tr>
           ))}
           {extra.length > 0 && (
-            <tr className="feature-popup__section"><th scope="colgroup" colSpan={2}>{lang === 'zh' ? '其他字段（按原文件）' : 'Other fields (as imported)'}</th></tr>
+            <tr className="feature-popup__section"><th scope="colgroup" colSpan={2}>{UI_TEXT.otherFields[lang]}</th></tr>
           )}
           {extra.map(([key, value]) => (
             <tr key={`extra:${key}`} data-field={key} data-extra="true">

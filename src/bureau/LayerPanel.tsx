@@ -2,16 +2,18 @@
 import { LAYER_GROUPS } from '../layers/registry.ts';
 import type { LayerDef } from '../layers/types.ts';
 import type { LayerChoices } from '../map/layer-state.ts';
-import { useLang, useT } from '../ui/i18n.ts';
+import { inParens, useLang, useT } from '../ui/i18n.ts';
 import { Legend } from '../ui/widgets/Legend.tsx';
 
 interface Props {
   layers: LayerDef[];
   choices: LayerChoices;
   onChange: (id: string, change: Partial<LayerChoices[string]>) => void;
+  /** false for a bureau's release: notes that call a layer synthetic (note.sampleOnly) are not shown. */
+  sampleData?: boolean;
 }
 
-export function LayerPanel({ layers, choices, onChange }: Props) {
+export function LayerPanel({ layers, choices, onChange, sampleData = true }: Props) {
   const lang = useLang();
   const t = useT();
   return (
@@ -30,7 +32,7 @@ export function LayerPanel({ layers, choices, onChange }: Props) {
                   <label className="layer-item__toggle">
                     <input type="checkbox" checked={choice.visible} onChange={(e) => onChange(layer.id, { visible: e.target.checked })} />
                     <span>{layer.name[lang]}</span>
-                    {layer.note && <small className="layer-item__note">（{layer.note[lang]}）</small>}
+                    {layer.note && (sampleData || !layer.note.sampleOnly) && <small className="layer-item__note" data-testid="layer-note">{inParens(layer.note[lang], lang)}</small>}
                   </label>
                   {choice.visible && (
                     <>

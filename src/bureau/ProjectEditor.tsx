@@ -1,15 +1,17 @@
 // The project part of a feature's popup: its change history (who, when, what) for everyone signed in, and for editors
-// 编辑 (a small form: status, year, capacity, name, notes) and 撤销 (revert a change, as a new change). After a save the
-// map's source and the dashboard's worker re-read the layer from the server, so the targets move at once.
+// 编辑 (a small form: status, year, capacity, name, notes), 停用 (retire, after a confirmation with a reason) and 撤销
+// (revert a change, as a new change). After a save the map's source and the dashboard's worker re-read the layer from
+// the server, so the targets move at once.
 // Everything from data or the server is rendered as text.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useState } from 'react';
 import { PROJECT_LAYERS } from '../core/plan/project-edit.ts';
-import { dataUrl } from '../layers/data-source.ts';
-import { MapController } from '../map/map-controller.ts';
 import type { PickedFeature } from '../map/MapView.tsx';
+import { fillText } from '../ui/fill-text.ts';
+import { colonOf, inParens, UI_TEXT } from '../ui/i18n.ts';
 import type { Lang } from '../ui/i18n-types.ts';
-import { reloadProjectLayers } from '../workers/analysis-client.ts';
+import { projectLayerChanged } from './project-refresh.ts';
+import { valueName } from '../ui/value-names.ts';
 import { apiCall, currentSession, type BureauSession } from './session.ts';
 
 interface Change {
@@ -20,6 +22,7 @@ interface Change {
   before: { props: Record<string, unknown>; retired: boolean } | null;
   after: { props: Record<string, unknown>; retired: boolean };
   reverts: number | null;
+  reason?: string | null;
 }
 
 const TEXT = {
@@ -49,6 +52,10 @@ export function ProjectEditor({ picked, map, lang }: { picked: PickedFeature; ma
   const [props, setProps] = useState<Record<string, unknown>>(picked.properties);
   const [form, setForm] = useState<Record<string, string> | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [retired, setRetired] = useState(false);
+  /** The retirement confirmation: null when closed, else the reason typed so far. */
+  const [retiring, setRetiring] = useState<string | null>(null);
+  const u = (k: keyof typeof UI_TEXT) => UI_TEXT[k][lang];
 
   useEffect(() => { void currentSession().then(setSession); }, []);
   const loadHistory = useCallback(async (s: BureauSession) => {
@@ -62,10 +69,22 @@ export function ProjectEditor({ picked, map, lang }: { picked: PickedFeature; ma
   if (!def || !session || !featureId) return null;
   const editor = session.role === 'editor';
 
-  const afterChange = async (feature: { properties: Record<string, unknown> }) => {
+  const afterChange = async (feature: { properties: Record<string, unknown>; meta?: { retired?: boolean } }) => {
     setProps(feature.properties);
-    if (map) MapController.of(map).reloadSource(picked.layer.source, `${dataUrl(def.file)}?t=${Date.now()}`);
-    await Promise.all([loadHistory(session), reloadProjectLayers()]);
+    setRetired(feature.meta?.retired === true);
+    await Promise.all([loadHistory(session), projectLayerChanged(map, def.file)]);
+  };
+  const retire = async () => {
+    const reason = (retiring ?? '').trim();
+    if (!reason) return setMessage(u('projectRetireNeedsReason'));
+    try {
+      const f = await apiCall<{ properties: Record<string, unknown>; meta?: { retired?: boolean } }>(session, 'DELETE', `api/projects/${def.id}/${encodeURIComponent(featureId)}`, { reason });
+      setRetiring(null);
+      setMessage(u('projectRetiredNote'));
+      await afterChange(f);
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
   };
   const openForm = () => setForm({
     status: def.status ? String(props[def.status.field] ?? '') : '',
@@ -105,8 +124,17 @@ export function ProjectEditor({ picked, map, lang }: { picked: PickedFeature; ma
 
   return (
     <div className="project-editor" data-testid="project-editor">
-      {def.status && <div data-testid="project-status">{t('status')}：{String(props[def.status.field] ?? '—')}{def.year && props[def.year.field] != null ? `（${String(props[def.year.field])}）` : ''}</div>}
-      {editor && !form && <button type="button" data-testid="project-edit" onClick={openForm}>{t('edit')}</button>}
+      {def.status && <div data-testid="project-status">{t('status')}{colonOf(lang)}{valueName(props[def.status.field] ?? '—', lang)}{def.year && props[def.year.field] != null ? inParens(String(props[def.year.field]), lang) : ''}</div>}
+      {editor && !form && !retired && retiring === null && <button type="button" data-testid="project-edit" onClick={openForm}>{t('edit')}</button>}
+      {editor && !form && !retired && retiring === null && def.creatable && <button type="button" data-testid="project-retire" onClick={() => { setRetiring(''); setMessage(null); }}>{u('projectRetire')}</button>}
+      {retiring !== null && (
+        <div className="project-editor__form" data-testid="project-retire-confirm" role="alertdialog">
+          <p>{fillText(u('projectRetireConfirm'), { name: String(props.name ?? featureId) })}</p>
+          <label className="project-editor__field">{u('projectRetireReason')} <textarea data-testid="project-retire-reason" rows={2} value={retiring} onChange={(e) => setRetiring(e.target.value)} /></label>
+          <button type="button" data-testid="project-retire-yes" onClick={() => void retire()}>{u('projectRetireYes')}</button>
+          <button type="button" onClick={() => setRetiring(null)}>{t('cancel')}</button>
+        </div>
+      )}
       {form && (
         <div className="project-editor__form" data-testid="project-form">
           {def.status && field('status', t('status'), (
@@ -129,6 +157,7 @@ export function ProjectEditor({ picked, map, lang }: { picked: PickedFeature; ma
           <div key={c.id} className="project-editor__change" data-testid="project-change" data-action={c.action}>
             <span>{new Date(c.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')} · {c.user} · {ACTIONS[c.action]?.[lang === 'zh' ? 0 : 1] ?? c.action}</span>
             <div className="project-editor__diff">{summary(c)}</div>
+            {c.reason && <div className="project-editor__diff" data-testid="project-change-reason">{u('projectReason')}：{c.reason}</div>}
             {editor && <button type="button" data-testid="project-revert" onClick={() => void revert(c)}>{t('revert')}</button>}
           </div>
         ))}

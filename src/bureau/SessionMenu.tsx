@@ -2,6 +2,7 @@
 // dev`) there is no session to show and nothing is drawn.
 import { useEffect, useState } from 'react';
 import type { Lang } from '../ui/i18n-types.ts';
+import { inParens } from '../ui/i18n.ts';
 import { PublishButton } from './PublishButton.tsx';
 
 const ROLE_NAMES: Record<string, [string, string]> = { editor: ['编辑', 'editor'], planner: ['规划', 'planner'], viewer: ['只读', 'viewer'] };
@@ -24,7 +25,7 @@ export function SessionMenu({ lang }: { lang: Lang }) {
   const role = ROLE_NAMES[session.role]?.[lang === 'zh' ? 0 : 1] ?? session.role;
   return (
     <span className="session-menu" data-testid="session-menu">
-      <span data-testid="session-user">{session.user}（{role}）</span>
+      <span data-testid="session-user">{session.user}{inParens(role, lang)}</span>
       {session.role === 'editor' && <PublishButton session={session as Parameters<typeof PublishButton>[0]['session']} lang={lang} />}
       <button type="button" className="lang-switch" data-testid="sign-out" onClick={signOut}>{lang === 'zh' ? '退出' : 'Sign out'}</button>
     </span>

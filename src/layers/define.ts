@@ -1,5 +1,5 @@
 // The small builders the registry files declare their entries with (popup fields, units, categorical colours).
-import type { ColourRule, PopupField, Text } from './types.ts';
+import type { ColourRule, LayerNote, PopupField, Text } from './types.ts';
 
 export const f = (key: string, zh: string, en: string, extra: Partial<PopupField> = {}): PopupField => ({ key, label: { zh, en }, ...extra });
 export const unit = (zh: string, en: string): Text => ({ zh, en });
@@ -8,4 +8,5 @@ export function categorical(property: string, colours: Record<string, string>, f
   return { kind: 'categorical', property, values: Object.entries(colours).map(([value, colour]) => ({ value, colour })), fallback };
 }
 
-export const SYNTHETIC: Text = { zh: '模拟数据', en: 'synthetic sample' };
+/** Calls a layer synthetic: true of the sample data only, so a bureau's release (sample_data false) hides it. */
+export const SYNTHETIC: LayerNote = { zh: '模拟数据', en: 'synthetic sample', sampleOnly: true };

@@ -5,7 +5,7 @@
 // analysis-roles.ts).
 import { categorical, f, SYNTHETIC, unit } from './define.ts';
 import { STATUS_COLOURS } from './palette.ts';
-import type { LayerDef, LayerGroup, Text, TimeRule } from './types.ts';
+import type { LayerDef, LayerGroup, LayerNote, TimeRule } from './types.ts';
 
 export const LAYER_GROUPS: LayerGroup[] = [
   { id: 'admin', name: { zh: '行政区划', en: 'Administrative' } },
@@ -23,7 +23,7 @@ const projectStatus = categorical('status', { 并网: STATUS_COLOURS.done, 已�
 // How each time-aware layer follows the year control (types.ts TimeRule, src/map/time-filter.ts).
 const GRID_CONNECTED: TimeRule = { field: 'grid_year', done: ['==', ['get', 'status'], '并网'], show: 'all', pendingColour: STATUS_COLOURS.underway };
 
-const BOUNDARIES_SYNTHETIC: Text = { zh: '界线为模拟', en: 'boundaries synthetic' };
+const BOUNDARIES_SYNTHETIC: LayerNote = { zh: '界线为模拟', en: 'boundaries synthetic', sampleOnly: true };
 
 /** In drawing order (context layers first; registry.ts puts the internal stand layers between these and the rest). */
 export const PUBLIC_LAYERS: LayerDef[] = [
@@ -154,7 +154,7 @@ export const PUBLIC_LAYERS: LayerDef[] = [
   // Public aggregates (scripts/build-public-data.ts → data/public/). Off by default in the bureau; the public page turns
   // them on and colours the township fill by the indicator the visitor picks (src/public-page/choropleth.ts).
   {
-    id: 'township-stats', name: { zh: '乡镇碳汇指标', en: 'Township carbon figures' }, group: 'public', note: { zh: '乡镇汇总，界线为模拟', en: 'township totals, boundaries synthetic' },
+    id: 'township-stats', name: { zh: '乡镇碳汇指标', en: 'Township carbon figures' }, group: 'public', note: { zh: '乡镇汇总，界线为模拟', en: 'township totals, boundaries synthetic', sampleOnly: true },
     source: { file: 'public/township-stats.geojson' }, labels: { file: 'township-labels.geojson' }, geometry: 'polygon', audience: 'public', visible: false,
     style: { fill: { kind: 'single', colour: '#a5d6a7' }, fillOpacity: 0.8, outline: '#5d4037', lineWidth: 1, label: { zh: 'name', en: 'name_en', size: 12, colour: '#3e2723', halo: '#ffffff' } },
     popup: {

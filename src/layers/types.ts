@@ -5,6 +5,10 @@ import type { Lang } from '../ui/i18n-types.ts';
 
 export type Text = Record<Lang, string>;
 
+/** A layer's note; `sampleOnly`: it calls the layer synthetic, which is true of the sample data only, so a bureau's
+ *  release (release.json with sample_data false) does not show it. */
+export type LayerNote = Text & { sampleOnly?: boolean };
+
 /** Which page may load a layer. Internal layers never reach the public build (the public page issue scans for this). */
 export type Audience = 'internal' | 'public';
 
@@ -98,7 +102,7 @@ export interface LayerDef {
   /** The property holding the 9-digit township code, so a township selection can filter this layer. */
   townshipKey?: string;
   /** A short note under the layer name, e.g. "synthetic sample". */
-  note?: Text;
+  note?: LayerNote;
   /** How the layer follows the year control (src/map/time-filter.ts); absent = the layer is the same every year. */
   time?: TimeRule;
   /** Its role in the analyses (analysis-roles.ts); absent = a display layer only. */

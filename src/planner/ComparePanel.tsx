@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { AS_OF_YEAR } from '../core/plan/progress.ts';
 import { downloadBlob } from '../ui/download.ts';
 import type { Lang } from '../ui/i18n-types.ts';
+import { localeOf } from '../ui/i18n.ts';
 import { dataBaseUrl, planner } from '../workers/planner-client.ts';
 import { compareRows, comparisonCsv, type Compared } from './compare.ts';
 import type { Site } from './site.ts';
@@ -26,7 +27,7 @@ export function ComparePanel({ lang, sites }: { lang: Lang; sites: Site[] }) {
     }
   };
   const rows = result ? compareRows(result, lang) : [];
-  const fmt = (v: number | string | null, digits: number) => (v === null ? '—' : typeof v === 'number' ? v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : v);
+  const fmt = (v: number | string | null, digits: number) => (v === null ? '—' : typeof v === 'number' ? v.toLocaleString(localeOf(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }) : v);
   return (
     <section data-testid="compare-panel">
       <h3>{tr(lang, '地块比较', 'Site comparison')}</h3>

@@ -9,6 +9,7 @@ import { bboxOf } from '../core/geo/positions.ts';
 import { supportedExtensions } from '../core/io/registry.ts';
 import type { ImportResult } from '../core/io/types.ts';
 import type { Lang } from '../ui/i18n-types.ts';
+import { localeOf } from '../ui/i18n.ts';
 import { planner } from '../workers/planner-client.ts';
 import type { LargeImport } from '../workers/planner.worker.ts';
 import { featureReasonText, importProblemText } from './import-messages.ts';
@@ -21,7 +22,7 @@ let previewUrl: string | null = null;
 interface Loaded { name: string; bytes: number; result?: ImportResult; error?: string; ms?: number; large?: LargeImport }
 
 /** Each number of the report in the UI's locale (12,345 / 12,345). */
-const n = (x: number, lang: Lang) => x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
+const n = (x: number, lang: Lang) => x.toLocaleString(localeOf(lang));
 
 async function readWithProgress(file: File, onProgress: (done: number) => void): Promise<Uint8Array> {
   const out = new Uint8Array(file.size);

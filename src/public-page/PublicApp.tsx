@@ -7,7 +7,7 @@ import { bboxOf } from '../core/geo/positions.ts';
 import { defaultChoices } from '../map/layer-state.ts';
 import { MapView, type PickedFeature } from '../map/MapView.tsx';
 import { MapController } from '../map/map-controller.ts';
-import { LangContext } from '../ui/i18n.ts';
+import { colonOf, LangContext, UI_TEXT } from '../ui/i18n.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 import { classBreaks, fillColour } from './choropleth.ts';
 import { ChoroplethLegend } from './components/ChoroplethLegend.tsx';
@@ -22,7 +22,6 @@ import { indicatorById, type IndicatorId } from './indicators.ts';
 import { pageLayers, PROJECT_LAYER, TOWNSHIP_LAYER } from './layers.ts';
 import type { PublicProject } from './public-data.ts';
 import { formatShareHash, parseShareState, sharedIndicator, type MapView as View } from './share-state.ts';
-import { PUB_TEXT } from './text.ts';
 import { usePublicData } from './use-public-data.ts';
 import { useYear } from '../ui/use-year.ts';
 import { searchWithYear } from '../ui/year-url.ts';
@@ -53,7 +52,7 @@ export function PublicApp() {
   const [year, setYear] = useYear();
   const plan = useMemo(() => (planFile ? planForYear(planFile, year) : null), [planFile, year]);
   const indicator = indicatorById(indicatorId)!;
-  const t = (key: keyof typeof PUB_TEXT) => PUB_TEXT[key][lang];
+  const t = (key: keyof typeof UI_TEXT) => UI_TEXT[key][lang];
 
   const breaks = useMemo(() => (plan ? classBreaks(plan.townships.map((r) => r[indicator.property] as number)) : []), [plan, indicator]);
 
@@ -92,7 +91,7 @@ export function PublicApp() {
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = PUB_TEXT.title[lang];
+    document.title = UI_TEXT.title[lang];
   }, [lang]);
 
   // On a phone the lists sit far below the map: a choice made there brings the map (and its explanation) into view.
@@ -170,9 +169,9 @@ export function PublicApp() {
       </main>
       {plan && (
         <footer className="pub-footer" data-testid="data-info">
-          <p><strong>{t('dataDate')}</strong>：<span data-testid="data-date">{PUB_TEXT.asOf[lang].replace('{year}', String(plan.as_of_year))}{plan.data_version ? ` · ${plan.data_version}` : ''}</span></p>
-          <p><strong>{t('source')}</strong>：{plan.source[lang]}</p>
-          <p><strong>{t('factorsVersion')}</strong>：{plan.factors_version}</p>
+          <p><strong>{t('dataDate')}</strong>{colonOf(lang)}<span data-testid="data-date">{UI_TEXT.asOf[lang].replace('{year}', String(plan.as_of_year))}{plan.data_version ? ` · ${plan.data_version}` : ''}</span></p>
+          <p><strong>{t('source')}</strong>{colonOf(lang)}{plan.source[lang]}</p>
+          <p><strong>{t('factorsVersion')}</strong>{colonOf(lang)}{plan.factors_version}</p>
         </footer>
       )}
     </LangContext.Provider>

@@ -1,6 +1,7 @@
 // The indicators a visitor can colour the township map by: property, unit, digits and colour ramp (light → dark).
 import type { Lang } from '../ui/i18n-types.ts';
 import type { TownshipStats } from './public-data.ts';
+import { localeOf } from '../ui/i18n.ts';
 
 export type IndicatorId = 'coverage' | 'carbon_total' | 'carbon_density' | 'sink' | 'upgrade';
 
@@ -32,12 +33,11 @@ export function indicatorById(id: string | null | undefined): Indicator | undefi
   return INDICATORS.find((i) => i.id === id);
 }
 
-const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
 
 /** A figure with fixed digits and grouping, e.g. 1,234,567 or 75.24. */
 export function formatNumber(value: number | null | undefined, digits: number, lang: Lang): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return value.toLocaleString(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return value.toLocaleString(localeOf(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 /** A 95 % interval "lo–hi" with grouping, e.g. 18,900,000–24,300,000. */

@@ -18,8 +18,8 @@ export function registerProjectRoutes(app: FastifyInstance, db: Db, dataDir: str
   });
   app.post('/api/projects/:layer', async (req, reply) => reply.code(201).send(await createProject(db, user(req), (req.params as P).layer, req.body)));
   app.patch('/api/projects/:layer/:id', async (req) => editProject(db, user(req), (req.params as P).layer, (req.params as P).id, req.body));
-  app.delete('/api/projects/:layer/:id', async (req) => setRetired(db, user(req), (req.params as P).layer, (req.params as P).id, true));
-  app.post('/api/projects/:layer/:id/unretire', async (req) => setRetired(db, user(req), (req.params as P).layer, (req.params as P).id, false));
+  app.delete('/api/projects/:layer/:id', async (req) => setRetired(db, user(req), (req.params as P).layer, (req.params as P).id, true, req.body));
+  app.post('/api/projects/:layer/:id/unretire', async (req) => setRetired(db, user(req), (req.params as P).layer, (req.params as P).id, false, req.body));
   app.get('/api/audit', async (req) => ({ changes: await listAudit(db, req.query as Record<string, string>) }));
   app.post('/api/audit/:id/revert', async (req) => revertChange(db, user(req), (req.params as { id: string }).id));
 

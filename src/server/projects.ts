@@ -128,12 +128,12 @@ async function lockRow(q: Queryable, layer: string, id: string): Promise<Row> {
   return rows[0];
 }
 
-async function writeState(q: Queryable, user: User, row: Row, next: State, action: string, reverts: number | null = null) {
+async function writeState(q: Queryable, user: User, row: Row, next: State, action: string, reverts: number | null = null, reason: string | null = null) {
   await q.query('UPDATE project_features SET props = $3::jsonb, retired = $4, version = version + 1, updated_at = now(), updated_by = $5 WHERE layer = $1 AND feature_id = $2',
     [row.layer, row.feature_id, JSON.stringify(next.props), next.retired, user.username]);
   const { rows } = await q.query<{ id: string }>(
-    'INSERT INTO project_audit (username, layer, feature_id, action, before, after, reverts) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7) RETURNING id',
-    [user.username, row.layer, row.feature_id, action, JSON.stringify({ props: row.props, retired: row.retired }), JSON.stringify(next), reverts]);
+    'INSERT INTO project_audit (username, layer, feature_id, action, before, after, reverts, reason) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8) RETURNING id',
+    [user.username, row.layer, row.feature_id, action, JSON.stringify({ props: row.props, retired: row.retired }), JSON.stringify(next), reverts, reason]);
   return Number(rows[0].id);
 }
 
@@ -160,14 +160,31 @@ export async function editProject(db: Db, user: User, layerId: string, id: strin
   });
 }
 
-/** Soft retirement (or bringing a retired feature back): a change like any other. */
-export async function setRetired(db: Db, user: User, layerId: string, id: string, retired: boolean) {
+/** The optional { reason } of a retirement (or its undoing): text, at most 500 characters; 400 with the field if not. */
+export function changeReason(body: unknown): string | null {
+  if (body === undefined || body === null || body === '') return null;
+  if (typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'body: send { "reason": "…" } or nothing', { field: 'body', reason: 'not a JSON object' });
+  const extra = Object.keys(body).find((k) => k !== 'reason');
+  if (extra) throw new ApiError(400, `${extra}: not a field here (only reason)`, { field: extra, reason: 'not a field here' });
+  const v = (body as { reason?: unknown }).reason;
+  if (v === undefined || v === null) return null;
+  const bad = (reason: string) => new ApiError(400, `reason: ${reason}`, { field: 'reason', reason });
+  if (typeof v !== 'string') throw bad('must be text');
+  const s = v.trim();
+  if (s.length > 500) throw bad('at most 500 characters');
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f<>]/.test(s)) throw bad('control characters and < > are not allowed');
+  return s || null;
+}
+
+/** Soft retirement (or bringing a retired feature back): a change like any other, with the editor's reason if given. */
+export async function setRetired(db: Db, user: User, layerId: string, id: string, retired: boolean, body?: unknown) {
   editorOnly(user);
   const l = layerOrThrow(layerId);
+  const reason = changeReason(body);
   return db.tx(async (q) => {
     const row = await lockRow(q, l.id, id);
     if (row.retired === retired) throw new ApiError(409, `feature ${id} is ${retired ? 'already retired' : 'not retired'}`);
-    const audit = await writeState(q, user, row, { props: row.props, retired }, retired ? 'retire' : 'unretire');
+    const audit = await writeState(q, user, row, { props: row.props, retired }, retired ? 'retire' : 'unretire', null, reason);
     return { ...(await featureOut(q, l.id, id)), audit };
   });
 }
@@ -230,6 +247,7 @@ export interface AuditRow {
   before: State | null;
   after: State;
   reverts: number | null;
+  reason: string | null;
 }
 
 /** GET /api/audit?layer=&feature=&since= (since: ISO time or ms since 1970), newest first, at most `limit`. */
@@ -242,12 +260,12 @@ export async function listAudit(db: Queryable, q: { layer?: string; feature?: st
   }
   const limit = q.limit === undefined ? 500 : Number(q.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw new ApiError(400, 'limit: 1–5000', { field: 'limit' });
-  const { rows } = await db.query<{ id: string; at: Date; username: string; layer: string; feature_id: string; action: string; before: State | null; after: State; reverts: string | null }>(
-    `SELECT id, at, username, layer, feature_id, action, before, after, reverts FROM project_audit
+  const { rows } = await db.query<{ id: string; at: Date; username: string; layer: string; feature_id: string; action: string; before: State | null; after: State; reverts: string | null; reason: string | null }>(
+    `SELECT id, at, username, layer, feature_id, action, before, after, reverts, reason FROM project_audit
      WHERE ($1::text IS NULL OR layer = $1) AND ($2::text IS NULL OR feature_id = $2) AND ($3::timestamptz IS NULL OR at > $3)
      ORDER BY id DESC LIMIT $4`,
     [q.layer ?? null, q.feature ?? null, since ? since.toISOString() : null, limit]);
-  return rows.map((r) => ({ id: Number(r.id), at: new Date(r.at).toISOString(), user: r.username, layer: r.layer, feature: r.feature_id, action: r.action, before: r.before, after: r.after, reverts: r.reverts === null ? null : Number(r.reverts) }));
+  return rows.map((r) => ({ id: Number(r.id), at: new Date(r.at).toISOString(), user: r.username, layer: r.layer, feature: r.feature_id, action: r.action, before: r.before, after: r.after, reverts: r.reverts === null ? null : Number(r.reverts), reason: r.reason }));
 }
 
 /** Revert one change: the feature goes back to the state before it, as a new change (nothing is deleted). */

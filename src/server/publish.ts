@@ -1,73 +1,70 @@
-// 发布 (publish): the public aggregates rebuilt from the current project state with the build's own code
+// 发布 (publish): the public aggregates rebuilt in a worker thread from the current project state with the build's own code
 // (src/public-page/build/public-files.ts), scanned by the public leak scan before anything is stored, and kept as a
 // numbered snapshot. The latest snapshot is what the public page reads at /public/data/public/…; earlier ones stay
 // readable at /api/public-snapshots/:n.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-
-import { planLayerFiles } from '../layers/analysis-roles.ts';
-import type { FC, PlanLayers } from '../core/plan/layers.ts';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FC } from '../core/plan/layers.ts';
 import { PROJECT_LAYERS } from '../core/plan/project-edit.ts';
-import { measuredPlan, publicFiles } from '../public-page/build/public-files.ts';
-import { scanPublicBuild } from '../public-page/build/public-scan.ts';
 import type { Db, Queryable } from './db.ts';
 import { ApiError } from './errors.ts';
+import type { SnapshotInput, SnapshotOutput } from './publish-compute.ts';
 import { listProjects } from './projects.ts';
 import type { User } from './users.ts';
 
-function readFileLayer(dir: string, name: string): FC<unknown> | undefined {
-  const file = path.join(dir, name);
-  if (!existsSync(file)) return undefined;
-  // Plain GeoJSON, as the build's one loader reads it (scripts/lib/plan-layers.ts): no feature dropped or altered.
-  const fc = JSON.parse(readFileSync(file, 'utf8')) as FC<unknown>;
-  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new ApiError(500, `${file}: not a GeoJSON FeatureCollection`);
-  return fc;
+/** The project layers as of now, from the database, by data file name. */
+export async function currentProjectLayers(db: Queryable): Promise<Record<string, FC<unknown>>> {
+  const out: Record<string, FC<unknown>> = {};
+  for (const l of PROJECT_LAYERS) out[l.file] = (await listProjects(db, l.id)) as FC<unknown>;
+  return out;
 }
 
-/** The plan layers as of now: project layers from the database, the rest (stands, county) from the data folder. */
-export async function currentPlanLayers(db: Queryable, dataDir: string): Promise<Record<keyof PlanLayers, FC<unknown> | undefined>> {
-  const layers = {} as Record<keyof PlanLayers, FC<unknown> | undefined>;
-  for (const [key, file] of Object.entries(planLayerFiles()) as [keyof PlanLayers, string][]) {
-    const project = PROJECT_LAYERS.find((l) => l.file === file);
-    layers[key] = project ? (await listProjects(db, project.id)) as FC<unknown> : readFileLayer(dataDir, file);
+const WORKER = new URL(`./publish-worker${path.extname(new URL(import.meta.url).pathname)}`, import.meta.url);
+
+/**
+ * Runs publish-compute.ts in a worker thread. The server runs TypeScript through tsx, whose loader does not reach
+ * worker threads by itself (`--import tsx` in execArgv fails with "Unknown file extension .ts" on Node 20), so a .ts
+ * worker is started by a two-line bootstrap that loads it with tsx's own tsImport.
+ */
+export function runSnapshotWorker(input: SnapshotInput): Promise<SnapshotOutput> {
+  let worker: Worker;
+  if (WORKER.pathname.endsWith('.ts')) {
+    const tsxApi = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+    const boot = `import(${JSON.stringify(tsxApi)}).then((m) => m.tsImport(${JSON.stringify(WORKER.href)}, ${JSON.stringify(import.meta.url)}));`;
+    worker = new Worker(boot, { eval: true, workerData: input, execArgv: [], name: 'publish' });
+  } else {
+    worker = new Worker(WORKER, { workerData: input, name: 'publish' });
   }
-  if (!layers.stands || !layers.county) throw new ApiError(500, `${dataDir}: the stands and the county outline are needed to publish`);
-  return layers;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    worker.once('message', (m: SnapshotOutput) => { settled = true; resolve(m); void worker.terminate(); });
+    worker.once('error', (e) => { settled = true; reject(e); });
+    worker.once('exit', (code) => { if (!settled) reject(new Error(`the publish worker stopped (exit code ${code}) without an answer`)); });
+  });
 }
 
-export async function publish(db: Db, user: User, dataDir: string): Promise<{ n: number; created_at: string; files: string[]; townships: number; projects: number; ms: number }> {
+/** One snapshot computation at a time: two editors pressing 发布 together do not double the load. */
+let queue: Promise<unknown> = Promise.resolve();
+
+export async function publish(db: Db, user: User, dataDir: string): Promise<{ n: number; created_at: string; files: string[]; townships: number; projects: number; ms: number; worker_ms: number }> {
   if (user.role !== 'editor') throw new ApiError(403, 'only editors publish');
-  const t0 = performance.now();
-  const { rows: [last] } = await db.query<{ id: string | null }>('SELECT max(id) AS id FROM project_audit');
-  const layers = await currentPlanLayers(db, dataDir);
-  let dataVersion: string | null = null;
-  const summary = path.join(dataDir, 'summary.json');
-  if (existsSync(summary)) dataVersion = String((JSON.parse(readFileSync(summary, 'utf8')) as { generator_version?: string }).generator_version ?? '') || null;
-  const synthetic = (layers.townships?.features ?? []).some((f) => (f.properties as { synthetic_boundary?: boolean } | null)?.synthetic_boundary === true);
-  let plan;
-  try {
-    plan = measuredPlan(layers);
-  } catch (e) {
-    throw new ApiError(500, `${dataDir}: ${(e as Error).message}`);
-  }
-  const out = publicFiles(plan.layers, plan.areas, { sampleData: synthetic || dataVersion !== null, dataVersion }, readFileLayer(dataDir, 'neighbours.geojson'));
-  // The leak scan reads a build folder: the snapshot is written to a scratch one and scanned before it is stored.
-  const scratch = mkdtempSync(path.join(os.tmpdir(), 'xg-publish-'));
-  try {
-    for (const [rel, text] of Object.entries(out.files)) {
-      mkdirSync(path.dirname(path.join(scratch, 'data', rel)), { recursive: true });
-      writeFileSync(path.join(scratch, 'data', rel), text);
-    }
-    const { findings } = scanPublicBuild(scratch);
-    if (findings.length) throw new ApiError(422, `the public snapshot was refused by the leak scan: ${findings.slice(0, 5).map((f) => `${f.file}: ${f.problem}`).join('; ')}`, { findings });
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-  const { rows: [row] } = await db.query<{ n: number; created_at: Date }>(
-    'INSERT INTO public_snapshots (created_by, files, audit_id) VALUES ($1, $2::jsonb, $3) RETURNING n, created_at',
-    [user.username, JSON.stringify(out.files), last?.id ?? null]);
-  return { n: row.n, created_at: new Date(row.created_at).toISOString(), files: Object.keys(out.files), townships: out.townships, projects: out.projects, ms: Math.round(performance.now() - t0) };
+  const turn = queue.then(async () => {
+    const t0 = performance.now();
+    const { rows: [last] } = await db.query<{ id: string | null }>('SELECT max(id) AS id FROM project_audit');
+    const projectLayers = await currentProjectLayers(db);
+    const tw = performance.now();
+    const out = await runSnapshotWorker({ dataDir, projectLayers });
+    const workerMs = performance.now() - tw;
+    if (!out.ok) throw new ApiError(out.status, out.message, out.findings ? { findings: out.findings } : undefined);
+    const { rows: [row] } = await db.query<{ n: number; created_at: Date }>(
+      'INSERT INTO public_snapshots (created_by, files, audit_id) VALUES ($1, $2::jsonb, $3) RETURNING n, created_at',
+      [user.username, JSON.stringify(out.files), last?.id ?? null]);
+    return { n: row.n, created_at: new Date(row.created_at).toISOString(), files: Object.keys(out.files), townships: out.townships, projects: out.projects, ms: Math.round(performance.now() - t0), worker_ms: Math.round(workerMs) };
+  });
+  queue = turn.catch(() => undefined);
+  return turn;
 }
 
 export async function listSnapshots(db: Queryable) {

@@ -2,8 +2,8 @@
 import type { FieldFormat } from '../layers/types.ts';
 import type { Lang } from './i18n-types.ts';
 import { valueName } from './value-names.ts';
+import { localeOf } from './i18n.ts';
 
-const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
 
 export function formatValue(value: unknown, format: FieldFormat | undefined, lang: Lang): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -15,14 +15,14 @@ export function formatValue(value: unknown, format: FieldFormat | undefined, lan
     case undefined:
       return valueName(value, lang);
     case 'integer':
-      return Number.isFinite(Number(value)) ? Math.round(Number(value)).toLocaleString(LOCALE[lang]) : String(value);
+      return Number.isFinite(Number(value)) ? Math.round(Number(value)).toLocaleString(localeOf(lang)) : String(value);
     case 'ratio':
       return Number.isFinite(Number(value)) ? Number(value).toFixed(2) : String(value);
     case 'number':
     case 'area': {
       const n = Number(value);
       if (!Number.isFinite(n)) return String(value);
-      return n.toLocaleString(LOCALE[lang], { maximumFractionDigits: Math.abs(n) >= 100 ? 0 : 2 });
+      return n.toLocaleString(localeOf(lang), { maximumFractionDigits: Math.abs(n) >= 100 ? 0 : 2 });
     }
   }
 }

@@ -1,6 +1,37 @@
-// UI strings in 简体中文 (primary) and English. Components call t('key'); data values go through value-names.ts.
+// The one dictionary: UI strings in 简体中文 (primary) and English for the bureau page, the planner and the public page,
+// and the one locale helper. Components call t('key'); data values go through value-names.ts. The public page imports
+// this module too (src/ui is shared; it never imports src/bureau or src/planner).
 import { createContext, useContext } from 'react';
+import type { RuleMessage, RuleMessageKey } from '../core/plan/rules.ts';
 import type { Lang } from './i18n-types.ts';
+import { valueName } from './value-names.ts';
+
+/** The colon after a label: full-width in Chinese, ": " in English. */
+export function colonOf(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
+/** Text in brackets: full-width in Chinese, " (…)" in English. */
+export function inParens(text: string, lang: Lang): string {
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}
+
+const ZH_NUMERALS = '一二三四五六七八九十';
+
+/** The plan's section numbers ("三(八)2") in Arabic figures for the English UI ("3(8)2"); kept as they are in Chinese. */
+export function sectionText(section: string, lang: Lang): string {
+  if (lang === 'zh') return section;
+  return section.replace(/[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]/g, (n) => {
+    if (!n.includes('十')) return String(ZH_NUMERALS.indexOf(n) + 1);
+    const [tens, ones] = n.split('十');
+    return String((tens ? ZH_NUMERALS.indexOf(tens) + 1 : 1) * 10 + (ones ? ZH_NUMERALS.indexOf(ones) + 1 : 0));
+  });
+}
+
+/** The locale for numbers and dates in each UI language (one place, so zh and en never format two ways). */
+export function localeOf(lang: Lang): string {
+  return lang === 'zh' ? 'zh-CN' : 'en-US';
+}
 
 export const UI_TEXT = {
   appTitle: { zh: '兴国碳汇图', en: 'Xingguo Carbon-Sink Map' },
@@ -24,6 +55,104 @@ export const UI_TEXT = {
   close: { zh: '关闭', en: 'Close' },
   dataError: { zh: '数据加载失败', en: 'Data failed to load' },
   offlineNote: { zh: '离线底图', en: 'Offline basemap' },
+  // Project features in the bureau page (issue 16): draw, import and retire, for editors. {x} is filled in by the caller.
+  projectTools: { zh: '项目要素（编辑）', en: 'Project features (editing)' },
+  projectLayer: { zh: '图层', en: 'Layer' },
+  projectDraw: { zh: '绘制新要素', en: 'Draw a new feature' },
+  projectDrawPolygon: { zh: '在地图上单击放置顶点，再单击第一个顶点结束。', en: 'Click on the map to place the vertices, then click the first one to finish.' },
+  projectDrawPoint: { zh: '在地图上单击放置该点。', en: 'Click on the map to place the point.' },
+  projectDrawLine: { zh: '在地图上单击放置顶点，双击最后一个顶点结束。', en: 'Click on the map to place the vertices; double-click the last one to finish.' },
+  projectDrawPlannerOpen: { zh: '请先关闭规划工作台再绘制。', en: 'Close the planner before drawing.' },
+  projectDrawRefused: { zh: '多边形自相交，已拒绝：请不要让边交叉。', en: 'Self-intersecting polygon refused: edges must not cross.' },
+  projectImport: { zh: '从文件导入', en: 'Import from a file' },
+  projectImportFound: { zh: '{file}：读取到 {n} 个要素，将添加到“{layer}”。', en: '{file}: {n} feature(s) read, to be added to “{layer}”.' },
+  projectImportNone: { zh: '{file}：文件中没有可用的几何要素。', en: '{file}: the file has no usable geometry.' },
+  projectImportWrongKind: { zh: '{file}：第 {i} 个要素是 {got}，该图层只接受 {want}。', en: '{file}: feature {i} is a {got}; this layer takes {want} only.' },
+  projectImportTooMany: { zh: '{file}：一次最多导入 {n} 个要素。', en: '{file}: at most {n} features at a time.' },
+  projectImportDone: { zh: '{file}：已添加 {n} 个要素。', en: '{file}: {n} feature(s) added.' },
+  projectImportFailed: { zh: '{file}：第 {i} 个要素未添加（{reason}）；此前的 {n} 个已添加。', en: '{file}: feature {i} was not added ({reason}); the {n} before it were.' },
+  projectImportNameHint: { zh: '名称取自文件的 name / 名称 字段，没有时用下面的名称加序号。', en: 'Names come from the file’s name / 名称 field; otherwise the name below with a number.' },
+  projectName: { zh: '名称', en: 'Name' },
+  projectStatus: { zh: '状态', en: 'Status' },
+  projectYear: { zh: '年份', en: 'Year' },
+  projectCapacity: { zh: '容量（MW）', en: 'Capacity (MW)' },
+  projectNotes: { zh: '备注', en: 'Notes' },
+  projectArea: { zh: '面积', en: 'Area' },
+  projectLength: { zh: '长度', en: 'Length' },
+  projectSave: { zh: '保存', en: 'Save' },
+  projectCancel: { zh: '取消', en: 'Cancel' },
+  projectAdded: { zh: '已添加：{name}', en: 'Added: {name}' },
+  projectRetire: { zh: '停用', en: 'Retire' },
+  projectRetireConfirm: { zh: '确认停用“{name}”？停用后不再显示在地图上、不再计入统计；可在修改记录中撤销。', en: 'Retire “{name}”? It leaves the map and the figures; the change can be reverted from its history.' },
+  projectRetireReason: { zh: '停用原因（必填）', en: 'Reason (required)' },
+  projectRetireNeedsReason: { zh: '请填写停用原因。', en: 'Please give a reason.' },
+  projectRetireYes: { zh: '确认停用', en: 'Retire it' },
+  projectRetiredNote: { zh: '该要素已停用。', en: 'This feature is retired.' },
+  projectRetiredList: { zh: '已停用的要素', en: 'Retired features' },
+  projectRestore: { zh: '恢复', en: 'Restore' },
+  projectReason: { zh: '原因', en: 'Reason' },
+  projectRecent: { zh: '本图层最近的修改', en: 'Recent changes in this layer' },
+  projectRevert: { zh: '撤销', en: 'Revert' },
+  projectActionCreate: { zh: '新建', en: 'created' },
+  projectActionEdit: { zh: '修改', en: 'edited' },
+  projectActionRetire: { zh: '停用', en: 'retired' },
+  projectActionUnretire: { zh: '恢复', en: 'restored' },
+  projectActionRevert: { zh: '撤销', en: 'reverted' },
+  otherFields: { zh: '其他字段（按原文件）', en: 'Other fields (as imported)' },
+  // The public page (formerly its own dictionary, text.ts in its folder; key names kept).
+  title: { zh: '兴国县碳汇与绿色发展', en: 'Xingguo County: carbon sinks and green development' },
+  subtitle: { zh: '森林、湿地、矿山修复与新能源项目，以及《兴国县碳达峰实施方案》目标进展', en: 'Forests, wetlands, mine restoration and renewable projects, and progress on the county\'s carbon-peak plan' },
+  sampleNote: {
+    zh: '本页为演示版本：县界、乡镇名称和规划点名项目为真实信息，乡镇界线和各项数值为模拟数据，不代表兴国县实际情况。',
+    en: 'Demonstration version: the county outline, township names and the projects named in the plan are real; township boundaries and all figures are synthetic and do not describe the real county.',
+  },
+  languageLabel: { zh: 'Switch to English', en: '切换到中文' },
+  skipToTable: { zh: '跳到乡镇数据表', en: 'Skip to the township table' },
+  indicator: { zh: '地图指标', en: 'Map indicator' },
+  mapLabel: { zh: '兴国县乡镇指标地图（可用方向键平移，加减号缩放）', en: 'Map of township figures (arrow keys pan, + and − zoom)' },
+  noData: { zh: '无数据', en: 'no data' },
+  boundariesSynthetic: { zh: '乡镇界线为模拟，仅示意', en: 'Township boundaries are synthetic, for illustration only' },
+  projects: { zh: '规划项目', en: 'Projects in the plan' },
+  projectsHint: { zh: '点击项目名称，在地图上定位并查看说明。', en: 'Choose a project to find it on the map and read about it.' },
+  picked: { zh: '所选', en: 'Selected' },
+  pickHint: { zh: '点击地图上的乡镇或项目，查看数值。', en: 'Click a township or a project on the map to see its figures.' },
+  progress: { zh: '规划目标进展', en: 'Progress on the plan\'s targets' },
+  moreTargets: { zh: '更多目标', en: 'More targets' },
+  countyTotals: { zh: '全县概况', en: 'County overview' },
+  table: { zh: '乡镇数据表', en: 'Township figures' },
+  tableCaption: { zh: '各乡镇森林覆盖率、碳储量、年碳汇量与低效林改造进度（地图的文字版）', en: 'Forest coverage, carbon stock, annual sink and forest upgrade by township (the map as text)' },
+  township: { zh: '乡镇', en: 'Township' },
+  county: { zh: '全县', en: 'County' },
+  upgradeMu: { zh: '低效林改造面积（亩）', en: 'Forest upgraded (mu)' },
+  explainTitle: { zh: '什么是碳汇？数字怎么算？', en: 'What is a carbon sink, and how are the figures estimated?' },
+  explainSink: {
+    zh: '树木、竹林和湿地通过光合作用吸收空气中的二氧化碳，把碳储存在树干、根系和土壤里，这就是“碳汇”。碳储量是目前已储存的碳（换算为二氧化碳当量，吨CO₂e）；年净碳汇量是每年新增储存的数量：林木生长量减去采伐和自然枯损。光伏和风电不吸收二氧化碳，它们替代火电而减少排放，本页单独列为“减排量”，不计入碳汇。',
+    en: 'Trees, bamboo and wetlands take carbon dioxide out of the air and store the carbon in wood, roots and soil: that is a carbon sink. The carbon stock is what is stored now (as CO₂ equivalent, t CO₂e); the net annual sink is what is added to the store each year: growth minus harvest and natural mortality. Solar and wind farms absorb nothing: they avoid emissions by replacing coal power, so this page reports them separately as avoided emissions, never as a sink.',
+  },
+  explainMethod: {
+    zh: '估算方法：森林碳储量按林分蓄积量乘以木材密度、生物量扩展因子、根茎比和含碳率（IPCC第二层级方法；参数为对《省级温室气体清单编制指南（试行）》参数表的回忆值，尚未与指南原文核对），或按方精云生物量—蓄积量函数（参数转引自李银等2016）；年净碳汇 = 蓄积生长量 − 采伐量 − 枯损量（生长率按龄组、消耗率按树种组和起源，均为待核实的假设值）；毛竹按林分碳密度和净储量变化率（被采伐的竹材不计入碳汇）；油茶和碳汇造林新造林从造林年份起按生长曲线累积，有实测蓄积的按蓄积计算；湿地按每公顷每年埋藏碳量；修复矿山按造林生长曲线乘以立地系数并计土壤碳积累。碳乘以44/12换算为二氧化碳。碳密度 = 森林小班碳储量 ÷ 森林面积（吨碳/公顷）。95%区间由蒙特卡罗模拟（IPCC 2006 第1卷第3章 方法2，1000次抽样）得出。面积均为椭球面积（CGCS2000），1亩 = 1/15公顷。每个系数的来源、核实状态和不确定性见下表。',
+    en: "Method: forest carbon stock = growing stock × wood density × biomass expansion factor × (1 + root:shoot ratio) × carbon fraction (IPCC Tier 2; the parameters are recalled values of the table in China's provincial GHG inventory guideline and have not yet been checked against it), or Fang's biomass–volume functions (taken from Li Yin et al. 2016, a secondary source). Net annual sink = volume growth − harvest − natural mortality (growth by age group, consumption by species group and origin: assumptions still to be checked). Moso bamboo: stand carbon density and a net stock-change rate (culms cut each year are not a sink). New oil-tea and carbon-sink plantings grow along a curve from their planting year; plots with a measured volume use it. Wetlands: a burial rate per hectare per year; restored mines: a planting growth curve times a site factor plus soil accrual. Carbon × 44/12 gives CO₂. Carbon density = carbon of forest stands ÷ forest area (t C/ha). The 95 % intervals come from a Monte Carlo simulation (IPCC 2006 Vol. 1 Ch. 3, Approach 2, 1,000 draws). Areas are ellipsoidal (CGCS2000); 1 mu = 1/15 ha. The table below gives each factor's source, verification status and uncertainty.",
+  },
+  unverified: { zh: '依据未经核实系数的比例', en: 'Share resting on unverified factors' },
+  unverifiedValue: { zh: '碳储量 {stock}，年净碳汇 {sink}', en: 'stock {stock}, net sink {sink}' },
+  interval: { zh: '95%区间', en: '95 %' },
+  stockInterval: { zh: '碳储量95%区间（吨CO₂e）', en: 'Carbon stock 95 % interval (t CO₂e)' },
+  sinkInterval: { zh: '年净碳汇95%区间（吨CO₂e/年）', en: 'Net sink 95 % interval (t CO₂e/yr)' },
+  grossGrowth: { zh: '林木总生长固碳（未扣除采伐和枯损）', en: 'Gross growth (before harvest and mortality)' },
+  density: { zh: '森林碳密度', en: 'Forest carbon density' },
+  uncertaintyCol: { zh: '不确定性', en: 'uncertainty' },
+  factorsTitle: { zh: '公式与系数（含来源和核实状态）', en: 'Formulas and factors (with source and verification status)' },
+  factorStatus: { zh: '核实状态', en: 'status' },
+  dataDate: { zh: '数据日期', en: 'Data date' },
+  asOf: { zh: '截至{year}年', en: 'as of {year}' },
+  source: { zh: '数据来源', en: 'Source' },
+  factorsVersion: { zh: '系数表版本', en: 'Factor table' },
+  share: { zh: '分享本视图', en: 'Share this view' },
+  shareHint: { zh: '链接包含当前地图位置、指标和语言。', en: 'The link keeps the map position, the indicator and the language.' },
+  copy: { zh: '复制链接', en: 'Copy link' },
+  copied: { zh: '已复制', en: 'Copied' },
+  loadError: { zh: '数据加载失败', en: 'Data failed to load' },
+  avoided: { zh: '新能源减排量（估算，不计入碳汇）', en: 'Avoided emissions from solar and wind (estimate, not a sink)' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof UI_TEXT;
@@ -37,4 +166,158 @@ export function useLang(): Lang {
 export function useT(): (key: TextKey) => string {
   const lang = useLang();
   return (key) => UI_TEXT[key][lang];
+}
+
+export const FACTOR_STATUS: Record<string, Record<Lang, string>> = {
+  verified: { zh: '已与来源核实', en: 'verified against the source' },
+  secondary: { zh: '转引自二手来源', en: 'from a secondary source' },
+  assumption: { zh: '假设值，待核实', en: 'assumption, to be checked' },
+};
+
+/** The factor tables' figures and formulas (keyed by core/carbon/method-notes.ts's figure), {conv} = the method's
+ *  volume-to-carbon factor. */
+export const METHOD_NOTE_TEXT: Record<string, { figure: Record<Lang, string>; formula: Record<Lang, string>; formulaFang?: Record<Lang, string> }> = {
+  'stand carbon stock': {
+    figure: { zh: '林分碳储量', en: 'Stand carbon stock' },
+    formula: { zh: 'IPCC第二层级材积—生物量法：C = V × D × BEF × (1+R) × CF（参数为对《省级温室气体清单编制指南（试行）》2011参数表的回忆值，尚未与原文核对）', en: 'IPCC Tier 2 volume–biomass: C = V × D × BEF × (1+R) × CF (parameters recalled from the 2011 provincial inventory guideline table, not yet checked against it)' },
+    formulaFang: { zh: '方精云生物量—蓄积量函数：每公顷 B = a·V + b，C = B × CF（a、b取自李银等2016表1）', en: "Fang's biomass–volume function B = a·V + b per hectare, C = B × CF (a, b from Li Yin et al. 2016, Table 1)" },
+  },
+  'stand gross growth': {
+    figure: { zh: '林分总生长量', en: 'Stand gross growth' },
+    formula: { zh: 'V × 蓄积总生长率（龄组）× {conv}', en: 'V × gross growth rate (age group) × {conv}' },
+  },
+  'stand harvest and mortality': {
+    figure: { zh: '林分采伐与枯损（消耗）', en: 'Stand harvest and mortality' },
+    formula: { zh: 'V × （采伐率 + 枯损率）（树种组、起源）× {conv}；年净碳汇 = 总生长 − 采伐 − 枯损（碳汇造林地块不计采伐）', en: 'V × (harvest + mortality rate) (species group, origin) × {conv}; net sink = gross growth − harvest − mortality (no harvest on carbon-sink afforestation plots)' },
+  },
+  'bamboo (毛竹)': {
+    figure: { zh: '毛竹', en: 'Moso bamboo' },
+    formula: { zh: '碳储量 = 碳密度 × 面积；年净碳汇 = 净储量变化率 × 面积；总生产力计为总生长，竹材采伐 = 总生产力 − 净变化', en: 'stock = density × area; net sink = net stock-change rate × area; gross production reported as gross growth, culm harvest = gross − net' },
+  },
+  油茶: {
+    figure: { zh: '油茶', en: 'Oil tea' },
+    formula: { zh: '已成林：碳密度 × 面积，净碳汇率 × 面积；新造高产林：C(t) = 碳密度 × (1 − e^(−k·t))²，年碳汇 = C(t) − C(t−1)', en: 'established: density × area, net rate × area; new high-yield planting: C(t) = density × (1 − e^(−k·t))², sink = C(t) − C(t−1)' },
+  },
+  碳汇造林: {
+    figure: { zh: '碳汇造林', en: 'Carbon-sink afforestation' },
+    formula: { zh: '无实测蓄积：每公顷 C(t) = A·(1 − e^(−k·t))^c，t 为造林后年数；年碳汇 = C(t) − C(t−1)。有实测蓄积：按一般林分计算，不计采伐', en: 'without recorded volume: C(t) = A·(1 − e^(−k·t))^c per ha, t = years since planting; sink = C(t) − C(t−1). With recorded volume: as any stand, no harvest' },
+  },
+  wetland: {
+    figure: { zh: '湿地', en: 'Wetland' },
+    formula: { zh: '埋藏速率 × 面积（不估算碳储量）', en: 'burial rate × area (stock not modelled)' },
+  },
+  'mine restoration': {
+    figure: { zh: '矿山修复', en: 'Mine restoration' },
+    formula: { zh: 'C(t) × 立地系数 + 土壤碳积累 × min(t, 土壤积累年数)', en: 'C(t) × site factor + soil accrual × min(t, soil years)' },
+  },
+  'avoided emissions (estimate) — not a sink': {
+    figure: { zh: '新能源减排量（估算，非碳汇）', en: 'Avoided emissions (estimate) — not a sink' },
+    formula: { zh: '装机兆瓦 × 满负荷小时数 × 电网排放因子', en: 'MW × full-load hours × grid factor' },
+  },
+};
+
+/** The stand method's one-line description (core/carbon/stand.ts METHOD_LABELS, in words for each language). */
+export const METHOD_LABEL_TEXT: Record<string, Record<Lang, string>> = {
+  ipcc_bef: {
+    zh: 'IPCC第二层级材积—生物量法，C = V × D × BEF × (1+R) × CF（参数为对2011年《省级温室气体清单编制指南（试行）》参数表的回忆值，尚未核对）；年净碳汇 = 总生长 − 采伐 − 自然枯损（生长按树种组 × 龄组，消耗按树种组 × 起源）',
+    en: 'IPCC Tier 2 volume–biomass, C = V × D × BEF × (1+R) × CF (parameters recalled from the 2011 provincial inventory guideline table, not yet checked against it); annual sink = gross growth − harvest − natural mortality (growth by species group × age group, consumption by species group × origin)',
+  },
+  fang: {
+    zh: '方精云生物量—蓄积量函数，每公顷 B = a·V + b，C = B × CF（a、b取自李银等2016表1）；年净碳汇 = 总生长 − 采伐 − 自然枯损，按 a × CF 换算',
+    en: "Fang's biomass–volume function B = a·V + b per hectare, C = B × CF (a, b from Li Yin et al. 2016, Table 1); annual sink = gross growth − harvest − natural mortality, converted at a × CF",
+  },
+};
+
+/** English words of the factor tables' parameter names, units and uncertainties, in Chinese. */
+export const METHOD_WORDS_ZH: Record<string, string> = {
+  'gross volume growth ': '蓄积总生长率 ',
+  'other groups': '其他树种组',
+  'harvest ': '采伐率 ',
+  'mortality ': '枯损率 ',
+  'net stock change': '净储量变化率',
+  'gross production': '总生产力',
+  'net sink (established)': '净碳汇（已成林）',
+  'gross growth (established)': '总生长（已成林）',
+  'k (new planting)': 'k（新造林）',
+  density: '碳密度',
+  burial: '埋藏速率',
+  'site factor': '立地系数',
+  'soil accrual': '土壤碳积累',
+  'soil years': '土壤积累年数',
+  'PV hours': '光伏满负荷小时数',
+  'wind hours': '风电满负荷小时数',
+  'grid ': '电网排放因子 ',
+  ' row)': '行）',
+  ' function)': '函数）',
+  ' (': '（',
+  'fraction of standing volume per year': '占活立木蓄积的比例/年',
+  multiplier: '倍数',
+  '(shape c = 2)': '（形状参数 c = 2）',
+  'h/yr': '小时/年',
+  '1/yr': '1/年',
+  '/yr': '/年',
+  '1 SD, normal)': '1倍标准差，正态分布）',
+  'triangular)': '三角分布）',
+  'none stated': '未给出',
+  'held fixed (shape)': '固定不变（形状参数）',
+};
+
+/** Chinese terms of the factor tables that are neither species groups nor data values, in English. */
+export const TERMS_EN: Record<string, string> = {
+  木荷樟: 'Schima–camphor',
+  其他松类: 'other pines',
+  '（': ' (',
+  '）': ')',
+};
+
+export const PROJECT_KIND: Record<string, Record<Lang, string>> = {
+  pv: { zh: '光伏', en: 'Solar PV' },
+  wind: { zh: '风电', en: 'Wind' },
+  wetland_park: { zh: '湿地公园', en: 'Wetland park' },
+  mine: { zh: '矿山修复', en: 'Mine restoration' },
+};
+
+/**
+ * How each plan target was measured (core/plan/rules.ts gives a key and values): the rule in words, in both languages.
+ * String values are data (names, statuses); in English they go through valueName, names stay as they are.
+ */
+export const RULE_TEXT: Record<RuleMessageKey, Record<Lang, string>> = {
+  upgrade_area: { zh: '低效林改造（{types}）在{year}年底前完成的小班面积（椭球面积）', en: 'Area of stands upgraded ({types}) by the end of {year} (ellipsoidal area)' },
+  oil_tea_area: { zh: '油茶{work}在{year}年底前完成的小班面积', en: 'Area of oil-tea stands with {work} done by the end of {year}' },
+  forest_coverage: { zh: '森林面积 {forest_mu} 亩 ÷ 全县土地面积 {land_mu} 亩', en: 'Forest area {forest_mu} mu ÷ county land area {land_mu} mu' },
+  forest_land_area: { zh: '全部小班面积之和（小班均为林地）', en: 'Area of all stands (every stand is forest land)' },
+  forest_stock: { zh: '全部小班蓄积量之和', en: 'Growing stock of all stands, summed' },
+  carbon_afforestation_area: { zh: '{year}年底前造林的碳汇造林小班面积', en: 'Area of carbon-sink afforestation stands planted by the end of {year}' },
+  new_energy_capacity: { zh: '{year}年底前已并网的光伏与风电装机容量', en: 'Solar and wind capacity connected to the grid by the end of {year}' },
+  pv_missing: { zh: '光伏图层中没有{township}的{capacity_mw}兆瓦{kind}项目', en: 'No {capacity_mw} MW {kind} project in {township} on the solar layer' },
+  feature_status: { zh: '{name}：{status}', en: '{name}: {status}' },
+  feature_status_year: { zh: '{name}：{status}（{year}年）', en: '{name}: {status} ({year})' },
+  gas_pipeline_built: { zh: '燃气管道{name}已建成', en: 'Gas pipeline {name} is built' },
+  gas_town_supplied: { zh: '{name}已通气', en: '{name} has piped gas' },
+  gas_pipeline_planned: { zh: '燃气管道已规划（计划{years}年）', en: 'Gas pipeline planned (for {years})' },
+  gas_town_planned: { zh: '{name}：规划2030年前通气', en: '{name}: piped gas planned by 2030' },
+  gas_missing: { zh: '燃气管道图层中没有通往{place}的管道', en: 'No gas pipeline serving {place} on the pipeline layer' },
+  mine_missing: { zh: '矿山图层中没有名为{name}的矿山', en: 'No mine named {name} on the mine layer' },
+  wetland_none: { zh: '湿地图层中没有正在修复的{kind}', en: 'No {kind} under restoration on the wetland layer' },
+  wetland_restored: { zh: '{kind}已修复 {done_mu} / {total_mu} 亩（{sites} 处）', en: '{done_mu} of {total_mu} mu of {kind} restored ({sites} sites)' },
+  wetland_park: { zh: '{park}本身：{status}', en: '{park} itself: {status}' },
+  wetland_park_missing: { zh: '湿地图层中没有{park}', en: 'No {park} on the wetland layer' },
+  substation_missing: { zh: '变电站图层中没有{voltage_kv}千伏{name}变电站', en: 'No {voltage_kv} kV {name} substation on the substation layer' },
+};
+
+/** Fills {name} slots: numbers in the language's locale, strings as data values (translated where they are enumerations). */
+export function fillText(template: string, params: Readonly<Record<string, string | number>>, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = params[key];
+    if (v === undefined) return whole;
+    // A year is never grouped (2,025); other numbers are.
+    if (typeof v === 'number') return /year/.test(key) ? String(v) : v.toLocaleString(localeOf(lang), { maximumFractionDigits: 1 });
+    // "更新/补植" and "2030, 2035": each part is a value of its own.
+    return v.split(/(\/|, )/).map((part) => (part === '/' || part === ', ' ? part : valueName(part, lang))).join('');
+  });
+}
+
+/** A target's rule line in the UI language: its messages joined as sentences. */
+export function ruleDetailText(detail: readonly RuleMessage[], lang: Lang): string {
+  return detail.map((m) => fillText(RULE_TEXT[m.key][lang], m.params as Record<string, string | number>, lang)).join(lang === 'zh' ? '；' : '; ');
 }

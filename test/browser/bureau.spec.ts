@@ -43,6 +43,10 @@ export function bureauTests(browser: Browser, appUrl: string): BrowserTest[] {
         assert(counts.townshipLabels >= 10, `expected township labels drawn offline, got ${counts.townshipLabels}`);
         await rec.page.getByTestId('sample-badge').waitFor();
         assert((await rec.page.getByTestId('sample-badge').textContent()) === '示例数据', 'sample-data badge shows 示例数据');
+        // the sample's synthetic layers say so in the layer panel (a bureau's release does not: release.spec.ts)
+        const standsNote = await rec.page.getByTestId('layer-stands').getByTestId('layer-note').textContent();
+        assert(standsNote === '（模拟数据）', `stands layer note on the sample: ${standsNote}`);
+        assert((await rec.page.getByTestId('layer-townships').getByTestId('layer-note').textContent()) === '（界线为模拟）', 'townships note on the sample');
         await rec.page.screenshot({ path: screenshotPath('bureau-county-zh') });
       },
     },

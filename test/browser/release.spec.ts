@@ -43,6 +43,11 @@ export function releaseTests(browser: Browser, appUrl: string, releaseDir: strin
         // the badge is for the sample only: wait until release.json has been read, then it must be gone
         await rec.page.waitForFunction(() => !document.querySelector('[data-testid="sample-badge"]'), undefined, { timeout: 30_000 });
         assert(await rec.page.getByTestId('sample-note').count() === 0, 'no sample-data note on a release');
+        // nor the layer panel's 模拟数据 / 界线为模拟 notes: the layers are the bureau's own
+        await rec.page.getByTestId('layer-stands').waitFor({ timeout: 30_000 });
+        const notes = await rec.page.locator('.layer-panel [data-testid="layer-note"]').allTextContents();
+        assert(notes.every((n) => !n.includes('模拟')), `synthetic notes on a release's layers: ${notes.join(' ')}`);
+        assert(await rec.page.getByTestId('layer-stands').getByTestId('layer-note').count() === 0, 'no note on the stands layer of a release');
         assert(foreignRequests(rec.requests, appUrl).length === 0, `requests outside the app: ${foreignRequests(rec.requests, appUrl).join(', ')}`);
         assert(rec.pageErrors.length === 0, `page errors: ${rec.pageErrors.join('; ')}`);
         await rec.page.screenshot({ path: screenshotPath('release-dashboard-zh') });

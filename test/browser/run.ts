@@ -22,6 +22,7 @@ import { makeStressData } from '../../scripts/make-stress-data.ts';
 import { serveWithData } from '../../scripts/bench/serve-data.ts';
 import { releaseTests } from './release.spec.ts';
 import { buildPublicFrom, registryTests, writeRegistryFixture } from './registry.spec.ts';
+import { i18nTests } from './i18n.spec.ts';
 
 // Every page this runner builds carries the test hooks (window.__map, __draw …; src/test-hooks.ts); production builds do not.
 process.env.XG_TEST_HOOKS = '1';
@@ -33,12 +34,14 @@ if (ensure.status !== 0) process.exit(1);
 const only = process.argv[2];
 // `projects` (issue 16: editing the plan's projects, 发布) needs both builds and its own server; it runs alone or last.
 const projectsOnly = only === 'projects';
+// `i18n` (the translation walk over both pages in both languages) needs both builds served at once.
+const i18nOnly = only === 'i18n';
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
 const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared';
-const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly;
+const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
-const runPublic = only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly;
+const runPublic = only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), built into its own dist-stress/. Last,
 // because it points vite.config.ts at another data folder through the environment.
 const runStress = only === undefined || only === 'stress';
@@ -94,6 +97,22 @@ try {
       } finally {
         await shared.close();
       }
+    }
+  }
+  if (only === undefined || i18nOnly) {
+    if (i18nOnly) {
+      console.log('browser tests: building the public page, the app and the sign-in page …');
+      await buildApp('vite.public.config.ts');
+      await buildApp();
+      await buildApp('vite.login.config.ts');
+    }
+    const pub = await serveBuilt('vite.public.config.ts');
+    const app = await serveSignedIn();
+    try {
+      failed += await runTests('i18n', i18nTests(browser, app.url, pub.url));
+    } finally {
+      await app.close();
+      await pub.close();
     }
   }
   if (only === undefined || projectsOnly) {

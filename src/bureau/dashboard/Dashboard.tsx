@@ -7,7 +7,7 @@ import type { PlanProgress } from '../../core/plan/progress.ts';
 import { toCsv } from '../../core/table/csv.ts';
 import { EChart } from '../../ui/charts/EChart.tsx';
 import { downloadBlob } from '../../ui/download.ts';
-import { useLang } from '../../ui/i18n.ts';
+import { localeOf, useLang } from '../../ui/i18n.ts';
 import { valueName } from '../../ui/value-names.ts';
 import { analysis, PROJECTS_CHANGED } from '../../workers/analysis-client.ts';
 import { exposeForTests, TEST_HOOKS } from '../../test-hooks.ts';
@@ -178,7 +178,7 @@ export default function Dashboard({ township, townshipName, onTownship, year }: 
               <tr key={r.species_group + r.age_group}>
                 {speciesAgeColumns(lang).map((col) => {
                   const v = col.value(r);
-                  return <td key={col.header}>{typeof v === 'number' ? v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 0 }) : String(v ?? '')}</td>;
+                  return <td key={col.header}>{typeof v === 'number' ? v.toLocaleString(localeOf(lang), { maximumFractionDigits: 0 }) : String(v ?? '')}</td>;
                 })}
               </tr>
             ))}

@@ -4,13 +4,9 @@ import { DEFAULT_FACTORS } from '../../core/carbon/factors.ts';
 import { methodNotes, type FactorKind } from '../../core/carbon/method-notes.ts';
 import type { StandMethod } from '../../core/carbon/stand.ts';
 import type { PlanProgress } from '../../core/plan/progress.ts';
+import { FACTOR_STATUS } from '../../ui/i18n.ts';
 import type { Lang } from '../../ui/i18n-types.ts';
-
-const STATUS: Record<string, Record<Lang, string>> = {
-  verified: { zh: '已与来源核实', en: 'verified' },
-  secondary: { zh: '二手来源', en: 'secondary source' },
-  assumption: { zh: '假设值', en: 'assumption' },
-};
+import { methodNoteText, parameterName, uncertaintyText, unitText } from '../../ui/method-note-text.ts';
 
 /** Factor kinds the figures of this progress rest on. */
 export function kindsUsed(p: Pick<PlanProgress, 'summary' | 'county'>): FactorKind[] {
@@ -36,8 +32,8 @@ export function FactorCard({ method, progress, lang }: { method: StandMethod; pr
       <p className="method-note">{lang === 'zh' ? '因子表版本' : 'Factor table'} {DEFAULT_FACTORS.version}</p>
       {notes.map((n) => (
         <div key={n.figure} className="factor-block" data-figure={n.figure}>
-          <h4>{n.figure}</h4>
-          <p className="method-note">{n.formula}</p>
+          <h4>{methodNoteText(n, lang).figure}</h4>
+          <p className="method-note">{methodNoteText(n, lang).formula}</p>
           <table className="data-table" data-testid="factor-table">
             <thead>
               <tr>
@@ -46,12 +42,16 @@ export function FactorCard({ method, progress, lang }: { method: StandMethod; pr
               </tr>
             </thead>
             <tbody>
-              {n.parameters.map((p) => (
-                <tr key={p.name} data-status={p.status}>
-                  <td>{p.name}</td><td>{p.value}</td><td>{p.unit}</td><td>{STATUS[p.status]?.[lang] ?? p.status}</td>
-                  <td className="factor-source">{p.uncertainty}</td><td className="factor-source">{p.source}</td>
-                </tr>
-              ))}
+              {n.parameters.map((p) => {
+                const u = uncertaintyText(p.uncertainty, lang);
+                return (
+                  <tr key={p.name} data-status={p.status}>
+                    <td>{parameterName(p.name, lang)}</td><td>{p.value}</td><td>{unitText(p.unit, lang)}</td><td>{FACTOR_STATUS[p.status]?.[lang] ?? p.status}</td>
+                    {/* Sources and provenance notes are citations, kept as the factor table writes them. */}
+                    <td className="factor-source">{u.body}{u.note && <>; <span translate="no">{u.note}</span></>}</td><td className="factor-source" translate="no">{p.source}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

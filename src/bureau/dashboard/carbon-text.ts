@@ -2,9 +2,9 @@
 // t C per hectare of forest area with t CO2e/ha beside it, and the provenance line (method, factor table, unverified share).
 import type { CarbonProvenance } from '../../core/carbon/provenance.ts';
 import type { Lang } from '../../ui/i18n-types.ts';
+import { localeOf } from '../../ui/i18n.ts';
 
-const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
-const num = (v: number, lang: Lang, digits = 0) => v.toLocaleString(LOCALE[lang], { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const num = (v: number, lang: Lang, digits = 0) => v.toLocaleString(localeOf(lang), { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** "21,522,940 吨CO₂e（95%：19,407,057–24,055,488）" */
 export function withInterval(value: number, range: readonly [number, number] | undefined, unit: Record<Lang, string>, lang: Lang): string {

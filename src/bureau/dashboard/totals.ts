@@ -3,9 +3,9 @@ import type { CountyTotals } from '../../core/plan/county.ts';
 import type { Lang } from '../../ui/i18n-types.ts';
 import { densityText, T_CO2E, T_CO2E_YR, withInterval } from './carbon-text.ts';
 import { formatTargetValue } from '../../ui/widgets/format-target.ts';
+import { inParens, localeOf } from '../../ui/i18n.ts';
 
-const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
-const num = (v: number, lang: Lang, digits = 0) => v.toLocaleString(LOCALE[lang], { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const num = (v: number, lang: Lang, digits = 0) => v.toLocaleString(localeOf(lang), { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export interface TotalRow {
   key: string;
@@ -14,7 +14,7 @@ export interface TotalRow {
 }
 
 export const TOTAL_ROWS: TotalRow[] = [
-  { key: 'land_area_mu', label: { zh: '土地面积', en: 'Land area' }, format: (c, l) => `${formatTargetValue(c.land_area_mu, 'mu', l)}（${num(c.land_area_mu * 10000 / 15 / 1e6, l, 1)} km²）` },
+  { key: 'land_area_mu', label: { zh: '土地面积', en: 'Land area' }, format: (c, l) => `${formatTargetValue(c.land_area_mu, 'mu', l)}${inParens(`${num(c.land_area_mu * 10000 / 15 / 1e6, l, 1)} km²`, l)}` },
   { key: 'forest_land_mu', label: { zh: '林地面积', en: 'Forest land' }, format: (c, l) => formatTargetValue(c.forest_land_mu, 'mu', l) },
   { key: 'forest_area_mu', label: { zh: '森林面积', en: 'Forest area' }, format: (c, l) => formatTargetValue(c.forest_area_mu, 'mu', l) },
   { key: 'coverage_pct', label: { zh: '森林覆盖率', en: 'Forest coverage' }, format: (c, l) => formatTargetValue(c.coverage_pct, '%', l) },

@@ -37,10 +37,16 @@ export class UncertaintyCells {
     return c;
   }
 
-  addStand(scope: string, r: StandCarbon): void {
+  /** The cell a stand result belongs to (within its scope). */
+  static key(r: StandCarbon): string {
+    return `${r.method}|${r.species_group}|${r.age_group}|${r.origin}|${r.years_since_planting}|${r.no_harvest ? 1 : 0}`;
+  }
+
+  /** `key`: UncertaintyCells.key(r), when the caller already has it (the multi-year stand pass reuses it). */
+  addStand(scope: string, r: StandCarbon, key?: string): void {
     if (r.method === 'not_modelled' || !(r.area_ha > 0)) return;
     const m = r.method;
-    const key = `${m}|${r.species_group}|${r.age_group}|${r.origin}|${r.years_since_planting}|${r.no_harvest ? 1 : 0}`;
+    key ??= UncertaintyCells.key(r);
     const c = this.cell(scope, key, () => ({
       model: m, group: r.species_group, age: r.age_group, origin: r.origin, t: r.years_since_planting, noHarvest: r.no_harvest,
       volume_m3: 0, ha: 0, ha_stocked: 0,
@@ -248,51 +254,99 @@ export const DEFAULT_SEED = 20261130;
 export function monteCarlo(
   cells: UncertaintyCells | readonly UncertaintyCells[], f: CarbonFactors, opt: { draws?: number; seed?: number } = {},
 ): McResult {
+  return monteCarloRuns([cells], f, opt)[0];
+}
+
+/** What a cell's evaluation depends on: equal keys give equal figures for every draw. */
+const cellIdentity = (c: McCell) => `${c.model}|${c.group}|${c.age}|${c.origin}|${c.t}|${c.noHarvest}|${c.volume_m3}|${c.ha}|${c.ha_stocked}`;
+
+/**
+ * Several runs at once (the public build's years: most cells are the same every year, only the planting curves move),
+ * each equal to monteCarlo on its own cells. Every factor draws from its own stream (Model.v), so a factor's draw d is
+ * the same in every run; a cell that occurs in several runs is evaluated once per draw and its figures are summed into
+ * each run in that run's own cell order, which keeps every sum as monteCarlo makes it.
+ */
+export function monteCarloRuns(
+  runs: readonly (UncertaintyCells | readonly UncertaintyCells[])[], f: CarbonFactors, opt: { draws?: number; seed?: number } = {},
+): McResult[] {
   const draws = Math.max(1, Math.floor(opt.draws ?? DEFAULT_DRAWS));
   const seed = opt.seed ?? DEFAULT_SEED;
   const model = new Model(f, seed);
-  const byCode = new Map<string, ((m: Float64Array, out: Float64Array) => void)[]>();
-  for (const set of Array.isArray(cells) ? cells : [cells]) {
-    for (const [code, m] of (set as UncertaintyCells).scopes) {
-      let evals = byCode.get(code);
-      if (!evals) byCode.set(code, (evals = []));
-      for (const c of m.values()) evals.push(model.compile(c));
+  const evals: ((m: Float64Array, out: Float64Array) => void)[] = [];
+  const evalOf = new Map<string, number>();
+  const plans = runs.map((cells) => {
+    const byCode = new Map<string, number[]>();
+    for (const set of Array.isArray(cells) ? cells : [cells]) {
+      for (const [code, m] of (set as UncertaintyCells).scopes) {
+        let list = byCode.get(code);
+        if (!list) byCode.set(code, (list = []));
+        for (const c of m.values()) {
+          const id = cellIdentity(c);
+          let e = evalOf.get(id);
+          if (e === undefined) {
+            e = evals.length;
+            evals.push(model.compile(c));
+            evalOf.set(id, e);
+          }
+          list.push(e);
+        }
+      }
     }
-  }
-  const scopes = [...byCode].map(([code, evals]) => ({ code, evals }));
+    const scopes = [...byCode].map(([code, cellEvals]) => ({ code, evals: Int32Array.from(cellEvals) }));
+    return {
+      scopes,
+      stock: scopes.map(() => new Float64Array(draws)),
+      sink: scopes.map(() => new Float64Array(draws)),
+      central: scopes.map(() => [0, 0]),
+    };
+  });
   const nVars = model.vars.length;
   const mult = new Float64Array(nVars);
   const out = new Float64Array(2);
-  const stock = scopes.map(() => new Float64Array(draws));
-  const sink = scopes.map(() => new Float64Array(draws));
-  const central = scopes.map(() => [0, 0]);
+  const stockOf = new Float64Array(evals.length), sinkOf = new Float64Array(evals.length);
+  const evaluateAll = () => {
+    for (let e = 0; e < evals.length; e++) {
+      evals[e](mult, out);
+      stockOf[e] = out[0];
+      sinkOf[e] = out[1];
+    }
+  };
   // Central values first (all multipliers 1): they equal the deterministic figures.
   mult.fill(1);
-  scopes.forEach((s, k) => { for (const e of s.evals) { e(mult, out); central[k][0] += out[0]; central[k][1] += out[1]; } });
+  evaluateAll();
+  for (const run of plans) {
+    run.scopes.forEach((s, k) => { for (const e of s.evals) { run.central[k][0] += stockOf[e]; run.central[k][1] += sinkOf[e]; } });
+  }
   for (let d = 0; d < draws; d++) {
     for (let i = 0; i < nVars; i++) mult[i] = multiplier(model.vars[i].u, model.vars[i].value, model.vars[i].rand());
-    for (let k = 0; k < scopes.length; k++) {
-      let st = 0, sk = 0;
-      for (const e of scopes[k].evals) { e(mult, out); st += out[0]; sk += out[1]; }
-      stock[k][d] = st;
-      sink[k][d] = sk;
+    evaluateAll();
+    for (const run of plans) {
+      for (let k = 0; k < run.scopes.length; k++) {
+        const cellEvals = run.scopes[k].evals;
+        let st = 0, sk = 0;
+        for (let j = 0; j < cellEvals.length; j++) { st += stockOf[cellEvals[j]]; sk += sinkOf[cellEvals[j]]; }
+        run.stock[k][d] = st;
+        run.sink[k][d] = sk;
+      }
     }
   }
-  const countyStock = new Float64Array(draws), countySink = new Float64Array(draws);
-  let cs = 0, ck = 0;
-  const by_scope: Record<string, McSummary> = {};
-  scopes.forEach((s, k) => {
-    for (let d = 0; d < draws; d++) { countyStock[d] += stock[k][d]; countySink[d] += sink[k][d]; }
-    cs += central[k][0];
-    ck += central[k][1];
-    by_scope[s.code] = { carbon_stock_tCO2e: interval(central[k][0], stock[k]), annual_sink_tCO2e: interval(central[k][1], sink[k]) };
+  return plans.map(({ scopes, stock, sink, central }): McResult => {
+    const countyStock = new Float64Array(draws), countySink = new Float64Array(draws);
+    let cs = 0, ck = 0;
+    const by_scope: Record<string, McSummary> = {};
+    scopes.forEach((s, k) => {
+      for (let d = 0; d < draws; d++) { countyStock[d] += stock[k][d]; countySink[d] += sink[k][d]; }
+      cs += central[k][0];
+      ck += central[k][1];
+      by_scope[s.code] = { carbon_stock_tCO2e: interval(central[k][0], stock[k]), annual_sink_tCO2e: interval(central[k][1], sink[k]) };
+    });
+    return {
+      method: 'IPCC 2006 Vol.1 Ch.3 Approach 2 (Monte Carlo)',
+      draws,
+      seed,
+      cells: scopes.reduce((n, s) => n + s.evals.length, 0),
+      county: { carbon_stock_tCO2e: interval(cs, countyStock), annual_sink_tCO2e: interval(ck, countySink) },
+      by_scope,
+    };
   });
-  return {
-    method: 'IPCC 2006 Vol.1 Ch.3 Approach 2 (Monte Carlo)',
-    draws,
-    seed,
-    cells: scopes.reduce((n, s) => n + s.evals.length, 0),
-    county: { carbon_stock_tCO2e: interval(cs, countyStock), annual_sink_tCO2e: interval(ck, countySink) },
-    by_scope,
-  };
 }

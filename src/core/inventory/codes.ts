@@ -64,10 +64,17 @@ const LAND_BY_NAME: Record<string, LandClass> = {
 };
 
 /** 二类 地类 by 4-digit code (also written without the leading 0) or by name. 灌木林地 alone is ambiguous → null. */
+// Memo: an inventory has a handful of distinct values and an import asks once per stand (200k).
+const landMemo = new Map<string, LandClass | null>();
+
 export function landClassOf(value: string): LandClass | null {
-  const v = value.trim();
-  if (/^\d{3,4}$/.test(v)) return LAND_CLASS_CODES[v.padStart(4, '0')]?.land_class ?? null;
-  return LAND_BY_NAME[v] ?? null;
+  let lc = landMemo.get(value);
+  if (lc === undefined) {
+    const v = value.trim();
+    lc = /^\d{3,4}$/.test(v) ? LAND_CLASS_CODES[v.padStart(4, '0')]?.land_class ?? null : LAND_BY_NAME[v] ?? null;
+    if (landMemo.size < 10_000) landMemo.set(value, lc);
+  }
+  return lc;
 }
 
 /** 起源: 11–13 (or 1x) natural, 21–24 (2x) planted; 1 / 2 alone; or names. */

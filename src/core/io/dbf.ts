@@ -59,33 +59,87 @@ export function dbfEncoding(dbf: Uint8Array, cpgText: string | undefined, userCh
   return { label, how: `detected from the content (no .cpg${ldid ? `, language-driver byte 0x${ldid.toString(16)} is not specific` : ''})` };
 }
 
-function parseValue(raw: Uint8Array, field: DbfField, decoder: TextDecoder): string | number | boolean | null {
-  switch (field.type) {
-    case 'N':
-    case 'F': {
-      const t = String.fromCharCode(...raw).trim();
-      if (t === '' || /^\*+$/.test(t)) return null;
-      const v = Number(t);
-      return Number.isFinite(v) ? v : null;
-    }
-    case 'L': {
-      const c = String.fromCharCode(raw[0] ?? 0x3f);
-      return 'TtYy'.includes(c) ? true : 'FfNn'.includes(c) ? false : null;
-    }
-    case 'D': {
-      const t = String.fromCharCode(...raw).trim();
-      return /^\d{8}$/.test(t) ? `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}` : null;
-    }
-    case 'I':
-      return raw.length === 4 ? new DataView(raw.buffer, raw.byteOffset, 4).getInt32(0, true) : null;
-    case 'O':
-      return raw.length === 8 ? new DataView(raw.buffer, raw.byteOffset, 8).getFloat64(0, true) : null;
-    default: {
-      // C and anything else textual: fixed width, padded with spaces (some writers pad with NULs).
-      let end = raw.length;
-      while (end > 0 && (raw[end - 1] === 0x20 || raw[end - 1] === 0)) end--;
-      const nul = raw.subarray(0, end).indexOf(0);
-      return decoder.decode(raw.subarray(0, nul >= 0 ? nul : end)).trim();
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * A numeric field's bytes [from, to) as Number(text.trim()) reads them, without building the text, for the plain form
+ * (spaces, optional sign, at most 15 digits, optional point): m / 10^k is then exactly Number's correctly rounded
+ * result (m < 2^53 and 10^k ≤ 10^22 are exact, and IEEE division rounds once). undefined: not that form.
+ */
+function plainNumber(b: Uint8Array, from: number, to: number): number | null | undefined {
+  while (from < to && b[from] === 0x20) from++;
+  while (to > from && b[to - 1] === 0x20) to--;
+  if (from === to) return null;
+  let i = from;
+  const negative = b[i] === 0x2d;
+  if (negative || b[i] === 0x2b) i++;
+  let m = 0, digits = 0, decimals = -1;
+  for (; i < to; i++) {
+    const c = b[i];
+    if (c >= 0x30 && c <= 0x39) {
+      m = m * 10 + (c - 0x30);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 0x2e && decimals < 0) decimals = 0;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  const v = decimals > 0 ? m / POW10[decimals] : m;
+  return negative ? -v : v;
+}
+
+/** Reads one table's fields; text decoding is memoised (an inventory repeats the same few hundred values). */
+class FieldReader {
+  private memo = new Map<string, string>();
+  /** Whether bytes below 0x80 are plain ASCII in this encoding (not so in UTF-16 or the stateful ISO-2022-JP). */
+  private asciiSafe: boolean;
+  constructor(private bytes: Uint8Array, private view: DataView, private decoder: TextDecoder) {
+    this.asciiSafe = /^(utf-8|gbk|gb18030|big5|shift_jis|euc-kr|euc-jp|ibm866|windows-125\d|iso-8859-\d+)$/.test(decoder.encoding);
+  }
+
+  value(from: number, field: DbfField): string | number | boolean | null {
+    const b = this.bytes;
+    const to = from + field.length;
+    switch (field.type) {
+      case 'N':
+      case 'F': {
+        const plain = plainNumber(b, from, to);
+        if (plain !== undefined) return plain;
+        const t = String.fromCharCode(...b.subarray(from, to)).trim();
+        if (t === '' || /^\*+$/.test(t)) return null;
+        const v = Number(t);
+        return Number.isFinite(v) ? v : null;
+      }
+      case 'L': {
+        const c = String.fromCharCode(field.length > 0 ? b[from] : 0x3f);
+        return 'TtYy'.includes(c) ? true : 'FfNn'.includes(c) ? false : null;
+      }
+      case 'D': {
+        const t = String.fromCharCode(...b.subarray(from, to)).trim();
+        return /^\d{8}$/.test(t) ? `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}` : null;
+      }
+      case 'I':
+        return field.length === 4 ? this.view.getInt32(from, true) : null;
+      case 'O':
+        return field.length === 8 ? this.view.getFloat64(from, true) : null;
+      default: {
+        // C and anything else textual: fixed width, padded with spaces (some writers pad with NULs).
+        let end = to;
+        while (end > from && (b[end - 1] === 0x20 || b[end - 1] === 0)) end--;
+        const nul = b.subarray(from, end).indexOf(0);
+        if (nul >= 0) end = from + nul;
+        if (end - from > 64) return this.decoder.decode(b.subarray(from, end)).trim();
+        // the bytes as a Latin-1 string: a key for the memo, and the text itself when they are all ASCII
+        const key = String.fromCharCode.apply(null, b.subarray(from, end) as unknown as number[]);
+        let text = this.memo.get(key);
+        if (text === undefined) {
+          let ascii = this.asciiSafe;
+          for (let i = from; ascii && i < end; i++) if (b[i] >= 0x80) ascii = false;
+          text = ascii ? key.trim() : this.decoder.decode(b.subarray(from, end)).trim();
+          if (this.memo.size < 100_000) this.memo.set(key, text);
+        }
+        return text;
+      }
     }
   }
 }
@@ -117,6 +171,7 @@ export function parseDbf(bytes: Uint8Array, encoding: string): DbfTable {
   const available = Math.floor((bytes.length - headerLength) / recordLength);
   if (available < count) warnings.push(`the .dbf header promises ${count} records but the file holds ${available}; it is truncated`);
   const records: DbfTable['records'] = [];
+  const reader = new FieldReader(bytes, view, decoder);
   for (let r = 0, n = Math.min(count, available); r < n; r++) {
     const start = headerLength + r * recordLength;
     if (bytes[start] === 0x2a) {
@@ -126,7 +181,7 @@ export function parseDbf(bytes: Uint8Array, encoding: string): DbfTable {
     const rec: Record<string, string | number | boolean | null> = {};
     let o = start + 1;
     for (const f of fields) {
-      rec[f.name] = parseValue(bytes.subarray(o, o + f.length), f, decoder);
+      rec[f.name] = reader.value(o, f);
       o += f.length;
     }
     records.push(rec);

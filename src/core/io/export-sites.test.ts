@@ -81,3 +81,62 @@ describe('site exports', () => {
     expect(sitesToKml([{ ...sites[0], name: '林\u{1F332}\t' }])).toContain('<name>林\u{1F332}\t</name>');
   });
 });
+
+describe('carried attributes in exports (issue 14)', () => {
+  // An imported inventory stand: GBK-era field names, text that looks like numbers, XML and CSV specials, and
+  // names that clash with the planner's own fields (name, area_mu) or run past the DBF's 10-byte field names.
+  const attributes = {
+    LIN_BAN: '0012', XIAO_BAN: '003', YOU_SHI_SZ: '杉木', 备注: '补植 <2025> & "秋季"', MIAN_JI_MU_X: '129.88',
+    name: '原名称', area_mu: '130', LONG_FIELD_NAME_A: 'a', LONG_FIELD_NAME_B: 'b',
+  };
+  const carrying: ExportSite[] = [{ ...sites[0], attributes }, sites[1]];
+  const expectCarried = (props: Record<string, unknown> | null | undefined, nameOf: (k: string) => string) => {
+    expect(props?.name).toBe('光伏一号');
+    expect(props?.[nameOf('src_name')]).toBe('原名称');
+    expect(props?.[nameOf('src_area_mu')]).toBe('130');
+    for (const k of ['LIN_BAN', 'XIAO_BAN', 'YOU_SHI_SZ', '备注', 'MIAN_JI_MU_X']) expect(props?.[nameOf(k)], k).toBe(attributes[k as keyof typeof attributes]);
+  };
+
+  it('GeoJSON writes them as text and reads them back', () => {
+    const r = importFile('sites.geojson', strToU8(sitesToGeoJson(carrying)));
+    expectCarried(r.features[0].properties, (k) => k);
+    expect(r.features[1].properties?.LIN_BAN).toBeUndefined();
+  });
+
+  it('KML writes them escaped in ExtendedData and reads them back', () => {
+    const kml = sitesToKml(carrying);
+    expect(kml).toContain('<Data name="备注"><value>补植 &lt;2025&gt; &amp; &quot;秋季&quot;</value></Data>');
+    const r = importFile('sites.kml', strToU8(kml));
+    expectCarried(r.features[0].properties, (k) => k);
+  });
+
+  for (const encoding of ['utf-8', 'gbk'] as const) {
+    it(`Shapefile (${encoding}) writes them as text fields with unique names of ≤ 10 bytes and reads them back`, () => {
+      const zip = sitesToShapefileZip(carrying, 'sites', encoding);
+      const files = unzipSync(zip);
+      expect(strFromU8(files['sites.cpg'])).toBe(encoding === 'gbk' ? 'GBK' : 'UTF-8');
+      const dbf = files['sites.dbf'];
+      const fields: { name: string; type: string }[] = [];
+      for (let o = 32; dbf[o] !== 0x0d; o += 32) {
+        const raw = dbf.subarray(o, o + 11);
+        const end = raw.indexOf(0);
+        expect(end === -1 ? 11 : end).toBeLessThanOrEqual(10);
+        fields.push({ name: new TextDecoder(encoding === 'gbk' ? 'gbk' : 'utf-8').decode(raw.subarray(0, end === -1 ? 10 : end)), type: String.fromCharCode(dbf[o + 11]) });
+      }
+      const names = fields.map((f) => f.name);
+      expect(new Set(names.map((n) => n.toUpperCase())).size).toBe(names.length); // unique, ignoring case
+      // Text stays text: "0012" is a character field, not the number 12.
+      expect(fields.find((f) => f.name === 'LIN_BAN')?.type).toBe('C');
+      // The 12-character names become unique 10-byte ones (LONG_FIELD, LONG_FI_2).
+      expect(names).toContain('LONG_FIELD');
+      expect(names).toContain('LONG_FI_2');
+      const r = importFile('sites.zip', zip);
+      expect(r.report.rejected).toEqual([]);
+      const short = (k: string) => (k === 'MIAN_JI_MU_X' ? 'MIAN_JI_MU' : k === 'src_area_mu' ? 'src_area_m' : k);
+      expectCarried(r.features[0].properties, short);
+      expect(r.features[0].properties?.LONG_FIELD).toBe('a');
+      expect(r.features[0].properties?.LONG_FI_2).toBe('b');
+      expect(r.features[1].properties?.LIN_BAN ?? '').toBe('');
+    });
+  }
+});

@@ -16,18 +16,34 @@ export interface ExportSite {
   type: string;
   note: string;
   geometry: Geometry;
+  /** Attributes an imported feature carried (text), written after the planner's fields in every format. */
+  attributes?: Readonly<Record<string, string>>;
 }
 
 const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
 
-/** Properties every export carries: the planner's fields and the ellipsoidal measurements. */
+/** Properties every export carries: the planner's fields, the ellipsoidal measurements, then the carried attributes. */
 export function siteProperties(s: ExportSite): Record<string, string | number> {
   const m = measureSite(s.geometry);
-  return {
+  const own: Record<string, string | number> = {
     name: s.name, type: s.type, note: s.note, site_id: s.id,
     area_mu: round(fromSquareMetres(m.area_m2, 'mu'), 4), area_ha: round(fromSquareMetres(m.area_m2, 'ha'), 6),
     perim_m: round(m.perimeter_m, 2), length_m: round(m.length_m, 2),
   };
+  return { ...own, ...carried(s.attributes, own) };
+}
+
+/**
+ * Carried attributes as text, under their own names; one that would overwrite a planner field of the same name
+ * (an imported `name` or `area_mu`) is written as src_<name>, so neither is lost. Text stays text: "0012" is not 12.
+ */
+function carried(attributes: ExportSite['attributes'], own: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(attributes ?? {})) {
+    if (!k || typeof v !== 'string') continue;
+    out[k in own ? `src_${k}` : k] = v;
+  }
+  return out;
 }
 
 /** RFC 7946: lon/lat, outer rings counter-clockwise (checkGeometry orients them), 9 decimals (what Terra Draw keeps). */
@@ -74,8 +90,12 @@ export function sitesToKml(sites: ExportSite[], documentName = '兴国碳汇图 
 
 const KIND: Record<string, string> = { Point: 'points', MultiPoint: 'points', LineString: 'lines', MultiLineString: 'lines', Polygon: 'polygons', MultiPolygon: 'polygons' };
 
-/** One zip holding base_polygons.shp/.shx/.dbf/.prj/.cpg (and _lines, _points when there are such sites), CGCS2000 lon/lat. */
-export function sitesToShapefileZip(sites: ExportSite[], base = 'sites'): Uint8Array {
+/**
+ * One zip holding base_polygons.shp/.shx/.dbf/.prj/.cpg (and _lines, _points when there are such sites), CGCS2000
+ * lon/lat. Attributes in UTF-8 by default, or GBK for older desktop tools; the .cpg names the encoding either way.
+ * DBF field names are at most 10 bytes: longer or clashing names are shortened to unique ones (shapefile-write.ts).
+ */
+export function sitesToShapefileZip(sites: ExportSite[], base = 'sites', encoding: 'utf-8' | 'gbk' = 'utf-8'): Uint8Array {
   const groups = new Map<string, Feature[]>();
   for (const s of sites) {
     const kind = KIND[s.geometry.type];
@@ -85,7 +105,7 @@ export function sitesToShapefileZip(sites: ExportSite[], base = 'sites'): Uint8A
   }
   const files: Record<string, Uint8Array> = {};
   for (const [kind, features] of groups) {
-    const parts = writeShapefile(features, { crs: 4490, encoding: 'utf-8' });
+    const parts = writeShapefile(features, { crs: 4490, encoding });
     const name = groups.size === 1 ? base : `${base}_${kind}`;
     for (const [ext, data] of Object.entries(parts)) if (data) files[`${name}.${ext}`] = data;
   }

@@ -35,26 +35,42 @@ export function featureName(properties: Record<string, unknown> | null | undefin
   return undefined;
 }
 
-// Reprojection keeps its own map over the seven geometry types rather than geo/positions.ts mapPositions: it keeps
-// foreign members and extra dimensions, and runs over every position of a 200k-stand import.
-function mapGeometry(g: Geometry, f: Transform): Geometry {
-  // one new array per position (the transform's result); 200k stands have millions of positions
-  const p = (q: Position): Position => {
+// Reprojection keeps its own loops rather than geo/positions.ts mapPositions: it keeps foreign members and extra
+// dimensions, and runs over every position of a 200k-stand import.
+/** A ring or line through the transform: one new array per position (the transform's result). */
+function mapLine(line: Position[], f: Transform): Position[] {
+  const out: Position[] = new Array(line.length);
+  for (let k = 0; k < line.length; k++) {
+    const q = line[k];
     const r: Position = f(q[0], q[1]);
     for (let i = 2; i < q.length; i++) r.push(q[i]);
-    return r;
-  };
+    out[k] = r;
+  }
+  return out;
+}
+
+function mapLines(lines: Position[][], f: Transform): Position[][] {
+  const out: Position[][] = new Array(lines.length);
+  for (let k = 0; k < lines.length; k++) out[k] = mapLine(lines[k], f);
+  return out;
+}
+
+// Plain loops, no closure per geometry: 200k stands have millions of positions.
+function mapGeometry(g: Geometry, f: Transform): Geometry {
   switch (g.type) {
     case 'Point':
-      return { ...g, coordinates: p(g.coordinates) };
+      return { ...g, coordinates: mapLine([g.coordinates], f)[0] };
     case 'MultiPoint':
     case 'LineString':
-      return { ...g, coordinates: g.coordinates.map(p) };
+      return { ...g, coordinates: mapLine(g.coordinates, f) };
     case 'MultiLineString':
     case 'Polygon':
-      return { ...g, coordinates: g.coordinates.map((l) => l.map(p)) };
-    case 'MultiPolygon':
-      return { ...g, coordinates: g.coordinates.map((poly) => poly.map((l) => l.map(p))) };
+      return { ...g, coordinates: mapLines(g.coordinates, f) };
+    case 'MultiPolygon': {
+      const polys: Position[][][] = new Array(g.coordinates.length);
+      for (let k = 0; k < polys.length; k++) polys[k] = mapLines(g.coordinates[k], f);
+      return { ...g, coordinates: polys };
+    }
     case 'GeometryCollection':
       return { ...g, geometries: g.geometries.map((x) => mapGeometry(x, f)) };
   }
@@ -117,14 +133,17 @@ export function decideCrs(
  * proj4 happily inverts nonsense (a GK northing of 9.9e9 comes out as a plausible lon/lat), so every
  * reprojected position is projected back and must land where it started.
  */
+const roundTripTolerance = (v: number) => 1e-7 * Math.max(1, Math.abs(v)) + 1e-6;
+
 function checkedTransform(def: string): Transform {
   const inverse = toLonLat(def);
   const forward = fromLonLat(def);
   return (x, y) => {
-    const [lon, lat] = inverse(x, y);
-    const [bx, by] = forward(lon, lat);
-    const tol = (v: number) => 1e-7 * Math.max(1, Math.abs(v)) + 1e-6;
-    if (!(Math.abs(bx - x) <= tol(x) && Math.abs(by - y) <= tol(y))) {
+    const ll = inverse(x, y);
+    const lon = ll[0], lat = ll[1];
+    const back = forward(lon, lat);
+    const bx = back[0], by = back[1];
+    if (!(Math.abs(bx - x) <= roundTripTolerance(x) && Math.abs(by - y) <= roundTripTolerance(y))) {
       throw new Error(`coordinate (${x}, ${y}) is outside the area this CRS covers`);
     }
     return [lon, lat];
@@ -163,29 +182,29 @@ export function finishImport(fileName: string, raw: RawImport, crs: CrsInfo, crs
     report: { read: raw.read, fixed: [], rejected: [...(raw.rejected ?? [])], warnings: [...crsWarnings, ...(raw.warnings ?? [])] },
   };
   if (raw.encoding) result.encoding = raw.encoding;
+  // the label is only needed for a message: built when one is written
+  const labelOf = (feature: Feature<Geometry | null>, index: number) => {
+    const name = featureName(feature.properties);
+    return `feature ${index}${name ? ` ${quoted(name)}` : ''}`;
+  };
   for (const { feature, index } of raw.features) {
-    // the label is only needed for a message: built when one is written
-    const labelOf = () => {
-      const name = featureName(feature.properties);
-      return `feature ${index}${name ? ` ${quoted(name)}` : ''}`;
-    };
     let geometry = feature.geometry;
     if (geometry && transform) {
       try {
         geometry = mapGeometry(geometry, transform);
       } catch (e) {
-        result.report.rejected.push({ index, why: `${labelOf()}: cannot reproject from ${crs.name} (${describeError(e)})` });
+        result.report.rejected.push({ index, why: `${labelOf(feature, index)}: cannot reproject from ${crs.name} (${describeError(e)})` });
         continue;
       }
     }
     const check = checkGeometry(geometry);
     if (check.error !== undefined) {
       const hint = transform && /out of range|not a finite/.test(check.error) ? ` after reprojecting from ${crs.name}` : '';
-      result.report.rejected.push({ index, why: `${labelOf()}: ${check.error}${hint}` });
+      result.report.rejected.push({ index, why: `${labelOf(feature, index)}: ${check.error}${hint}` });
       continue;
     }
     if (check.fixes.length) {
-      const label = labelOf();
+      const label = labelOf(feature, index);
       for (const what of check.fixes) result.report.fixed.push({ index, what: `${label}: ${what}` });
     }
     result.features.push({ ...feature, geometry: check.geometry ?? null });

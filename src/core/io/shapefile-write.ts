@@ -150,9 +150,11 @@ function inferFields(features: Feature[], encode: (s: string) => Uint8Array): Fi
   const used = new Set<string>();
   return keys.map((key) => {
     const values = features.map((f) => f.properties?.[key]).filter((v) => v !== null && v !== undefined);
+    // Unique ignoring case: desktop tools read DBF field names case-insensitively (NAME and name would clash).
+    const seen = (b: Uint8Array) => used.has(new TextDecoder('latin1').decode(b).toUpperCase());
     let nameBytes = fitBytes(key, 10, encode);
-    for (let k = 2; used.has(new TextDecoder('latin1').decode(nameBytes)); k++) nameBytes = fitBytes(`${key.slice(0, 7)}_${k}`, 10, encode);
-    used.add(new TextDecoder('latin1').decode(nameBytes));
+    for (let k = 2; seen(nameBytes); k++) nameBytes = fitBytes(`${[...key].slice(0, 7).join('')}_${k}`, 10, encode);
+    used.add(new TextDecoder('latin1').decode(nameBytes).toUpperCase());
     if (values.length > 0 && values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
       // a loop, not Math.max(...values): 200k arguments overflow the call stack
       const decimals = Math.min(8, values.reduce<number>((m, v) => Math.max(m, (String(v).split('.')[1] ?? '').length), 0));

@@ -1,11 +1,11 @@
 // Plan-target progress from the layers: the one entry point the CLI, the dashboard and the worker call.
 import { DEFAULT_FACTORS, type CarbonFactors } from '../carbon/factors.ts';
-import { monteCarlo, type McResult } from '../carbon/monte-carlo.ts';
+import { monteCarlo, type McResult, type UncertaintyCells } from '../carbon/monte-carlo.ts';
 import { METHOD_LABELS, type StandMethod } from '../carbon/stand.ts';
 import { countyTotals, otherSinkCells, type CountyTotals } from './county.ts';
 import { computeAreas, type AreaCache, type PlanLayers } from './layers.ts';
 import { speciesAgeRows, townshipRows, yearRows, type TownshipRow, type YearRow } from './rollups.ts';
-import { evaluateRule } from './rules.ts';
+import { evaluateRule, type RuleMessage } from './rules.ts';
 import { summariseStands, type StandSummary } from './stand-summary.ts';
 import { PLAN_START_YEAR, shortfall, targetStatus, type TargetStatus } from './status.ts';
 import { PLAN_TARGETS, type PlanTarget } from './targets.ts';
@@ -19,7 +19,8 @@ export interface TargetProgress extends PlanTarget {
   ratio: number | null;
   status: TargetStatus;
   shortfall: number;
-  detail: string;
+  /** How the value was measured, as messages the UI words in its language. */
+  detail: RuleMessage[];
   feature_ids?: string[];
 }
 
@@ -36,6 +37,15 @@ export interface ProgressOptions {
   /** Monte Carlo draws and seed (defaults 1000, fixed seed). */
   mcDraws?: number;
   mcSeed?: number;
+  /** The stand pass for this method and year, already done (summariseStandsForYears: one pass for many years). */
+  summary?: StandSummary;
+  /** The Monte Carlo of this summary's cells and progressCells' other sinks, already done (monteCarloRuns). */
+  mc?: McResult;
+}
+
+/** The Monte Carlo cells computeProgress propagates: the stands' (from the summary) and the other sinks'. */
+export function progressCells(layers: PlanLayers, areas: AreaCache, summary: StandSummary, asOfYear: number): UncertaintyCells[] {
+  return [summary.cells, otherSinkCells(layers, areas, summary, asOfYear)];
 }
 
 export interface PlanProgress {
@@ -60,10 +70,13 @@ export function computeProgress(layers: PlanLayers, opt: ProgressOptions = {}): 
   const method = opt.method ?? 'ipcc_bef';
   const asOfYear = opt.asOfYear ?? AS_OF_YEAR;
   const areas = opt.areas ?? computeAreas(layers);
-  const summary = summariseStands(layers.stands, areas.stands, factors, { method, year: asOfYear });
+  if (opt.summary && (opt.summary.year !== asOfYear || opt.summary.method !== method)) {
+    throw new Error(`the stand summary given is for ${opt.summary.method} ${opt.summary.year}, not ${method} ${asOfYear}`);
+  }
+  const summary = opt.summary ?? summariseStands(layers.stands, areas.stands, factors, { method, year: asOfYear });
   const ctx = { layers, areas, summary, asOfYear };
   const t0 = performance.now();
-  const mc = monteCarlo([summary.cells, otherSinkCells(layers, areas, summary, asOfYear)], factors, { draws: opt.mcDraws, seed: opt.mcSeed });
+  const mc = opt.mc ?? monteCarlo(progressCells(layers, areas, summary, asOfYear), factors, { draws: opt.mcDraws, seed: opt.mcSeed });
   const targets = (opt.targets ?? PLAN_TARGETS).map((t): TargetProgress => {
     const r = evaluateRule(t, ctx);
     return {

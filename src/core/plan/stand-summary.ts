@@ -1,9 +1,9 @@
 // One pass over the stands: carbon per stand plus every roll-up the targets and the dashboard need
 // (county, township, species group × age group, area added per year). Pure and synchronous; areas come precomputed.
 import { isForest, OIL_TEA_WORK, UPGRADE_TYPES, type OilTeaWork, type UpgradeType } from '../inventory/schema.ts';
-import type { CarbonFactors } from '../carbon/factors.ts';
+import type { CarbonFactors, FactorStatus } from '../carbon/factors.ts';
 import { UncertaintyCells } from '../carbon/monte-carlo.ts';
-import { addStatus, emptyStatusTotals, type StatusTotals } from '../carbon/provenance.ts';
+import { emptyStatusTotals, type StatusTotals } from '../carbon/provenance.ts';
 import { standCarbon, type StandCarbon, type StandInput, type StandMethod } from '../carbon/stand.ts';
 import type { FC, StandLike } from './layers.ts';
 
@@ -60,33 +60,68 @@ export interface StandSummary {
   methodsUsed: Set<string>;
 }
 
+// The pass sums into one Float64Array per bucket (slots below) and makes the Bucket objects at the end: at 200k stands
+// × 12 years the property stores of object buckets dominated the pass. The additions and their order are those of
+// the objects, so the sums are bit for bit the same.
+const S_COUNT = 0, S_AREA = 1, S_FOREST_AREA = 2, S_STOCK_M3 = 3, S_STOCK_CO2 = 4, S_SINK_CO2 = 5, S_STOCK_C = 6,
+  S_FOREST_STOCK_C = 7, S_GROSS = 8, S_HARVEST = 9, S_MORTALITY = 10, S_STOCK_STATUS = 11, S_SINK_STATUS = 14,
+  S_UPGRADE = 17, S_OIL_TEA = 21, S_CARBON_AFF = 23, SLOTS = 24;
+const STATUS_KEYS = Object.keys(emptyStatusTotals()) as FactorStatus[];
+const UPGRADE_KEYS = Object.keys(emptyBucket().upgrade_mu) as UpgradeType[];
+const OIL_TEA_KEYS = Object.keys(emptyBucket().oil_tea_mu) as OilTeaWork[];
+const statusSlot = (s: FactorStatus): number => STATUS_KEYS.indexOf(s);
+
 /** The attributes a bucket sums, read once per stand (200k stands: property reads dominate this pass). */
 interface StandFacts {
   forest: boolean;
-  upgrade: string | null | undefined;
-  oilTea: string | null | undefined;
+  /** Slot offset of the stand's upgrade type / 油茶 work in a bucket, or -1. */
+  upgrade: number;
+  oilTea: number;
   carbonAfforestation: boolean;
 }
 
-function addInto(b: Bucket, p: StandFacts, mu: number, c: StandCarbon): void {
-  b.count += 1;
-  b.area_mu += mu;
-  b.stock_m3 += c.stock_m3;
-  b.carbon_stock_tCO2e += c.carbon_stock_tCO2e;
-  b.annual_sink_tCO2e += c.annual_sink_tCO2e;
-  b.carbon_stock_tC += c.carbon_stock_tC;
+function addInto(b: Float64Array, p: StandFacts, mu: number, c: StandCarbon, stockStatus: number, sinkStatus: number): void {
+  b[S_COUNT] += 1;
+  b[S_AREA] += mu;
+  b[S_STOCK_M3] += c.stock_m3;
+  b[S_STOCK_CO2] += c.carbon_stock_tCO2e;
+  b[S_SINK_CO2] += c.annual_sink_tCO2e;
+  b[S_STOCK_C] += c.carbon_stock_tC;
   if (p.forest) {
-    b.forest_area_mu += mu;
-    b.forest_carbon_stock_tC += c.carbon_stock_tC;
+    b[S_FOREST_AREA] += mu;
+    b[S_FOREST_STOCK_C] += c.carbon_stock_tC;
   }
-  b.gross_growth_tCO2e += c.gross_growth_tCO2e;
-  b.harvest_tCO2e += c.harvest_tCO2e;
-  b.mortality_tCO2e += c.mortality_tCO2e;
-  addStatus(b.stock_by_status, c.stock_status, c.carbon_stock_tCO2e);
-  addStatus(b.sink_by_status, c.sink_status, c.annual_sink_tCO2e);
-  if (p.upgrade && p.upgrade in b.upgrade_mu) b.upgrade_mu[p.upgrade as UpgradeType] += mu;
-  if (p.oilTea && p.oilTea in b.oil_tea_mu) b.oil_tea_mu[p.oilTea as OilTeaWork] += mu;
-  if (p.carbonAfforestation) b.carbon_afforestation_mu += mu;
+  b[S_GROSS] += c.gross_growth_tCO2e;
+  b[S_HARVEST] += c.harvest_tCO2e;
+  b[S_MORTALITY] += c.mortality_tCO2e;
+  b[S_STOCK_STATUS + stockStatus] += Math.abs(c.carbon_stock_tCO2e); // addStatus
+  b[S_SINK_STATUS + sinkStatus] += Math.abs(c.annual_sink_tCO2e);
+  if (p.upgrade >= 0) b[S_UPGRADE + p.upgrade] += mu;
+  if (p.oilTea >= 0) b[S_OIL_TEA + p.oilTea] += mu;
+  if (p.carbonAfforestation) b[S_CARBON_AFF] += mu;
+}
+
+/** The sums into a bucket object (emptyBucket() or one with extra keys after its own, as the pass made them). */
+function fillBucket<B extends Bucket>(b: B, a: Float64Array): B {
+  b.count = a[S_COUNT];
+  b.area_mu = a[S_AREA];
+  b.forest_area_mu = a[S_FOREST_AREA];
+  b.stock_m3 = a[S_STOCK_M3];
+  b.carbon_stock_tCO2e = a[S_STOCK_CO2];
+  b.annual_sink_tCO2e = a[S_SINK_CO2];
+  b.carbon_stock_tC = a[S_STOCK_C];
+  b.forest_carbon_stock_tC = a[S_FOREST_STOCK_C];
+  b.gross_growth_tCO2e = a[S_GROSS];
+  b.harvest_tCO2e = a[S_HARVEST];
+  b.mortality_tCO2e = a[S_MORTALITY];
+  STATUS_KEYS.forEach((k, i) => {
+    b.stock_by_status[k] = a[S_STOCK_STATUS + i];
+    b.sink_by_status[k] = a[S_SINK_STATUS + i];
+  });
+  UPGRADE_KEYS.forEach((k, i) => { b.upgrade_mu[k] = a[S_UPGRADE + i]; });
+  OIL_TEA_KEYS.forEach((k, i) => { b.oil_tea_mu[k] = a[S_OIL_TEA + i]; });
+  b.carbon_afforestation_mu = a[S_CARBON_AFF];
+  return b;
 }
 
 function bump(series: Record<string, number>, year: number | null | undefined, mu: number): void {
@@ -100,32 +135,54 @@ export function summariseStands(
   factors: CarbonFactors,
   opt: { method: StandMethod; year: number },
 ): StandSummary {
+  return summariseStandsForYears(stands, areasM2, factors, { method: opt.method, years: [opt.year] })[0];
+}
+
+/** A bucket for each year of a multi-year pass. */
+type YearBuckets<T> = T[];
+
+/**
+ * The summaries of several assessment years in one pass over the stands: each summary equals summariseStands for its
+ * year (the same additions in the same stand order, so the same floating-point sums). The stand's attributes are read
+ * once and its carbon computed once unless it depends on the year (curve methods: years_since_planting is set); only
+ * the additions are repeated per year. The public build's year control needs 2020–2030: 11 passes became one.
+ */
+export function summariseStandsForYears(
+  stands: FC<StandLike>,
+  areasM2: Float64Array,
+  factors: CarbonFactors,
+  opt: { method: StandMethod; years: readonly number[] },
+): StandSummary[] {
   const n = stands.features.length;
+  const years = opt.years;
+  const ny = years.length;
   if (areasM2.length !== n) throw new Error(`area cache has ${areasM2.length} entries for ${n} stands`);
-  const county = emptyBucket();
-  const byTownship: StandSummary['byTownship'] = {};
-  const bySpeciesAge: StandSummary['bySpeciesAge'] = {};
+  const county = years.map(() => new Float64Array(SLOTS));
   const added = {} as AddedByYear;
   for (const t of UPGRADE_TYPES) added[`upgrade:${t}`] = {};
   for (const w of OIL_TEA_WORK) added[`oil_tea:${w}`] = {};
   added.carbon_afforestation = {};
-  const perStand = { carbon_stock_tCO2e: new Float64Array(n), annual_sink_tCO2e: new Float64Array(n), species_group: new Array<string>(n), forest: new Uint8Array(n) };
-  const cells = new UncertaintyCells();
-  const methodsUsed = new Set<string>();
+  // species group and forest flag do not depend on the year: one array each, shared by the years' summaries
+  const speciesGroup = new Array<string>(n);
+  const forest = new Uint8Array(n);
+  const perStand = years.map(() => ({ carbon_stock_tCO2e: new Float64Array(n), annual_sink_tCO2e: new Float64Array(n), species_group: speciesGroup, forest }));
+  const cells = years.map(() => new UncertaintyCells());
+  const methodsUsed = years.map(() => new Set<string>());
   let unknownSpecies = 0;
 
   // Lookups instead of template-string keys in the loop: this pass runs over 200k stands.
   const upgradeSeries = Object.fromEntries(UPGRADE_TYPES.map((t) => [t, added[`upgrade:${t}`]])) as Record<string, Record<string, number>>;
   const oilSeries = Object.fromEntries(OIL_TEA_WORK.map((w) => [w, added[`oil_tea:${w}`]])) as Record<string, Record<string, number>>;
-  const towns = new Map<string, Bucket & { code: string; name: string }>();
-  const groups = new Map<string, Map<string, Bucket & { species_group: string; age_group: string }>>();
+  const towns = new Map<string, { name: string; sums: YearBuckets<Float64Array> }>();
+  const groups = new Map<string, Map<string, YearBuckets<Float64Array>>>();
 
   // One input and one facts record reused for every stand: no garbage per stand besides standCarbon's result.
   const input: StandInput = {
     species: null, age_group: null, stock_m3: 0, area_m2: 0, origin: null, carbon_afforestation: false, afforestation_year: null,
     oil_tea_work: null, oil_tea_year: null,
   };
-  const facts: StandFacts = { forest: false, upgrade: null, oilTea: null, carbonAfforestation: false };
+  const facts: StandFacts = { forest: false, upgrade: -1, oilTea: -1, carbonAfforestation: false };
+  const yearOpt = { method: opt.method, year: years[0] };
   for (let i = 0; i < n; i++) {
     const p = stands.features[i].properties;
     if (!p) continue;
@@ -140,40 +197,68 @@ export function summariseStands(
     input.origin = p.origin;
     input.oil_tea_work = p.oil_tea_work;
     input.oil_tea_year = p.oil_tea_year;
-    const c = standCarbon(input, factors, opt);
-    if (c.kind === 'unknown') unknownSpecies++;
-    perStand.carbon_stock_tCO2e[i] = c.carbon_stock_tCO2e;
-    perStand.annual_sink_tCO2e[i] = c.annual_sink_tCO2e;
-    perStand.species_group[i] = c.species_group;
-    methodsUsed.add(c.method);
-    const mu = c.area_mu;
+    yearOpt.year = years[0];
+    const c0 = standCarbon(input, factors, yearOpt);
+    // standCarbon reads the year only for curve methods, and those set years_since_planting
+    const sameEveryYear = c0.years_since_planting === null;
+    const cellKey = sameEveryYear ? UncertaintyCells.key(c0) : '';
+    if (c0.kind === 'unknown') unknownSpecies++;
+    speciesGroup[i] = c0.species_group;
     facts.forest = isForest(p);
-    perStand.forest[i] = facts.forest ? 1 : 0;
-    facts.upgrade = p.upgrade_type;
-    facts.oilTea = p.oil_tea_work;
+    forest[i] = facts.forest ? 1 : 0;
+    const upgrade = p.upgrade_type;
+    const oilTea = p.oil_tea_work;
+    facts.upgrade = upgrade ? UPGRADE_KEYS.indexOf(upgrade as UpgradeType) : -1;
+    facts.oilTea = oilTea ? OIL_TEA_KEYS.indexOf(oilTea as OilTeaWork) : -1;
     facts.carbonAfforestation = carbonAfforestation;
-    addInto(county, facts, mu, c);
 
     const code = p.township_code ?? 'unknown';
     let town = towns.get(code);
-    if (!town) towns.set(code, (town = { ...emptyBucket(), code, name: p.township_name ?? '' }));
-    addInto(town, facts, mu, c);
-    cells.addStand(code, c);
-
+    if (!town) towns.set(code, (town = { name: p.township_name ?? '', sums: years.map(() => new Float64Array(SLOTS)) }));
+    const townSums = town.sums;
     const age = ageGroup ?? '—';
-    let byAge = groups.get(c.species_group);
-    if (!byAge) groups.set(c.species_group, (byAge = new Map()));
+    let byAge = groups.get(c0.species_group);
+    if (!byAge) groups.set(c0.species_group, (byAge = new Map()));
     let g = byAge.get(age);
-    if (!g) byAge.set(age, (g = { ...emptyBucket(), species_group: c.species_group, age_group: age }));
-    addInto(g, facts, mu, c);
+    if (!g) byAge.set(age, (g = years.map(() => new Float64Array(SLOTS))));
 
-    if (facts.upgrade && upgradeSeries[facts.upgrade]) bump(upgradeSeries[facts.upgrade], p.upgrade_year, mu);
-    if (facts.oilTea && oilSeries[facts.oilTea]) bump(oilSeries[facts.oilTea], p.oil_tea_year, mu);
+    for (let y = 0; y < ny; y++) {
+      let c = c0;
+      if (y > 0 && !sameEveryYear) {
+        yearOpt.year = years[y];
+        c = standCarbon(input, factors, yearOpt);
+      }
+      perStand[y].carbon_stock_tCO2e[i] = c.carbon_stock_tCO2e;
+      perStand[y].annual_sink_tCO2e[i] = c.annual_sink_tCO2e;
+      methodsUsed[y].add(c.method);
+      const mu = c.area_mu;
+      const stockStatus = statusSlot(c.stock_status);
+      const sinkStatus = statusSlot(c.sink_status);
+      addInto(county[y], facts, mu, c, stockStatus, sinkStatus);
+      addInto(townSums[y], facts, mu, c, stockStatus, sinkStatus);
+      cells[y].addStand(code, c, sameEveryYear ? cellKey : undefined);
+      addInto(g[y], facts, mu, c, stockStatus, sinkStatus);
+    }
+
+    const mu = c0.area_mu; // the area does not depend on the year
+    if (upgrade && upgradeSeries[upgrade]) bump(upgradeSeries[upgrade], p.upgrade_year, mu);
+    if (oilTea && oilSeries[oilTea]) bump(oilSeries[oilTea], p.oil_tea_year, mu);
     if (carbonAfforestation) bump(added.carbon_afforestation, p.afforestation_year, mu);
   }
-  for (const [code, b] of towns) byTownship[code] = b;
-  for (const byAge of groups.values()) for (const g of byAge.values()) bySpeciesAge[`${g.species_group}|${g.age_group}`] = g;
-  return { method: opt.method, year: opt.year, county, byTownship, bySpeciesAge, added, perStand, unknownSpecies, cells, methodsUsed };
+  return years.map((year, y): StandSummary => {
+    const byTownship: StandSummary['byTownship'] = {};
+    for (const [code, t] of towns) byTownship[code] = fillBucket({ ...emptyBucket(), code, name: t.name }, t.sums[y]);
+    const bySpeciesAge: StandSummary['bySpeciesAge'] = {};
+    for (const [group, byAge] of groups) {
+      for (const [age, g] of byAge) bySpeciesAge[`${group}|${age}`] = fillBucket({ ...emptyBucket(), species_group: group, age_group: age }, g[y]);
+    }
+    // the series do not depend on the year; each summary gets its own copy (callers may keep one and not the others)
+    const addedCopy = Object.fromEntries(Object.entries(added).map(([k, v]) => [k, { ...v }])) as AddedByYear;
+    return {
+      method: opt.method, year, county: fillBucket(emptyBucket(), county[y]), byTownship, bySpeciesAge, added: addedCopy, perStand: perStand[y], unknownSpecies,
+      cells: cells[y], methodsUsed: methodsUsed[y],
+    };
+  });
 }
 
 /**

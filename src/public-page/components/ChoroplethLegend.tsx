@@ -4,13 +4,13 @@ import type { LayerDef } from '../../layers/types.ts';
 import type { Lang } from '../../ui/i18n-types.ts';
 import { legendClasses, NO_DATA } from '../choropleth.ts';
 import { formatNumber, withUnit, type Indicator } from '../indicators.ts';
-import { PUB_TEXT } from '../text.ts';
+import { UI_TEXT } from '../../ui/i18n.ts';
 
 export function ChoroplethLegend({ indicator, breaks, lang, projects }: { indicator: Indicator; breaks: number[]; lang: Lang; projects: LayerDef }) {
   const digits = Math.max(0, ...breaks.map((b) => (Number.isInteger(b) ? 0 : String(b).split('.')[1]?.length ?? 0)));
   const n = (v: number) => formatNumber(v, Math.min(digits, 3), lang);
   return (
-    <section className="pub-legend" aria-label={PUB_TEXT.legend[lang]} data-testid="legend">
+    <section className="pub-legend" aria-label={UI_TEXT.legend[lang]} data-testid="legend">
       <h3>{withUnit(indicator.name[lang], indicator.unit[lang], lang)}</h3>
       <ul className="legend legend--classes">
         {legendClasses(indicator, breaks).map((c) => (
@@ -21,12 +21,12 @@ export function ChoroplethLegend({ indicator, breaks, lang, projects }: { indica
         ))}
         <li>
           <span className="swatch" style={{ background: NO_DATA }} />
-          <span>{PUB_TEXT.noData[lang]}</span>
+          <span>{UI_TEXT.noData[lang]}</span>
         </li>
       </ul>
       <h3>{projects.name[lang]}</h3>
       <Legend layer={projects} />
-      <p className="pub-note">{PUB_TEXT.boundariesSynthetic[lang]}</p>
+      <p className="pub-note">{UI_TEXT.boundariesSynthetic[lang]}</p>
     </section>
   );
 }

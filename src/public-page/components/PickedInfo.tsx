@@ -3,10 +3,10 @@ import type { PickedFeature } from '../../map/MapView.tsx';
 import { formatValue } from '../../ui/format-value.ts';
 import type { Lang } from '../../ui/i18n-types.ts';
 import { PROJECT_LAYER } from '../layers.ts';
-import { PROJECT_KIND, PUB_TEXT } from '../text.ts';
+import { PROJECT_KIND, UI_TEXT } from '../../ui/i18n.ts';
 
 export function PickedInfo({ picked, lang }: { picked: PickedFeature | null; lang: Lang }) {
-  if (!picked) return <p className="picked picked--empty" aria-live="polite" data-testid="picked">{PUB_TEXT.pickHint[lang]}</p>;
+  if (!picked) return <p className="picked picked--empty" aria-live="polite" data-testid="picked">{UI_TEXT.pickHint[lang]}</p>;
   const p = picked.properties;
   const title = lang === 'en' && p.name_en ? p.name_en : p.name;
   const isProject = picked.layer.id === PROJECT_LAYER;

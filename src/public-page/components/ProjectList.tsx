@@ -2,13 +2,13 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { Lang } from '../../ui/i18n-types.ts';
 import type { PublicProject } from '../public-data.ts';
-import { PROJECT_KIND, PUB_TEXT } from '../text.ts';
+import { PROJECT_KIND, UI_TEXT } from '../../ui/i18n.ts';
 
 export function ProjectList({ projects, lang, onChoose }: { projects: FeatureCollection<Point, PublicProject>; lang: Lang; onChoose: (f: PublicProject, at: [number, number]) => void }) {
   return (
     <section className="pub-section" aria-labelledby="projects-h" data-testid="project-list">
-      <h2 id="projects-h">{PUB_TEXT.projects[lang]}</h2>
-      <p className="pub-note">{PUB_TEXT.projectsHint[lang]}</p>
+      <h2 id="projects-h">{UI_TEXT.projects[lang]}</h2>
+      <p className="pub-note">{UI_TEXT.projectsHint[lang]}</p>
       <ul className="project-list">
         {projects.features.map((f) => (
           <li key={f.properties.id}>

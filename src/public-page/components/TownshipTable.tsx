@@ -2,7 +2,7 @@
 import type { Lang } from '../../ui/i18n-types.ts';
 import { formatNumber, formatRange, INDICATORS, withUnit, type IndicatorId } from '../indicators.ts';
 import type { PlanProgressFile } from '../public-data.ts';
-import { PUB_TEXT } from '../text.ts';
+import { UI_TEXT } from '../../ui/i18n.ts';
 
 export function TownshipTable({ plan, lang, indicator, selected, onSelect }: {
   plan: PlanProgressFile; lang: Lang; indicator: IndicatorId; selected: string | null; onSelect: (code: string) => void;
@@ -17,21 +17,21 @@ export function TownshipTable({ plan, lang, indicator, selected, onSelect }: {
   };
   return (
     <section className="pub-section" aria-labelledby="township-table-h">
-      <h2 id="township-table-h">{PUB_TEXT.table[lang]}</h2>
+      <h2 id="township-table-h">{UI_TEXT.table[lang]}</h2>
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="township-table-h">
         <table className="township-table" id="township-table" data-testid="township-table">
-          <caption>{PUB_TEXT.tableCaption[lang]}</caption>
+          <caption>{UI_TEXT.tableCaption[lang]}</caption>
           <thead>
             <tr>
-              <th scope="col">{PUB_TEXT.township[lang]}</th>
+              <th scope="col">{UI_TEXT.township[lang]}</th>
               {INDICATORS.map((ind) => (
                 <th scope="col" key={ind.id} data-col={ind.id} className={ind.id === indicator ? 'is-active' : undefined}>
                   {withUnit(ind.name[lang], ind.unit[lang], lang)}
                 </th>
               ))}
-              <th scope="col" data-col="upgrade_mu">{PUB_TEXT.upgradeMu[lang]}</th>
-              <th scope="col" data-col="carbon_ci">{PUB_TEXT.stockInterval[lang]}</th>
-              <th scope="col" data-col="sink_ci">{PUB_TEXT.sinkInterval[lang]}</th>
+              <th scope="col" data-col="upgrade_mu">{UI_TEXT.upgradeMu[lang]}</th>
+              <th scope="col" data-col="carbon_ci">{UI_TEXT.stockInterval[lang]}</th>
+              <th scope="col" data-col="sink_ci">{UI_TEXT.sinkInterval[lang]}</th>
             </tr>
           </thead>
           <tbody>
@@ -51,7 +51,7 @@ export function TownshipTable({ plan, lang, indicator, selected, onSelect }: {
           </tbody>
           <tfoot>
             <tr data-code="county">
-              <th scope="row">{PUB_TEXT.county[lang]}</th>
+              <th scope="row">{UI_TEXT.county[lang]}</th>
               {INDICATORS.map((ind) => <td key={ind.id} data-col={ind.id}>{formatNumber(countyValues[ind.id], ind.digits, lang)}</td>)}
               <td data-col="upgrade_mu">{formatNumber(plan.townships.reduce((s, r) => s + r.upgrade_mu, 0), 0, lang)}</td>
               <td data-col="carbon_ci">{formatRange(c.uncertainty.carbon_stock_tCO2e[0], c.uncertainty.carbon_stock_tCO2e[1], lang)}</td>

@@ -1,12 +1,12 @@
 // One plan target: the plan's words, section, value against target, a progress bar and the status with any shortfall.
 import type { TargetProgress } from '../../core/plan/progress.ts';
-import { useLang } from '../i18n.ts';
+import { ruleDetailText, sectionText, useLang } from '../i18n.ts';
 import './target-card.css';
 import { formatRatio, formatTargetValue, progressPercent, STATUS_TEXT } from './format-target.ts';
 
 /** What a card shows: the bureau passes a full TargetProgress, the public page its public subset (no detail line). */
 export type TargetCardView = Pick<TargetProgress, 'id' | 'section' | 'text_zh' | 'text_en' | 'quote' | 'unit' | 'target' | 'target_year' | 'value' | 'ratio' | 'status' | 'shortfall'>
-  & { detail?: string };
+  & { detail?: TargetProgress['detail'] };
 
 export function TargetCard({ t, townshipScope }: { t: TargetCardView; townshipScope: boolean }) {
   const lang = useLang();
@@ -15,7 +15,7 @@ export function TargetCard({ t, townshipScope }: { t: TargetCardView; townshipSc
   return (
     <article className={`target-card target-card--${t.status}`} data-testid={`target-${t.id}`} data-status={t.status}>
       <header>
-        <span className="target-card__section">{t.section}</span>
+        <span className="target-card__section">{sectionText(t.section, lang)}</span>
         {townshipScope ? (
           <span className="status-chip">{lang === 'zh' ? '本乡镇贡献' : 'Township contribution'}</span>
         ) : (
@@ -39,7 +39,7 @@ export function TargetCard({ t, townshipScope }: { t: TargetCardView; townshipSc
           {lang === 'zh' ? '差额' : 'Shortfall'}: <span data-testid="target-shortfall">{formatTargetValue(t.shortfall, t.unit, lang)}</span>
         </p>
       )}
-      {t.detail && <p className="target-card__detail">{t.detail}</p>}
+      {t.detail && t.detail.length > 0 && <p className="target-card__detail" data-testid="target-detail">{ruleDetailText(t.detail, lang)}</p>}
     </article>
   );
 }

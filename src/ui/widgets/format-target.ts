@@ -2,8 +2,8 @@
 // Pure, so the dashboard's text is checked against the CLI's numbers in tests.
 import type { TargetUnit } from '../../core/plan/targets.ts';
 import type { Lang } from '../i18n-types.ts';
+import { localeOf } from '../i18n.ts';
 
-const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
 
 const UNIT_TEXT: Record<TargetUnit, Record<Lang, string>> = {
   mu: { zh: '亩', en: 'mu' },
@@ -16,7 +16,7 @@ const UNIT_TEXT: Record<TargetUnit, Record<Lang, string>> = {
 export function formatTargetValue(value: number, unit: TargetUnit, lang: Lang): string {
   if (!Number.isFinite(value)) return '—';
   const digits = unit === '%' ? 2 : 0;
-  const text = value.toLocaleString(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const text = value.toLocaleString(localeOf(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const u = UNIT_TEXT[unit][lang];
   return unit === '%' ? `${text}%` : u ? `${text} ${u}` : text;
 }
@@ -31,5 +31,5 @@ export function progressPercent(ratio: number | null): number {
 
 export function formatRatio(ratio: number | null, lang: Lang): string {
   if (ratio === null || !Number.isFinite(ratio)) return '—';
-  return `${(ratio * 100).toLocaleString(LOCALE[lang], { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`;
+  return `${(ratio * 100).toLocaleString(localeOf(lang), { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`;
 }

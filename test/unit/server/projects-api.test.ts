@@ -168,6 +168,23 @@ describe.each(engines())('project layers API on $name', (engine) => {
     expect(back.features.some((f) => f.properties!.id === 'sub-nanwai')).toBe(true);
   });
 
+  it('retiring with a reason: the reason is in the audit; a bad reason is 400 and changes nothing; viewers cannot retire', async () => {
+    expect((await viewer.request('DELETE', '/api/projects/mines/mine-04', { reason: 'x' })).status).toBe(403);
+    for (const [body, field] of [[{ reason: 5 }, 'reason'], [{ reason: '<b>' }, 'reason'], [{ reason: 'x'.repeat(501) }, 'reason'], [{ why: 'x' }, 'why'], [[1], 'body']] as const) {
+      const r = await editor.request('DELETE', '/api/projects/mines/mine-04', body);
+      expect(r.status, JSON.stringify(body)).toBe(400);
+      expect(r.body.field).toBe(field);
+    }
+    expect((await viewer.request('GET', '/api/audit?layer=mines&feature=mine-04')).body.changes).toEqual([]);
+    const del = await editor.request('DELETE', '/api/projects/mines/mine-04', { reason: '与相邻图斑重复' });
+    expect(del.status).toBe(200);
+    const hist = (await viewer.request('GET', '/api/audit?layer=mines&feature=mine-04')).body.changes;
+    expect(hist[0]).toMatchObject({ action: 'retire', user: 'eve', reason: '与相邻图斑重复' });
+    const undo = await editor.request('POST', `/api/audit/${del.body.audit}/revert`);
+    expect(undo.status).toBe(200);
+    expect((await viewer.request('GET', '/api/audit?layer=mines&feature=mine-04')).body.changes[0]).toMatchObject({ action: 'revert', reason: null });
+  });
+
   it('creates a feature after the geometry checks; its township comes from the township layer; refuses bad geometry', async () => {
     const ring = [[115.35, 26.33], [115.352, 26.33], [115.352, 26.332], [115.35, 26.332], [115.35, 26.33]];
     const ok = await editor.request('POST', '/api/projects/mines', { name: '新矿山', status: '修复中', geometry: { type: 'Polygon', coordinates: [ring] } });
