@@ -504,5 +504,50 @@ export function plannerUxTests(browser: Browser, appUrl: string): BrowserTest[] 
         }
       },
     },
+    {
+      // The "map stays off-centre after the side panel closes" report: the canvas must follow the map area as a panel
+      // opens and closes, and the point that was at the centre must be back at the centre of the visible map.
+      name: 'opening and closing the planner and the dashboard leaves the map whole and centred',
+      async run() {
+        const r = await openPage(browser, { width: 1400, height: 760 });
+        const { page } = r;
+        try {
+          await page.goto(appUrl);
+          await waitForValue(page, () => { const w = window as UxWindow; return !!w.__map && w.__map.loaded(); }, 60_000, 'map');
+          const here: [number, number] = [115.362, 26.312];
+          await page.evaluate((c) => (window as UxWindow).__map!.jumpTo({ center: c, zoom: 12 }), here);
+          const geometry = () => page.evaluate((c) => {
+            const w = window as UxWindow;
+            const area = document.querySelector('.map-area')!.getBoundingClientRect();
+            const canvas = w.__map!.getCanvas().getBoundingClientRect();
+            const p = w.__map!.project(c as [number, number]);
+            return { areaW: area.width, areaH: area.height, canvasW: canvas.width, canvasH: canvas.height, x: p.x, y: p.y };
+          }, here);
+          const whole = async (label: string) => {
+            // MapLibre follows its container through a ResizeObserver; give it the frame it needs.
+            await waitForValue(page, () => {
+              const w = window as UxWindow;
+              const a = document.querySelector('.map-area')!.getBoundingClientRect();
+              const c = w.__map!.getCanvas().getBoundingClientRect();
+              return Math.abs(a.width - c.width) < 1.5 && Math.abs(a.height - c.height) < 1.5;
+            }, 10_000, `${label}: canvas follows the map area`);
+            const g = await geometry();
+            assert(Math.abs(g.x - g.canvasW / 2) < 2 && Math.abs(g.y - g.canvasH / 2) < 2, `${label}: the centre point is at (${g.x.toFixed(1)}, ${g.y.toFixed(1)}), the map's centre is (${g.canvasW / 2}, ${g.canvasH / 2})`);
+            return g;
+          };
+          const start = await whole('at start');
+          for (const panel of ['planner-switch', 'dashboard-switch']) {
+            await page.getByTestId(panel).click();
+            const open = await whole(`${panel} open`);
+            assert(open.canvasW < start.canvasW - 100, `${panel}: the panel narrows the map (${start.canvasW} → ${open.canvasW})`);
+            await page.getByTestId(panel).click();
+            const closed = await whole(`${panel} closed`);
+            assert(Math.abs(closed.canvasW - start.canvasW) < 1.5, `${panel}: closed, the map is as wide as before (${start.canvasW} → ${closed.canvasW})`);
+          }
+        } finally {
+          await page.context().close();
+        }
+      },
+    },
   ];
 }
