@@ -17,7 +17,7 @@ import type { Browser } from 'playwright-core';
 import { computeAreas, type PlanLayers } from '../../src/core/plan/layers.ts';
 import { planLayerFiles } from '../../src/layers/analysis-roles.ts';
 import { computeProgress } from '../../src/core/plan/progress.ts';
-import { readStandColumns, STAND_COLUMNS_FILE } from '../../src/workers/stand-columns.ts';
+import { readStandColumns, STAND_COLUMNS_FILE } from '../../src/core/io/binary/stand-columns.ts';
 import { launchBrowser } from '../lib/browser.ts';
 import { ROOT } from '../lib/serve-app.ts';
 import { makeStressData } from '../make-stress-data.ts';

@@ -2,8 +2,8 @@
 // stands.geojson (size + SHA-1). Used by scripts/ensure-data.ts (npm start, npm test) and the stress data script.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { STAND_COLUMNS_FILE } from '../../src/workers/stand-columns.ts';
-import { STAND_GEOMETRY_FILE } from '../../src/workers/stand-geometry.ts';
+import { STAND_COLUMNS_FILE } from '../../src/core/io/binary/stand-columns.ts';
+import { STAND_GEOMETRY_FILE } from '../../src/core/io/binary/stand-geometry.ts';
 import { buildStandTiles, fileStamp, STAND_TILES_DIR, TILES_META, TILES_VERSION, type TilesMeta } from './build-stands.ts';
 
 export function tilesStaleReason(dataDir: string): string | null {

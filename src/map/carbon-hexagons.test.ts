@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { densityOf, pointsFromBuffer } from '../map/carbon-hexagons.ts';
+import { densityOf, pointsFromBuffer } from './carbon-hexagons.ts';
 import { computeAreas } from '../core/plan/layers.ts';
 import { computeProgress } from '../core/plan/progress.ts';
 import { fixtureLayers } from '../core/plan/fixture.testutil.ts';
-import { standCentroids } from './stand-points.ts';
+import { standCentroids } from '../core/io/binary/stand-points.ts';
 
 describe('hexagon points: forest stands only, t C per ha of forest', () => {
   it('the density of all points equals the county forest carbon density of the dashboard', () => {

@@ -10,8 +10,8 @@ import { planLayerFiles } from '../layers/analysis-roles.ts';
 import { computeAreas, type AreaCache, type PlanLayers } from '../core/plan/layers.ts';
 import { computeProgress, type PlanProgress } from '../core/plan/progress.ts';
 import { layersForTownship } from '../core/plan/township-filter.ts';
-import { readStandColumns, STAND_COLUMNS_FILE } from './stand-columns.ts';
-import { standCentroids } from './stand-points.ts';
+import { readStandColumns, STAND_COLUMNS_FILE } from '../core/io/binary/stand-columns.ts';
+import { standCentroids } from '../core/io/binary/stand-points.ts';
 
 /** Which file feeds each plan layer (the registry's `plan` role). */
 const PLAN_FILES = planLayerFiles();

@@ -8,7 +8,7 @@ import type { FeatureCollection, Polygon } from 'geojson';
 import type { Browser } from 'playwright-core';
 import { frameRates, LONGTASK_SCRIPT, longestTask, standsDrawnProbe } from '../../scripts/bench/map-probe.ts';
 import type { StandLike } from '../../src/core/plan/layers.ts';
-import { readStandColumns, STAND_COLUMNS_FILE } from '../../src/workers/stand-columns.ts';
+import { readStandColumns, STAND_COLUMNS_FILE } from '../../src/core/io/binary/stand-columns.ts';
 import { referenceSiteOverlap } from '../fixtures/site-reference.ts';
 import { assert, type BrowserTest, foreignRequests, openPage, type RecordedPage, screenshotPath, waitForValue } from './harness.ts';
 import { drawPolygon } from './planner.spec.ts';

@@ -2,7 +2,7 @@
 // counts, rounding for export, coordinate checks, perimeter and length) goes through eachPath, so the seven geometry
 // types are spelled out once. Kept out of it on purpose: the area (measure.ts: per polygon, outer ring minus holes, on
 // the import's hot path), the importer's reprojection (io/finish.ts mapGeometry, allocation-tuned for 200k stands),
-// the binary stand encoding (workers/stand-geometry.ts, typed arrays) and the GeographicLib reference
+// the binary stand encoding (core/io/binary/stand-geometry.ts, typed arrays) and the GeographicLib reference
 // (geodesic-reference.ts), which must not share code with what it checks.
 import type { Geometry, Position } from 'geojson';
 

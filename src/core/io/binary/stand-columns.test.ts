@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Geometry } from 'geojson';
-import { fixtureLayers } from '../core/plan/fixture.testutil.ts';
-import { computeAreas } from '../core/plan/layers.ts';
-import { computeProgress } from '../core/plan/progress.ts';
+import { fixtureLayers } from '../../plan/fixture.testutil.ts';
+import { computeAreas } from '../../plan/layers.ts';
+import { computeProgress } from '../../plan/progress.ts';
 import { encodeStandColumns, plainProperties, readStandColumns } from './stand-columns.ts';
 import { standCentroids } from './stand-points.ts';
 

@@ -3,14 +3,14 @@
 // 200k stands ~8 MB read as typed-array views (no JSON parse of the bulk, no per-stand objects built up front) instead of
 // 130 MB of GeoJSON plus an area pass. Pure TypeScript (Node and workers).
 //
-// Layout: the container of binary-file.ts with signature "XGCOLS01"; a JSON header, then the data block.
+// Layout: the container of container.ts with signature "XGCOLS01"; a JSON header, then the data block.
 // The header names every column and where its typed array sits in the data block (byte offsets from the data start):
 //   dict   — few distinct values (any type): the values in the header, one u8/u16 code per stand in the data block;
 //   number — other numbers or nulls: one f64 per stand, null as NaN (JSON numbers are never NaN, so nothing is ambiguous);
 //   text   — anything else (unique ids): the values in the header.
 // area_m2, lon and lat are f64 columns. Views are used in place, so a file is read without copying its data.
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { readBinaryFile, writeBinaryFile } from './binary-file.ts';
+import { readBinaryFile, writeBinaryFile } from './container.ts';
 
 export const STAND_COLUMNS_FILE = 'stands.columns.bin';
 export const STAND_COLUMNS_FORMAT = 'stand-columns-2';

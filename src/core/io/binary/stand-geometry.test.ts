@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Geometry } from 'geojson';
-import { analyseSite, buildSiteIndex } from '../core/analysis/index.ts';
-import { fixtureLayers } from '../core/plan/fixture.testutil.ts';
-import { computeAreas } from '../core/plan/layers.ts';
+import { analyseSite, buildSiteIndex } from '../../analysis/index.ts';
+import { fixtureLayers } from '../../plan/fixture.testutil.ts';
+import { computeAreas } from '../../plan/layers.ts';
 import { encodeStandColumns, readStandColumns } from './stand-columns.ts';
 import { encodeStandGeometry, readStandGeometry } from './stand-geometry.ts';
 import { standCentroids } from './stand-points.ts';
-import { overlapSources } from '../layers/analysis-roles.ts';
+
+/** Every fixture layer but the stands and the outlines, as site analysis's overlap layers (the registry picks them in the app). */
+const projectLayers = (layers: object) => Object.fromEntries(Object.entries(layers).filter(([k]) => !['stands', 'county', 'townships'].includes(k)));
 
 type F = Feature<Geometry | null, Record<string, unknown>>;
 const SOURCE = { bytes: 1, sha1: 'x' };
@@ -41,8 +43,8 @@ describe('stand geometry (the planner’s binary polygon file)', () => {
     const columns = readStandColumns(encodeStandColumns(features, areas.stands, centres, SOURCE));
     const { geometries } = readStandGeometry(encodeStandGeometry(features, SOURCE));
     const binaryStands = { type: 'FeatureCollection', features: columns.stands.features.map((f, i) => ({ ...f, geometry: geometries[i] })) };
-    const direct = buildSiteIndex(layers, areas, overlapSources(layers));
-    const binary = buildSiteIndex({ ...layers, stands: binaryStands as never }, { ...areas, stands: columns.areas }, overlapSources(layers));
+    const direct = buildSiteIndex(layers, areas, projectLayers(layers));
+    const binary = buildSiteIndex({ ...layers, stands: binaryStands as never }, { ...areas, stands: columns.areas }, projectLayers(layers));
     // A site over part of the fixture's stands: the bbox of the first stand, grown a little.
     const xs = features.flatMap((f) => (f.geometry as { coordinates: number[][][] }).coordinates[0].map((p) => p[0]));
     const ys = features.flatMap((f) => (f.geometry as { coordinates: number[][][] }).coordinates[0].map((p) => p[1]));

@@ -2,7 +2,7 @@
 // ~23 MB of exact float64 coordinates instead of the 131 MB stands.geojson (whose attributes the columns file already
 // has). Written by the tile step; pure TypeScript (Node and workers).
 //
-// Layout: the container of binary-file.ts with signature "XGGEOM01"; its data block holds (little-endian):
+// Layout: the container of container.ts with signature "XGGEOM01"; its data block holds (little-endian):
 //   kinds      u8  per stand: 0 no geometry, 1 Polygon, 2 MultiPolygon
 //   polygons   u32 per stand + 1: first polygon of each stand
 //   rings      u32 per polygon + 1: first ring of each polygon (outer ring first, then holes)
@@ -10,7 +10,7 @@
 //   coords     f64 per vertex × 2: lon, lat exactly as in stands.geojson
 // (The nested offsets are GeoArrow's layout for multipolygons.)
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { readBinaryFile, writeBinaryFile } from './binary-file.ts';
+import { readBinaryFile, writeBinaryFile } from './container.ts';
 
 export const STAND_GEOMETRY_FILE = 'stands.geometry.bin';
 export const STAND_GEOMETRY_FORMAT = 'stand-geometry-1';

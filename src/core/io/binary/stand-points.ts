@@ -1,7 +1,7 @@
 // Packs stands into a flat array (lon, lat, ha, t CO2e) for deck.gl aggregation: one transferable buffer instead of
 // 30k–200k objects crossing the worker boundary.
 import type { Feature, Geometry } from 'geojson';
-import { fromSquareMetres } from '../core/geo/units.ts';
+import { fromSquareMetres } from '../../geo/units.ts';
 
 /** Vertex-average of the outer ring: inside or next to a small convex-ish stand, and cheap. */
 function ringCentre(geometry: Geometry | null): [number, number] | null {
