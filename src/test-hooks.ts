@@ -11,6 +11,8 @@ export interface TestHooks {
   __draw: unknown;
   __progress: unknown;
   __analysisLoad: unknown;
+  /** The bureau's project drawing while it lasts (src/bureau/project-draw.ts). */
+  __projectDraw: unknown;
 }
 
 /** True in test builds only; a compile-time constant, so `if (TEST_HOOKS)` blocks vanish from production bundles. */
