@@ -25,6 +25,11 @@ describe('发布 in a worker thread', () => {
   afterAll(async () => { await server?.close(); });
 
   it('the server answers other requests while a publish is computing', async () => {
+    // What the computation costs on this thread, i.e. how long every request would wait if 发布 ran inline. The checks
+    // below are relative to it, so they mean the same on a fast machine and on a loaded one.
+    const ti = performance.now();
+    expect(computeSnapshot({ dataDir: DATA, projectLayers: await currentProjectLayers(server.db) }).ok).toBe(true);
+    const inlineMs = performance.now() - ti;
     const loop = monitorEventLoopDelay({ resolution: 10 });
     let pending = true;
     const t0 = performance.now();
@@ -42,16 +47,15 @@ describe('发布 in a worker thread', () => {
     const total = performance.now() - t0;
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.n).toBe(1);
-    // The publish took long enough for the check to mean something: inline, its computation would block every one of
-    // these requests for worker_ms.
-    expect(r.body.worker_ms).toBeGreaterThan(1000);
+    // Long enough for the check to mean something: inline, it would block every one of these requests that long.
+    expect(inlineMs).toBeGreaterThan(200);
     expect(during.every((d) => d.status === 200)).toBe(true);
-    expect(during.length, `answers during a ${total.toFixed(0)} ms publish`).toBeGreaterThanOrEqual(10);
+    expect(during.length, `answers during a ${total.toFixed(0)} ms publish`).toBeGreaterThanOrEqual(5);
     const slowest = Math.max(...during.map((d) => d.ms));
     const maxDelay = loop.max / 1e6;
-    console.log(`publish ${total.toFixed(0)} ms (worker ${r.body.worker_ms} ms); ${during.length} answers meanwhile, slowest ${slowest.toFixed(0)} ms; event-loop delay max ${maxDelay.toFixed(0)} ms`);
-    expect(slowest).toBeLessThan(r.body.worker_ms / 2);
-    expect(maxDelay).toBeLessThan(r.body.worker_ms / 2);
+    console.log(`publish ${total.toFixed(0)} ms (worker ${r.body.worker_ms} ms; inline ${inlineMs.toFixed(0)} ms); ${during.length} answers meanwhile, slowest ${slowest.toFixed(0)} ms; event-loop delay max ${maxDelay.toFixed(0)} ms`);
+    expect(slowest).toBeLessThan(inlineMs / 2);
+    expect(maxDelay).toBeLessThan(inlineMs / 2);
   }, 300_000);
 
   it('the worker stores what the computation gives on this thread, byte for byte', async () => {
