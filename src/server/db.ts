@@ -1,6 +1,7 @@
 // One thin database interface over the two engines: embedded PGlite (with PostGIS, data under var/) by default, and
 // PostgreSQL through `pg` when DATABASE_URL is set. Both take `query(text, params)` with $1 placeholders and return
 // { rows }, so the same SQL runs on both. SQL is never built from values: every value travels as a parameter.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -51,6 +52,21 @@ async function openPglite(dataDir: string): Promise<Db> {
   };
 }
 
+// Every statement on PostgreSQL is sent as a named prepared statement (named by a hash of its text, so the same text
+// always gets the same name): each pooled connection parses and plans it once and then only binds and executes. The
+// site statements carry PostGIS calls and sub-queries whose parse and plan cost as much as running them.
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `xg_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    if (statementNames.size > 5_000) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
+}
+const prepared = (text: string, values: unknown[]) => ({ name: statementName(text), text, values });
+
 async function openPostgres(url: string): Promise<Db> {
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PGPOOL_MAX ?? 10) });
@@ -59,14 +75,14 @@ async function openPostgres(url: string): Promise<Db> {
   await pool.query('SELECT 1');
   return {
     engine: 'postgres',
-    query: async <T>(text: string, params: unknown[] = []) => ({ rows: (await pool.query(text, params)).rows as T[] }),
+    query: async <T>(text: string, params: unknown[] = []) => ({ rows: (await pool.query(prepared(text, params))).rows as T[] }),
     exec: async (sql) => void (await pool.query(sql)),
     async tx(fn) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
         const result = await fn({
-          query: async <T>(text: string, params: unknown[] = []) => ({ rows: (await client.query(text, params)).rows as T[] }),
+          query: async <T>(text: string, params: unknown[] = []) => ({ rows: (await client.query(prepared(text, params))).rows as T[] }),
           exec: async (sql) => void (await client.query(sql)),
         });
         await client.query('COMMIT');

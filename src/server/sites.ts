@@ -48,6 +48,11 @@ const COLUMNS = `s.id, s.version, s.name, s.type, s.note, s.origin, ST_AsGeoJSON
          (extract(epoch FROM s.updated_at) * 1000)::float8 AS updated, s.updated_by,
          CASE WHEN s.sharing = 'users' THEN (SELECT array_agg(sh.user_id) FROM site_shares sh WHERE sh.site_id = s.id) ELSE '{}' END AS shared_with`;
 const SELECT = `SELECT ${COLUMNS} FROM sites s`;
+/** Inside a statement whose CTE `s` returns the site's new row: records it in site_versions (author and change are parameters). */
+const versionFromS = (author: string, change: string) => `INSERT INTO site_versions (site_id, version, author_id, change, name, type, note, origin, geom, area_m2, sharing, shared_with, deleted)
+  SELECT s.id, s.version, ${author}, ${change}, s.name, s.type, s.note, s.origin, s.geom, s.area_m2, s.sharing,
+         COALESCE(CASE WHEN s.sharing = 'users' THEN (SELECT array_agg(sh.user_id) FROM site_shares sh WHERE sh.site_id = s.id) END, '{}'), s.deleted
+    FROM s`;
 
 const names = new Map<number, string>();
 
@@ -200,6 +205,23 @@ export async function createSite(db: Db, user: User, input: SiteInput): Promise<
   const id = input.id ?? randomUUID();
   const geometry = await measuredGeometry(db, input.geometry!);
   const sharing = input.sharing ?? 'private';
+  if (typeof sharing === 'string' && db.engine === 'postgres') {
+    // No named users to look up: the row and its first version are written by one statement (one round trip, one
+    // commit), which is what most creates are. On PostgreSQL only: on the embedded engine (no round trips, one
+    // statement at a time) the bigger statement measured slower (bench:server p95 251 ms against 144 ms).
+    return written(db, id, async () => {
+      const { rows: [row] } = await db.query<SiteRow>(
+        `WITH s AS (INSERT INTO sites (id, owner_id, version, name, type, note, origin, geom, area_m2, sharing, updated_by)
+                    VALUES ($1, $2, 1, $3, $4, $5, $6, ST_SetSRID(ST_GeomFromGeoJSON($7::text), 4490), $8, $9, $2)
+                    ON CONFLICT (id) DO NOTHING RETURNING *),
+              v AS (${versionFromS('$2', '$10')})
+         SELECT ${COLUMNS} FROM s`,
+        [id, user.id, input.name, input.type, input.note ?? '', input.origin ?? '', geometry.json, geometry.area_m2, sharing, 'create'],
+      );
+      if (!row) throw new ApiError(409, `a site with id "${id}" already exists`);
+      return toSite(db, row, user);
+    });
+  }
   return written(db, id, () => db.tx(async (q) => {
     const ids = await shareIds(q, sharing);
     const { rows } = await q.query(
@@ -227,6 +249,25 @@ export async function updateSite(db: Db, user: User, id: string, input: SiteInpu
   requireWriter(user);
   if (base === undefined) throw new ApiError(400, 'version is required: send the version you edited');
   const geometry = input.geometry ? await measuredGeometry(db, input.geometry) : null;
+  if (input.sharing === undefined && Number.isInteger(base) && db.engine === 'postgres') {
+    // The common save (content only, on the current version) is one statement: the UPDATE's WHERE checks that the site
+    // is readable, not deleted and still at `base` (under concurrent saves PostgreSQL re-checks it on the newest row),
+    // and the version record is written from its RETURNING. When it changes nothing, the full path below finds out
+    // why and answers 404, 409 or 403 as before. PostgreSQL only, as for createSite.
+    const { rows: [row] } = await written(db, id, () => db.query<SiteRow>(
+      `WITH s AS (UPDATE sites s SET version = s.version + 1, name = COALESCE($3, s.name), type = COALESCE($4, s.type),
+                         note = COALESCE($5, s.note), origin = COALESCE($6, s.origin),
+                         geom = COALESCE(ST_SetSRID(ST_GeomFromGeoJSON($7::text), 4490), s.geom), area_m2 = COALESCE($8, s.area_m2),
+                         updated_at = now(), updated_by = $1
+                   WHERE s.id = $2 AND ${READABLE} AND NOT s.deleted AND s.version = $9
+                   RETURNING s.*),
+            v AS (${versionFromS('$1', '$10')})
+       SELECT ${COLUMNS} FROM s`,
+      [user.id, id, input.name ?? null, input.type ?? null, input.note ?? null, input.origin ?? null, geometry?.json ?? null,
+        geometry?.area_m2 ?? null, base, 'update'],
+    ));
+    if (row) return toSite(db, row, user);
+  }
   return written(db, id, () => db.tx(async (q) => {
     const row = await readRow(q, user, id, true);
     if (row.deleted) throw new ApiError(409, `site "${row.name}" was deleted; restore it first`, { current: await toSite(q, row, user) });
