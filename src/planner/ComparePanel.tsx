@@ -8,7 +8,8 @@ import { localeOf } from '../ui/i18n.ts';
 import { dataBaseUrl, planner } from '../workers/planner-client.ts';
 import { compareRows, comparisonCsv, type Compared } from './compare.ts';
 import type { Site } from './site.ts';
-import { tr } from './text.ts';
+import { pt } from './text.ts';
+import { fillText } from '../ui/fill-text.ts';
 
 export function ComparePanel({ lang, sites }: { lang: Lang; sites: Site[] }) {
   const [open, setOpen] = useState(false);
@@ -16,7 +17,7 @@ export function ComparePanel({ lang, sites }: { lang: Lang; sites: Site[] }) {
   const [result, setResult] = useState<Compared[] | null>(null);
   const [busy, setBusy] = useState(false);
   if (sites.length < 2) return null;
-  if (!open) return <button type="button" data-testid="compare-open" onClick={() => setOpen(true)}>{tr(lang, '比较地块…', 'Compare sites…')}</button>;
+  if (!open) return <button type="button" data-testid="compare-open" onClick={() => setOpen(true)}>{pt(lang, 'compareSites')}</button>;
   const picked = sites.filter((s) => chosen.includes(s.id));
   const run = async () => {
     setBusy(true);
@@ -30,7 +31,7 @@ export function ComparePanel({ lang, sites }: { lang: Lang; sites: Site[] }) {
   const fmt = (v: number | string | null, digits: number) => (v === null ? '—' : typeof v === 'number' ? v.toLocaleString(localeOf(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }) : v);
   return (
     <section data-testid="compare-panel">
-      <h3>{tr(lang, '地块比较', 'Site comparison')}</h3>
+      <h3>{pt(lang, 'siteComparison')}</h3>
       <ul className="planner-compare-pick">
         {sites.map((s) => (
           <li key={s.id}><label className="planner-check"><input type="checkbox" data-testid="compare-pick" checked={chosen.includes(s.id)}
@@ -38,22 +39,22 @@ export function ComparePanel({ lang, sites }: { lang: Lang; sites: Site[] }) {
         ))}
       </ul>
       <div className="planner-row">
-        <button type="button" data-testid="compare-run" disabled={picked.length < 2 || busy} onClick={() => void run()}>{tr(lang, `比较所选（${picked.length}）`, `Compare selected (${picked.length})`)}</button>
+        <button type="button" data-testid="compare-run" disabled={picked.length < 2 || busy} onClick={() => void run()}>{fillText(pt(lang, 'compareSelected'), { pickedCount: picked.length })}</button>
         {result && <button type="button" data-testid="compare-csv" onClick={() => downloadBlob('site-comparison.csv', comparisonCsv(result), 'text/csv;charset=utf-8')}>CSV</button>}
-        <button type="button" onClick={() => { setOpen(false); setResult(null); }}>{tr(lang, '收起', 'Close')}</button>
+        <button type="button" onClick={() => { setOpen(false); setResult(null); }}>{pt(lang, 'close')}</button>
       </div>
-      {picked.length < 2 && <p className="planner-muted planner-small">{tr(lang, '至少勾选两个地块。', 'Tick at least two sites.')}</p>}
+      {picked.length < 2 && <p className="planner-muted planner-small">{pt(lang, 'tickAtLeastTwoSites')}</p>}
       {result && (
         <div style={{ overflowX: 'auto' }}>
           <table className="planner-table" data-testid="compare-table">
-            <thead><tr><th scope="col">{tr(lang, '指标', 'Measure')}</th>{result.map((c) => <th key={c.site.id} scope="col">{c.site.name}</th>)}</tr></thead>
+            <thead><tr><th scope="col">{pt(lang, 'measure')}</th>{result.map((c) => <th key={c.site.id} scope="col">{c.site.name}</th>)}</tr></thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.key} data-key={r.key}><th scope="row">{r.label[lang]}</th>{r.values.map((v, i) => <td key={i} data-value={v ?? ''}>{fmt(v, r.digits)}</td>)}</tr>
               ))}
             </tbody>
           </table>
-          <p className="planner-muted planner-small">{tr(lang, '有/无项目碳储量仅对造林、修复类地块计算（按生长曲线）；“—”表示不适用或分析失败。', 'With/without-project carbon is computed for afforestation and restoration sites only (growth curves); "—" means not applicable or the analysis failed.')}</p>
+          <p className="planner-muted planner-small">{pt(lang, 'compareCarbonNote')}</p>
         </div>
       )}
     </section>

@@ -17,7 +17,8 @@ import { captureReportMap, type ReportMap } from './report-map.ts';
 import { layerById } from '../layers/registry.ts';
 import type { LayerDef } from '../layers/types.ts';
 import type { Site } from './site.ts';
-import { tr } from './text.ts';
+import { pt } from './text.ts';
+import { fillText } from '../ui/fill-text.ts';
 
 interface Props { lang: Lang; map: MapLibreMap | null; sites: Site[]; selected: Site | null; analysis: SiteAnalysis | null; visibleLayers: string[] }
 
@@ -70,10 +71,10 @@ export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers
   const none = chosen.length === 0;
   return (
     <section className="planner-export" data-testid="planner-export">
-      <h3>{tr(lang, '导出与分享', 'Export and share')}</h3>
+      <h3>{pt(lang, 'exportAndShare')}</h3>
       <div className="planner-row">
-        <label><input type="radio" name="export-scope" data-testid="export-scope-all" checked={scope === 'all'} onChange={() => setScope('all')} />{tr(lang, `全部（${sites.length}）`, `All (${sites.length})`)}</label>
-        <label><input type="radio" name="export-scope" data-testid="export-scope-selected" checked={scope === 'selected'} onChange={() => setScope('selected')} />{tr(lang, '选中地块', 'Selected site')}</label>
+        <label><input type="radio" name="export-scope" data-testid="export-scope-all" checked={scope === 'all'} onChange={() => setScope('all')} />{fillText(pt(lang, 'allSites'), { sitesCount: sites.length })}</label>
+        <label><input type="radio" name="export-scope" data-testid="export-scope-selected" checked={scope === 'selected'} onChange={() => setScope('selected')} />{pt(lang, 'selectedSite')}</label>
       </div>
       <div className="planner-row">
         <button type="button" data-testid="export-geojson" disabled={none} onClick={() => downloadBlob(`${base}.geojson`, sitesToGeoJson(chosen), 'application/geo+json')}>GeoJSON</button>
@@ -81,20 +82,18 @@ export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers
         <button type="button" data-testid="export-shp" disabled={none} onClick={() => downloadBlob(`${base}.zip`, sitesToShapefileZip(chosen, base) as BlobPart, 'application/zip')}>Shapefile (zip)</button>
         <button type="button" data-testid="export-csv" disabled={none || busy} onClick={() => void csv()}>CSV</button>
         <button type="button" data-testid="export-png" disabled={!map} onClick={() => map && void mapPng(map).then((url) => fetch(url)).then((r) => r.blob()).then((b) => downloadBlob('map.png', b, 'image/png'))}>PNG</button>
-        <button type="button" data-testid="export-print" disabled={!selected || !map} onClick={() => { if (map && selected) { setBusy(true); void captureReportMap(map, selected.geometry).then(setPrint).finally(() => setBusy(false)); } }}>{tr(lang, '打印报告', 'Print report')}</button>
-        <button type="button" data-testid="export-share" disabled={!map || busy} onClick={() => void makeShare()}>{tr(lang, '分享链接', 'Share link')}</button>
+        <button type="button" data-testid="export-print" disabled={!selected || !map} onClick={() => { if (map && selected) { setBusy(true); void captureReportMap(map, selected.geometry).then(setPrint).finally(() => setBusy(false)); } }}>{pt(lang, 'printReport')}</button>
+        <button type="button" data-testid="export-share" disabled={!map || busy} onClick={() => void makeShare()}>{pt(lang, 'shareLink')}</button>
       </div>
       {share && (
         <div data-testid="share-result">
-          <input readOnly value={share.url} data-testid="share-url" aria-label={tr(lang, '分享链接', 'Share link')} onFocus={(e) => e.target.select()} />
+          <input readOnly value={share.url} data-testid="share-url" aria-label={pt(lang, 'shareLink')} onFocus={(e) => e.target.select()} />
           {share.dropped > 0 ? (
             <p className="planner-error planner-small" data-testid="share-cut">
-              {tr(lang,
-                `链接只放得下 ${share.total - share.dropped} / ${share.total} 个地块：链接最长 ${MAX_SHARE_CHARS.toLocaleString('zh-CN')} 个字符（浏览器和聊天软件截断更长的链接），放不下的是最大的 ${share.dropped} 个。要分享全部地块，请发送文件：`,
-                `The link holds ${share.total - share.dropped} of ${share.total} sites: a link is at most ${MAX_SHARE_CHARS.toLocaleString('en')} characters (browsers and chat apps cut longer ones), and the ${share.dropped} largest did not fit. To share every site, send a file:`)}
-              {' '}<button type="button" data-testid="share-file" onClick={() => downloadBlob(`${base}.geojson`, sitesToGeoJson(chosen), 'application/geo+json')}>{tr(lang, `下载全部 ${share.total} 个地块（GeoJSON）`, `Download all ${share.total} sites (GeoJSON)`)}</button>
+              {fillText(pt(lang, 'shareLinkTruncated'), { totalShown: share.total - share.dropped, total: share.total, MAX_SHARE_CHARS: MAX_SHARE_CHARS.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'), dropped: share.dropped })}
+              {' '}<button type="button" data-testid="share-file" onClick={() => downloadBlob(`${base}.geojson`, sitesToGeoJson(chosen), 'application/geo+json')}>{fillText(pt(lang, 'downloadAllSitesGeojson'), { total: share.total })}</button>
             </p>
-          ) : <p className="planner-muted planner-small">{tr(lang, '链接已复制；打开即可恢复视图与地块（不经过服务器）。', 'Link copied; opening it restores the view and the sites (nothing goes to a server).')}</p>}
+          ) : <p className="planner-muted planner-small">{pt(lang, 'linkCopied')}</p>}
         </div>
       )}
       {print && selected && createPortal(<PrintReport lang={lang} site={selected} analysis={analysis} map={print} layers={printLayers()} onReady={() => setTimeout(() => window.print(), 50)} />, document.body)}

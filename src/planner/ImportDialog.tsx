@@ -13,7 +13,8 @@ import { localeOf } from '../ui/i18n.ts';
 import { planner } from '../workers/planner-client.ts';
 import type { LargeImport } from '../workers/planner.worker.ts';
 import { featureReasonText, importProblemText } from './import-messages.ts';
-import { tr } from './text.ts';
+import { pt } from './text.ts';
+import { fillText } from '../ui/fill-text.ts';
 
 /** Above this many features a file becomes a reference layer to pick sites from, not that many sites at once. */
 export const REFERENCE_THRESHOLD = 200;
@@ -73,10 +74,10 @@ export function ImportDialog({ lang, map, onAdd, onAddReference, onClose, onStar
     onStart?.();
     const out: Loaded[] = [];
     for (const file of Array.from(files)) {
-      setProgress({ name: file.name, done: 0, total: file.size, stage: tr(lang, '读取', 'Reading') });
+      setProgress({ name: file.name, done: 0, total: file.size, stage: pt(lang, 'reading') });
       try {
-        const bytes = await readWithProgress(file, (done) => setProgress({ name: file.name, done, total: file.size, stage: tr(lang, '读取', 'Reading') }));
-        setProgress({ name: file.name, done: file.size, total: file.size, stage: tr(lang, '解析（后台线程）', 'Parsing (worker)') });
+        const bytes = await readWithProgress(file, (done) => setProgress({ name: file.name, done, total: file.size, stage: pt(lang, 'reading') }));
+        setProgress({ name: file.name, done: file.size, total: file.size, stage: pt(lang, 'parsingWorker') });
         const r = await planner().importFile(file.name, bytes, undefined, REFERENCE_THRESHOLD);
         out.push(r.ok ? { name: file.name, bytes: file.size, result: r.result, ms: r.ms, large: r.large } : { name: file.name, bytes: file.size, error: importProblemText(file.name, r.message, lang, r.where) });
       } catch (e) {
@@ -90,11 +91,11 @@ export function ImportDialog({ lang, map, onAdd, onAddReference, onClose, onStar
 
   const usable = loaded.flatMap((l) => (l.result?.features ?? []).filter((f) => f.geometry).map((f) => ({ file: l.name, f: f as Feature<Geometry> })));
   return (
-    <div className="planner-dialog" role="dialog" aria-label={tr(lang, '导入文件', 'Import files')} data-testid="import-dialog">
+    <div className="planner-dialog" role="dialog" aria-label={pt(lang, 'importFiles')} data-testid="import-dialog">
       <div className={`planner-drop${over ? ' is-over' : ''}`} data-testid="import-drop"
         onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)}
         onDrop={(e) => { e.preventDefault(); setOver(false); void handle(e.dataTransfer.files); }}>
-        <p>{tr(lang, '拖放文件到这里，或', 'Drop files here, or')} <button type="button" onClick={() => input.current?.click()}>{tr(lang, '选择文件', 'choose files')}</button></p>
+        <p>{pt(lang, 'dropFilesHereOr')} <button type="button" onClick={() => input.current?.click()}>{pt(lang, 'chooseFiles')}</button></p>
         <p className="planner-muted planner-small">{supportedExtensions().join(' ')}</p>
         <input ref={input} type="file" multiple hidden data-testid="import-input" accept={supportedExtensions().join(',')}
           onChange={(e) => { if (e.target.files) void handle(e.target.files); e.target.value = ''; }} />
@@ -111,17 +112,15 @@ export function ImportDialog({ lang, map, onAdd, onAddReference, onClose, onStar
           <strong>{l.name}</strong>
           {l.error ? <p className="planner-error" data-testid="import-error">{l.error}</p> : l.result && (
             <>
-              <p>{tr(lang, `读取 ${n(l.result.report.read, lang)} 个要素，修复 ${n(l.result.report.fixed.length, lang)} 处，拒绝 ${n(l.result.report.rejected.length, lang)} 个`,
-                `Read ${n(l.result.report.read, lang)} features, fixed ${n(l.result.report.fixed.length, lang)}, rejected ${n(l.result.report.rejected.length, lang)}`)}</p>
-              <p data-testid="import-crs">{tr(lang, '坐标系', 'CRS')}: {l.result.crs.name} ({l.result.crs.id}, {l.result.crs.how}){l.result.encoding ? ` · ${tr(lang, '编码', 'Encoding')}: ${l.result.encoding}` : ''}</p>
-              {l.result.report.rejected.length > 0 && <ul className="planner-error">{l.result.report.rejected.slice(0, 20).map((r) => <li key={r.index}>{tr(lang, `第 ${r.index + 1} 个要素：`, `Feature ${r.index + 1}: `)}{featureReasonText(r.why, lang)}</li>)}</ul>}
-              {l.result.report.fixed.length > 0 && <ul className="planner-muted planner-small">{l.result.report.fixed.slice(0, 10).map((r, i) => <li key={i}>{tr(lang, `第 ${r.index + 1} 个要素：`, `Feature ${r.index + 1}: `)}{featureReasonText(r.what, lang)}</li>)}</ul>}
+              <p>{fillText(pt(lang, 'importReadFixedRejected'), { read: n(l.result.report.read, lang), fixedCount: n(l.result.report.fixed.length, lang), rejectedCount: n(l.result.report.rejected.length, lang) })}</p>
+              <p data-testid="import-crs">{pt(lang, 'crs')}: {l.result.crs.name} ({l.result.crs.id}, {l.result.crs.how}){l.result.encoding ? ` · ${pt(lang, 'encoding')}: ${l.result.encoding}` : ''}</p>
+              {l.result.report.rejected.length > 0 && <ul className="planner-error">{l.result.report.rejected.slice(0, 20).map((r) => <li key={r.index}>{fillText(pt(lang, 'featureNumber'), { indexShown: r.index + 1 })}{featureReasonText(r.why, lang)}</li>)}</ul>}
+              {l.result.report.fixed.length > 0 && <ul className="planner-muted planner-small">{l.result.report.fixed.slice(0, 10).map((r, i) => <li key={i}>{fillText(pt(lang, 'featureNumber'), { indexShown: r.index + 1 })}{featureReasonText(r.what, lang)}</li>)}</ul>}
               {l.result.report.warnings.map((w) => <p key={w} className="planner-muted planner-small">{w}</p>)}
               {l.large && (
                 <div data-testid="import-large">
-                  <p>{tr(lang, `共 ${l.large.count.toLocaleString('zh-CN')} 个要素，多于 ${REFERENCE_THRESHOLD} 个：作为参考图层加入工作区（地图上显示，点击要素可查看属性并设为地块），而不是一次生成这么多地块。`,
-                    `${l.large.count.toLocaleString('en')} features, more than ${REFERENCE_THRESHOLD}: added to the workspace as a reference layer (drawn on the map; click a feature to see its attributes and make it a site) rather than as that many sites.`)}</p>
-                  <button type="button" data-testid="import-add-reference" onClick={() => { onAddReference(l.large!.token, l.name); clearPreview(map); onClose(); }}>{tr(lang, '添加为参考图层', 'Add as a reference layer')}</button>
+                  <p>{fillText(pt(lang, 'largeImportAsReference'), { count: l.large.count.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'), REFERENCE_THRESHOLD })}</p>
+                  <button type="button" data-testid="import-add-reference" onClick={() => { onAddReference(l.large!.token, l.name); clearPreview(map); onClose(); }}>{pt(lang, 'addAsAReferenceLayer')}</button>
                 </div>
               )}
             </>
@@ -131,9 +130,9 @@ export function ImportDialog({ lang, map, onAdd, onAddReference, onClose, onStar
       <div className="planner-dialog__buttons">
         <button type="button" data-testid="import-add" disabled={usable.length === 0}
           onClick={() => { for (const l of loaded) { const fs = usable.filter((u) => u.file === l.name).map((u) => u.f); if (fs.length) onAdd(l.name, fs); } clearPreview(map); onClose(); }}>
-          {tr(lang, `添加 ${usable.length} 个要素到工作区`, `Add ${usable.length} features to the workspace`)}
+          {fillText(pt(lang, 'addFeaturesToTheWorkspace'), { usableCount: usable.length })}
         </button>
-        <button type="button" data-testid="import-cancel" onClick={() => { clearPreview(map); onClose(); }}>{tr(lang, '取消', 'Cancel')}</button>
+        <button type="button" data-testid="import-cancel" onClick={() => { clearPreview(map); onClose(); }}>{pt(lang, 'cancel')}</button>
       </div>
     </div>
   );

@@ -20,7 +20,8 @@ import { updateSiteLayers } from './map-layers.ts';
 import { MeasureBox } from './MeasureBox.tsx';
 import { ServerSync } from './ServerSync.tsx';
 import { newSiteId } from './site.ts';
-import { colon, MODE_HINTS, MODE_LABELS, tr } from './text.ts';
+import { colon, MODE_HINTS, MODE_LABELS, pt } from './text.ts';
+import { fillText } from '../ui/fill-text.ts';
 import { useSiteAnalysis } from './use-site-analysis.ts';
 import { useWorkspace } from './use-workspace.ts';
 import { ReferencePanel } from './reference/ReferencePanel.tsx';
@@ -50,7 +51,7 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
     drawing.current?.afterChange(change, workspace);
     if (change.removed.length) setSelected((cur) => (cur && change.removed.includes(cur) ? null : cur));
   });
-  const td = useTerraDraw(map, ws, { say, label: () => tr(langRef.current, '地块', 'Site'), onSelect: setSelected });
+  const td = useTerraDraw(map, ws, { say, label: () => pt(langRef.current, 'site'), onSelect: setSelected });
   drawing.current = td;
   const refs = useReferenceLayers(map);
   const addReference = (token: string, file: string) => {
@@ -119,7 +120,7 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
   };
 
   const addTyped = (geometry: Geometry, label: string) => {
-    const change = ws.apply({ op: 'add-typed', id: newSiteId(), geometry, note: label, label: tr(lang, '地块', 'Site'), now: Date.now() });
+    const change = ws.apply({ op: 'add-typed', id: newSiteId(), geometry, note: label, label: pt(lang, 'site'), now: Date.now() });
     const site = change.put[0];
     selectSite(site.id);
     say(`已按坐标添加「${site.name}」`, `Added "${site.name}" from coordinates`);
@@ -141,7 +142,7 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
   };
 
   const duplicate = (id: string) => {
-    const change = ws.apply({ op: 'duplicate', id, newId: newSiteId(), suffix: tr(lang, '副本', 'copy'), now: Date.now() });
+    const change = ws.apply({ op: 'duplicate', id, newId: newSiteId(), suffix: pt(lang, 'copy'), now: Date.now() });
     if (change.focus) setSelected(change.focus);
   };
 
@@ -156,28 +157,28 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
   const { mode, live, measured, snap } = td;
   return (
     <div className="planner" data-testid="planner-panel">
-      <div className="planner-toolbar" role="toolbar" aria-label={tr(lang, '绘制工具', 'Drawing tools')}>
+      <div className="planner-toolbar" role="toolbar" aria-label={pt(lang, 'drawingTools')}>
         {DRAW_MODES.map((m) => (
-          <button key={m} type="button" data-testid={`draw-${m}`} aria-pressed={mode === m} onClick={() => chooseMode(m)}>{MODE_LABELS[m][lang === 'zh' ? 0 : 1]}</button>
+          <button key={m} type="button" data-testid={`draw-${m}`} aria-pressed={mode === m} onClick={() => chooseMode(m)}>{pt(lang, MODE_LABELS[m])}</button>
         ))}
-        <button type="button" data-testid="draw-undo" title="Ctrl+Z" onClick={td.undo}>{tr(lang, '撤销', 'Undo')}</button>
-        <button type="button" data-testid="draw-redo" title="Ctrl+Shift+Z" onClick={td.redo}>{tr(lang, '重做', 'Redo')}</button>
-        <button type="button" data-testid="draw-delete" disabled={!selected} onClick={() => selected && deleteSite(selected)}>{tr(lang, '删除', 'Delete')}</button>
-        <label className="planner-check"><input type="checkbox" data-testid="draw-snap" checked={snap} onChange={(e) => td.setSnap(e.target.checked)} />{tr(lang, '吸附小班/乡镇界', 'Snap to stands/townships')}</label>
+        <button type="button" data-testid="draw-undo" title="Ctrl+Z" onClick={td.undo}>{pt(lang, 'undo')}</button>
+        <button type="button" data-testid="draw-redo" title="Ctrl+Shift+Z" onClick={td.redo}>{pt(lang, 'redo')}</button>
+        <button type="button" data-testid="draw-delete" disabled={!selected} onClick={() => selected && deleteSite(selected)}>{pt(lang, 'delete')}</button>
+        <label className="planner-check"><input type="checkbox" data-testid="draw-snap" checked={snap} onChange={(e) => td.setSnap(e.target.checked)} />{pt(lang, 'snapToStandsTownships')}</label>
       </div>
-      <p className="planner-muted planner-small" data-testid="planner-mode-hint" data-mode={mode}>{(MODE_HINTS[mode] ?? MODE_HINTS.draw)[lang === 'zh' ? 0 : 1]}</p>
+      <p className="planner-muted planner-small" data-testid="planner-mode-hint" data-mode={mode}>{pt(lang, MODE_HINTS[mode] ?? MODE_HINTS.draw)}</p>
       {message && <p className="planner-message" role="status" data-testid="planner-message">{message} <button type="button" className="planner-link" onClick={() => setMessage(null)}>×</button></p>}
-      {ws.deleted.length > 0 && <button type="button" data-testid="undo-delete" onClick={undoDelete}>{tr(lang, `撤销删除「${ws.deleted[ws.deleted.length - 1].name}」`, `Undo delete "${ws.deleted[ws.deleted.length - 1].name}"`)}</button>}
+      {ws.deleted.length > 0 && <button type="button" data-testid="undo-delete" onClick={undoDelete}>{fillText(pt(lang, 'undoDelete'), { name: ws.deleted[ws.deleted.length - 1].name })}</button>}
       {ws.faults.length > 0 && (
-        <ul className="planner-error" role="alert" data-testid="planner-store-faults">{ws.faults.map((f) => <li key={f.message}>{tr(lang, '存储问题：', 'Storage: ')}{f.message}</li>)}</ul>
+        <ul className="planner-error" role="alert" data-testid="planner-store-faults">{ws.faults.map((f) => <li key={f.message}>{pt(lang, 'storageProblem')}{f.message}</li>)}</ul>
       )}
       <MeasureBox lang={lang} geometry={live ?? (mode === MEASURE_MODE ? measured : null) ?? site?.geometry ?? null} unit={unit} onUnit={setUnit} live={!!live} />
       <CoordinateInput lang={lang} onAdd={addTyped} />
       <section>
-        <h3>{tr(lang, '工作区', 'Workspace')} <span className="planner-muted planner-small" data-testid="planner-persistence">{ws.persistent ? tr(lang, '已保存到本机', 'saved in this browser') : tr(lang, '仅内存', 'memory only')}</span></h3>
+        <h3>{pt(lang, 'workspace')} <span className="planner-muted planner-small" data-testid="planner-persistence">{ws.persistent ? pt(lang, 'savedInThisBrowser') : pt(lang, 'memoryOnly')}</span></h3>
         <ServerSync ws={ws} lang={lang} />
         <div className="planner-row">
-          <button type="button" data-testid="open-import" onClick={() => { setMessage(null); setImporting(true); }}>{tr(lang, '导入文件…', 'Import files…')}</button>
+          <button type="button" data-testid="open-import" onClick={() => { setMessage(null); setImporting(true); }}>{pt(lang, 'importFilesEllipsis')}</button>
         </div>
         {importing && <ImportDialog lang={lang} map={map} onAdd={addImported} onAddReference={addReference} onStart={() => setMessage(null)} onClose={() => setImporting(false)} />}
         <WorkspaceList lang={lang} sites={ws.sites} unit={unit} selected={selected}
@@ -190,8 +191,8 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
       <ExportMenu lang={lang} map={map} sites={ws.sites} selected={site} analysis={analysis?.a ?? null} visibleLayers={visibleLayers} />
       {site && (
         <section>
-          <h3>{tr(lang, '地块分析', 'Site analysis')}{colon(lang)}<span data-value>{site.name}</span></h3>
-          {!analysis?.a && !analysis?.error && <p className="planner-muted" data-testid="analysis-loading">{tr(lang, '正在分析…', 'Analysing…')}</p>}
+          <h3>{pt(lang, 'siteAnalysis')}{colon(lang)}<span data-value>{site.name}</span></h3>
+          {!analysis?.a && !analysis?.error && <p className="planner-muted" data-testid="analysis-loading">{pt(lang, 'analysing')}</p>}
           {analysis?.error && <p className="planner-error" data-testid="analysis-error">{analysis.error}</p>}
           {analysis?.a && <AnalysisView lang={lang} a={analysis.a} />}
         </section>

@@ -7,7 +7,9 @@ import { fromSquareMetres } from '../core/geo/units.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 import { siteAreaM2 } from './site.ts';
 import { browserRequester, loadMeta, resolveConflict, saveMeta, serverSession, syncOnce, type Conflict, type Requester, type SyncMeta } from './storage/server-sync.ts';
-import { tr } from './text.ts';
+import { pt } from './text.ts';
+import type { PlannerTextKey } from '../ui/i18n.ts';
+import { fillText } from '../ui/fill-text.ts';
 import type { Workspace } from './use-workspace.ts';
 
 const INTERVAL_MS = 20_000;
@@ -120,7 +122,7 @@ export function ServerSync({ ws, lang }: { ws: Workspace; lang: Lang }) {
     if (cur.status !== 200) return setNote(cur.body?.error ?? `HTTP ${cur.status}`);
     const sharing = mode === 'users' ? { users: users.split(/[,，\s]+/).filter(Boolean) } : mode;
     const r = await request.current('PUT', `/api/sites/${encodeURIComponent(id)}`, { version: cur.body.version, sharing });
-    setNote(r.status === 200 ? tr(lang, '共享已保存', 'sharing saved') : (r.body?.error ?? `HTTP ${r.status}`));
+    setNote(r.status === 200 ? pt(lang, 'sharingSaved') : (r.body?.error ?? `HTTP ${r.status}`));
     if (r.status === 200) void sync();
   };
   const showHistory = async (id: string) => {
@@ -132,7 +134,7 @@ export function ServerSync({ ws, lang }: { ws: Workspace; lang: Lang }) {
   const restore = async (id: string, version: number) => {
     if (!request.current) return;
     const r = await request.current('POST', `/api/sites/${encodeURIComponent(id)}/restore`, { version });
-    setNote(r.status === 200 ? tr(lang, `已恢复第 ${version} 版`, `version ${version} restored`) : (r.body?.error ?? `HTTP ${r.status}`));
+    setNote(r.status === 200 ? fillText(pt(lang, 'versionRestored'), { version }) : (r.body?.error ?? `HTTP ${r.status}`));
     if (r.status === 200) {
       await sync();
       await showHistory(id);
@@ -141,10 +143,10 @@ export function ServerSync({ ws, lang }: { ws: Workspace; lang: Lang }) {
 
   if (!who) return null;
   const label = {
-    idle: tr(lang, '等待同步', 'waiting to sync'),
-    syncing: tr(lang, '正在同步…', 'syncing…'),
-    synced: tr(lang, '已与服务器同步', 'synced with the server'),
-    offline: tr(lang, '服务器不可达，修改保存在本机，恢复后自动同步', 'server unreachable: changes are kept here and synced when it is back'),
+    idle: pt(lang, 'waitingToSync'),
+    syncing: pt(lang, 'syncing'),
+    synced: pt(lang, 'syncedWithTheServer'),
+    offline: pt(lang, 'serverUnreachable'),
   }[status.kind];
   return (
     <div className="planner-sync" data-testid="planner-sync">
@@ -152,25 +154,25 @@ export function ServerSync({ ws, lang }: { ws: Workspace; lang: Lang }) {
         <span data-value>{who.user}</span> · {label}{status.at ? ` (${time(status.at)})` : ''}
       </p>
       {errors.length > 0 && (
-        <ul className="planner-error" data-testid="planner-sync-errors">{errors.slice(0, 5).map((e) => <li key={e}>{tr(lang, '未同步：', 'Not synced: ')}{e}</li>)}</ul>
+        <ul className="planner-error" data-testid="planner-sync-errors">{errors.slice(0, 5).map((e) => <li key={e}>{pt(lang, 'notSynced')}{e}</li>)}</ul>
       )}
       {note && <p className="planner-muted planner-small" role="status" data-testid="planner-sync-note">{note}</p>}
       <details className="planner-server-sites" data-testid="server-sites">
-        <summary>{tr(lang, '共享与历史', 'Sharing and history')}</summary>
+        <summary>{pt(lang, 'sharingAndHistory')}</summary>
         <ul>
           {ws.sites.filter((x) => meta.current[x.id]).map((x) => (
             <li key={x.id} data-testid="server-site" data-site-id={x.id}>
               <span>{x.name}</span>{' '}
-              <button type="button" className="planner-link" data-testid="server-site-share" onClick={() => setOpen(open === x.id ? null : x.id)}>{tr(lang, '共享', 'Share')}</button>{' '}
-              <button type="button" className="planner-link" data-testid="server-site-history" onClick={() => void showHistory(x.id)}>{tr(lang, '历史', 'History')}</button>
+              <button type="button" className="planner-link" data-testid="server-site-share" onClick={() => setOpen(open === x.id ? null : x.id)}>{pt(lang, 'share')}</button>{' '}
+              <button type="button" className="planner-link" data-testid="server-site-history" onClick={() => void showHistory(x.id)}>{pt(lang, 'history')}</button>
               {open === x.id && <ShareForm lang={lang} onSave={(mode, users) => void share(x.id, mode, users)} />}
               {history?.id === x.id && (
                 <ol className="planner-small" data-testid="server-site-versions">
                   {history.versions.map((v) => (
                     <li key={v.version} data-testid="server-site-version" data-version={v.version}>
-                      v{v.version} · <span data-value>{v.author}</span> · {time(v.time)} · {changeName(v.change, lang)} · {v.deleted ? tr(lang, '（已删除）', '(deleted)') : <><span data-value>{v.name}</span>{` · ${v.area_mu.toFixed(2)} ${tr(lang, '亩', 'mu')}`}</>}{' '}
+                      v{v.version} · <span data-value>{v.author}</span> · {time(v.time)} · {changeName(v.change, lang)} · {v.deleted ? pt(lang, 'deleted') : <><span data-value>{v.name}</span>{` · ${v.area_mu.toFixed(2)} ${pt(lang, 'mu')}`}</>}{' '}
                       {v.version !== history.versions[0].version && !v.deleted && (
-                        <button type="button" className="planner-link" data-testid="server-site-restore" onClick={() => void restore(x.id, v.version)}>{tr(lang, '恢复此版本', 'Restore')}</button>
+                        <button type="button" className="planner-link" data-testid="server-site-restore" onClick={() => void restore(x.id, v.version)}>{pt(lang, 'restore')}</button>
                       )}
                     </li>
                   ))}
@@ -182,16 +184,16 @@ export function ServerSync({ ws, lang }: { ws: Workspace; lang: Lang }) {
       </details>
       {conflicts.map((c) => (
         <div key={c.local.id} className="planner-conflict" role="alert" data-testid="planner-conflict">
-          <strong>{tr(lang, `「${c.local.name}」在服务器上已被 ${c.server.updated_by} 修改`, `"${c.local.name}" was changed on the server by ${c.server.updated_by}`)}</strong>
+          <strong>{fillText(pt(lang, 'wasChangedOnTheServer'), { name: c.local.name, updated_by: c.server.updated_by })}</strong>
           <table className="planner-small">
-            <thead><tr><th /><th>{tr(lang, '名称', 'Name')}</th><th>{tr(lang, '面积（亩）', 'Area (mu)')}</th><th>{tr(lang, '备注', 'Note')}</th><th>{tr(lang, '时间', 'Time')}</th></tr></thead>
+            <thead><tr><th /><th>{pt(lang, 'name')}</th><th>{pt(lang, 'areaMuFullWidth')}</th><th>{pt(lang, 'note')}</th><th>{pt(lang, 'time')}</th></tr></thead>
             <tbody>
-              <tr data-testid="conflict-local"><th>{tr(lang, '本机版本', 'This browser')}</th><td>{c.local.name}</td><td>{mu(siteAreaM2(c.local))}</td><td>{c.local.note}</td><td>{time(c.local.updated)}</td></tr>
-              <tr data-testid="conflict-server"><th>{tr(lang, '服务器版本', 'Server')} v{c.server.version}</th><td>{c.server.deleted ? tr(lang, '（已删除）', '(deleted)') : c.server.name}</td><td>{c.server.area_mu.toFixed(2)}</td><td>{c.server.note}</td><td>{time(c.server.updated)}</td></tr>
+              <tr data-testid="conflict-local"><th>{pt(lang, 'thisBrowser')}</th><td>{c.local.name}</td><td>{mu(siteAreaM2(c.local))}</td><td>{c.local.note}</td><td>{time(c.local.updated)}</td></tr>
+              <tr data-testid="conflict-server"><th>{pt(lang, 'server')} v{c.server.version}</th><td>{c.server.deleted ? pt(lang, 'deleted') : c.server.name}</td><td>{c.server.area_mu.toFixed(2)}</td><td>{c.server.note}</td><td>{time(c.server.updated)}</td></tr>
             </tbody>
           </table>
-          <button type="button" data-testid="conflict-keep-local" onClick={() => void choose(c, 'local')}>{tr(lang, '保留本机版本', 'Keep mine')}</button>{' '}
-          <button type="button" data-testid="conflict-keep-server" onClick={() => void choose(c, 'server')}>{tr(lang, '采用服务器版本', 'Take the server’s')}</button>
+          <button type="button" data-testid="conflict-keep-local" onClick={() => void choose(c, 'local')}>{pt(lang, 'keepMine')}</button>{' '}
+          <button type="button" data-testid="conflict-keep-server" onClick={() => void choose(c, 'server')}>{pt(lang, 'takeTheServers')}</button>
         </div>
       ))}
     </div>
@@ -203,22 +205,20 @@ function ShareForm({ lang, onSave }: { lang: Lang; onSave: (mode: string, users:
   const [users, setUsers] = useState('');
   return (
     <span className="planner-share" data-testid="share-form">
-      <select aria-label={tr(lang, '共享', 'Sharing')} data-testid="share-mode" value={mode} onChange={(e) => setMode(e.target.value)}>
-        <option value="private">{tr(lang, '仅自己', 'Only me')}</option>
-        <option value="users">{tr(lang, '指定用户', 'Named users')}</option>
-        <option value="everyone">{tr(lang, '所有登录用户', 'Everyone signed in')}</option>
+      <select aria-label={pt(lang, 'sharing')} data-testid="share-mode" value={mode} onChange={(e) => setMode(e.target.value)}>
+        <option value="private">{pt(lang, 'onlyMe')}</option>
+        <option value="users">{pt(lang, 'namedUsers')}</option>
+        <option value="everyone">{pt(lang, 'everyoneSignedIn')}</option>
       </select>
-      {mode === 'users' && <input aria-label={tr(lang, '用户名（逗号分隔）', 'User names (comma-separated)')} data-testid="share-users" value={users} onChange={(e) => setUsers(e.target.value)} />}
-      <button type="button" data-testid="share-save" onClick={() => onSave(mode, users)}>{tr(lang, '保存', 'Save')}</button>
+      {mode === 'users' && <input aria-label={pt(lang, 'userNamesCommaSeparated')} data-testid="share-users" value={users} onChange={(e) => setUsers(e.target.value)} />}
+      <button type="button" data-testid="share-save" onClick={() => onSave(mode, users)}>{pt(lang, 'save')}</button>
     </span>
   );
 }
 
 /** The server's change kinds (sites.ts recordVersion) in the UI language; an unknown kind is shown as it came. */
 function changeName(change: string, lang: Lang): string {
-  const names: Record<string, [string, string]> = {
-    create: ['新建', 'created'], update: ['修改', 'edited'], delete: ['删除', 'deleted'], restore: ['恢复', 'restored'],
-  };
-  const n = names[change];
-  return n ? tr(lang, n[0], n[1]) : change;
+  const keys: Record<string, PlannerTextKey> = { create: 'changeCreated', update: 'changeEdited', delete: 'changeDeleted', restore: 'changeRestored' };
+  const key = keys[change];
+  return key ? pt(lang, key) : change;
 }

@@ -8,7 +8,8 @@ import { createPortal } from 'react-dom';
 import type { Lang } from '../../ui/i18n-types.ts';
 import { planner } from '../../workers/planner-client.ts';
 import type { ReferencePick } from '../../workers/planner.worker.ts';
-import { paren, tr } from '../text.ts';
+import { paren, pt } from '../text.ts';
+import { fillText } from '../../ui/fill-text.ts';
 import type { ReferenceLayers } from './use-reference-layers.ts';
 
 interface Props {
@@ -47,31 +48,31 @@ export function ReferencePanel({ lang, map, refs, pickable, onPick }: Props) {
   const first = picked?.hits[0];
   return (
     <section data-testid="reference-layers">
-      <h3>{tr(lang, '参考图层', 'Reference layers')}</h3>
-      {refs.fault && <p className="planner-error planner-small">{tr(lang, `参考图层未能保存到本机（${refs.fault}），仅本次有效`, `Reference layer not saved in this browser (${refs.fault}); it lasts this session only`)}</p>}
+      <h3>{pt(lang, 'referenceLayers')}</h3>
+      {refs.fault && <p className="planner-error planner-small">{fillText(pt(lang, 'referenceLayerNotSavedIn'), { fault: refs.fault })}</p>}
       <ul className="planner-sites">
         {refs.layers.map((l) => (
           <li key={l.id} data-testid="reference-layer" data-layer-id={l.id} data-count={l.count}>
             <label className="planner-check">
               <input type="checkbox" data-testid="reference-visible" checked={l.visible} onChange={(e) => refs.toggle(l.id, e.target.checked)} />
-              <span data-value>{l.name}</span>{paren(lang, tr(lang, `${l.count.toLocaleString('zh-CN')} 个要素`, `${l.count.toLocaleString('en')} features`))}
+              <span data-value>{l.name}</span>{paren(lang, fillText(pt(lang, 'featureCount'), { count: l.count.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') }))}
             </label>
             <div className="planner-site__row">
-              <button type="button" className="planner-link" onClick={() => map?.fitBounds([[l.bbox[0], l.bbox[1]], [l.bbox[2], l.bbox[3]]], { padding: 30, duration: 0 })}>{tr(lang, '定位', 'Zoom to')}</button>
-              <button type="button" data-testid="reference-remove" onClick={() => refs.remove(l.id)}>{tr(lang, '移除', 'Remove')}</button>
+              <button type="button" className="planner-link" onClick={() => map?.fitBounds([[l.bbox[0], l.bbox[1]], [l.bbox[2], l.bbox[3]]], { padding: 30, duration: 0 })}>{pt(lang, 'zoomTo')}</button>
+              <button type="button" data-testid="reference-remove" onClick={() => refs.remove(l.id)}>{pt(lang, 'remove')}</button>
             </div>
           </li>
         ))}
       </ul>
-      <p className="planner-muted planner-small">{tr(lang, '浏览模式下点击参考图层中的要素可查看属性，并可设为地块。', 'In browse mode, click a feature of a reference layer to see its attributes and make it a site.')}</p>
+      <p className="planner-muted planner-small">{pt(lang, 'referenceClickHelp')}</p>
       {first && createPortal(
         <div className="planner-ref-popup__body" data-testid="reference-popup">
           <strong>{first.layerName}</strong>
           <table className="planner-table"><tbody>
             {Object.entries(first.feature.properties ?? {}).slice(0, 40).map(([k, v]) => <tr key={k}><th scope="row">{k}</th><td>{v === null || v === undefined ? '' : String(v)}</td></tr>)}
           </tbody></table>
-          <button type="button" data-testid="reference-make-site" onClick={() => { onPick(first.layerName, first.feature); setPicked(null); }}>{tr(lang, '设为地块', 'Make it a site')}</button>
-          {picked!.hits.length > 1 && <p className="planner-muted planner-small">{tr(lang, `此处还有 ${picked!.hits.length - 1} 个要素（显示最小的一个）`, `${picked!.hits.length - 1} more feature(s) here (showing the smallest)`)}</p>}
+          <button type="button" data-testid="reference-make-site" onClick={() => { onPick(first.layerName, first.feature); setPicked(null); }}>{pt(lang, 'makeItASite')}</button>
+          {picked!.hits.length > 1 && <p className="planner-muted planner-small">{fillText(pt(lang, 'moreFeaturesHere'), { hitsCount: picked!.hits.length - 1 })}</p>}
         </div>, node)}
     </section>
   );
