@@ -90,7 +90,7 @@ export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers
           <input readOnly value={share.url} data-testid="share-url" aria-label={pt(lang, 'shareLink')} onFocus={(e) => e.target.select()} />
           {share.dropped > 0 ? (
             <p className="planner-error planner-small" data-testid="share-cut">
-              {fillText(pt(lang, 'shareLinkTruncated'), { totalShown: share.total - share.dropped, total: share.total, MAX_SHARE_CHARS: MAX_SHARE_CHARS.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'), dropped: share.dropped })}
+              {fillText(pt(lang, 'shareLinkTruncated'), { fitting: share.total - share.dropped, total: share.total, maxChars: MAX_SHARE_CHARS.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'), dropped: share.dropped })}
               {' '}<button type="button" data-testid="share-file" onClick={() => downloadBlob(`${base}.geojson`, sitesToGeoJson(chosen), 'application/geo+json')}>{fillText(pt(lang, 'downloadAllSitesGeojson'), { total: share.total })}</button>
             </p>
           ) : <p className="planner-muted planner-small">{pt(lang, 'linkCopied')}</p>}

@@ -114,12 +114,12 @@ export function ImportDialog({ lang, map, onAdd, onAddReference, onClose, onStar
             <>
               <p>{fillText(pt(lang, 'importReadFixedRejected'), { read: n(l.result.report.read, lang), fixedCount: n(l.result.report.fixed.length, lang), rejectedCount: n(l.result.report.rejected.length, lang) })}</p>
               <p data-testid="import-crs">{pt(lang, 'crs')}: {l.result.crs.name} ({l.result.crs.id}, {l.result.crs.how}){l.result.encoding ? ` · ${pt(lang, 'encoding')}: ${l.result.encoding}` : ''}</p>
-              {l.result.report.rejected.length > 0 && <ul className="planner-error">{l.result.report.rejected.slice(0, 20).map((r) => <li key={r.index}>{fillText(pt(lang, 'featureNumber'), { indexShown: r.index + 1 })}{featureReasonText(r.why, lang)}</li>)}</ul>}
-              {l.result.report.fixed.length > 0 && <ul className="planner-muted planner-small">{l.result.report.fixed.slice(0, 10).map((r, i) => <li key={i}>{fillText(pt(lang, 'featureNumber'), { indexShown: r.index + 1 })}{featureReasonText(r.what, lang)}</li>)}</ul>}
+              {l.result.report.rejected.length > 0 && <ul className="planner-error">{l.result.report.rejected.slice(0, 20).map((r) => <li key={r.index}>{fillText(pt(lang, 'featureNumber'), { number: r.index + 1 })}{featureReasonText(r.why, lang)}</li>)}</ul>}
+              {l.result.report.fixed.length > 0 && <ul className="planner-muted planner-small">{l.result.report.fixed.slice(0, 10).map((r, i) => <li key={i}>{fillText(pt(lang, 'featureNumber'), { number: r.index + 1 })}{featureReasonText(r.what, lang)}</li>)}</ul>}
               {l.result.report.warnings.map((w) => <p key={w} className="planner-muted planner-small">{w}</p>)}
               {l.large && (
                 <div data-testid="import-large">
-                  <p>{fillText(pt(lang, 'largeImportAsReference'), { count: l.large.count.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'), REFERENCE_THRESHOLD })}</p>
+                  <p>{fillText(pt(lang, 'largeImportAsReference'), { count: l.large.count.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'), threshold: REFERENCE_THRESHOLD })}</p>
                   <button type="button" data-testid="import-add-reference" onClick={() => { onAddReference(l.large!.token, l.name); clearPreview(map); onClose(); }}>{pt(lang, 'addAsAReferenceLayer')}</button>
                 </div>
               )}

@@ -59,7 +59,7 @@ export function PrintReport({ lang, site, analysis, map, layers, onReady }: Prop
       {site.note && <p>{pt(lang, 'note')}{colon(lang)}<span data-value>{site.note}</span></p>}
       {analysis ? <AnalysisView lang={lang} a={analysis} /> : <p>{pt(lang, 'analysisNotReady')}</p>}
       <p className="planner-small" data-testid="print-method">
-        {fillText(pt(lang, 'dataYearAndSampleNote'), { AS_OF_YEAR })}
+        {fillText(pt(lang, 'dataYearAndSampleNote'), { asOfYear: AS_OF_YEAR })}
       </p>
     </div>
   );

@@ -72,7 +72,7 @@ export function ReferencePanel({ lang, map, refs, pickable, onPick }: Props) {
             {Object.entries(first.feature.properties ?? {}).slice(0, 40).map(([k, v]) => <tr key={k}><th scope="row">{k}</th><td>{v === null || v === undefined ? '' : String(v)}</td></tr>)}
           </tbody></table>
           <button type="button" data-testid="reference-make-site" onClick={() => { onPick(first.layerName, first.feature); setPicked(null); }}>{pt(lang, 'makeItASite')}</button>
-          {picked!.hits.length > 1 && <p className="planner-muted planner-small">{fillText(pt(lang, 'moreFeaturesHere'), { hitsCount: picked!.hits.length - 1 })}</p>}
+          {picked!.hits.length > 1 && <p className="planner-muted planner-small">{fillText(pt(lang, 'moreFeaturesHere'), { moreCount: picked!.hits.length - 1 })}</p>}
         </div>, node)}
     </section>
   );
