@@ -1,0 +1,169 @@
+// Opening a GeoTIFF or Cloud-Optimised GeoTIFF with geotiff.js — from bytes (CLI, tests), or from a URL / any
+// geotiff.js source (a worker reading the served COG by HTTP Range) — and reading windows of pixels. Everything a
+// caller needs to trust the numbers is checked here and reported as a RasterError naming the file and the problem:
+// the CRS must be one of the vector import's table (geokeys.ts), the grid north-up, the sample type known.
+import { fromArrayBuffer, fromUrl, type GeoTIFF, type GeoTIFFImage } from 'geotiff';
+import { crsFromGeoKeys, type GeoKeyValues } from './geokeys.ts';
+import type { GeoTransform, PixelWindow, RasterGrid } from './grid.ts';
+
+export type RasterDataType = 'uint8' | 'int8' | 'uint16' | 'int16' | 'uint32' | 'int32' | 'float32' | 'float64';
+export type PixelArray = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
+
+export class RasterError extends Error {
+  constructor(readonly fileName: string, readonly problem: string) {
+    super(`${fileName}: ${problem}`);
+    this.name = 'RasterError';
+  }
+}
+
+export interface RasterInfo {
+  /** The name used in messages (file path or URL). */
+  name: string;
+  grid: RasterGrid;
+  /** How the CRS was recognised (for reports). */
+  crsHow: string;
+  bands: number;
+  dataType: RasterDataType;
+  /** GDAL_NODATA, or null when the file declares none. */
+  nodata: number | null;
+  tileWidth: number;
+  tileHeight: number;
+  tiled: boolean;
+  /** Reduced-resolution images after the first (COG overviews). */
+  overviews: number;
+  /** TIFF Compression code (1 none, 5 LZW, 7 JPEG, 8 deflate, …). */
+  compression: number;
+  /** A palette (TIFF ColorMap) as [r, g, b] per value 0…2^bits − 1, when the file has one. */
+  palette: [number, number, number][] | null;
+}
+
+export interface RasterReader {
+  info: RasterInfo;
+  /** The pixels of one band (0-based) in a window, row by row. The window must lie inside the raster. */
+  read(window: PixelWindow, band?: number): Promise<PixelArray>;
+  /** Pixel-interleaved bands (e.g. RGB) in a window. */
+  readInterleaved(window: PixelWindow): Promise<PixelArray>;
+}
+
+const TYPE_OF: Record<string, RasterDataType> = {
+  '1:8': 'uint8', '2:8': 'int8', '1:16': 'uint16', '2:16': 'int16', '1:32': 'uint32', '2:32': 'int32', '3:32': 'float32', '3:64': 'float64',
+};
+
+function first(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (v && typeof v === 'object' && 'length' in v && (v as ArrayLike<number>).length > 0) return (v as ArrayLike<number>)[0];
+  return undefined;
+}
+
+function geoTransformOf(image: GeoTIFFImage, fail: (p: string) => never, pixelIsPoint: boolean): GeoTransform {
+  const fd = image.getFileDirectory();
+  const transform = fd.getValue('ModelTransformation') as ArrayLike<number> | undefined;
+  let gt: [number, number, number, number, number, number];
+  if (transform && transform.length >= 16) {
+    if (transform[1] !== 0 || transform[4] !== 0) fail('the grid is rotated or sheared (ModelTransformation); only north-up rasters are supported — warp it first (gdalwarp)');
+    gt = [transform[3], transform[0], 0, transform[7], 0, transform[5]];
+  } else {
+    const scale = fd.getValue('ModelPixelScale') as ArrayLike<number> | undefined;
+    const tie = fd.getValue('ModelTiepoint') as ArrayLike<number> | undefined;
+    if (!scale || !tie || scale.length < 2 || tie.length < 6) fail('no georeferencing (neither ModelPixelScale + ModelTiepoint nor ModelTransformation)');
+    gt = [tie[3] - tie[0] * scale[0], scale[0], 0, tie[4] + tie[1] * scale[1], 0, -scale[1]];
+  }
+  if (!gt.every(Number.isFinite) || gt[1] === 0 || gt[5] === 0) fail(`the geotransform is not usable (${gt.join(', ')})`);
+  // PixelIsPoint: the tie point is a pixel centre; GDAL shifts the grid by half a pixel to its corner.
+  if (pixelIsPoint) { gt[0] -= gt[1] / 2; gt[3] -= gt[5] / 2; }
+  return gt;
+}
+
+async function describe(tiff: GeoTIFF, name: string): Promise<{ info: RasterInfo; image: GeoTIFFImage }> {
+  const fail = (problem: string): never => { throw new RasterError(name, problem); };
+  let image: GeoTIFFImage;
+  let count: number;
+  try {
+    image = await tiff.getImage(0);
+    count = await tiff.getImageCount();
+  } catch (e) {
+    return fail(`not a readable TIFF (${(e as Error).message})`);
+  }
+  const fd = image.getFileDirectory();
+  const keys = image.getGeoKeys() as GeoKeyValues | null;
+  const crs = crsFromGeoKeys(keys);
+  if (!crs.crs) return fail(crs.problem);
+  const pixelIsPoint = keys?.GTRasterTypeGeoKey === 2;
+  const bits = first(fd.getValue('BitsPerSample')) ?? 1;
+  const format = first(fd.getValue('SampleFormat')) ?? 1;
+  const dataType = TYPE_OF[`${format}:${bits}`];
+  if (!dataType) fail(`sample format ${format} with ${bits} bits per sample is not supported (8/16/32-bit integers, 32/64-bit floats)`);
+  const width = image.getWidth();
+  const height = image.getHeight();
+  if (!(width > 0 && height > 0)) fail(`the image has no pixels (${width} × ${height})`);
+  let nodata: number | null = null;
+  try {
+    nodata = image.getGDALNoData();
+  } catch {
+    nodata = null;
+  }
+  if (nodata !== null && !Number.isFinite(nodata) && !Number.isNaN(nodata)) fail(`GDAL_NODATA is not a number (${String(nodata)})`);
+  let palette: RasterInfo['palette'] = null;
+  const map = fd.hasTag('ColorMap') ? await fd.loadValue('ColorMap') as ArrayLike<number> | undefined : undefined;
+  if (map && map.length % 3 === 0) {
+    const n = map.length / 3;
+    palette = Array.from({ length: n }, (_, i) => [map[i] >> 8, map[n + i] >> 8, map[2 * n + i] >> 8] as [number, number, number]);
+  }
+  const grid: RasterGrid = { width, height, geoTransform: geoTransformOf(image, fail, pixelIsPoint), crs: crs.crs };
+  return {
+    image,
+    info: {
+      name, grid, crsHow: crs.how, bands: image.getSamplesPerPixel(), dataType, nodata,
+      tiled: image.isTiled, tileWidth: image.getTileWidth(), tileHeight: image.getTileHeight(), overviews: count - 1,
+      compression: first(fd.getValue('Compression')) ?? 1, palette,
+    },
+  };
+}
+
+function reader(image: GeoTIFFImage, info: RasterInfo): RasterReader {
+  const check = (w: PixelWindow) => {
+    const { width, height } = info.grid;
+    if (w.col < 0 || w.row < 0 || w.width <= 0 || w.height <= 0 || w.col + w.width > width || w.row + w.height > height) {
+      throw new RasterError(info.name, `window ${w.col},${w.row} ${w.width}×${w.height} is outside the ${width}×${height} raster`);
+    }
+  };
+  const box = (w: PixelWindow) => [w.col, w.row, w.col + w.width, w.row + w.height];
+  return {
+    info,
+    async read(w, band = 0) {
+      check(w);
+      if (band < 0 || band >= info.bands) throw new RasterError(info.name, `band ${band + 1} does not exist (the raster has ${info.bands})`);
+      const r = await image.readRasters({ window: box(w), samples: [band] });
+      return (r as unknown as PixelArray[])[0];
+    },
+    async readInterleaved(w) {
+      check(w);
+      return await image.readRasters({ window: box(w), interleave: true }) as unknown as PixelArray;
+    },
+  };
+}
+
+/** Opens a GeoTIFF held in memory. `name` is used in messages. */
+export async function openGeoTiff(bytes: Uint8Array | ArrayBuffer, name: string): Promise<RasterReader> {
+  const buffer = bytes instanceof ArrayBuffer ? bytes : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  let tiff: GeoTIFF;
+  try {
+    tiff = await fromArrayBuffer(buffer);
+  } catch (e) {
+    throw new RasterError(name, `not a TIFF file (${(e as Error).message})`);
+  }
+  const { info, image } = await describe(tiff, name);
+  return reader(image, info);
+}
+
+/** Opens a (Cloud-Optimised) GeoTIFF by URL: only the header and the tiles a window needs are fetched (HTTP Range). */
+export async function openGeoTiffUrl(url: string, options?: { headers?: Record<string, string> }): Promise<RasterReader> {
+  let tiff: GeoTIFF;
+  try {
+    tiff = await fromUrl(url, { allowFullFile: false, headers: options?.headers });
+  } catch (e) {
+    throw new RasterError(url, `cannot open (${(e as Error).message})`);
+  }
+  const { info, image } = await describe(tiff, url);
+  return reader(image, info);
+}
