@@ -15,6 +15,10 @@ export interface Component {
 
 export type Connectivity = 4 | 8;
 
+// neighbour offsets: the 4 edge neighbours first, then the 4 corner ones
+const NX = [-1, 1, 0, 0, -1, 1, -1, 1];
+const NY = [0, 0, -1, 1, -1, -1, 1, 1];
+
 /**
  * Connected components of equal, non-background values. `values` is consumed: visited pixels are set to
  * `background` (pass a copy to keep it). Components come in row-major order of their first pixel.
@@ -40,8 +44,12 @@ export function connectedComponents(
       const p = queue[head];
       const x = p % width;
       const y = (p - x) / width;
-      const visit = (q: number) => {
-        if (values[q] !== value) return;
+      // up to 8 neighbours, checked inline (no closure per pixel: this loop runs over every changed pixel of a county)
+      for (let k = 0; k < (connectivity === 8 ? 8 : 4); k++) {
+        const nx = x + NX[k], ny = y + NY[k];
+        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+        const q = ny * width + nx;
+        if (values[q] !== value) continue;
         values[q] = background;
         if (len === queue.length) {
           const bigger = new Int32Array(queue.length * 2);
@@ -49,16 +57,6 @@ export function connectedComponents(
           queue = bigger;
         }
         queue[len++] = q;
-      };
-      if (x > 0) visit(p - 1);
-      if (x < width - 1) visit(p + 1);
-      if (y > 0) visit(p - width);
-      if (y < height - 1) visit(p + width);
-      if (connectivity === 8) {
-        if (y > 0 && x > 0) visit(p - width - 1);
-        if (y > 0 && x < width - 1) visit(p - width + 1);
-        if (y < height - 1 && x > 0) visit(p + width - 1);
-        if (y < height - 1 && x < width - 1) visit(p + width + 1);
       }
     }
     const pixels = queue.slice(0, len);
