@@ -19,8 +19,14 @@ export interface RasterEntry {
   kind: RasterKind;
   year: number;
   name: { zh: string; en: string };
-  /** The Cloud-Optimised GeoTIFF, relative to the release folder (forward slashes). */
+  /** The Cloud-Optimised GeoTIFF in the raster's own CRS and grid, relative to the release folder (forward slashes). */
   file: string;
+  /**
+   * A copy in Web Mercator (EPSG:3857, GoogleMapsCompatible tiling) for the map, when the import could make one with
+   * GDAL's gdalwarp (browser COG readers such as @geomatico/maplibre-cog-protocol draw only EPSG:3857). Statistics
+   * always use `file`.
+   */
+  display_file?: string;
   /** "EPSG:4547" — always a CRS of the import's table (src/core/geo/crs.ts). */
   crs: string;
   width: number;
@@ -78,6 +84,7 @@ export function parseRasterManifest(text: string, file = RASTER_MANIFEST_FILE): 
     if (!Number.isInteger(r.year) || r.year! < 1900 || r.year! > 2100) bad('year', 'must be a year');
     if (!r.name || typeof r.name.zh !== 'string' || typeof r.name.en !== 'string') bad('name', 'must be {"zh": …, "en": …}');
     if (typeof r.file !== 'string' || !/\.tiff?$/i.test(r.file) || r.file.includes('..') || r.file.startsWith('/')) bad('file', 'must be a .tif path inside the release');
+    if (r.display_file !== undefined && (typeof r.display_file !== 'string' || !/\.tiff?$/i.test(r.display_file) || r.display_file.includes('..') || r.display_file.startsWith('/'))) bad('display_file', 'must be a .tif path inside the release');
     if (typeof r.crs !== 'string' || !/^EPSG:\d{4,5}$/.test(r.crs)) bad('crs', 'must be "EPSG:<code>"');
     if (!Number.isInteger(r.width) || r.width! <= 0 || !Number.isInteger(r.height) || r.height! <= 0) bad('width/height', 'must be positive whole numbers');
     if (!Array.isArray(r.geotransform) || r.geotransform.length !== 6 || !r.geotransform.every(isNum)) bad('geotransform', 'must be 6 numbers');
