@@ -44,11 +44,12 @@ export interface PlantedChange {
   cause: PlantedCause;
   /** The feature behind it (stand, mine, wind farm) or a description. */
   ref: string;
-  /** A changed pixel of it (column, row), to find the 图斑 that holds it. */
+  /** A pixel of it (column, row) that is changed in the final rasters, to find the 图斑 that holds it. */
   pixel: [number, number];
+  /** Its changed pixels and their area on CGCS2000, before the classification noise. */
   pixels: number;
   area_m2: number;
-  /** True for the clearing smaller than the minimum mapping unit. */
+  /** True when it is smaller than 1 亩, the default minimum mapping unit (the 0.5 亩 clearing; pads mostly on shrub). */
   below_mmu?: boolean;
 }
 
@@ -129,12 +130,14 @@ export function paintLandCover(grid: RasterGrid, layers: SampleLayers, areas: Pi
 
   // 4. Planted changes.
   const planted: PlantedChange[] = [];
-  const record = (kind: 'loss' | 'gain', cause: PlantedCause, ref: string, pixels: number[], extra: Partial<PlantedChange> = {}) => {
-    const changed = pixels.filter((p) => (kind === 'loss' ? isForest(a[p]) && !isForest(b[p]) : !isForest(a[p]) && isForest(b[p])));
+  const changedOf: number[][] = [];
+  const changedNow = (kind: 'loss' | 'gain', p: number) => (kind === 'loss' ? isForest(a[p]) && !isForest(b[p]) : !isForest(a[p]) && isForest(b[p]));
+  const record = (kind: 'loss' | 'gain', cause: PlantedCause, ref: string, pixels: number[]) => {
+    const changed = pixels.filter((p) => changedNow(kind, p));
     if (changed.length === 0) return;
     const areaM2 = changed.reduce((sum, p) => sum + areas.at(p % W, Math.floor(p / W)), 0);
-    const mid = changed[Math.floor(changed.length / 2)];
-    planted.push({ kind, cause, ref, pixel: [mid % W, Math.floor(mid / W)], pixels: changed.length, area_m2: areaM2, ...extra });
+    planted.push({ kind, cause, ref, pixel: [0, 0], pixels: changed.length, area_m2: areaM2, ...(areaM2 < M2_PER_MU ? { below_mmu: true } : {}) });
+    changedOf.push(changed);
   };
   layers.stands.forEach((f, i) => {
     const p = f.properties;
@@ -203,7 +206,7 @@ export function paintLandCover(grid: RasterGrid, layers: SampleLayers, areas: Pi
       const reach = r * (0.8 + 0.35 * smoothNoise(shape, Math.cos(angle) * 40, Math.sin(angle) * 40, 30));
       if (d <= reach && a[p] === FOREST && b[p] === FOREST) { b[p] = cls; blob.push(p); }
     });
-    record('loss', 'unexplained', `clearing in ${f.properties.id}`, blob, mu < 1 ? { below_mmu: true } : {});
+    record('loss', 'unexplained', `clearing in ${f.properties.id}`, blob);
   }
   // a shrub stand that turned forest with nothing in the data to explain it
   const shrubStand = layers.stands.findIndex((f, i) => f.properties.land_class === '一般灌木林地' && !f.properties.upgrade_type && standPixels[i].length > 60);
@@ -223,6 +226,17 @@ export function paintLandCover(grid: RasterGrid, layers: SampleLayers, areas: Pi
       img[p] = v === FOREST ? SHRUB : v === SHRUB ? FOREST : v === CROPLAND ? SHRUB : v;
     }
   }
+  // each planted change's pixel to look it up by: one that is still changed after the noise, near its middle
+  planted.forEach((pl, k) => {
+    const changed = changedOf[k];
+    const mid = Math.floor(changed.length / 2);
+    let p = changed[mid];
+    for (let d = 0; d < changed.length; d++) {
+      const q = changed[(mid + d) % changed.length];
+      if (changedNow(pl.kind, q)) { p = q; break; }
+    }
+    pl.pixel = [p % W, Math.floor(p / W)];
+  });
   return { y2020: a, y2025: b, planted };
 }
 

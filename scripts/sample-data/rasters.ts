@@ -20,7 +20,7 @@ import { pseudoImagery } from './imagery.ts';
 import { countyGrid, paintLandCover, type PlantedChange, type SampleLayers } from './land-cover.ts';
 
 /** Bump when the rasters change, so ensure-data regenerates them. */
-export const RASTER_GENERATOR_VERSION = 'sample-rasters-1';
+export const RASTER_GENERATOR_VERSION = 'sample-rasters-2';
 export const SAMPLE_RASTER_INFO = 'rasters/sample-info.json';
 export const PLANTED_FILE = 'rasters/planted-changes.json';
 const SEED = 'xingguo-sample-rasters';
