@@ -8,7 +8,7 @@
 #   gdal_reference.py counts <raster> <zones>   zone ids burnt into one Int32 grid (attribute "zid", 1-based; later
 #                                               zones win where zones overlap), then pixel counts per (zone, value):
 #                                               stdout = little-endian float64 array [zones + 1][256] (row 0: no zone),
-#                                               stderr = one JSON line with the timings in ms
+#                                               stderr = one JSON line with the timings in ms (wall, and CPU)
 # <zones> is any vector file OGR reads; its features need an integer field "zid" (0-based for masks, 1-based for counts).
 import json
 import sys
@@ -41,6 +41,7 @@ def masks(raster_path, zones_path):
 
 
 def counts(raster_path, zones_path):
+    c0 = time.process_time()
     t0 = time.perf_counter()
     raster = gdal.Open(raster_path)
     classes = raster.GetRasterBand(1).ReadAsArray()
@@ -61,6 +62,7 @@ def counts(raster_path, zones_path):
         "rasterize_ms": (t_rasterize - t_read) * 1000,
         "count_ms": (t_count - t_rasterize) * 1000,
         "total_ms": (t_count - t0) * 1000,
+        "cpu_ms": (time.process_time() - c0) * 1000,
     }) + "\n")
 
 

@@ -107,17 +107,15 @@ class LatticeAreas implements PixelAreas {
     const i = Math.min(Math.floor(row / s), Math.floor((this.grid.height - 1) / s));
     const t = row / s - i;
     const lastJ = Math.floor((this.grid.width - 1) / s);
-    let j = -1;
-    let a = 0, slope = 0;
-    for (let c = c0; c <= c1; c++) {
-      const jc = Math.min(Math.floor(c / s), lastJ);
-      if (jc !== j) {
-        j = jc;
-        a = this.node(i, j) + t * (this.node(i + 1, j) - this.node(i, j));
-        const b = this.node(i, j + 1) + t * (this.node(i + 1, j + 1) - this.node(i, j + 1));
-        slope = b - a;
-      }
-      out[c - c0] = a + (c / s - j) * slope;
+    // segment by segment between lattice columns: linear in the column, so one add per pixel
+    for (let c = c0; c <= c1;) {
+      const j = Math.min(Math.floor(c / s), lastJ);
+      const end = j === lastJ ? c1 : Math.min(c1, (j + 1) * s - 1);
+      const a = this.node(i, j) + t * (this.node(i + 1, j) - this.node(i, j));
+      const b = this.node(i, j + 1) + t * (this.node(i + 1, j + 1) - this.node(i, j + 1));
+      const step = (b - a) / s;
+      let v = a + (c - j * s) * step;
+      for (; c <= end; c++, v += step) out[c - c0] = v;
     }
   }
 }

@@ -177,14 +177,17 @@ async function readTiles(image: GeoTIFFImage, info: RasterInfo, w: PixelWindow, 
 
 function reader(image: GeoTIFFImage, info: RasterInfo): RasterReader {
   const fd = image.getFileDirectory();
-  const predictor = first(fd.getValue('Predictor')) ?? 1;
   // integer horizontal differencing is undone in readTiles (a tight loop); anything else by geotiff.js
-  const undo = predictor === 2 && !info.dataType.startsWith('float');
-  let decoder: Promise<BaseDecoder> | null = null;
-  const decoderOf = () => (decoder ??= getDecoder(info.compression, {
-    tileWidth: info.tileWidth, tileHeight: info.tileHeight, planarConfiguration: image.planarConfiguration,
-    bitsPerSample: Array.from(fd.getValue('BitsPerSample') as ArrayLike<number>), predictor: undo ? 1 : predictor, samplesPerPixel: info.bands,
-  }));
+  let setup: Promise<{ decoder: BaseDecoder; undo: boolean }> | null = null;
+  const setupOf = () => (setup ??= (async () => {
+    const predictor = first(await fd.loadValue('Predictor')) ?? 1;
+    const undo = predictor === 2 && !info.dataType.startsWith('float');
+    const decoder = await getDecoder(info.compression, {
+      tileWidth: info.tileWidth, tileHeight: info.tileHeight, planarConfiguration: image.planarConfiguration,
+      bitsPerSample: Array.from(fd.getValue('BitsPerSample') as ArrayLike<number>), predictor: undo ? 1 : predictor, samplesPerPixel: info.bands,
+    });
+    return { decoder, undo };
+  })());
   const check = (w: PixelWindow) => {
     const { width, height } = info.grid;
     if (w.col < 0 || w.row < 0 || w.width <= 0 || w.height <= 0 || w.col + w.width > width || w.row + w.height > height) {
@@ -197,7 +200,10 @@ function reader(image: GeoTIFFImage, info: RasterInfo): RasterReader {
     async read(w, band = 0) {
       check(w);
       if (band < 0 || band >= info.bands) throw new RasterError(info.name, `band ${band + 1} does not exist (the raster has ${info.bands})`);
-      if (info.tiled) return readTiles(image, info, w, band, await decoderOf(), undo);
+      if (info.tiled) {
+        const { decoder, undo } = await setupOf();
+        return readTiles(image, info, w, band, decoder, undo);
+      }
       const r = await image.readRasters({ window: box(w), samples: [band] });
       return (r as unknown as PixelArray[])[0];
     },

@@ -35,22 +35,26 @@ export function lonLatToPixel(grid: RasterGrid, toGrid: Transform = lonLatToGrid
 function ringToPixels(ring: Position[], toGrid: Transform, a: readonly number[]): Float64Array | null {
   const n = ring.length;
   if (n < 3) return null;
-  const xs = new Float64Array(n);
-  const ys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const [x, y] = toGrid(ring[i][0], ring[i][1]);
-    xs[i] = x;
-    ys[i] = y;
-  }
-  // signed area (shoelace) in the raster CRS: negative = clockwise with y up
-  let twice = 0;
-  for (let i = 0, j = n - 1; i < n; j = i++) twice += xs[j] * ys[i] - xs[i] * ys[j];
-  const reverse = twice > 0; // counter-clockwise → reverse, so every ring is clockwise as GDAL makes it
   const out = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
-    const k = reverse ? n - 1 - i : i;
-    out[2 * i] = a[0] + xs[k] * a[1];
-    out[2 * i + 1] = a[2] + ys[k] * a[3];
+    const [x, y] = toGrid(ring[i][0], ring[i][1]);
+    out[2 * i] = x;
+    out[2 * i + 1] = y;
+  }
+  // signed area (shoelace) in the raster CRS: negative = clockwise with y up; reverse the others, as GDAL makes them
+  let twice = 0;
+  for (let i = 0, j = n - 1; i < n; j = i++) twice += out[2 * j] * out[2 * i + 1] - out[2 * i] * out[2 * j + 1];
+  if (twice > 0) {
+    for (let i = 0, j = n - 1; i < j; i++, j--) {
+      const x = out[2 * i], y = out[2 * i + 1];
+      out[2 * i] = out[2 * j]; out[2 * i + 1] = out[2 * j + 1];
+      out[2 * j] = x; out[2 * j + 1] = y;
+    }
+  }
+  // then into pixel space with GDAL's inverse geotransform
+  for (let i = 0; i < n; i++) {
+    out[2 * i] = a[0] + out[2 * i] * a[1];
+    out[2 * i + 1] = a[2] + out[2 * i + 1] * a[3];
   }
   return out;
 }
