@@ -14,6 +14,8 @@ import { fullWindow, type RasterGrid } from '../../src/core/raster/grid.ts';
 import { parseRasterManifest } from '../../src/core/raster/manifest.ts';
 import { openGeoTiff } from '../../src/core/raster/read.ts';
 import { importRaster } from '../../scripts/raster/import.ts';
+import { importInventory } from '../../scripts/import/release.ts';
+import { erleiInventory } from '../fixtures/erlei-inventory.ts';
 
 const VALIDATOR = '/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_cloud_optimized_geotiff.py';
 let dir: string;
@@ -151,4 +153,21 @@ describe('npm run data:raster — bad input is refused with a message naming the
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^data:raster: no --kind given/);
   }, 120_000);
+});
+
+describe('a release keeps its rasters', () => {
+  it('importing the inventory again (npm run data:import) leaves rasters.json and rasters/ in place', async () => {
+    const release = join(dir, 'release-with-inventory');
+    const zip = join(dir, '二类.zip');
+    writeFileSync(zip, erleiInventory(JSON.parse(readFileSync(join(import.meta.dirname, '../../data/townships.geojson'), 'utf8')), 40, 3).zip);
+    importInventory({ stands: zip, out: release, tiles: false });
+    const src = join(dir, 'lc.tif');
+    writeFileSync(src, writeCog({ grid: patch(), dataType: 'uint8', bands: 1, data: classes(400 * 300), nodata: 0, resampling: 'mode' }));
+    await importRaster({ file: src, kind: 'categorical', year: 2024, out: release, display: false });
+    const before = readFileSync(join(release, 'rasters/landcover-2024.tif'));
+    importInventory({ stands: zip, out: release, tiles: false });
+    expect(parseRasterManifest(readFileSync(join(release, 'rasters.json'), 'utf8')).rasters.map((r) => r.id)).toEqual(['landcover-2024']);
+    expect(readFileSync(join(release, 'rasters/landcover-2024.tif')).equals(before)).toBe(true);
+    expect(readFileSync(join(release, 'stands.geojson'), 'utf8')).toContain('"type":"FeatureCollection"');
+  }, 180_000);
 });
