@@ -88,6 +88,10 @@ describe('COG writer output, judged by GDAL', () => {
     const py = 'import sys; from osgeo import gdal; ds = gdal.Open(sys.argv[1]); sys.stdout.buffer.write(ds.GetRasterBand(1).GetOverview(0).ReadAsArray().tobytes())';
     const ovr = new Uint8Array(execFileSync('/usr/bin/python3', ['-c', py, file], { maxBuffer: 1 << 26 }));
     expect(ovr.length).toBe(300 * 260);
+    // our reader's overview level 1 is GDAL's overview 0
+    const reader = await openGeoTiff(readFileSync(file), file);
+    expect(reader.info.levels).toEqual([{ width: 600, height: 520 }, { width: 300, height: 260 }, { width: 150, height: 130 }]);
+    samePixels(await reader.readLevel(1, { col: 0, row: 0, width: 300, height: 260 }), ovr);
     for (let k = 0; k < 2000; k++) {
       const x = rng.int(0, 299), y = rng.int(0, 259);
       const block = [data[2 * y * 600 + 2 * x], data[2 * y * 600 + 2 * x + 1], data[(2 * y + 1) * 600 + 2 * x], data[(2 * y + 1) * 600 + 2 * x + 1]];

@@ -46,6 +46,8 @@ export interface RasterInfo {
   tiled: boolean;
   /** Reduced-resolution images after the first (COG overviews). */
   overviews: number;
+  /** Sizes of the full image (level 0) and of each overview (levels 1…), largest first. */
+  levels: { width: number; height: number }[];
   /** TIFF Compression code (1 none, 5 LZW, 7 JPEG, 8 deflate, …). */
   compression: number;
   /** A palette (TIFF ColorMap) as [r, g, b] per value 0…2^bits − 1, when the file has one. */
@@ -58,6 +60,8 @@ export interface RasterReader {
   read(window: PixelWindow, band?: number): Promise<PixelArray>;
   /** Pixel-interleaved bands (e.g. RGB) in a window. */
   readInterleaved(window: PixelWindow): Promise<PixelArray>;
+  /** The same from an overview (level 1…; 0 is the full image), the window in that level's pixels. */
+  readLevel(level: number, window: PixelWindow, band?: number | 'all'): Promise<PixelArray>;
 }
 
 const TYPE_OF: Record<string, RasterDataType> = {
@@ -89,7 +93,7 @@ function geoTransformOf(image: GeoTIFFImage, fail: (p: string) => never, pixelIs
   return gt;
 }
 
-async function describe(tiff: GeoTIFF, name: string): Promise<{ info: RasterInfo; image: GeoTIFFImage }> {
+async function describe(tiff: GeoTIFF, name: string): Promise<{ info: RasterInfo; images: GeoTIFFImage[] }> {
   const fail = (problem: string): never => { throw new RasterError(name, problem); };
   let image: GeoTIFFImage;
   let count: number;
@@ -125,11 +129,21 @@ async function describe(tiff: GeoTIFF, name: string): Promise<{ info: RasterInfo
     palette = Array.from({ length: n }, (_, i) => [map[i] >> 8, map[n + i] >> 8, map[2 * n + i] >> 8] as [number, number, number]);
   }
   const grid: RasterGrid = { width, height, geoTransform: geoTransformOf(image, fail, pixelIsPoint), crs: crs.crs };
+  // overviews: the following images of the same bands and sample type, each smaller than the one before (masks and
+  // other sub-files are left out)
+  const images = [image];
+  for (let i = 1; i < count; i++) {
+    const o = await tiff.getImage(i);
+    const last = images[images.length - 1];
+    if (o.getSamplesPerPixel() === image.getSamplesPerPixel() && o.getWidth() < last.getWidth() && o.getHeight() <= last.getHeight()
+      && first(o.getFileDirectory().getValue('BitsPerSample')) === bits) images.push(o);
+  }
   return {
-    image,
+    images,
     info: {
       name, grid, crsHow: crs.how, bands: image.getSamplesPerPixel(), dataType, nodata,
-      tiled: image.isTiled, tileWidth: image.getTileWidth(), tileHeight: image.getTileHeight(), overviews: count - 1,
+      tiled: image.isTiled, tileWidth: image.getTileWidth(), tileHeight: image.getTileHeight(), overviews: images.length - 1,
+      levels: images.map((im) => ({ width: im.getWidth(), height: im.getHeight() })),
       compression: first(fd.getValue('Compression')) ?? 1, palette,
     },
   };
@@ -140,77 +154,95 @@ const ARRAY_OF: Record<RasterDataType, new (b: ArrayBufferLike | number) => Pixe
 };
 
 /**
- * A band of a tiled image, tile by tile: each tile decoded once and copied row by row into the window (geotiff.js's
- * readRasters copies sample by sample, several times slower on a county-sized window).
+ * A band (or all bands, interleaved) of a tiled image, tile by tile: each tile decoded once and copied row by row
+ * into the window (geotiff.js's readRasters copies sample by sample, several times slower on a county-sized window).
  */
-async function readTiles(image: GeoTIFFImage, info: RasterInfo, w: PixelWindow, band: number, decoder: BaseDecoder, undoPredictor: boolean): Promise<PixelArray> {
+async function readTiles(image: GeoTIFFImage, info: RasterInfo, w: PixelWindow, band: number | 'all', decoder: BaseDecoder, undoPredictor: boolean): Promise<PixelArray> {
   const Ctor = ARRAY_OF[info.dataType];
-  const out = new Ctor(w.width * w.height);
-  const { tileWidth: tw, tileHeight: th } = info;
   const planar = image.planarConfiguration === 2;
+  const all = band === 'all';
+  const outSpp = all ? info.bands : 1;
+  const out = new Ctor(w.width * w.height * outSpp);
+  const tw = image.getTileWidth(), th = image.getTileHeight();
   const spp = planar ? 1 : info.bands;
   const jobs: Promise<void>[] = [];
+  const tileOf = async (tx: number, ty: number, sample: number) => {
+    const { data } = await image.getTileOrStrip(tx, ty, sample, decoder);
+    const tile = new Ctor(data);
+    if (undoPredictor) {
+      // TIFF Predictor 2 (horizontal differencing), per sample, wrapping in the sample type like the encoder
+      const row = tw * spp;
+      for (let y = 0; y < th; y++) for (let i = y * row + spp, end = (y + 1) * row; i < end; i++) tile[i] += tile[i - spp];
+    }
+    return tile;
+  };
   for (let ty = Math.floor(w.row / th); ty * th < w.row + w.height; ty++) {
     for (let tx = Math.floor(w.col / tw); tx * tw < w.col + w.width; tx++) {
-      jobs.push(image.getTileOrStrip(tx, ty, planar ? band : 0, decoder).then(({ data }) => {
-        const tile = new Ctor(data);
-        if (undoPredictor) {
-          // TIFF Predictor 2 (horizontal differencing), per sample, wrapping in the sample type like the encoder
-          const row = tw * (planar ? 1 : info.bands);
-          const step = planar ? 1 : info.bands;
-          for (let y = 0; y < th; y++) for (let i = y * row + step, end = (y + 1) * row; i < end; i++) tile[i] += tile[i - step];
-        }
-        const c0 = Math.max(w.col, tx * tw), c1 = Math.min(w.col + w.width, (tx + 1) * tw);
-        const r0 = Math.max(w.row, ty * th), r1 = Math.min(w.row + w.height, (ty + 1) * th);
-        for (let r = r0; r < r1; r++) {
-          const from = ((r - ty * th) * tw + (c0 - tx * tw)) * spp;
-          const to = (r - w.row) * w.width + (c0 - w.col);
-          if (spp === 1) out.set(tile.subarray(from, from + (c1 - c0)), to);
-          else for (let k = 0; k < c1 - c0; k++) out[to + k] = tile[from + k * spp + band];
-        }
-      }));
+      const c0 = Math.max(w.col, tx * tw), c1 = Math.min(w.col + w.width, (tx + 1) * tw);
+      const r0 = Math.max(w.row, ty * th), r1 = Math.min(w.row + w.height, (ty + 1) * th);
+      const samples = all ? (planar ? Array.from({ length: info.bands }, (_, b) => b) : [0]) : [planar ? (band as number) : 0];
+      for (const sample of samples) {
+        jobs.push(tileOf(tx, ty, sample).then((tile) => {
+          for (let r = r0; r < r1; r++) {
+            const from = ((r - ty * th) * tw + (c0 - tx * tw)) * spp;
+            const to = ((r - w.row) * w.width + (c0 - w.col)) * outSpp;
+            if (spp === outSpp) out.set(tile.subarray(from, from + (c1 - c0) * spp), to);
+            else if (!all) for (let k = 0; k < c1 - c0; k++) out[to + k] = tile[from + k * spp + (band as number)];
+            else for (let k = 0; k < c1 - c0; k++) out[to + k * outSpp + sample] = tile[from + k]; // planar, all bands
+          }
+        }));
+      }
     }
   }
   await Promise.all(jobs);
   return out;
 }
 
-function reader(image: GeoTIFFImage, info: RasterInfo): RasterReader {
-  const fd = image.getFileDirectory();
-  // integer horizontal differencing is undone in readTiles (a tight loop); anything else by geotiff.js
-  let setup: Promise<{ decoder: BaseDecoder; undo: boolean }> | null = null;
-  const setupOf = () => (setup ??= (async () => {
-    const predictor = first(await fd.loadValue('Predictor')) ?? 1;
-    const undo = predictor === 2 && !info.dataType.startsWith('float');
-    const decoder = await getDecoder(info.compression, {
-      tileWidth: info.tileWidth, tileHeight: info.tileHeight, planarConfiguration: image.planarConfiguration,
-      bitsPerSample: Array.from(fd.getValue('BitsPerSample') as ArrayLike<number>), predictor: undo ? 1 : predictor, samplesPerPixel: info.bands,
-    });
-    return { decoder, undo };
-  })());
-  const check = (w: PixelWindow) => {
-    const { width, height } = info.grid;
-    if (w.col < 0 || w.row < 0 || w.width <= 0 || w.height <= 0 || w.col + w.width > width || w.row + w.height > height) {
-      throw new RasterError(info.name, `window ${w.col},${w.row} ${w.width}×${w.height} is outside the ${width}×${height} raster`);
+function reader(images: GeoTIFFImage[], info: RasterInfo): RasterReader {
+  // per level: its decoder, and whether integer horizontal differencing is undone in readTiles (a tight loop) rather
+  // than by geotiff.js
+  const setups = new Map<number, Promise<{ decoder: BaseDecoder; undo: boolean }>>();
+  const setupOf = (level: number) => {
+    let s = setups.get(level);
+    if (!s) {
+      const image = images[level];
+      const fd = image.getFileDirectory();
+      setups.set(level, (s = (async () => {
+        const predictor = first(await fd.loadValue('Predictor')) ?? 1;
+        const undo = predictor === 2 && !info.dataType.startsWith('float');
+        const decoder = await getDecoder(first(fd.getValue('Compression')) ?? 1, {
+          tileWidth: image.getTileWidth(), tileHeight: image.getTileHeight(), planarConfiguration: image.planarConfiguration,
+          bitsPerSample: Array.from(fd.getValue('BitsPerSample') as ArrayLike<number>), predictor: undo ? 1 : predictor, samplesPerPixel: info.bands,
+        });
+        return { decoder, undo };
+      })()));
+    }
+    return s;
+  };
+  const check = (level: number, w: PixelWindow) => {
+    const size = info.levels[level];
+    if (!size) throw new RasterError(info.name, `level ${level} does not exist (the raster has ${info.levels.length - 1} overviews)`);
+    if (w.col < 0 || w.row < 0 || w.width <= 0 || w.height <= 0 || w.col + w.width > size.width || w.row + w.height > size.height) {
+      throw new RasterError(info.name, `window ${w.col},${w.row} ${w.width}×${w.height} is outside the ${size.width}×${size.height} raster`);
     }
   };
-  const box = (w: PixelWindow) => [w.col, w.row, w.col + w.width, w.row + w.height];
+  const readLevel = async (level: number, w: PixelWindow, band: number | 'all' = 0): Promise<PixelArray> => {
+    check(level, w);
+    if (band !== 'all' && (band < 0 || band >= info.bands)) throw new RasterError(info.name, `band ${band + 1} does not exist (the raster has ${info.bands})`);
+    const image = images[level];
+    if (image.isTiled) {
+      const { decoder, undo } = await setupOf(level);
+      return readTiles(image, info, w, band, decoder, undo);
+    }
+    const box = [w.col, w.row, w.col + w.width, w.row + w.height];
+    if (band === 'all') return await image.readRasters({ window: box, interleave: true }) as unknown as PixelArray;
+    return ((await image.readRasters({ window: box, samples: [band] })) as unknown as PixelArray[])[0];
+  };
   return {
     info,
-    async read(w, band = 0) {
-      check(w);
-      if (band < 0 || band >= info.bands) throw new RasterError(info.name, `band ${band + 1} does not exist (the raster has ${info.bands})`);
-      if (info.tiled) {
-        const { decoder, undo } = await setupOf();
-        return readTiles(image, info, w, band, decoder, undo);
-      }
-      const r = await image.readRasters({ window: box(w), samples: [band] });
-      return (r as unknown as PixelArray[])[0];
-    },
-    async readInterleaved(w) {
-      check(w);
-      return await image.readRasters({ window: box(w), interleave: true }) as unknown as PixelArray;
-    },
+    read: (w, band = 0) => readLevel(0, w, band),
+    readInterleaved: (w) => readLevel(0, w, 'all'),
+    readLevel,
   };
 }
 
@@ -223,8 +255,8 @@ export async function openGeoTiff(bytes: Uint8Array | ArrayBuffer, name: string)
   } catch (e) {
     throw new RasterError(name, `not a TIFF file (${(e as Error).message})`);
   }
-  const { info, image } = await describe(tiff, name);
-  return reader(image, info);
+  const { info, images } = await describe(tiff, name);
+  return reader(images, info);
 }
 
 /** Opens a (Cloud-Optimised) GeoTIFF by URL: only the header and the tiles a window needs are fetched (HTTP Range). */
@@ -235,6 +267,6 @@ export async function openGeoTiffUrl(url: string, options?: { headers?: Record<s
   } catch (e) {
     throw new RasterError(url, `cannot open (${(e as Error).message})`);
   }
-  const { info, image } = await describe(tiff, url);
-  return reader(image, info);
+  const { info, images } = await describe(tiff, url);
+  return reader(images, info);
 }
