@@ -123,3 +123,34 @@ describe('GeoTIFFs written by GDAL, read by our reader', () => {
     await expect(openGeoTiff(readFileSync(none), none)).rejects.toThrow(/no-crs\.tif: .*(no GeoKeys|no coordinate system|unknown)/);
   });
 });
+
+describe('damaged files', () => {
+  it('an image-directory chain that loops back is refused, not walked for ever; truncated and scrambled files get a message', async () => {
+    const g = grid(4547, 600, 520, [612000, 2934000], 10);
+    const good = writeCog({ grid: g, dataType: 'uint8', bands: 1, data: new Uint8Array(600 * 520).fill(3), nodata: 0, resampling: 'mode' });
+    // the last IFD's "next" pointer aimed at the first IFD
+    const view = new DataView(good.buffer.slice(0));
+    const bytes = new Uint8Array(view.buffer);
+    let ifd = view.getUint32(4, true);
+    const first = ifd;
+    for (;;) {
+      const n = view.getUint16(ifd, true);
+      const next = view.getUint32(ifd + 2 + 12 * n, true);
+      if (next === 0) { view.setUint32(ifd + 2 + 12 * n, first, true); break; }
+      ifd = next;
+    }
+    await expect(openGeoTiff(bytes, 'loop.tif')).rejects.toThrow(/loop\.tif: .*loop/);
+    await expect(openGeoTiff(good.slice(0, 100), 'cut.tif')).rejects.toThrow(/^cut\.tif: /);
+    const rng = new Rng('scramble');
+    for (let k = 0; k < 30; k++) {
+      const bad = good.slice();
+      for (let j = 0; j < 20; j++) bad[rng.int(8, 6000)] = rng.int(0, 255);
+      try {
+        const r = await openGeoTiff(bad, 'scrambled.tif');
+        await r.read({ col: 0, row: 0, width: 600, height: 520 });
+      } catch (e) {
+        expect((e as Error).message.length).toBeGreaterThan(0); // an error with a message, never a hang
+      }
+    }
+  }, 120_000);
+});

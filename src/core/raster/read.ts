@@ -24,6 +24,9 @@ addDecoder([8, 32946], async () => DeflateDecoder, undefined, false);
 export type RasterDataType = 'uint8' | 'int8' | 'uint16' | 'int16' | 'uint32' | 'int32' | 'float32' | 'float64';
 export type PixelArray = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 
+/** Images (full resolution + overviews) read from one file: a COG of a county has about 6. */
+const MAX_IMAGES = 32;
+
 export class RasterError extends Error {
   constructor(readonly fileName: string, readonly problem: string) {
     super(`${fileName}: ${problem}`);
@@ -96,11 +99,21 @@ function geoTransformOf(image: GeoTIFFImage, fail: (p: string) => never, pixelIs
 async function describe(tiff: GeoTIFF, name: string): Promise<{ info: RasterInfo; images: GeoTIFFImage[] }> {
   const fail = (problem: string): never => { throw new RasterError(name, problem); };
   let image: GeoTIFFImage;
-  let count: number;
+  let count = 1;
   try {
     image = await tiff.getImage(0);
-    count = await tiff.getImageCount();
+    // count the images ourselves, at most MAX_IMAGES and never round a loop: a damaged or hostile file whose last IFD
+    // points back to an earlier one would keep geotiff.js's getImageCount walking for ever
+    const seen = new Set<number>();
+    let next = image.getFileDirectory().nextIFDByteOffset;
+    while (next && count < MAX_IMAGES) {
+      if (seen.has(next)) fail(`its image directories form a loop (at byte ${next})`);
+      seen.add(next);
+      next = (await tiff.getImage(count)).getFileDirectory().nextIFDByteOffset;
+      count++;
+    }
   } catch (e) {
+    if (e instanceof RasterError) throw e;
     return fail(`not a readable TIFF (${(e as Error).message})`);
   }
   const fd = image.getFileDirectory();
