@@ -90,9 +90,17 @@ export function detectChange(
   const table = transitionTable(classes, nodata);
   const kind = new Uint8Array(n);
   let changed = 0;
+  let seeds = new Int32Array(4096);
   for (let i = 0; i < n; i++) {
     const k = table[(from[i] << 8) | to[i]];
-    if (k !== NONE) { kind[i] = k; changed++; }
+    if (k === NONE) continue;
+    kind[i] = k;
+    if (changed === seeds.length) {
+      const bigger = new Int32Array(seeds.length * 2);
+      bigger.set(seeds);
+      seeds = bigger;
+    }
+    seeds[changed++] = i;
   }
   const areas = options.areas ?? pixelAreas(grid);
   const mmuM2 = (options.mmuMu ?? 1) * M2_PER_MU;
@@ -111,7 +119,7 @@ export function detectChange(
     below.patches++;
     below.pixels += pixels.length;
     return false;
-  });
+  }, seeds.subarray(0, changed));
   const patches = components.map((c): ChangePatch => {
     const pixels = c.pixels.slice().sort();
     const pairs = new Map<number, number>();

@@ -21,7 +21,8 @@ const NY = [0, 0, -1, 1, -1, -1, 1, 1];
 
 /**
  * Connected components of equal, non-background values. `values` is consumed: visited pixels are set to
- * `background` (pass a copy to keep it). Components come in row-major order of their first pixel.
+ * `background` (pass a copy to keep it). Components come in row-major order of their first pixel. `seeds`, when given,
+ * lists (ascending) every pixel that is not background, so the scan skips the rest.
  */
 export function connectedComponents(
   values: Uint8Array | Uint16Array | Int32Array,
@@ -30,11 +31,14 @@ export function connectedComponents(
   background = 0,
   connectivity: Connectivity = 4,
   keep: (value: number, pixels: Int32Array) => boolean = () => true,
+  seeds?: Int32Array,
 ): Component[] {
   const out: Component[] = [];
   let queue = new Int32Array(1024);
-  const n = width * height;
-  for (let start = 0; start < n; start++) {
+  // every pixel, or only the given ones (ascending): a county's change touches 0.4 % of its 60 M pixels
+  const n = seeds ? seeds.length : width * height;
+  for (let s = 0; s < n; s++) {
+    const start = seeds ? seeds[s] : s;
     const value = values[start];
     if (value === background) continue;
     values[start] = background;
