@@ -4,7 +4,7 @@
 // consumption). Bamboo: stand density and a net stock-change rate (the culms cut each year are not a sink). 油茶 and
 // 碳汇造林 new plantings grow along a curve from their planting year; a recorded volume is used wherever it exists.
 import { fromSquareMetres } from '../geo/units.ts';
-import { afforestationDensity, oilTeaPlantingDensity } from './curves.ts';
+import { afforestationDensity, curveFor, oilTeaPlantingDensity } from './curves.ts';
 import {
   AGE_GROUP_KEYS, CO2_PER_C, ORIGIN_KEYS, type AgeGroupKey, type BefRow, type CarbonFactors, type ConsumptionRow, type FactorStatus,
   type FangRow, type OriginKey,
@@ -157,10 +157,11 @@ export function standCarbon(s: StandInput, f: CarbonFactors, opt: StandOptions):
   // 碳汇造林 plot without a recorded volume: net stock curve from the planting year (no harvest in the crediting period).
   const afforested = !!s.carbon_afforestation && s.afforestation_year != null && group.kind !== 'none';
   if (afforested && !(stock > 0) && group.kind !== 'oil_tea') {
+    // The species group's own curve where the factor table has one (else the default planted-杉木 curve).
     const t = opt.year - s.afforestation_year!;
-    const c0 = afforestationDensity(t, f) * ha;
-    const gain = c0 - afforestationDensity(t - 1, f) * ha;
-    const st = f.afforestationCurve.status;
+    const c0 = afforestationDensity(t, f, group.id) * ha;
+    const gain = c0 - afforestationDensity(t - 1, f, group.id) * ha;
+    const st = curveFor(group.id, f).status;
     return result(group.id, group.kind, 'afforestation_curve', area, s, stock, { stock: c0, gross: gain, harvest: 0, mortality: 0 }, [st, st], { t, noHarvest: true });
   }
   switch (group.kind) {
