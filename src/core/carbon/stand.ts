@@ -38,6 +38,8 @@ export interface StandInput {
   afforestation_year?: number | null;
   oil_tea_work?: string | null; // 新造高产 = new planting, grows from oil_tea_year
   oil_tea_year?: number | null;
+  /** Trees that stay standing (the pre-project trees of a carbon-sink project's baseline): no harvest is deducted. */
+  no_harvest?: boolean;
 }
 
 export interface StandCarbon {
@@ -198,7 +200,8 @@ export function standCarbon(s: StandInput, f: CarbonFactors, opt: StandOptions):
   const rate = volumeGrowthRate(group.id, s.age_group, f);
   const cons = consumptionRates(group.id, originKey(s.origin), f);
   // No age group: growth unknown, so neither growth nor consumption is claimed (reported as zero flows).
-  const hr = rate > 0 && !afforested ? cons.harvest : 0;
+  const kept = afforested || !!s.no_harvest;
+  const hr = rate > 0 && !kept ? cons.harvest : 0;
   const mr = rate > 0 ? cons.mortality : 0;
   const flowStatus = [f.volumeGrowth.status, f.consumption.status] as const;
   if (opt.method === 'fang') {
@@ -209,12 +212,12 @@ export function standCarbon(s: StandInput, f: CarbonFactors, opt: StandOptions):
     const st = weakest(f.fang.status, f.fangCF.status);
     return result(group.id, 'tree', 'fang', area, s, stock,
       { stock: fangCarbon(stock, ha, r, cf), gross: stock * rate * perM3, harvest: stock * hr * perM3, mortality: stock * mr * perM3 },
-      [st, weakest(st, ...flowStatus)], { noHarvest: afforested });
+      [st, weakest(st, ...flowStatus)], { noHarvest: kept });
   }
   const r = f.bef.rows[group.befRow ?? ''];
   if (!r) throw new Error(`factor table has no BEF row "${group.befRow}" for group ${group.id}`);
   const perM3 = befCarbon(1, r);
   return result(group.id, 'tree', 'ipcc_bef', area, s, stock,
     { stock: stock * perM3, gross: stock * rate * perM3, harvest: stock * hr * perM3, mortality: stock * mr * perM3 },
-    [f.bef.status, weakest(f.bef.status, ...flowStatus)], { noHarvest: afforested });
+    [f.bef.status, weakest(f.bef.status, ...flowStatus)], { noHarvest: kept });
 }
