@@ -7,6 +7,7 @@
 // (parameters.ts SOURCES.tool14). AR-ACM0003's own text could not be read here: its equation numbers below are
 // recalled, not checked, and marked so (`numbering: 'recalled'`); the overall form ΔC_AR = actual − baseline − leakage
 // is read (Decision 5/CMP.1, SOURCES.cmp5).
+import { CREDITING_YEARS } from './format.ts';
 import { SOURCES } from './parameters.ts';
 
 export type Numbering = 'read' | 'read (secondary transcription)' | 'recalled';
@@ -113,7 +114,7 @@ export const METHODOLOGY = {
   label_zh: 'AR-ACM0003（CDM 方法学），非 CCER 方法学原文',
   reason: `The 2023 CCER methodology 造林碳汇 (CCER-14-001-V01) could be read only up to its applicability conditions (${SOURCES.ccer}); its equations and default tables could not. The ex-ante removals therefore follow the CDM methodology AR-ACM0003 with AR-TOOL14; the CCER conditions that were read are applied to eligibility.`,
   tools: ['AR-TOOL14 v04.2 (trees and shrubs; uncertainty discount)', 'AR-TOOL15 (leakage: not read; GS 403 Eq. 6 form used)'],
-  crediting: { min_years: 20, max_years: 60, source: `${SOURCES.lyt2252}: 碳汇造林计入期20年—60年。在计入期内,森林不可皆伐。` },
+  crediting: { min_years: CREDITING_YEARS.min, max_years: CREDITING_YEARS.max, source: `${SOURCES.lyt2252}: 碳汇造林计入期20年—60年。在计入期内,森林不可皆伐。` },
 } as const;
 
 /** Which equation produced each column of the per-year table. */

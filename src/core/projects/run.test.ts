@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { refArea, square } from '../plan/fixture.testutil.ts';
 import { projectContext } from './context.ts';
 import { parseProject } from './format.ts';
+import { overlayProject } from './overlay.ts';
 import { runProject } from './run.ts';
+import { parcelBaseline, stratify } from './strata.ts';
+import { projectDraws } from './uncertainty.ts';
 
 const C2 = 44 / 12;
 const richards = (t: number, A: number, k: number) => (t > 0 ? A * (1 - Math.exp(-k * t)) ** 2 : 0);
@@ -155,5 +158,19 @@ describe('worked example: two strata, 20 years (AR-ACM0003 with AR-TOOL14)', () 
     expect(report.totals.net_95[0]).toBeLessThan(report.totals.net_tCO2e);
     expect(report.totals.net_95[1]).toBeGreaterThan(report.totals.net_tCO2e);
     expect(report.uncertainty.draws).toBe(2000);
+  });
+
+  it('the Monte Carlo with every factor at its table value gives the deterministic figures', () => {
+    const project = parseProject(projectJson('none'));
+    const c = ctx();
+    const overlays = overlayProject(project, c);
+    const byId = new Map(overlays.map((o) => [o.id, o]));
+    const baselines = new Map(overlays.map((o) => [o.id, parcelBaseline(o, c.factors, c.method, 2026)]));
+    const strata = stratify(project.parcels, project.designs, byId, baselines, c.factors);
+    const d = projectDraws(strata, 2026, 20, c.factors, 20, { draws: 200, seed: 1 });
+    report.years.forEach((y, k) => {
+      near(d.project_central[k], y.tree_project_tCO2e, 1e-9);
+      near(d.baseline_central[k], y.tree_baseline_tCO2e, 1e-9);
+    });
   });
 });
