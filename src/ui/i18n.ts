@@ -367,7 +367,7 @@ export const METHOD_NOTE_TEXT: Record<string, { figure: Record<Lang, string>; fo
   },
   碳汇造林: {
     figure: { zh: '碳汇造林', en: 'Carbon-sink afforestation' },
-    formula: { zh: '无实测蓄积：每公顷 C(t) = A·(1 − e^(−k·t))^c，t 为造林后年数；年碳汇 = C(t) − C(t−1)。有实测蓄积：按一般林分计算，不计采伐', en: 'without recorded volume: C(t) = A·(1 − e^(−k·t))^c per ha, t = years since planting; sink = C(t) − C(t−1). With recorded volume: as any stand, no harvest' },
+    formula: { zh: '无实测蓄积：每公顷 C(t) = A·(1 − e^(−k·t))^c，t 为造林后年数（有专属曲线的树种组用其 A、k，其余用人工杉木曲线；碳汇项目的层按立地等级系数调整 A）；年碳汇 = C(t) − C(t−1)。有实测蓄积：按一般林分计算，不计采伐', en: "without recorded volume: C(t) = A·(1 − e^(−k·t))^c per ha, t = years since planting (a species group's own A, k where it has them, else the planted Chinese-fir curve; A × site-class factor for a carbon-sink project stratum); sink = C(t) − C(t−1). With recorded volume: as any stand, no harvest" },
   },
   wetland: {
     figure: { zh: '湿地', en: 'Wetland' },
@@ -419,6 +419,9 @@ export const METHOD_WORDS_ZH: Record<string, string> = {
   ' (': '（',
   'fraction of standing volume per year': '占活立木蓄积的比例/年',
   multiplier: '倍数',
+  'multiplier on the curve asymptote A': '曲线渐近值 A 的倍数',
+  'site class ': '立地等级 ',
+  "none (the curves' own data)": '无（即曲线所依据的数据）',
   '(shape c = 2)': '（形状参数 c = 2）',
   'h/yr': '小时/年',
   '1/yr': '1/年',

@@ -86,7 +86,7 @@ describe('resolveDataDir (the --data option)', () => {
 describe('the CLIs use it', () => {
   const run = (script: string, ...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
 
-  it.each(['scripts/carbon.ts', 'scripts/measure.ts', 'scripts/targets.ts', 'scripts/data-import.ts'])('%s: unknown flag → exit 2 naming it; --help → exit 0 with the options', (script) => {
+  it.each(['scripts/carbon.ts', 'scripts/measure.ts', 'scripts/targets.ts', 'scripts/data-import.ts', 'scripts/project.ts'])('%s: unknown flag → exit 2 naming it; --help → exit 0 with the options', (script) => {
     const bad = run(script, '--frobnicate');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/'--frobnicate'/);

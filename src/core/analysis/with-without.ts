@@ -3,7 +3,8 @@
 // year and follows the afforestation growth curve (造林) or the mine-restoration model (修复: slower biomass on poor
 // substrate plus soil accrual). Land already stocked with forest, and water/wetland, is not plantable and the same in
 // both scenarios, so it cancels out of the difference.
-import type { CarbonFactors } from '../carbon/factors.ts';
+import { plantedDensity, type PlantingMix } from '../carbon/curves.ts';
+import { CO2_PER_C, type CarbonFactors } from '../carbon/factors.ts';
 import { afforestationCarbon, mineCarbon } from '../carbon/other-sinks.ts';
 import { fromSquareMetres } from '../geo/units.ts';
 import type { SiteType } from './site-types.ts';
@@ -25,15 +26,21 @@ export interface ProjectComparison {
   rows: ComparisonRow[];
 }
 
+/**
+ * `mix`: the planting design of a 造林 site (species shares, site class), grown by the same function as a carbon-sink
+ * project's strata (curves.ts plantedDensity); without it the default curve (planted 杉木) is used.
+ */
 export function projectComparison(
-  type: SiteType, plantableM2: number, startYear: number, f: CarbonFactors,
+  type: SiteType, plantableM2: number, startYear: number, f: CarbonFactors, mix?: PlantingMix,
 ): ProjectComparison | null {
   if (type !== '造林' && type !== '修复') return null;
   const area = Math.max(0, plantableM2);
   const rows = COMPARISON_YEARS.map((n) => {
     const year = startYear + n;
-    const r = type === '造林' ? afforestationCarbon(area, startYear, year, f) : mineCarbon(area, startYear, year, f);
-    return { years: n, year, with_tCO2e: r.carbon_stock_tCO2e, without_tCO2e: 0, added_tCO2e: r.carbon_stock_tCO2e };
+    const withCO2 = type === '造林'
+      ? mix ? plantedDensity(n, mix, f) * fromSquareMetres(area, 'ha') * CO2_PER_C : afforestationCarbon(area, startYear, year, f).carbon_stock_tCO2e
+      : mineCarbon(area, startYear, year, f).carbon_stock_tCO2e;
+    return { years: n, year, with_tCO2e: withCO2, without_tCO2e: 0, added_tCO2e: withCO2 };
   });
   return {
     method: type === '造林' ? 'afforestation_curve' : 'mine_restoration',

@@ -48,6 +48,17 @@ export type AgeGroupKey = (typeof AGE_GROUP_KEYS)[number];
 export const ORIGIN_KEYS = ['人工', '天然'] as const;
 export type OriginKey = (typeof ORIGIN_KEYS)[number];
 
+/** A Richards growth curve C(t) = A·(1 − e^(−k·t))^c, t C/ha, t in years since planting. */
+export interface PlantationCurve {
+  A: number;
+  k: number;
+  c: number;
+}
+
+/** 立地等级 of a planting site: I good, II medium, III poor. */
+export const SITE_CLASSES = ['I', 'II', 'III'] as const;
+export type SiteClass = (typeof SITE_CLASSES)[number];
+
 /** Annual consumption of standing volume, as fractions of the standing volume per year. */
 export interface ConsumptionRow {
   harvest: number; // 采伐消耗
@@ -80,8 +91,14 @@ export interface CarbonFactors {
   /** New 油茶 plantings: C(t) = oilTeaDensity × (1 − e^(−k·t))^c, t in years since planting. */
   oilTeaCurveK: Factor;
   wetlandBurial: Factor; // t C/ha/yr
-  /** Afforestation growth curve C(t) = A·(1 − e^(−k·t))^c in t C/ha (tree layer), t in years since planting. */
-  afforestationCurve: TableMeta & { A: number; k: number; c: number; uncertainty: { A: Uncertainty; k: Uncertainty } };
+  /** Afforestation growth curve C(t) = A·(1 − e^(−k·t))^c in t C/ha (tree layer), t in years since planting: the
+   *  default curve (planted 杉木) for any species group without its own row in plantationCurves. */
+  afforestationCurve: TableMeta & PlantationCurve & { uncertainty: { A: Uncertainty; k: Uncertainty } };
+  /** Species groups with a growth curve of their own (same form as afforestationCurve). Optional: a table without it
+   *  grows every planting along afforestationCurve. */
+  plantationCurves?: TableMeta & { rows: Record<string, PlantationCurve>; uncertainty: { A: Uncertainty; k: Uncertainty } };
+  /** Multiplier on a curve's asymptote A by site class (立地等级 I best … III poorest). Optional: absent means 1. */
+  siteClassFactors?: TableMeta & { rows: Record<SiteClass, number>; uncertainty: Uncertainty };
   mineSiteFactor: Factor; // multiplier on the afforestation curve for poor mine substrate
   mineSoilAccrual: Factor; // t C/ha/yr soil organic carbon on restored mine land
   mineSoilYears: Factor; // years during which soil accrual applies
@@ -93,17 +110,19 @@ export interface CarbonFactors {
 
 const S21 = `省级温室气体清单编制指南（试行）2011 / AR-CM-001-V01 乔木林 parameter table — values recalled, NOT checked against the guideline`;
 const FANG_SRC = '李银 et al. 2016, 植物生态学报 40 (浙江省森林生态系统碳储量), Table 1, citing Fang et al. 2001/2007 (ChinaXiv 201605.00429)';
+const ZJ_T5 = '李银 et al. 2016 (ChinaXiv 201605.00429) Table 5, planted-forest tree-layer C density by age group';
+const GX_T1 = '韩畅 et al. 2017, 生态学报 37(7):2282–2289 (ChinaXiv 201704.00197) Table 1, age groups of Guangxi plantations';
 const nrm = (rel_sd: number, source: string, status: FactorStatus = 'assumption'): Uncertainty => ({ dist: 'normal', rel_sd, source, status });
 const tri = (lo: number, hi: number, source: string, status: FactorStatus = 'assumption'): Uncertainty => ({ dist: 'triangular', lo, hi, source, status });
 const ASSUMED = 'assumption (no standard error published in the source read)';
 
 export const DEFAULT_FACTORS: CarbonFactors = {
-  version: 'xingguo-net-2026-11-30',
+  version: 'xingguo-net-2026-12-07',
   bef: {
     unit: 'D t DM/m³; BEF, R dimensionless; CF t C/t DM',
     source: S21,
     status: 'assumption',
-    note: 'Recalled, to be checked against the guideline. Fang/IPCC agree within ±15 % at 50–150 m³/ha but not at this sample\'s 41–69 m³/ha (Fang 1.3–1.4× for 马尾松, 软阔, 湿地松).',
+    note: 'Recalled, to be checked against the guideline. Searched for it (2026-12): the guideline itself, the Hunan LUCF inventory report that quotes it (qiqiwenku.com doc 448608: only its opening is readable, it stops before the table) and the full texts of ChinaXiv 2016–2022 — no copy of the table was found, so it stays an assumption. Fang/IPCC agree within ±15 % at 50–150 m³/ha but not at this sample\'s 41–69 m³/ha (Fang 1.3–1.4× for 马尾松, 软阔, 湿地松).',
     uncertainty: {
       D: nrm(0.08, `${ASSUMED}; of the order of the wood-density spread in IPCC 2006 Vol.4 Table 4.14 (not checked)`),
       BEF: nrm(0.1, `${ASSUMED}; of the order of the BEF ranges in IPCC 2006 Vol.4 Table 4.5 (not checked)`),
@@ -131,7 +150,7 @@ export const DEFAULT_FACTORS: CarbonFactors = {
     unit: 'a t/m³, b t/hm²',
     source: FANG_SRC,
     status: 'secondary',
-    note: `Values match 李银 2016 Table 1, a secondary source for Fang's functions. B is total stand biomass including roots (张春华 2018, ChinaXiv 201803.01069).`,
+    note: `All 24 values re-read 2026-12 in 李银 2016 Table 1 as printed (e.g. 杉木林 a 0.465 2, b 19.141, n 90, R² 0.94, Fang et al. 2007); a secondary source for Fang's functions, whose papers were not read. B is total stand biomass including roots (张春华 2018, ChinaXiv 201803.01069: 林分生物量 = 地上 + 地下(根)).`,
     uncertainty: {
       a: nrm(0.08, `${ASSUMED}; regressions with R² 0.79–0.99, n 10–90 (李银 2016 Table 1)`),
       b: nrm(0.2, `${ASSUMED}; the intercept is the least certain term of a biomass–volume regression`),
@@ -154,7 +173,7 @@ export const DEFAULT_FACTORS: CarbonFactors = {
   fangCF: {
     value: 0.5,
     unit: 't C/t DM',
-    source: '张春华 2018 (ChinaXiv 201803.01069) uses CF 0.5 with Fang\'s functions',
+    source: '张春华 et al. 2018, 生态学报 38(5):1739–1749 (ChinaXiv 201803.01069), methods: 采用国际上普遍使用的生物量与碳的换算系数0.5 (citing its ref. 23)',
     status: 'secondary',
     uncertainty: tri(0.47, 0.53, `${ASSUMED}; IPCC 2006 Vol.4 Table 4.3 default 0.47 (secondary) as the low end`),
   },
@@ -162,7 +181,7 @@ export const DEFAULT_FACTORS: CarbonFactors = {
     unit: 'fraction of standing volume per year',
     source: `assumption, to be calibrated against local 二类 re-measurement: gross volume growth by age group (midpoints of 幼 10–15 %, 中 6–10 %, 近熟 4–6 %, 成熟 2–3 %, 过熟 ~1 %)`,
     status: 'assumption',
-    note: 'Gross growth, before harvest and mortality. To be calibrated against local 二类 re-measurement; same rates for every species group until a group gets its own row.',
+    note: 'Gross growth, before harvest and mortality. No growth rate for Jiangxi could be read (2026-12): the guideline lists the 7th-NFI gross growth rate (GR) by province (the Hunan LUCF inventory report, qiqiwenku.com doc 448608, says so), but no readable copy prints the Jiangxi figure. The age-group boundaries the rates are keyed to are read for 杉木 and 马尾松 plantations (韩畅 et al. 2017 Table 1). Same rates for every species group until a group gets its own row.',
     uncertainty: nrm(0.15, `assumption: the growth-rate ranges above are ±20–25 % around their midpoints; one draw for the whole row (all age groups move together)`),
     rows: {
       '*': { 幼龄林: 0.125, 中龄林: 0.08, 近熟林: 0.05, 成熟林: 0.025, 过熟林: 0.01 },
@@ -170,7 +189,7 @@ export const DEFAULT_FACTORS: CarbonFactors = {
   },
   consumption: {
     unit: 'fraction of standing volume per year',
-    source: `assumption anchored on Guangdong 活立木 harvest consumption 5.54–6.94 % of stock a year (fx361.cc/page/2019/0110/20015786.shtml; secondary) and on the stop of commercial logging in natural forests (recalled, not checked)`,
+    source: `assumption anchored on Guangdong: 李洁华 et al. 2018, 生态科学 2018(6) (fx361.cc/page/2019/0110/20015786.shtml), abstract: 活立木蓄积生长率从7.98%(2005)增加到了9.61%(2015); 而采伐消耗率从6.94%(2005)下降到了5.54%(2015); and on the stop of commercial logging in natural forests (recalled, not checked)`,
     status: 'assumption',
     note: 'The provincial inventory method deducts consumption (harvest + mortality) from gross growth; the rates here are placeholders until the guideline\'s NFI consumption rates for Jiangxi are checked. Guangdong\'s rates include short-rotation eucalyptus, so planted stands here take about a third of them.',
     uncertainty: {
@@ -251,10 +270,28 @@ export const DEFAULT_FACTORS: CarbonFactors = {
     c: 2,
     unit: 't C/ha (tree layer); t in years since planting',
     source:
-      `Least-squares fit (c fixed at 2 for a sigmoid start) to Zhejiang planted 杉木 tree-layer C density by age group (李银 2016 Tables 4–5, ChinaXiv 201605.00429), at assumed age midpoints 5/15.5/23/30.5/40 yr`,
+      `Least-squares fit (c fixed at 2 for a sigmoid start) to planted 杉木林 tree-layer C density 9.87 / 22.16 / 31.76 / 26.63 / 35.09 t C/hm² (幼 / 中 / 近熟 / 成熟 / 过熟; ${ZJ_T5}) at age midpoints 5 / 15.5 / 23 / 30.5 / 40 yr of the 杉木 plantation age groups ≤10 / 11–20 / 21–25 / 26–35 / ≥36 a (${GX_T1})`,
     status: 'assumption',
-    note: 'Derived here, not published; it is a net stock curve (no harvest within the crediting period). Replace with a local yield table when one exists.',
+    note: 'The densities and the age groups are read as printed (the age groups were recalled before; 韩畅 2017 confirms them for 杉木 plantations); the curve itself is derived here, not published, so it stays an assumption. RMSE 3.1 t C/ha against the five densities. A net stock curve (no harvest within the crediting period; LY/T 2252-2014: 计入期内森林不可皆伐). The default for every species group without its own curve. Replace with a local yield table when one exists.',
     uncertainty: { A: nrm(0.2, 'assumption: spread of the Zhejiang age-group densities'), k: nrm(0.15, 'assumption') },
+  },
+  plantationCurves: {
+    unit: 't C/ha (tree layer, roots included); t in years since planting',
+    source: `Least-squares fits (c fixed at 2) to ${ZJ_T5}, at the midpoints of the age groups printed in ${GX_T1}`,
+    status: 'assumption',
+    note: 'Only species groups whose plantation age groups were read have a curve of their own; every other group grows along afforestationCurve (planted 杉木) — an assumption shown beside each such stratum. 马尾松: densities 11.20 / 18.18 / 20.37 / 42.05 t C/hm² (幼 / 中 / 近熟 / 成熟) at midpoints 5 / 15.5 / 25.5 / 40.5 yr of ≤10 / 11–20 / 21–30 / 31–50 a; RMSE 5.8 t C/ha. Derived here, not published.',
+    uncertainty: { A: nrm(0.2, 'assumption: spread of the Zhejiang age-group densities'), k: nrm(0.15, 'assumption') },
+    rows: {
+      马尾松: { A: 56.25, k: 0.0455, c: 2 },
+    },
+  },
+  siteClassFactors: {
+    unit: 'multiplier on the curve asymptote A',
+    source: 'assumption: no site-index (地位指数) table for Jiangxi was read; ±15 % per 立地等级 keeps a poor site from being credited like a good one',
+    status: 'assumption',
+    note: 'Class II (medium) is the curves\' own data (provincial averages), hence 1.',
+    uncertainty: nrm(0.1, 'assumption'),
+    rows: { I: 1.15, II: 1, III: 0.85 },
   },
   mineSiteFactor: {
     value: 0.75,
@@ -362,6 +399,15 @@ export function validateFactors(f: unknown): string[] {
   num('afforestationCurve.A', c?.A);
   num('afforestationCurve.k', c?.k);
   num('afforestationCurve.c', c?.c);
+  // Optional tables: checked only when present (an older bureau table without them grows everything on the default curve).
+  if (t.plantationCurves !== undefined) {
+    if (!FACTOR_STATUSES.includes(t.plantationCurves?.status as FactorStatus)) problems.push(`plantationCurves.status must be one of ${FACTOR_STATUSES.join(', ')}`);
+    for (const [g, r] of Object.entries(t.plantationCurves?.rows ?? {})) for (const k of ['A', 'k', 'c'] as const) num(`plantationCurves.rows.${g}.${k}`, r?.[k]);
+  }
+  if (t.siteClassFactors !== undefined) {
+    if (!FACTOR_STATUSES.includes(t.siteClassFactors?.status as FactorStatus)) problems.push(`siteClassFactors.status must be one of ${FACTOR_STATUSES.join(', ')}`);
+    for (const k of SITE_CLASSES) num(`siteClassFactors.rows.${k}`, t.siteClassFactors?.rows?.[k]);
+  }
   if (!t.gridFactors || !t.defaultGridFactor || !t.gridFactors[t.defaultGridFactor]) {
     problems.push('defaultGridFactor must name an entry of gridFactors');
   }

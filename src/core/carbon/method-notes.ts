@@ -66,6 +66,15 @@ export function methodNotes(
     { name: 'k', value: c.k, unit: '1/yr', status: c.status, source: c.source, uncertainty: describeUncertainty(c.uncertainty.k) },
     { name: 'c', value: c.c, unit: '—', status: c.status, source: c.source, uncertainty: 'held fixed (shape)' },
   ];
+  // Species groups with a curve of their own, and the site-class multipliers (curves.ts).
+  const pc = f.plantationCurves;
+  const speciesCurves: ParameterNote[] = pc ? Object.entries(pc.rows).flatMap(([g, r]) => [
+    { name: `${g} A`, value: r.A, unit: 't C/ha', status: pc.status, source: pc.source, uncertainty: describeUncertainty(pc.uncertainty.A) },
+    { name: `${g} k`, value: r.k, unit: '1/yr', status: pc.status, source: pc.source, uncertainty: describeUncertainty(pc.uncertainty.k) },
+  ]) : [];
+  const sc = f.siteClassFactors;
+  const siteRows: ParameterNote[] = sc ? Object.entries(sc.rows).map(([k, v]) => (
+    { name: `site class ${k}`, value: v, unit: sc.unit, status: sc.status, source: sc.source, uncertainty: k === 'II' ? 'none (the curves\' own data)' : describeUncertainty(sc.uncertainty) })) : [];
   const conv = method === 'fang' ? 'a × CF' : 'D × BEF × (1+R) × CF';
   const notes: [FactorKind, MethodNote][] = [
     ['tree_stock', { figure: 'stand carbon stock', formula: METHOD_LABELS[method].split(';')[0], parameters: stock }],
@@ -85,7 +94,11 @@ export function methodNotes(
       formula: 'established: density × area, net rate × area; new planting (新造高产): C(t) = density × (1 − e^(−k·t))², sink = C(t) − C(t−1)',
       parameters: [p('density', f.oilTeaDensity), p('net sink (established)', f.oilTeaNetSink), p('gross growth (established)', f.oilTeaGrossGrowth), p('k (new planting)', f.oilTeaCurveK)],
     }],
-    ['afforestation_curve', { figure: '碳汇造林', formula: 'without recorded volume: C(t) = A·(1 − e^(−k·t))^c per ha, t = years since planting; sink = C(t) − C(t−1). With recorded volume: as any stand, no harvest', parameters: curve }],
+    ['afforestation_curve', {
+      figure: '碳汇造林',
+      formula: 'without recorded volume: C(t) = A·(1 − e^(−k·t))^c per ha, t = years since planting (the species group\'s own A, k where it has them, else the default planted-杉木 curve; A × site-class factor for a project stratum); sink = C(t) − C(t−1). With recorded volume: as any stand, no harvest',
+      parameters: [...curve, ...speciesCurves, ...siteRows],
+    }],
     ['wetland', { figure: 'wetland', formula: 'burial rate × area (stock not modelled)', parameters: [p('burial', f.wetlandBurial)] }],
     ['mine', {
       figure: 'mine restoration',

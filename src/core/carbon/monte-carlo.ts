@@ -5,8 +5,8 @@
 // move together (their BEF/Fang/consumption rows are the group's own); factors shared by several groups (the '*' rows,
 // CF of Fang, the curves, bamboo and 油茶 rates) are one draw for all of them. Different groups' rows are independent.
 import { hashSeed, mulberry32 } from '../random.ts';
-import { richards } from './curves.ts';
-import { CO2_PER_C, type CarbonFactors, type OriginKey, type Uncertainty } from './factors.ts';
+import { curveFor, richards, siteFactor } from './curves.ts';
+import { CO2_PER_C, type CarbonFactors, type OriginKey, type SiteClass, type Uncertainty } from './factors.ts';
 import type { FeatureMethod, StandCarbon } from './stand.ts';
 import { SPECIES_GROUPS } from './species-groups.ts';
 
@@ -23,6 +23,8 @@ export interface McCell {
   ha: number;
   /** Hectares of stands with volume (Fang's intercept b applies to them only). */
   ha_stocked: number;
+  /** Site class of a planting (afforestation_curve cells of a project); absent for stands. */
+  site?: SiteClass | null;
 }
 
 /** Cells per scope (township code), filled during the one pass over the stands. */
@@ -54,6 +56,16 @@ export class UncertaintyCells {
     c.volume_m3 += r.stock_m3;
     c.ha += r.area_ha;
     if (r.stock_m3 > 0) c.ha_stocked += r.area_ha;
+  }
+
+  /** A planting of one species group (a project stratum's share of it): `t` years since planting, on the group's own
+   *  curve (or the default), its asymptote scaled by the site class. */
+  addPlanting(scope: string, group: string, t: number, ha: number, site: SiteClass | null = null): void {
+    if (!(ha > 0)) return;
+    const c = this.cell(scope, `afforestation_curve|${group}|${t}|${site}`, () => ({
+      model: 'afforestation_curve', group, age: null, origin: '人工', t, noHarvest: true, volume_m3: 0, ha: 0, ha_stocked: 0, site,
+    }));
+    c.ha += ha;
   }
 
   /** Sinks outside the stands: wetland burial (t unused) and restored mines / 碳汇造林 pilot polygons (t = years). */
@@ -121,6 +133,15 @@ export interface McResult {
   cells: number;
   county: McSummary;
   by_scope: Record<string, McSummary>;
+  /** With `keepSamples`: every draw's stock and net sink per scope, in t C (draw d of every run used the same factor
+   *  values, so samples of several runs can be combined draw by draw). */
+  samples?: Record<string, { stock: Float64Array; sink: Float64Array }>;
+}
+
+export interface McOptions {
+  draws?: number;
+  seed?: number;
+  keepSamples?: boolean;
 }
 
 /** A factor drawn in the propagation, with its own random stream (see Model.v). */
@@ -150,9 +171,16 @@ class Model {
   /** Returns evaluator(m, out): out[0] = stock t C, out[1] = net sink t C. */
   compile(c: McCell): (m: Float64Array, out: Float64Array) => void {
     const f = this.f;
-    const curve = (iA: number, iK: number) => {
-      const A = f.afforestationCurve.A, k = f.afforestationCurve.k, cc = f.afforestationCurve.c;
-      return (m: Float64Array, t: number) => richards(t, A * m[iA], k * m[iK], cc);
+    // A planting's curve: the species group's own row (one draw per row) or the default curve ('affA'/'affK', as
+    // before species rows existed, so county runs keep their draws), the asymptote scaled by the site class.
+    const curve = (group: string, site: SiteClass | null | undefined) => {
+      const cv = curveFor(group, f);
+      const pc = f.plantationCurves;
+      const iA = cv.row && pc ? this.v(`curve:${cv.row}:A`, pc.uncertainty.A, 1) : this.v('affA', f.afforestationCurve.uncertainty.A, 1);
+      const iK = cv.row && pc ? this.v(`curve:${cv.row}:k`, pc.uncertainty.k, 1) : this.v('affK', f.afforestationCurve.uncertainty.k, 1);
+      const s = siteFactor(site, f);
+      const iS = site && site !== 'II' && f.siteClassFactors ? this.v(`site:${site}`, f.siteClassFactors.uncertainty, 1) : -1;
+      return (m: Float64Array, t: number) => richards(t, cv.A * s * (iS >= 0 ? m[iS] : 1) * m[iA], cv.k * m[iK], cv.c);
     };
     switch (c.model) {
       case 'ipcc_bef':
@@ -212,12 +240,12 @@ class Model {
         };
       }
       case 'afforestation_curve': {
-        const C = curve(this.v('affA', f.afforestationCurve.uncertainty.A, 1), this.v('affK', f.afforestationCurve.uncertainty.k, 1));
+        const C = curve(c.group, c.site);
         const t = c.t ?? 0;
         return (m, out) => { const now = C(m, t); out[0] = c.ha * now; out[1] = c.ha * (now - C(m, t - 1)); };
       }
       case 'mine': {
-        const C = curve(this.v('affA', f.afforestationCurve.uncertainty.A, 1), this.v('affK', f.afforestationCurve.uncertainty.k, 1));
+        const C = curve('', null);
         const iS = this.v('mineSiteFactor', f.mineSiteFactor.uncertainty, f.mineSiteFactor.value);
         const iA = this.v('mineSoilAccrual', f.mineSoilAccrual.uncertainty, f.mineSoilAccrual.value);
         const t = c.t ?? 0, years = f.mineSoilYears.value;
@@ -236,7 +264,8 @@ class Model {
   }
 }
 
-function percentile(sorted: Float64Array, p: number): number {
+/** The p-quantile (0–1) of sorted values, interpolated between neighbours. */
+export function percentile(sorted: Float64Array, p: number): number {
   const x = p * (sorted.length - 1);
   const i = Math.floor(x);
   return i + 1 < sorted.length ? sorted[i] + (sorted[i + 1] - sorted[i]) * (x - i) : sorted[i];
@@ -252,13 +281,13 @@ export const DEFAULT_SEED = 20261130;
 
 /** 95 % intervals of stock and net sink, county and per scope. Deterministic for a given seed. */
 export function monteCarlo(
-  cells: UncertaintyCells | readonly UncertaintyCells[], f: CarbonFactors, opt: { draws?: number; seed?: number } = {},
+  cells: UncertaintyCells | readonly UncertaintyCells[], f: CarbonFactors, opt: McOptions = {},
 ): McResult {
   return monteCarloRuns([cells], f, opt)[0];
 }
 
 /** What a cell's evaluation depends on: equal keys give equal figures for every draw. */
-const cellIdentity = (c: McCell) => `${c.model}|${c.group}|${c.age}|${c.origin}|${c.t}|${c.noHarvest}|${c.volume_m3}|${c.ha}|${c.ha_stocked}`;
+const cellIdentity = (c: McCell) => `${c.model}|${c.group}|${c.age}|${c.origin}|${c.t}|${c.noHarvest}|${c.volume_m3}|${c.ha}|${c.ha_stocked}|${c.site ?? ''}`;
 
 /**
  * Several runs at once (the public build's years: most cells are the same every year, only the planting curves move),
@@ -267,7 +296,7 @@ const cellIdentity = (c: McCell) => `${c.model}|${c.group}|${c.age}|${c.origin}|
  * each run in that run's own cell order, which keeps every sum as monteCarlo makes it.
  */
 export function monteCarloRuns(
-  runs: readonly (UncertaintyCells | readonly UncertaintyCells[])[], f: CarbonFactors, opt: { draws?: number; seed?: number } = {},
+  runs: readonly (UncertaintyCells | readonly UncertaintyCells[])[], f: CarbonFactors, opt: McOptions = {},
 ): McResult[] {
   const draws = Math.max(1, Math.floor(opt.draws ?? DEFAULT_DRAWS));
   const seed = opt.seed ?? DEFAULT_SEED;
@@ -347,6 +376,7 @@ export function monteCarloRuns(
       cells: scopes.reduce((n, s) => n + s.evals.length, 0),
       county: { carbon_stock_tCO2e: interval(cs, countyStock), annual_sink_tCO2e: interval(ck, countySink) },
       by_scope,
+      ...(opt.keepSamples ? { samples: Object.fromEntries(scopes.map((s, k) => [s.code, { stock: stock[k], sink: sink[k] }])) } : {}),
     };
   });
 }

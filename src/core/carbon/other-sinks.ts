@@ -48,10 +48,11 @@ export function mineCarbon(areaM2: number, restoredYear: number | null, year: nu
   return sink('mine_restoration', stock, gain);
 }
 
-/** A 碳汇造林 plot planted in `plantedYear`: growth curve from planting, not a flat rate from year one. */
-export function afforestationCarbon(areaM2: number, plantedYear: number | null, year: number, f: CarbonFactors): SinkResult {
+/** A 碳汇造林 plot planted in `plantedYear`: growth curve from planting, not a flat rate from year one; `group` picks the
+ *  species group's own curve where the factor table has one (curves.ts). */
+export function afforestationCarbon(areaM2: number, plantedYear: number | null, year: number, f: CarbonFactors, group?: string | null): SinkResult {
   if (plantedYear == null) return sink('afforestation_curve', 0, 0);
   const ha = hectares(areaM2);
   const t = year - plantedYear;
-  return sink('afforestation_curve', afforestationDensity(t, f) * ha, afforestationIncrement(t, f) * ha);
+  return sink('afforestation_curve', afforestationDensity(t, f, group) * ha, afforestationIncrement(t, f, group) * ha);
 }

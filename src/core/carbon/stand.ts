@@ -4,7 +4,7 @@
 // consumption). Bamboo: stand density and a net stock-change rate (the culms cut each year are not a sink). 油茶 and
 // 碳汇造林 new plantings grow along a curve from their planting year; a recorded volume is used wherever it exists.
 import { fromSquareMetres } from '../geo/units.ts';
-import { afforestationDensity, oilTeaPlantingDensity } from './curves.ts';
+import { afforestationDensity, curveFor, oilTeaPlantingDensity } from './curves.ts';
 import {
   AGE_GROUP_KEYS, CO2_PER_C, ORIGIN_KEYS, type AgeGroupKey, type BefRow, type CarbonFactors, type ConsumptionRow, type FactorStatus,
   type FangRow, type OriginKey,
@@ -38,6 +38,8 @@ export interface StandInput {
   afforestation_year?: number | null;
   oil_tea_work?: string | null; // 新造高产 = new planting, grows from oil_tea_year
   oil_tea_year?: number | null;
+  /** Trees that stay standing (the pre-project trees of a carbon-sink project's baseline): no harvest is deducted. */
+  no_harvest?: boolean;
 }
 
 export interface StandCarbon {
@@ -157,10 +159,11 @@ export function standCarbon(s: StandInput, f: CarbonFactors, opt: StandOptions):
   // 碳汇造林 plot without a recorded volume: net stock curve from the planting year (no harvest in the crediting period).
   const afforested = !!s.carbon_afforestation && s.afforestation_year != null && group.kind !== 'none';
   if (afforested && !(stock > 0) && group.kind !== 'oil_tea') {
+    // The species group's own curve where the factor table has one (else the default planted-杉木 curve).
     const t = opt.year - s.afforestation_year!;
-    const c0 = afforestationDensity(t, f) * ha;
-    const gain = c0 - afforestationDensity(t - 1, f) * ha;
-    const st = f.afforestationCurve.status;
+    const c0 = afforestationDensity(t, f, group.id) * ha;
+    const gain = c0 - afforestationDensity(t - 1, f, group.id) * ha;
+    const st = curveFor(group.id, f).status;
     return result(group.id, group.kind, 'afforestation_curve', area, s, stock, { stock: c0, gross: gain, harvest: 0, mortality: 0 }, [st, st], { t, noHarvest: true });
   }
   switch (group.kind) {
@@ -197,7 +200,8 @@ export function standCarbon(s: StandInput, f: CarbonFactors, opt: StandOptions):
   const rate = volumeGrowthRate(group.id, s.age_group, f);
   const cons = consumptionRates(group.id, originKey(s.origin), f);
   // No age group: growth unknown, so neither growth nor consumption is claimed (reported as zero flows).
-  const hr = rate > 0 && !afforested ? cons.harvest : 0;
+  const kept = afforested || !!s.no_harvest;
+  const hr = rate > 0 && !kept ? cons.harvest : 0;
   const mr = rate > 0 ? cons.mortality : 0;
   const flowStatus = [f.volumeGrowth.status, f.consumption.status] as const;
   if (opt.method === 'fang') {
@@ -208,12 +212,12 @@ export function standCarbon(s: StandInput, f: CarbonFactors, opt: StandOptions):
     const st = weakest(f.fang.status, f.fangCF.status);
     return result(group.id, 'tree', 'fang', area, s, stock,
       { stock: fangCarbon(stock, ha, r, cf), gross: stock * rate * perM3, harvest: stock * hr * perM3, mortality: stock * mr * perM3 },
-      [st, weakest(st, ...flowStatus)], { noHarvest: afforested });
+      [st, weakest(st, ...flowStatus)], { noHarvest: kept });
   }
   const r = f.bef.rows[group.befRow ?? ''];
   if (!r) throw new Error(`factor table has no BEF row "${group.befRow}" for group ${group.id}`);
   const perM3 = befCarbon(1, r);
   return result(group.id, 'tree', 'ipcc_bef', area, s, stock,
     { stock: stock * perM3, gross: stock * rate * perM3, harvest: stock * hr * perM3, mortality: stock * mr * perM3 },
-    [f.bef.status, weakest(f.bef.status, ...flowStatus)], { noHarvest: afforested });
+    [f.bef.status, weakest(f.bef.status, ...flowStatus)], { noHarvest: kept });
 }
