@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   const fromDbKeys = new Set<string>();
   if (!args.dataGiven && !args.files) {
     const { projectLayersFromDb } = await import('../src/server/project-source.ts');
-    const fromDb = await projectLayersFromDb().catch((e: Error) => fail(e.message));
+    const fromDb = await projectLayersFromDb(process.env, args.data, (l) => process.stderr.write(`targets: ${l}\n`)).catch((e: Error) => fail(e.message));
     if (fromDb) {
       for (const key of Object.keys(fromDb.layers)) fromDbKeys.add(key);
       layers = { ...layers, ...fromDb.layers } as PlanLayers;
