@@ -16,14 +16,14 @@ import { resolveDataDir } from './lib/data-dir.ts';
 
 const SPEC = {
   name: 'carbon',
-  usage: 'npm run carbon -- [<stands file> | --data dir] [--json] [--method ipcc_bef|fang] [--year YYYY] [--factors table.json]',
+  usage: 'npm run carbon -- <stands file | --data dir> [--json] [--method ipcc_bef|fang] [--year YYYY] [--factors table.json]',
   about: 'Carbon stock and annual sink per stand and in total, for any file the import registry reads.',
   options: {
     json: SHARED_OPTIONS.json,
     method: SHARED_OPTIONS.method,
     year: { type: 'integer', default: 2026, help: 'the year the figures are for' },
     factors: SHARED_OPTIONS.factors,
-    data: { type: 'string', help: 'a data folder (data/ or a data:import release): reads its stands.geojson (default without a file: $XINGGUO_DATA_DIR, else data/)' },
+    data: { type: 'string', help: 'a data folder (data/ or a data:import release): reads its stands.geojson' },
   },
   positionals: { max: 1, name: 'stands file' },
 } as const;
@@ -39,8 +39,9 @@ interface Args { file: string; json: boolean; method: StandMethod; year: number;
 function parseArgs(argv: string[]): Args {
   const { values, positionals } = cli(SPEC, argv);
   if (positionals[0] && values.data !== undefined) usageError(SPEC, `one stands file at a time (got "${positionals[0]}" and --data ${values.data})`);
-  // Without a file: the stands of the data folder (--data, else XINGGUO_DATA_DIR, else data/: the one resolver).
-  const file = positionals[0] ?? join(resolveDataDir(values.data), 'stands.geojson');
+  // --data goes through the one resolver (scripts/lib/data-dir.ts) like every CLI's; a file or --data must be given.
+  const file = positionals[0] ?? (values.data === undefined ? undefined : join(resolveDataDir(values.data), 'stands.geojson'));
+  if (!file) usageError(SPEC, 'no stands file given (or --data <dir> for a data folder\'s stands)');
   return { file, json: values.json, method: values.method, year: values.year, factorsFile: values.factors };
 }
 
