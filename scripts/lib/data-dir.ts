@@ -32,24 +32,3 @@ export function dataDirProblem(dir: string): string | null {
   }
   return null;
 }
-
-/**
- * Get a data folder ready to serve: the sample through ensure-data (generated when missing), a release by checking it
- * and (re)building its tiles and public aggregates when stale (each step is skipped when its outputs are current).
- */
-export async function prepareDataDir(dir: string, ensureSample: () => boolean, log: (line: string) => void = console.log): Promise<{ ok: true } | { ok: false; message: string }> {
-  if (isSampleDataDir(dir)) {
-    return ensureSample() ? { ok: true } : { ok: false, message: 'the sample data could not be prepared (see the message above)' };
-  }
-  const problem = dataDirProblem(dir);
-  if (problem) return { ok: false, message: problem };
-  try {
-    const { ensureTiles } = await import('../tiles/ensure.ts');
-    const { buildPublicData } = await import('../build-public-data.ts');
-    await ensureTiles(dir, log);
-    buildPublicData({ dataDir: dir, log });
-  } catch (e) {
-    return { ok: false, message: `${dir}: ${(e as Error).message}` };
-  }
-  return { ok: true };
-}

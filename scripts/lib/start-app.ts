@@ -10,7 +10,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { choosePort, openDatabase, serveFromEnv, serverEnv, StartError, type RunningServer } from '../../src/server/main.ts';
-import { dataDirProblem, prepareDataDir, resolveDataDir, ROOT_DIR } from './data-dir.ts';
+import { buildPublicData } from '../build-public-data.ts';
+import { ensureTiles } from '../tiles/ensure.ts';
+import { dataDirProblem, isSampleDataDir, resolveDataDir, ROOT_DIR } from './data-dir.ts';
 import { ensurePages, type EnsuredPages } from './pages.ts';
 
 export { StartError };
@@ -31,6 +33,25 @@ export interface StartedApp extends RunningServer {
 /** The sample data through scripts/ensure-data.ts (generated only when missing or stale), in a process of its own. */
 function ensureSample(): boolean {
   return spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'scripts/ensure-data.ts')], { stdio: 'inherit', cwd: ROOT_DIR }).status === 0;
+}
+
+/**
+ * Get a data folder ready to serve: the sample through ensure-data (generated when missing), a release by checking it
+ * and (re)building its tiles and public aggregates when stale (each step is skipped when its outputs are current).
+ */
+async function prepareDataDir(dir: string, ensureSample: () => boolean, log: (line: string) => void = console.log): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (isSampleDataDir(dir)) {
+    return ensureSample() ? { ok: true } : { ok: false, message: 'the sample data could not be prepared (see the message above)' };
+  }
+  const problem = dataDirProblem(dir);
+  if (problem) return { ok: false, message: problem };
+  try {
+    await ensureTiles(dir, log);
+    buildPublicData({ dataDir: dir, log });
+  } catch (e) {
+    return { ok: false, message: `${dir}: ${(e as Error).message}` };
+  }
+  return { ok: true };
 }
 
 /** Starts the app; a problem the user can fix (data folder, port, database, extra-layers.json) is a one-line StartError. */

@@ -28,7 +28,7 @@ export function isServedDataFile(rel: string): boolean {
   return rel !== 'README.md' && !rel.endsWith('.fgb');
 }
 
-/** `urlPath` as a path inside a folder ('a/b.json'), or null when it is malformed or would leave the folder. */
+/** `urlPath` as a path inside a folder (no leading slash), or null when it is malformed or would leave the folder. */
 function relativePath(urlPath: string): string | null {
   let rel: string;
   try {
