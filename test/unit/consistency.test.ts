@@ -109,6 +109,8 @@ const additive = (path: string) => !NOT_ADDITIVE.some(([re]) => re.test(path));
 
 /** Public county keys that are not CLI county keys: what each one is in the CLI's terms, and its rounding. */
 const PUBLIC_COUNTY_DERIVED: Record<string, [(c: Cli['county']) => number, number]> = {
+  // (public files may not carry a stand field name such as stock_m3: the leak scan refuses it)
+  growing_stock_m3: [(c) => c.stock_m3, 0],
   carbon_density_tCO2e_per_ha: [(c) => (c.carbon_density_tC_per_ha * 44) / 12, 1],
   avoided_tCO2_per_yr: [(c) => c.avoided_emissions.total_tco2_per_yr, 0],
   grid_connected_kw: [(c) => c.avoided_emissions.grid_connected_kw, 0],

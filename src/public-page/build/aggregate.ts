@@ -177,7 +177,7 @@ export function publicData(layers: PlanLayers, areas: AreaCache, progress: PlanP
       forest_land_mu: round(c.forest_land_mu, 1),
       forest_area_mu: round(c.forest_area_mu, 1),
       coverage_pct: round(c.coverage_pct, 2),
-      stock_m3: round(c.stock_m3, 0),
+      growing_stock_m3: round(c.stock_m3, 0),
       carbon_stock_tCO2e: round(c.carbon_stock_tCO2e, 0),
       carbon_density_tC_per_ha: round(c.carbon_density_tC_per_ha, 1),
       carbon_density_tCO2e_per_ha: round(c.carbon_density_tC_per_ha * CO2_PER_C, 1),
