@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
 import { readExtraLayers } from '../vite/extra-layers.ts';
 import { DATA_DIR_ENV, ROOT_DIR } from './data-dir.ts';
 
@@ -79,6 +78,7 @@ async function buildPage(page: PageName, dataDir: string, outDir: string): Promi
   const saved = Object.fromEntries(Object.keys(set).map((k) => [k, process.env[k]]));
   Object.assign(process.env, set);
   try {
+    const { build } = await import('vite'); // loaded only when a page is built: most starts build nothing
     await build({ root: ROOT_DIR, configFile: path.join(ROOT_DIR, PAGES[page].config), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   } finally {
     for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;

@@ -7,10 +7,9 @@
 //      when stale);
 //   4. the pages, built only when their sources changed (scripts/lib/pages.ts);
 //   5. the server (src/server/main.ts serveFromEnv): pages, the data folder's files, the API.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { choosePort, openDatabase, serveFromEnv, serverEnv, StartError, type RunningServer } from '../../src/server/main.ts';
 import { buildPublicData } from '../build-public-data.ts';
+import { prepareSampleFolder } from '../sample-data/prepare.ts';
 import { ensureTiles } from '../tiles/ensure.ts';
 import { dataDirProblem, isSampleDataDir, resolveDataDir, ROOT_DIR } from './data-dir.ts';
 import { ensurePages, type EnsuredPages } from './pages.ts';
@@ -30,24 +29,20 @@ export interface StartedApp extends RunningServer {
   pages: EnsuredPages;
 }
 
-/** The sample data through scripts/ensure-data.ts (generated only when missing or stale), in a process of its own. */
-function ensureSample(): boolean {
-  return spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'scripts/ensure-data.ts')], { stdio: 'inherit', cwd: ROOT_DIR }).status === 0;
-}
-
 /**
- * Get a data folder ready to serve: the sample through ensure-data (generated when missing), a release by checking it
+ * Get a data folder ready to serve: the sample generated when missing (scripts/sample-data/prepare.ts), a release checked
  * and (re)building its tiles and public aggregates when stale (each step is skipped when its outputs are current).
  */
-async function prepareDataDir(dir: string, ensureSample: () => boolean, log: (line: string) => void = console.log): Promise<{ ok: true } | { ok: false; message: string }> {
-  if (isSampleDataDir(dir)) {
-    return ensureSample() ? { ok: true } : { ok: false, message: 'the sample data could not be prepared (see the message above)' };
-  }
+async function prepareDataDir(dir: string, log: (line: string) => void): Promise<{ ok: true } | { ok: false; message: string }> {
   const problem = dataDirProblem(dir);
   if (problem) return { ok: false, message: problem };
   try {
-    await ensureTiles(dir, log);
-    buildPublicData({ dataDir: dir, log });
+    if (isSampleDataDir(dir)) {
+      await prepareSampleFolder(ROOT_DIR, log);
+    } else {
+      await ensureTiles(dir, log);
+      buildPublicData({ dataDir: dir, log });
+    }
   } catch (e) {
     return { ok: false, message: `${dir}: ${(e as Error).message}` };
   }
@@ -65,7 +60,7 @@ export async function startApp(opts: StartAppOptions = {}): Promise<StartedApp> 
   const port = await choosePort(env, log);
   const opened = await openDatabase({ databaseUrl: config.databaseUrl, dbDir: config.dbDir, log });
   try {
-    const prepared = await prepareDataDir(dataDir, ensureSample, log);
+    const prepared = await prepareDataDir(dataDir, log);
     if (!prepared.ok) throw new StartError(prepared.message);
     const pages = await ensurePages(dataDir, log, env).catch((e: Error) => {
       // extra-layers.json problems name the file, the entry and the field; anything else is a build failure.
