@@ -4,7 +4,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { createApp, type App, type AppOptions } from './app.ts';
 import { openDb, type Db } from './db.ts';
+import { loginLimitsFromEnv } from './login-limit.ts';
 import { migrate } from './migrations.ts';
+import { describeDatabase, pgTarget, writeRunMarker } from './run-marker.ts';
+import { trustProxyFromEnv } from './trust-proxy.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const DEFAULT_DB_DIR = path.join(ROOT, 'var', 'db');
@@ -33,20 +36,25 @@ function appVersion(): string {
  */
 export function lockDbDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
-  const lock = path.join(dir, '..', `${path.basename(dir)}.lock`);
-  if (existsSync(lock)) {
-    const pid = Number(readFileSync(lock, 'utf8'));
-    let alive = false;
-    try {
-      process.kill(pid, 0);
-      alive = pid !== process.pid;
-    } catch {
-      alive = false;
-    }
-    if (alive) throw new Error(`the embedded database ${dir} is in use by process ${pid} (a running server?); stop it first`);
+  const owner = dbDirOwner(dir);
+  if (owner !== null) throw new Error(`the embedded database ${dir} is in use by process ${owner} (a running server?); stop it first`);
+  writeFileSync(dbLockFile(dir), String(process.pid));
+  return () => rmSync(dbLockFile(dir), { force: true });
+}
+
+const dbLockFile = (dir: string) => path.join(dir, '..', `${path.basename(dir)}.lock`);
+
+/** The pid of another live process holding the embedded database in `dir`, or null. */
+export function dbDirOwner(dir: string): number | null {
+  const lock = dbLockFile(dir);
+  if (!existsSync(lock)) return null;
+  const pid = Number(readFileSync(lock, 'utf8'));
+  try {
+    process.kill(pid, 0);
+    return pid !== process.pid ? pid : null;
+  } catch {
+    return null;
   }
-  writeFileSync(lock, String(process.pid));
-  return () => rmSync(lock, { force: true });
 }
 
 export async function openAndMigrate(opts: { databaseUrl?: string; dbDir?: string; log?: (l: string) => void }): Promise<{ db: Db; unlock: () => void }> {
@@ -98,7 +106,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
 
 /**
  * The server as `npm start` runs it, configured by the environment: DATABASE_URL (PostgreSQL; else PGlite in XG_DB_DIR
- * or var/db), PORT (5173; a busy port falls back to a free one), HOST (127.0.0.1), COOKIE_SECURE=1 behind HTTPS.
+ * or var/db), PORT (5173; a busy port falls back to a free one), HOST (127.0.0.1), COOKIE_SECURE=1 behind HTTPS,
+ * TRUST_PROXY (the reverse proxy's address, trust-proxy.ts), LOGIN_* (sign-in lockout, login-limit.ts).
  * Pages come from dist/, dist-public/ and dist-login/. Prints the address, and the set-up link while there is no user.
  */
 export async function serveFromEnv(): Promise<RunningServer> {
@@ -111,6 +120,8 @@ export async function serveFromEnv(): Promise<RunningServer> {
     publicDir: path.join(ROOT, 'dist-public'),
     loginDir: path.join(ROOT, 'dist-login'),
     projectDataDir: process.env.XG_DATA_DIR ? path.resolve(process.env.XG_DATA_DIR) : path.join(ROOT, 'data'),
+    trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
+    loginLimit: loginLimitsFromEnv(),
   };
   const port = Number(process.env.PORT ?? 5173);
   const server = await startServer({ ...base, port }).catch(async (e: Error & { code?: string }) => {
@@ -127,13 +138,15 @@ export async function serveFromEnv(): Promise<RunningServer> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // For `npm run user` on this machine: where this server is and which database it reads (run-marker.ts).
+  writeRunMarker({ url: server.url, engine: server.db.engine, database: describeDatabase(base.databaseUrl, base.dbDir ?? DEFAULT_DB_DIR), dbDir: base.databaseUrl ? null : (base.dbDir ?? DEFAULT_DB_DIR), pgTarget: base.databaseUrl ? pgTarget(base.databaseUrl) : null });
   console.log(`\n  兴国碳汇图 is running at ${server.url}  (database: ${server.db.engine})`);
   console.log(`  public page: ${server.url}public/`);
   const token = server.app.setupToken();
   if (token) {
     console.log('\n  No accounts yet. Open this one-time link to create the first editor:');
     console.log(`  ${server.url}login/#setup=${token}`);
-    console.log('  (or: npm run user -- add <name> --role editor, with the server stopped)');
+    console.log(`  (or: ${base.databaseUrl ? '' : 'with the server stopped, '}npm run user -- add <name> --role editor)`);
   }
   console.log('  (Ctrl+C to stop)\n');
   // The stands for QGIS (qgis_stands) load after the server is up, on PostgreSQL only: QGIS cannot connect to the
