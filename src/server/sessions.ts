@@ -7,7 +7,7 @@
 // entries at once. Another process may keep serving the same browser its static page files for up to 5 s.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from './db.ts';
-import type { Role, User } from './users.ts';
+import type { Role, User } from './roles.ts';
 
 export const COOKIE = 'xg_session';
 export const SESSION_HOURS = 12;

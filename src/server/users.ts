@@ -10,18 +10,11 @@
 import type { Db, Queryable } from './db.ts';
 import { ApiError } from './errors.ts';
 import { hashPassword, passwordIssue, verifyPassword } from './passwords.ts';
+import { isRole, ROLES, type Role, type User } from './roles.ts';
 import { endUserSessions, forgetCachedSessions } from './sessions.ts';
 import { createSetupLink, expireLinks, type NewLink } from './setup-links.ts';
 
-export const ROLES = ['editor', 'planner', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-export const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);
-
-export interface User {
-  id: number;
-  username: string;
-  role: Role;
-}
+export { isRole, ROLES, type Role, type User };
 
 export const MAX_USERNAME_LENGTH = 40;
 /** Letters (any script, so 张三 works), digits, and . _ - ; 1–40 characters. */

@@ -106,6 +106,10 @@ describe.each(engines())('user administration on $name', (engine) => {
     expectKeyed(await editor.request('POST', '/api/users', { username: 'ok', role: 'admin' }), 400, 'users.roleInvalid');
     expectKeyed(await editor.request('PATCH', '/api/users/nobody', { role: 'viewer' }), 404, 'users.notFound');
     expect((await editor.request('PATCH', '/api/users/ANN', { role: 'planner' })).body.user.username).toBe('ann');
+    // Sharing finds the account in any case too.
+    const site = await editor.request('POST', '/api/sites', { name: 'for ann', type: '造林', geometry: square(), sharing: { users: ['ANN', 'ann'] } });
+    expect(site.status, JSON.stringify(site.body)).toBe(201);
+    expect(site.body.sharing).toEqual({ users: ['ann'] });
   });
 
   it('disabling ends the sessions at once (next request 401); a disabled account cannot sign in and leaves the share list', async () => {
