@@ -172,12 +172,14 @@ export function UserAdmin({ session, lang, onClose }: { session: BureauSession; 
                       </td>
                       <td data-testid="admin-state">{state(a)}</td>
                       <td data-testid="admin-last">{a.last_sign_in ? time(a.last_sign_in) : t('never')}</td>
-                      <td className="admin-actions">
-                        {a.disabled
-                          ? <button type="button" disabled={busy} onClick={() => void enable(a.username)} data-testid="admin-enable">{t('enable')}</button>
-                          : !self && <button type="button" disabled={busy} onClick={() => setPending({ kind: 'disable', user: a.username })} data-testid="admin-disable">{t('disable')}</button>}
-                        {!self && <button type="button" disabled={busy} onClick={() => setPending({ kind: 'reset', user: a.username })} data-testid="admin-reset">{t('resetPassword')}</button>}
-                        {(a.locked_until || a.failures > 0) && <button type="button" disabled={busy} onClick={() => void unlock({ username: a.username })} data-testid="admin-unlock">{t('unlock')}</button>}
+                      <td>
+                        <div className="admin-actions">
+                          {a.disabled
+                            ? <button type="button" disabled={busy} onClick={() => void enable(a.username)} data-testid="admin-enable">{t('enable')}</button>
+                            : !self && <button type="button" disabled={busy} onClick={() => setPending({ kind: 'disable', user: a.username })} data-testid="admin-disable">{t('disable')}</button>}
+                          {!self && <button type="button" disabled={busy} onClick={() => setPending({ kind: 'reset', user: a.username })} data-testid="admin-reset">{t('resetPassword')}</button>}
+                          {(a.locked_until || a.failures > 0) && <button type="button" disabled={busy} onClick={() => void unlock({ username: a.username })} data-testid="admin-unlock">{t('unlock')}</button>}
+                        </div>
                       </td>
                     </tr>
                   );
