@@ -56,7 +56,7 @@ export function registerAccountRoutes(app: FastifyInstance, db: Db, opts: Accoun
 
   app.post('/api/session', async (req, reply) => {
     const b = (req.body ?? {}) as { username?: unknown; password?: unknown };
-    if (typeof b.username !== 'string' || typeof b.password !== 'string' || !b.username.trim() || !b.password) throw ApiError.keyed(400, 'auth.signInBody');
+    if (typeof b.username !== 'string' || typeof b.password !== 'string' || !b.username.trim() || !b.password) throw ApiError.keyed(400, 'auth.sendCredentials');
     const name = normalUsername(b.username);
     if (name.length > MAX_USERNAME_LENGTH || b.password.length > 256) throw ApiError.keyed(401, 'auth.wrongPassword');
     const lock = await limiter.blocked(name, req.ip);

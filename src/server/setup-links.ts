@@ -53,14 +53,14 @@ export interface LinkInfo {
 
 /** What a token is for; 403 when unknown, 410 when used or expired (the message says which). */
 export async function readSetupLink(q: Queryable, token: unknown, lock = false): Promise<LinkInfo> {
-  if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw ApiError.keyed(403, 'setup.linkInvalid');
+  if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw ApiError.keyed(403, 'setup.badLink');
   const { rows: [row] } = await q.query<{ purpose: LinkPurpose; user_id: number | null; username: string | null; expires: number; used: boolean; live: boolean }>(
     `SELECT l.purpose, l.user_id, u.username, (extract(epoch FROM l.expires_at) * 1000)::float8 AS expires,
             l.used_at IS NOT NULL AS used, l.expires_at > now() AS live
        FROM setup_links l LEFT JOIN users u ON u.id = l.user_id
       WHERE l.token_hash = $1${lock ? ' FOR UPDATE OF l' : ''}`,
     [hashToken(token)]);
-  if (!row) throw ApiError.keyed(403, 'setup.linkInvalid');
+  if (!row) throw ApiError.keyed(403, 'setup.badLink');
   if (row.used) throw ApiError.keyed(410, 'setup.linkUsed');
   if (!row.live) throw ApiError.keyed(410, 'setup.linkExpired');
   return { purpose: row.purpose, userId: row.user_id, username: row.username, expires: Number(row.expires) };

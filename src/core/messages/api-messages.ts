@@ -20,7 +20,7 @@ export const API_MESSAGES = {
   'auth.csrf': { zh: '页面已过期，请刷新后重试', en: 'missing or wrong x-csrf-token header (reload the page and try again)' },
   'auth.wrongPassword': { zh: '用户名或密码错误', en: 'wrong user name or password' },
   'auth.tooManyFailures': { zh: '登录失败次数过多，请 {seconds} 秒后再试', en: 'too many failed sign-ins; try again in {seconds} s' },
-  'auth.signInBody': { zh: '请填写用户名和密码', en: 'send { "username": …, "password": … }' },
+  'auth.sendCredentials': { zh: '请填写用户名和密码', en: 'send { "username": …, "password": … }' },
   'auth.accountLocked': {
     zh: '此账号登录失败次数过多，已暂时锁定，请 {minutes} 分钟后再试，或请编辑在“用户管理”中解除锁定',
     en: 'too many failed sign-ins for this account; try again in {minutes} min, or ask an editor to lift the lock (user administration)',
@@ -49,10 +49,10 @@ export const API_MESSAGES = {
   'users.notYourself': { zh: '不能停用或重置自己的账号；修改自己的密码请用“修改密码”', en: 'you cannot disable or reset your own account; change your own password under "Change password"' },
   'users.addressInvalid': { zh: '网络地址格式不正确', en: 'not a network address' },
   // One-time set-up links (the first editor, a new account, a reset): src/server/setup-links.ts.
-  'setup.linkInvalid': { zh: '设置链接无效，请使用编辑提供的完整链接', en: 'this set-up link is not valid (use the whole link you were given)' },
+  'setup.badLink': { zh: '设置链接无效，请使用编辑提供的完整链接', en: 'this set-up link is not valid (use the whole link you were given)' },
   'setup.linkUsed': { zh: '此设置链接已使用过，请直接登录；如忘记密码，请编辑重新生成链接', en: 'this set-up link has been used; sign in, or ask an editor for a new link' },
   'setup.linkExpired': { zh: '此设置链接已过期，请编辑重新生成', en: 'this set-up link has expired; ask an editor for a new one' },
-  'setup.done': { zh: '初始设置已完成，请登录，或请编辑为您创建账号', en: 'set-up is already done: sign in, or ask an editor for an account' },
+  'setup.done': { zh: '初始设置已完成：请登录，或请编辑人员为你开设账号', en: 'set-up is already done: sign in, or ask an editor for an account' },
 } as const satisfies Record<string, MessageText>;
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;

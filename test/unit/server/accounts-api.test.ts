@@ -50,7 +50,7 @@ describe.each(engines())('user administration on $name', (engine) => {
     const { rows } = await server.db.query<{ token_hash: string }>('SELECT token_hash FROM setup_links');
     expect(rows.some((l) => l.token_hash === r.body.setup.token)).toBe(false);
     // No password yet: signing in as ann fails like any wrong password.
-    expectKeyed(await new Client(server).login('ann', ''), 400, 'auth.signInBody');
+    expectKeyed(await new Client(server).login('ann', ''), 400, 'auth.sendCredentials');
     expectKeyed(await new Client(server).login('ann', 'anything at all'), 401, 'auth.wrongPassword');
 
     const anon = new Client(server);
@@ -65,7 +65,7 @@ describe.each(engines())('user administration on $name', (engine) => {
     expect((await anon.request('GET', '/api/session')).body.user).toBe('ann');
     expectKeyed(await new Client(server).request('POST', '/api/setup', { token: r.body.setup.token, password: 'another password 2' }), 410, 'setup.linkUsed');
     expectKeyed(await new Client(server).request('POST', '/api/setup/info', { token: r.body.setup.token }), 410, 'setup.linkUsed');
-    expectKeyed(await new Client(server).request('POST', '/api/setup', { token: 'x'.repeat(43), password: PASSWORD }), 403, 'setup.linkInvalid');
+    expectKeyed(await new Client(server).request('POST', '/api/setup', { token: 'x'.repeat(43), password: PASSWORD }), 403, 'setup.badLink');
     expect((await new Client(server).login('ann', PASSWORD)).status).toBe(200);
 
     const admin = await editor.request('GET', '/api/users/admin');
