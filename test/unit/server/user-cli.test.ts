@@ -32,13 +32,17 @@ function marker(info: { engine: 'pglite' | 'postgres'; database: string; dbDir?:
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+// Each command that opens the embedded database starts PGlite in a process of its own (~5 s quiet, ~90 s measured on
+// this 2-core machine at load average 23): a limit well above that, so a slow run is not a failure.
+const OPENS_DB = 300_000;
+
 describe('npm run user on the embedded database', () => {
   it('adds an account with a password from stdin and names the database', () => {
     const r = user(['add', 'Ann', '--role', 'planner'], { input: 'a good long password\n' });
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^added Ann \(planner\) to embedded PGlite in .*xg-user-cli-.*db\n$/);
-  });
+  }, OPENS_DB);
 
   it('adds an account without a password and prints a one-time set-up link; a name differing only in case is refused', () => {
     const r = user(['add', 'ben', '--role', 'viewer', '--link', '--url', 'https://gis.example.cn/xingguo/']);
@@ -48,7 +52,7 @@ describe('npm run user on the embedded database', () => {
     const dup = user(['add', 'ANN', '--role', 'viewer', '--link']);
     expect(dup.code).toBe(1);
     expect(dup.err).toMatch(/user "ANN" already exists \(names are case-insensitive\) \(embedded PGlite in /);
-  });
+  }, OPENS_DB);
 
   it('refuses while a server holds the embedded database, naming the page and the command that work', () => {
     const remove = marker({ engine: 'pglite', database: `embedded PGlite in ${dbDir}`, dbDir });
@@ -86,7 +90,7 @@ describe('npm run user on the embedded database', () => {
     expect(r.out).toMatch(/accounts in embedded PGlite in /);
     expect(r.out).toMatch(/Ann\tplanner\tdisabled\t/);
     expect(r.out).toMatch(/ben\tviewer\tenabled, no password yet\t/);
-  });
+  }, OPENS_DB);
 });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('npm run user on PostgreSQL', () => {
@@ -119,5 +123,5 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('npm run user on PostgreSQL', ()
       await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.close();
     }
-  });
+  }, OPENS_DB);
 });
