@@ -77,6 +77,21 @@ async function openAdmin(page: Page): Promise<void> {
 
 const row = (page: Page, user: string) => page.locator(`[data-testid="admin-row"][data-user="${user}"]`);
 
+interface StateWanted {
+  has?: string[];
+  not?: string[];
+  is?: string;
+}
+
+/** The state cell of a user's row once it matches (the list is re-read after each change). */
+function stateOf(page: Page, user: string, want: StateWanted, what: string): Promise<string> {
+  return waitForValue(page, ({ user, want }) => {
+    const text = document.querySelector(`[data-testid="admin-row"][data-user="${user}"] [data-testid="admin-state"]`)?.textContent ?? '';
+    const ok = text !== '' && (want.is === undefined || text === want.is) && (want.has ?? []).every((x) => text.includes(x)) && !(want.not ?? []).some((x) => text.includes(x));
+    return ok ? text : '';
+  }, 30_000, what, { user, want });
+}
+
 async function adminMessage(page: Page): Promise<{ text: string; ok: boolean }> {
   const el = page.getByTestId('admin-message');
   await el.waitFor({ timeout: 30_000 });
@@ -114,9 +129,7 @@ export function adminTests(browser: Browser, appUrl: string): BrowserTest[] {
         assert(added.ok && added.text === '已添加“newbie”（规划）。', `message after adding: ${added.text}`);
         const link = await boss.page.getByTestId('admin-link').inputValue();
         assert(link.startsWith(`${appUrl}login/#setup=`), `the set-up link points at this server's sign-in page: ${link}`);
-        await waitForValue(boss.page, () => document.querySelector('[data-testid="admin-row"][data-user="newbie"] [data-testid="admin-state"]')?.textContent ?? '', 10_000, 'the new row');
-        const state = await row(boss.page, 'newbie').getByTestId('admin-state').innerText();
-        assert(state.includes('设置链接有效至'), `the new account waits for its link: ${state}`);
+        await stateOf(boss.page, 'newbie', { has: ['设置链接有效至'] }, 'the new account waiting for its link');
         assert((await row(boss.page, 'newbie').getByTestId('admin-last').innerText()) === '从未', 'never signed in yet');
 
         const newbie = await fresh();
@@ -144,7 +157,7 @@ export function adminTests(browser: Browser, appUrl: string): BrowserTest[] {
         await openAdmin(boss.page);
         const last = await row(boss.page, 'newbie').getByTestId('admin-last').innerText();
         assert(last !== '从未' && /\d/.test(last), `last sign-in shown: ${last}`);
-        assert((await row(boss.page, 'newbie').getByTestId('admin-state').innerText()) === '启用', 'enabled, with a password, nothing pending');
+        await stateOf(boss.page, 'newbie', { is: '启用' }, 'newbie enabled, with a password, nothing pending');
         await boss.page.screenshot({ path: screenshotPath('admin-users') });
       },
     },
@@ -160,7 +173,7 @@ export function adminTests(browser: Browser, appUrl: string): BrowserTest[] {
         await confirmAction(boss.page);
         const done = await adminMessage(boss.page);
         assert(done.ok && done.text.includes('已停用“pat”'), `message: ${done.text}`);
-        assert((await row(boss.page, 'pat').getByTestId('admin-state').innerText()).startsWith('已停用'), 'the row says disabled');
+        await stateOf(boss.page, 'pat', { has: ['已停用'] }, 'the row saying disabled');
 
         const next = await api(pat.page, 'GET', '/api/sites');
         assert(next.status === 401, `pat's next API request answered ${next.status}`);
@@ -233,12 +246,11 @@ export function adminTests(browser: Browser, appUrl: string): BrowserTest[] {
 
         await boss.page.getByTestId('admin-close').click();
         await openAdmin(boss.page);
-        const state = await row(boss.page, 'tia').getByTestId('admin-state').innerText();
-        assert(state.includes('已锁定至') && state.includes(`失败 ${ACCOUNT_FAILURES} 次`), `the list shows the lock: ${state}`);
+        await stateOf(boss.page, 'tia', { has: ['已锁定至', `失败 ${ACCOUNT_FAILURES} 次`] }, `the lock with ${ACCOUNT_FAILURES} failures in the list`);
         await boss.page.screenshot({ path: screenshotPath('admin-locked') });
         await row(boss.page, 'tia').getByTestId('admin-unlock').click();
         assert((await adminMessage(boss.page)).text.includes('已解除“tia”的登录锁定'), 'lifted');
-        assert(!(await row(boss.page, 'tia').getByTestId('admin-state').innerText()).includes('已锁定'), 'no longer locked');
+        await stateOf(boss.page, 'tia', { not: ['已锁定'] }, 'tia no longer locked');
         assert((await signInThroughPage(typo.page, appUrl, 'tia')).ok, 'tia signs in after the editor lifted the lock');
       },
     },

@@ -43,20 +43,20 @@ export function UserAdmin({ session, lang, onClose }: { session: BureauSession; 
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  /** Runs one call; shows its success text or the server's refusal, then re-reads the list. */
+  /** Runs one call, re-reads the list, then shows the call's success text or the server's refusal with it. */
   async function act(call: () => Promise<Message | void>) {
     setBusy(true);
     setMessage(null);
+    let done: Message | void = null;
     try {
-      const done = await call();
-      if (done) setMessage(done);
+      done = await call();
     } catch (e) {
-      setMessage({ ok: false, text: errorText(e, lang) });
-    } finally {
-      setBusy(false);
-      setPending(null);
-      await reload();
+      done = { ok: false, text: errorText(e, lang) };
     }
+    await reload();
+    setPending(null);
+    setBusy(false);
+    if (done) setMessage(done);
   }
 
   const add = () => act(async () => {
