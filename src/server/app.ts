@@ -4,21 +4,22 @@
 // GET /api/health and sign-in/set-up, nothing else: the bureau page and every internal file (stand tiles, columns,
 // geometry, internal GeoJSON) need a session. Every
 // state-changing API call needs the session's CSRF token in the x-csrf-token header.
-import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { registerAccountRoutes } from './account-routes.ts';
 import type { Db } from './db.ts';
 import { ApiError } from './errors.ts';
 import { schemaVersion } from './migrations.ts';
 import { liveProjectFile, livePublicFile, registerProjectRoutes } from './project-routes.ts';
 import { loadProjectRelease } from './projects.ts';
-import { dummyHash, passwordProblem, verifyPassword } from './passwords.ts';
-import { LoginLimiter } from './rate-limit.ts';
-import { COOKIE, createSession, csrfMatches, endSession, readCookie, SESSION_HOURS, sessionCookie, sessionFromToken, type Session } from './sessions.ts';
+import type { LoginLimits } from './login-limit.ts';
+import { COOKIE, csrfMatches, readCookie, sessionFromToken, type Session } from './sessions.ts';
+import { createSetupLink } from './setup-links.ts';
+import type { TrustProxy } from './trust-proxy.ts';
 import { checkSiteInput } from './site-input.ts';
 import { createSite, deleteSite, getSite, listSites, restoreSite, siteHistory, updateSite } from './sites.ts';
 import { isServedDataFile, resolveDataFile, resolveFile, sendFile } from './static-files.ts';
 import { publicDataFiles } from '../public-page/layers.ts';
-import { addUser, countUsers, type Role, type User, usernameProblem } from './users.ts';
+import { countUsers, type User } from './users.ts';
 
 export const BODY_LIMIT = 4 * 1024 * 1024;
 
@@ -31,7 +32,14 @@ export interface AppOptions {
   version?: string;
   /** Adds Secure to the session cookie (behind an HTTPS proxy). */
   secureCookies?: boolean;
-  loginLimit?: { maxFailures: number; windowMs: number };
+  /** Failed sign-ins allowed per account and per address in the window (login-limit.ts; defaults 10 and 100 in 15 min). */
+  loginLimit?: Partial<LoginLimits>;
+  /**
+   * Behind a reverse proxy: which proxies to believe about the client's address (X-Forwarded-For) and protocol.
+   * Fastify's trustProxy: true, or addresses/CIDRs ("127.0.0.1", "10.0.0.0/8", "loopback"); see trust-proxy.ts. Default
+   * off: the address is the connection's peer, and a forged X-Forwarded-For is ignored.
+   */
+  trustProxy?: TrustProxy;
   log?: (line: string) => void;
   /**
    * The data folder (scripts/lib/data-dir.ts resolves it): its files are the bureau page's /data/ and the public page's
@@ -43,7 +51,7 @@ export interface AppOptions {
 
 export interface App {
   fastify: FastifyInstance;
-  /** The one-time set-up token while the database has no user (printed as a link on start), else null. */
+  /** The first-start set-up token while the database has no user (printed as a link on start), else null. */
   setupToken: () => string | null;
 }
 
@@ -56,7 +64,7 @@ declare module 'fastify' {
 const isApi = (url: string) => url === '/api' || url.startsWith('/api/');
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Reached without a session: the sign-in itself and the first-start set-up. */
-const OPEN_API = new Set(['GET /api/health', 'POST /api/session', 'POST /api/setup']);
+const OPEN_API = new Set(['GET /api/health', 'POST /api/session', 'POST /api/setup', 'POST /api/setup/info']);
 
 function routeKey(req: FastifyRequest): string {
   return `${req.method === 'HEAD' ? 'GET' : req.method} ${req.url.split('?')[0].replace(/\/+$/, '')}`;
@@ -65,15 +73,20 @@ function routeKey(req: FastifyRequest): string {
 export async function createApp(opts: AppOptions): Promise<App> {
   const { db } = opts;
   const log = opts.log ?? ((line: string) => console.log(line));
-  const limiter = new LoginLimiter(opts.loginLimit?.maxFailures, opts.loginLimit?.windowMs);
-  let setupToken: string | null = (await countUsers(db)) === 0 ? randomBytes(24).toString('base64url') : null;
+  // While there is no account, a first-start link (stored in the database, so any process behind one proxy takes it).
+  let setupToken: string | null = (await countUsers(db)) === 0 ? (await createSetupLink(db, 'first', null, null)).token : null;
 
   if (opts.dataDir) {
     // A broken data file must not keep the server down: it says which file and why, and serves the last release loaded.
     await loadProjectRelease(db, opts.dataDir, log).catch((e: Error) => log(`project layers not loaded from ${opts.dataDir}: ${e.message}`));
   }
 
-  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: false, return503OnClosing: true });
+  let app: FastifyInstance;
+  try {
+    app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: opts.trustProxy ?? false, return503OnClosing: true });
+  } catch (e) {
+    throw new Error(`TRUST_PROXY=${String(opts.trustProxy)}: ${(e as Error).message}`);
+  }
   app.decorateRequest('session', null);
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
@@ -87,81 +100,26 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: `not found: ${req.method} ${req.url.split('?')[0]}` }));
 
-  app.addHook('onRequest', async (req, reply) => {
+  app.addHook('onRequest', async (req) => {
     const url = req.url.split('?')[0];
     if (url.startsWith('/public/') || url === '/public' || url.startsWith('/login/') || url === '/login') return;
-    req.session = await sessionFromToken(db, readCookie(req.headers.cookie, COOKIE));
+    // API calls read the session from the database every time (a disabled account or a new role counts at once, in
+    // every process); page files may use this process's 5-second cache (sessions.ts).
+    req.session = await sessionFromToken(db, readCookie(req.headers.cookie, COOKIE), isApi(url));
     if (!isApi(url)) return;
     const key = routeKey(req);
     if (OPEN_API.has(key)) return;
-    if (!req.session) return reply.code(401).send({ error: 'sign in first' });
-    if (STATE_CHANGING.has(req.method) && !csrfMatches(req.session, req.headers['x-csrf-token'])) {
-      return reply.code(403).send({ error: 'missing or wrong x-csrf-token header (reload the page and try again)' });
-    }
+    if (!req.session) throw ApiError.keyed(401, 'auth.signInFirst');
+    if (STATE_CHANGING.has(req.method) && !csrfMatches(req.session, req.headers['x-csrf-token'])) throw ApiError.keyed(403, 'auth.csrf');
   });
 
   const user = (req: FastifyRequest): User => req.session!.user;
-  const sessionBody = (s: Session) => ({ user: s.user.username, role: s.user.role, csrf: s.csrf, expires: s.expires });
-
-  async function signIn(reply: FastifyReply, u: User) {
-    const { token, session } = await createSession(db, u);
-    reply.header('Set-Cookie', sessionCookie(token, SESSION_HOURS * 3600, !!opts.secureCookies));
-    return sessionBody(session);
-  }
 
   // --- API -----------------------------------------------------------------------------------------------------
   app.get('/api/health', async () => ({ ok: true, db: db.engine, version: opts.version ?? '0', schema: await schemaVersion(db) }));
 
-  app.get('/api/session', async (req) => sessionBody(req.session!));
-
-  app.post('/api/session', async (req, reply) => {
-    const b = (req.body ?? {}) as { username?: unknown; password?: unknown };
-    if (typeof b.username !== 'string' || typeof b.password !== 'string' || !b.username || !b.password) {
-      throw new ApiError(400, 'send { "username": …, "password": … }');
-    }
-    if (b.username.length > 40 || b.password.length > 256) throw new ApiError(401, 'wrong user name or password');
-    const keys = [`ip:${req.ip}`, `user:${b.username.toLowerCase()}`];
-    const wait = limiter.retryAfter(keys);
-    if (wait > 0) {
-      reply.header('Retry-After', String(wait));
-      throw new ApiError(429, `too many failed sign-ins; try again in ${wait} s`);
-    }
-    const { rows } = await db.query<User & { password_hash: string }>('SELECT id, username, role, password_hash FROM users WHERE username = $1', [b.username]);
-    const found = rows[0];
-    const ok = await verifyPassword(found?.password_hash ?? (await dummyHash()), b.password);
-    if (!found || !ok) {
-      limiter.fail(keys);
-      throw new ApiError(401, 'wrong user name or password');
-    }
-    limiter.succeed(keys[1]);
-    return signIn(reply, { id: found.id, username: found.username, role: found.role });
-  });
-
-  app.delete('/api/session', async (req, reply) => {
-    await endSession(db, req.session!);
-    reply.header('Set-Cookie', sessionCookie('', 0, !!opts.secureCookies));
-    return { ok: true };
-  });
-
-  app.post('/api/setup', async (req, reply) => {
-    const b = (req.body ?? {}) as { token?: unknown; username?: unknown; password?: unknown };
-    if (!setupToken || (await countUsers(db)) > 0) {
-      setupToken = null;
-      throw new ApiError(410, 'set-up is already done: sign in, or ask an editor for an account');
-    }
-    if (typeof b.token !== 'string' || b.token !== setupToken) throw new ApiError(403, 'this set-up link is not valid (use the link the server printed)');
-    const problem = usernameProblem(b.username) ?? passwordProblem(b.password);
-    if (problem) throw new ApiError(400, problem);
-    const u = await addUser(db, b.username as string, b.password as string, 'editor');
-    setupToken = null;
-    log(`set-up: created the first editor "${u.username}"`);
-    return signIn(reply, u);
-  });
-
-  app.get('/api/users', async () => {
-    const { rows } = await db.query<{ username: string; role: Role }>('SELECT username, role FROM users ORDER BY username');
-    return { users: rows };
-  });
+  // Sign-in, sessions, set-up links and user administration (account-routes.ts).
+  registerAccountRoutes(app, db, { secureCookies: opts.secureCookies, loginLimits: opts.loginLimit, log, onFirstEditor: () => { setupToken = null; } });
 
   app.get('/api/sites', async (req) => {
     const q = req.query as { deleted?: string; since?: string };

@@ -173,10 +173,13 @@ async function measuredGeometry(q: Queryable, geometry: Geometry): Promise<{ jso
 async function shareIds(q: Queryable, sharing: Sharing | undefined): Promise<number[]> {
   if (!sharing || typeof sharing === 'string') return [];
   if (!sharing.users.length) return [];
-  const { rows } = await q.query<{ id: number; username: string }>('SELECT id, username FROM users WHERE username = ANY($1::text[])', [sharing.users]);
-  const unknown = sharing.users.filter((n) => !rows.some((r) => r.username === n));
+  // Names are case-insensitive (users.ts): "ANN" shares with the account "Ann".
+  const { rows } = await q.query<{ name: string; id: number | null }>(
+    'SELECT n.name, u.id FROM unnest($1::text[]) WITH ORDINALITY AS n(name, i) LEFT JOIN users u ON lower(u.username) = lower(n.name) ORDER BY n.i',
+    [sharing.users.map((n) => n.normalize('NFC').trim())]);
+  const unknown = rows.filter((r) => r.id === null).map((r) => r.name);
   if (unknown.length) throw new ApiError(400, `sharing: no such user ${unknown.map((n) => JSON.stringify(n)).join(', ')}`);
-  return rows.map((r) => r.id);
+  return [...new Set(rows.map((r) => r.id as number))];
 }
 
 const modeOf = (s: Sharing): SiteRow['sharing'] => (typeof s === 'string' ? s : 'users');

@@ -6,6 +6,9 @@ import type { RuleMessage, RuleMessageKey } from '../core/plan/rules.ts';
 import type { Lang } from './i18n-types.ts';
 import { valueName } from './value-names.ts';
 
+// Sections of the dictionary kept in files of their own (no React there: the sign-in page uses them too).
+export { ACCOUNT_TEXT, accountText, type AccountTextKey } from './account-text.ts';
+
 /** The colon after a label: full-width in Chinese, ": " in English. */
 export function colonOf(lang: Lang): string {
   return lang === 'zh' ? '：' : ': ';

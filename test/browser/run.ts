@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ROOT } from '../../scripts/lib/serve-app.ts';
 import { serveSignedIn, type TestSite } from './server.ts';
 import { sharedTests } from './shared.spec.ts';
+import { adminTests, serveAdmin } from './admin.spec.ts';
 import { bureauTests } from './bureau.spec.ts';
 import { dashboardTests } from './dashboard.spec.ts';
 import { plannerTests } from './planner.spec.ts';
@@ -37,7 +38,8 @@ const projectsOnly = only === 'projects';
 // `i18n`: the translation walk over both pages in both languages.
 const i18nOnly = only === 'i18n';
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
-const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared';
+// `admin` (user administration, admin.spec.ts) needs the bureau and sign-in builds and a server of its own.
+const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared' || only === 'admin';
 const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
@@ -83,7 +85,7 @@ try {
     if (!plannerOnly && !yearOnly) failed += await runTests('bureau', bureauTests(browser, app.url));
     if (!plannerOnly && !yearOnly) failed += await runTests('dashboard', dashboardTests(browser, app.url));
     if (only === undefined || yearOnly) failed += await runTests('year', yearBureauTests(browser, app.url));
-    if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux' && only !== 'shared' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
+    if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux' && only !== 'shared' && only !== 'admin' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
     if (only === undefined || only === 'storage') failed += await runTests('storage', storageTests(browser, app.url));
     if (only === undefined || only === 'planner-xss') failed += await runTests('planner-xss', plannerXssTests(browser, app.url));
     if (only === undefined || only === 'planner-ux') failed += await runTests('planner-ux', [...faviconTests(browser, app.url, 'bureau page'), ...plannerUxTests(browser, app.url)]);
@@ -94,6 +96,15 @@ try {
         failed += await runTests('shared', sharedTests(browser, shared.url));
       } finally {
         await shared.close();
+      }
+    }
+    if (only === undefined || only === 'admin') {
+      // An editor administers accounts; each person signs in through the sign-in page in a context of their own.
+      const admin = await serveAdmin();
+      try {
+        failed += await runTests('admin', adminTests(browser, admin.url));
+      } finally {
+        await admin.close();
       }
     }
   }
