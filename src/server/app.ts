@@ -9,7 +9,7 @@ import { ApiError } from './errors.ts';
 import { schemaVersion } from './migrations.ts';
 import { liveProjectFile, livePublicFile, registerProjectRoutes } from './project-routes.ts';
 import { loadProjectRelease } from './projects.ts';
-import { dummyHash, passwordProblem, verifyPassword } from './passwords.ts';
+import { dummyHash, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, verifyPassword } from './passwords.ts';
 import { LoginLimiter } from './rate-limit.ts';
 import { COOKIE, createSession, csrfMatches, endSession, readCookie, SESSION_HOURS, sessionCookie, sessionFromToken, type Session } from './sessions.ts';
 import { checkSiteInput } from './site-input.ts';
@@ -51,6 +51,11 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Reached without a session: the sign-in itself and the first-start set-up. */
 const OPEN_API = new Set(['GET /api/health', 'POST /api/session', 'POST /api/setup']);
 
+/** Answers `err` (a keyed ApiError) as the error handler does: `{ error, key, params, …extra }`. */
+function sendError(reply: FastifyReply, err: ApiError): FastifyReply {
+  return reply.code(err.status).send({ error: err.message, ...err.extra });
+}
+
 function routeKey(req: FastifyRequest): string {
   return `${req.method === 'HEAD' ? 'GET' : req.method} ${req.url.split('?')[0].replace(/\/+$/, '')}`;
 }
@@ -73,12 +78,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (err instanceof ApiError) return reply.code(err.status).send({ error: err.message, ...err.extra });
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) log(`error on ${req.method} ${req.url}: ${err.stack ?? err.message}`);
-    const message = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `request body is too large: at most ${BODY_LIMIT} bytes`
-      : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'send the request body as JSON (Content-Type: application/json)'
-      : status === 500 ? 'internal server error' : err.message;
-    return reply.code(status).send({ error: message });
+    // Fastify's own refusals (body parsing, size, media type) get keys like every other message.
+    const keyed = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? ApiError.keyed(status, 'request.bodyTooLarge', { max: BODY_LIMIT })
+      : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? ApiError.keyed(status, 'request.notJson')
+      : err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? ApiError.keyed(status, 'request.badJson')
+      : err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? ApiError.keyed(status, 'request.emptyJson')
+      : status === 500 ? ApiError.keyed(500, 'request.internal') : ApiError.keyed(status, 'request.invalid', { status });
+    return reply.code(status).send({ error: keyed.message, ...keyed.extra });
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: `not found: ${req.method} ${req.url.split('?')[0]}` }));
+  app.setNotFoundHandler((req, reply) => sendError(reply, ApiError.keyed(404, 'request.notFound', { method: req.method, path: req.url.split('?')[0] })));
 
   app.addHook('onRequest', async (req, reply) => {
     const url = req.url.split('?')[0];
@@ -87,9 +95,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (!isApi(url)) return;
     const key = routeKey(req);
     if (OPEN_API.has(key)) return;
-    if (!req.session) return reply.code(401).send({ error: 'sign in first' });
+    if (!req.session) return sendError(reply, ApiError.keyed(401, 'auth.signInFirst'));
     if (STATE_CHANGING.has(req.method) && !csrfMatches(req.session, req.headers['x-csrf-token'])) {
-      return reply.code(403).send({ error: 'missing or wrong x-csrf-token header (reload the page and try again)' });
+      return sendError(reply, ApiError.keyed(403, 'auth.csrf'));
     }
   });
 
@@ -110,21 +118,21 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.post('/api/session', async (req, reply) => {
     const b = (req.body ?? {}) as { username?: unknown; password?: unknown };
     if (typeof b.username !== 'string' || typeof b.password !== 'string' || !b.username || !b.password) {
-      throw new ApiError(400, 'send { "username": …, "password": … }');
+      throw ApiError.keyed(400, 'auth.sendCredentials');
     }
-    if (b.username.length > 40 || b.password.length > 256) throw new ApiError(401, 'wrong user name or password');
+    if (b.username.length > 40 || b.password.length > 256) throw ApiError.keyed(401, 'auth.wrongPassword');
     const keys = [`ip:${req.ip}`, `user:${b.username.toLowerCase()}`];
     const wait = limiter.retryAfter(keys);
     if (wait > 0) {
       reply.header('Retry-After', String(wait));
-      throw new ApiError(429, `too many failed sign-ins; try again in ${wait} s`);
+      throw ApiError.keyed(429, 'auth.tooManyFailures', { seconds: wait });
     }
     const { rows } = await db.query<User & { password_hash: string }>('SELECT id, username, role, password_hash FROM users WHERE username = $1', [b.username]);
     const found = rows[0];
     const ok = await verifyPassword(found?.password_hash ?? (await dummyHash()), b.password);
     if (!found || !ok) {
       limiter.fail(keys);
-      throw new ApiError(401, 'wrong user name or password');
+      throw ApiError.keyed(401, 'auth.wrongPassword');
     }
     limiter.succeed(keys[1]);
     return signIn(reply, { id: found.id, username: found.username, role: found.role });
@@ -140,11 +148,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const b = (req.body ?? {}) as { token?: unknown; username?: unknown; password?: unknown };
     if (!setupToken || (await countUsers(db)) > 0) {
       setupToken = null;
-      throw new ApiError(410, 'set-up is already done: sign in, or ask an editor for an account');
+      throw ApiError.keyed(410, 'setup.done');
     }
-    if (typeof b.token !== 'string' || b.token !== setupToken) throw new ApiError(403, 'this set-up link is not valid (use the link the server printed)');
-    const problem = usernameProblem(b.username) ?? passwordProblem(b.password);
-    if (problem) throw new ApiError(400, problem);
+    if (typeof b.token !== 'string' || b.token !== setupToken) throw ApiError.keyed(403, 'setup.badLink');
+    if (usernameProblem(b.username)) throw ApiError.keyed(400, 'setup.usernameInvalid', { max: 40 });
+    if (passwordProblem(b.password)) {
+      throw typeof b.password === 'string' && b.password.length > MAX_PASSWORD_LENGTH
+        ? ApiError.keyed(400, 'setup.passwordTooLong', { max: MAX_PASSWORD_LENGTH })
+        : ApiError.keyed(400, 'setup.passwordTooShort', { min: MIN_PASSWORD_LENGTH });
+    }
     const u = await addUser(db, b.username as string, b.password as string, 'editor');
     setupToken = null;
     log(`set-up: created the first editor "${u.username}"`);
@@ -159,7 +171,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.get('/api/sites', async (req) => {
     const q = req.query as { deleted?: string; since?: string };
     const since = q.since === undefined ? undefined : Number(q.since);
-    if (since !== undefined && !(since >= 0)) throw new ApiError(400, 'since must be a time in milliseconds since 1970');
+    if (since !== undefined && !(since >= 0)) throw ApiError.keyed(400, 'site.since');
     return { sites: await listSites(db, user(req), q.deleted === '1' || q.deleted === 'true', since), time: Date.now() };
   });
   app.post('/api/sites', async (req, reply) => {
@@ -187,7 +199,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // --- Pages ---------------------------------------------------------------------------------------------------
   const serveFrom = (dir: string | undefined, prefix: string, cache: string) => async (req: FastifyRequest, reply: FastifyReply) => {
     const file = dir ? resolveFile(dir, req.url.split('?')[0].slice(prefix.length)) : null;
-    if (!file) return reply.code(404).send({ error: `not found: ${req.url.split('?')[0]}` });
+    if (!file) return sendError(reply, ApiError.keyed(404, 'request.fileNotFound', { path: req.url.split('?')[0] }));
     return sendFile(reply, file, req.headers['if-none-match'], cache);
   };
   const publicFiles = serveFrom(opts.publicDir, '/public', 'public, no-cache');
@@ -213,7 +225,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const url = req.url.split('?')[0];
     // A person opening the bureau page is sent to sign in; a script asking for a data file just hears "no".
     if (url === '/' || url.endsWith('.html')) return reply.redirect('/login/');
-    return reply.code(401).send({ error: 'sign in first' });
+    return sendError(reply, ApiError.keyed(401, 'auth.signInFirst'));
   });
 
   return { fastify: app, setupToken: () => setupToken };

@@ -49,7 +49,7 @@ export function runSnapshotWorker(input: SnapshotInput): Promise<SnapshotOutput>
 let queue: Promise<unknown> = Promise.resolve();
 
 export async function publish(db: Db, user: User, dataDir: string): Promise<{ n: number; created_at: string; files: string[]; townships: number; projects: number; ms: number; worker_ms: number }> {
-  if (user.role !== 'editor') throw new ApiError(403, 'only editors publish');
+  if (user.role !== 'editor') throw ApiError.keyed(403, 'publish.editorOnly');
   const turn = queue.then(async () => {
     const t0 = performance.now();
     const { rows: [last] } = await db.query<{ id: string | null }>('SELECT max(id) AS id FROM project_audit');
@@ -57,7 +57,11 @@ export async function publish(db: Db, user: User, dataDir: string): Promise<{ n:
     const tw = performance.now();
     const out = await runSnapshotWorker({ dataDir, projectLayers });
     const workerMs = performance.now() - tw;
-    if (!out.ok) throw new ApiError(out.status, out.message, out.findings ? { findings: out.findings } : undefined);
+    if (!out.ok) {
+      // The English detail goes to the log; the answer is keyed (the leak scan's findings travel with it).
+      if (out.status >= 500) console.warn(`publish: ${out.message}`);
+      throw out.findings ? ApiError.keyed(out.status, 'publish.leakScan', { count: out.findings.length }, { findings: out.findings }) : ApiError.keyed(out.status, 'publish.failed', {}, { detail: out.message });
+    }
     const { rows: [row] } = await db.query<{ n: number; created_at: Date }>(
       'INSERT INTO public_snapshots (created_by, files, audit_id) VALUES ($1, $2::jsonb, $3) RETURNING n, created_at',
       [user.username, JSON.stringify(out.files), last?.id ?? null]);

@@ -252,7 +252,9 @@ describe.each(engines())('project layers API on $name', (engine) => {
     expect(leak.status).toBe(200);
     const refused = await editor.request('POST', '/api/publish');
     expect(refused.status).toBe(422);
-    expect(refused.body.error).toMatch(/stand id 360732100-012-034/);
+    // Keyed (the UI shows it in its language); the findings name the leak.
+    expect(refused.body.key).toBe('publish.leakScan');
+    expect(JSON.stringify(refused.body.findings)).toMatch(/stand id 360732100-012-034/);
     expect((await viewer.request('GET', '/api/public-snapshots')).body.snapshots).toHaveLength(2);
     expect((await editor.request('POST', `/api/audit/${leak.body.audit}/revert`)).status).toBe(200);
   }, 120_000);
