@@ -2,10 +2,10 @@
 // dev`) there is no session to show and nothing is drawn.
 import { useEffect, useState } from 'react';
 import type { Lang } from '../ui/i18n-types.ts';
-import { inParens } from '../ui/i18n.ts';
+import { inParens, UI_TEXT, type TextKey } from '../ui/i18n.ts';
 import { PublishButton } from './PublishButton.tsx';
 
-const ROLE_NAMES: Record<string, [string, string]> = { editor: ['编辑', 'editor'], planner: ['规划', 'planner'], viewer: ['只读', 'viewer'] };
+const ROLE_NAMES: Record<string, TextKey> = { editor: 'roleEditor', planner: 'rolePlanner', viewer: 'roleViewer' };
 
 export function SessionMenu({ lang }: { lang: Lang }) {
   const [session, setSession] = useState<{ user: string; role: string; csrf: string } | null>(null);
@@ -22,12 +22,12 @@ export function SessionMenu({ lang }: { lang: Lang }) {
     void fetch('api/session', { method: 'DELETE', headers: { 'x-csrf-token': session.csrf }, credentials: 'same-origin' })
       .finally(() => location.assign('login/'));
   };
-  const role = ROLE_NAMES[session.role]?.[lang === 'zh' ? 0 : 1] ?? session.role;
+  const role = ROLE_NAMES[session.role] ? UI_TEXT[ROLE_NAMES[session.role]][lang] : session.role;
   return (
     <span className="session-menu" data-testid="session-menu">
       <span data-testid="session-user">{session.user}{inParens(role, lang)}</span>
       {session.role === 'editor' && <PublishButton session={session as Parameters<typeof PublishButton>[0]['session']} lang={lang} />}
-      <button type="button" className="lang-switch" data-testid="sign-out" onClick={signOut}>{lang === 'zh' ? '退出' : 'Sign out'}</button>
+      <button type="button" className="lang-switch" data-testid="sign-out" onClick={signOut}>{UI_TEXT.signOut[lang]}</button>
     </span>
   );
 }

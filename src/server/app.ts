@@ -205,6 +205,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const publicFiles = serveFrom(opts.publicDir, '/public', 'public, no-cache');
   const loginFiles = serveFrom(opts.loginDir, '/login', 'no-cache');
   const bureauFiles = serveFrom(opts.bureauDir, '', 'private, no-cache');
+  // The bureau page itself is not kept by the browser (no back-forward cache): Back after 退出 asks the server again,
+  // which sends the sign-in page, instead of showing a page whose every data request now answers 401.
+  const bureauPage = serveFrom(opts.bureauDir, '', 'private, no-store');
 
   app.get('/public', (_req, reply) => reply.redirect('/public/'));
   app.get('/public/*', async (req, reply) => {
@@ -220,7 +223,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       // The project layers' current state comes from the database (edits show without a rebuild).
       const live = await liveProjectFile(db, req.url.split('?')[0]);
       if (live !== null) return reply.header('cache-control', 'private, no-store').type('application/geo+json').send(live);
-      return bureauFiles(req, reply);
+      const url = req.url.split('?')[0];
+      return url === '/' || url.endsWith('/') || url.endsWith('.html') ? bureauPage(req, reply) : bureauFiles(req, reply);
     }
     const url = req.url.split('?')[0];
     // A person opening the bureau page is sent to sign in; a script asking for a data file just hears "no".

@@ -70,10 +70,10 @@ export function checkGeometry(v: unknown): Geometry {
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw bad('geometry.notObject');
   const g = v as { type?: unknown; coordinates?: unknown };
   if (typeof g.type !== 'string' || !Object.hasOwn(DEPTH, g.type)) {
-    throw bad('geometry.typeInvalid', { types: Object.keys(DEPTH).join(', '), got: JSON.stringify(String(g.type)).slice(0, 40) });
+    throw bad('geometry.typeInvalid', { geometryTypes: Object.keys(DEPTH).join(', '), got: JSON.stringify(String(g.type)).slice(0, 40) });
   }
   const count: Walk = { n: 0, lonOutside: false, latOutside: null };
-  if (!positions(g.coordinates, DEPTH[g.type], count)) throw bad('geometry.malformed', { type: g.type, depth: DEPTH[g.type] });
+  if (!positions(g.coordinates, DEPTH[g.type], count)) throw bad('geometry.malformed', { geometryType: g.type, depth: DEPTH[g.type] });
   if (count.n > MAX_VERTICES) throw bad('geometry.tooLarge', { max: MAX_VERTICES });
   const geometry = { type: g.type, coordinates: g.coordinates } as Geometry;
   if (count.latOutside !== null) throw bad('geometry.latitude', { lat: count.latOutside });

@@ -1,22 +1,24 @@
 // The sign-in page: posts the name and password to /api/session and goes to the bureau page. With #setup=<token> (the
-// link the server prints on first start) it creates the first editor instead. Messages are set as text, never HTML.
+// link the server prints on first start) it creates the first editor instead. Messages are set as text, never HTML:
+// the server's answers are keyed (src/core/messages/api-messages.ts) and shown in Chinese and English, as the page is.
+import { apiMessageText, isApiMessageKey, type MessageParams } from '../../core/messages/api-messages.ts';
 import './login.css';
 
 const form = document.getElementById('login-form') as HTMLFormElement;
 const error = document.getElementById('login-error') as HTMLParagraphElement;
 const setupToken = new URLSearchParams(location.hash.slice(1)).get('setup');
 
-const MESSAGES: [RegExp, string][] = [
-  [/wrong user name or password/, '用户名或密码错误'],
-  [/too many failed sign-ins/, '登录失败次数过多，请稍后再试'],
-  [/set-up is already done/, '初始设置已完成，请登录'],
-  [/set-up link is not valid/, '设置链接无效'],
-  [/password must be at least/, '密码太短'],
-];
-
 function show(message: string): void {
-  const zh = MESSAGES.find(([re]) => re.test(message))?.[1];
-  error.textContent = zh ? `${zh} · ${message}` : message;
+  error.textContent = message;
+}
+
+/** The server's refusal in both languages (its key's texts), or its English text when it has no key. */
+function answerText(status: number, answer: { error?: unknown; key?: unknown; params?: unknown }): string {
+  if (isApiMessageKey(answer.key)) {
+    const params = (answer.params && typeof answer.params === 'object' ? answer.params : {}) as MessageParams;
+    return `${apiMessageText(answer.key, params, 'zh')} · ${apiMessageText(answer.key, params, 'en')}`;
+  }
+  return typeof answer.error === 'string' ? answer.error : `HTTP ${status}`;
 }
 
 if (setupToken) {
@@ -40,8 +42,7 @@ form.addEventListener('submit', (e) => {
         location.replace('../');
         return;
       }
-      const answer = (await r.json().catch(() => ({}))) as { error?: string };
-      show(answer.error ?? `HTTP ${r.status}`);
+      show(answerText(r.status, (await r.json().catch(() => ({}))) as Record<string, unknown>));
     })
     .catch((err: Error) => show(`无法连接服务器 · the server cannot be reached (${err.message})`))
     .finally(() => { button.disabled = false; });

@@ -68,8 +68,8 @@ export const API_MESSAGES = {
   // Geometry of a site or a project feature.
   'geometry.notObject': { zh: '几何图形须为 GeoJSON 几何对象', en: 'geometry must be a GeoJSON geometry object' },
   'geometry.required': { zh: '缺少几何图形', en: 'a geometry is required' },
-  'geometry.typeInvalid': { zh: '几何类型须为以下之一：{types}（收到 {got}）', en: 'geometry type must be one of {types} (got {got})' },
-  'geometry.malformed': { zh: '{type} 的坐标格式不对：应为 {depth} 层数组包着 [经度, 纬度] 数字', en: 'geometry coordinates are malformed for a {type}: expected {depth} levels of arrays around [longitude, latitude] numbers' },
+  'geometry.typeInvalid': { zh: '几何类型须为以下之一：{geometryTypes}（收到 {got}）', en: 'geometry type must be one of {geometryTypes} (got {got})' },
+  'geometry.malformed': { zh: '{geometryType}的坐标格式不对：应为 {depth} 层数组包着 [经度, 纬度] 数字', en: 'geometry coordinates are malformed for a {geometryType}: expected {depth} levels of arrays around [longitude, latitude] numbers' },
   'geometry.tooLarge': { zh: '几何图形太大：超过 {max} 个顶点', en: 'geometry is too large: more than {max} vertices' },
   'geometry.latitude': { zh: '几何图形：纬度 {lat} 超出 ±90°', en: 'geometry: latitude {lat} is beyond ±90°' },
   'geometry.longitude': { zh: '几何图形：有经度超出 −180…180', en: 'geometry: a longitude is outside −180…180' },
@@ -146,6 +146,19 @@ export function isApiMessageKey(key: unknown): key is ApiMessageKey {
 const FIELD_PARAMS = new Set(['field', 'statusField']);
 const FIELD_LIST_PARAMS = new Set(['fields']);
 
+/** GeoJSON geometry types by name (parameters `geometryType`, `want`, `got`; "Polygon / MultiPolygon" lists too). */
+export const GEOMETRY_TYPE_NAMES: Readonly<Record<string, MessageText>> = {
+  // English keeps GeoJSON's own names (what a script sends and a GIS user reads).
+  Point: { zh: '点', en: 'Point' },
+  MultiPoint: { zh: '多点', en: 'MultiPoint' },
+  LineString: { zh: '线', en: 'LineString' },
+  MultiLineString: { zh: '多线', en: 'MultiLineString' },
+  Polygon: { zh: '多边形', en: 'Polygon' },
+  MultiPolygon: { zh: '多部分多边形', en: 'MultiPolygon' },
+};
+const GEOMETRY_PARAMS = new Set(['geometryType', 'geometryTypes', 'want', 'got']);
+const geometryTypes = (v: string, lang: Lang) => v.replace(/\b[A-Z][A-Za-z]+\b/g, (t) => (Object.hasOwn(GEOMETRY_TYPE_NAMES, t) ? GEOMETRY_TYPE_NAMES[t][lang] : t));
+
 /**
  * The message for `key` in `lang`, its {slots} filled with the parameters as plain text (callers render it as text,
  * never as HTML). An unknown slot stays visible as {name} so a missing parameter is noticed, not hidden.
@@ -155,6 +168,7 @@ export function apiMessageText(key: ApiMessageKey, params: MessageParams = {}, l
     if (!(name in params)) return whole;
     const v = String(params[name]);
     if (FIELD_LIST_PARAMS.has(name)) return v.split(',').map((f) => fieldName(f.trim(), lang)).join(lang === 'zh' ? '、' : ', ');
+    if (GEOMETRY_PARAMS.has(name)) return geometryTypes(v, lang);
     return FIELD_PARAMS.has(name) ? fieldName(v, lang) : v;
   });
 }
