@@ -91,7 +91,7 @@ try {
     }
     if (only === undefined || only === 'shared') {
       // Two planners, each in a browser context of their own, signing in through the sign-in page.
-      const shared = await serveSignedIn(undefined, [['ann', 'planner'], ['ben', 'planner']]);
+      const shared = await serveSignedIn(undefined, [['ann', 'planner'], ['ben', 'planner'], ['vic', 'viewer']]);
       try {
         failed += await runTests('shared', sharedTests(browser, shared.url));
       } finally {
