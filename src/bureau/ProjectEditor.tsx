@@ -8,7 +8,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useState } from 'react';
 import { fieldName } from '../core/messages/field-names.ts';
-import { PROJECT_LAYERS, type ProjectLayerDef } from '../core/plan/project-edit.ts';
+import { PROJECT_LAYERS, valueKey, type ProjectLayerDef } from '../core/plan/project-edit.ts';
 import { layersFor } from '../layers/registry.ts';
 import type { PickedFeature } from '../map/MapView.tsx';
 import { fillText } from '../ui/fill-text.ts';
@@ -58,7 +58,7 @@ export function changeSummary(def: ProjectLayerDef, c: Pick<Change, 'before' | '
   const after = c.after.props;
   const shown = (v: unknown) => (isEmpty(v) ? '—' : valueName(v, lang));
   const parts = Object.keys({ ...before, ...after })
-    .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
+    .filter((k) => valueKey(before[k]) !== valueKey(after[k]))
     .sort()
     .map((k) => fillText(t('projectFieldChange'), { field: projectFieldName(def, k, lang), before: shown(before[k]), after: shown(after[k]) }));
   if (c.before.retired !== c.after.retired) parts.push(c.after.retired ? t('projectRetiredValue') : t('projectInUseValue'));

@@ -140,10 +140,13 @@ export function projectStateProblem(layer: ProjectLayerDef, props: Record<string
   return null;
 }
 
+/** A property's value for comparison: missing, null and empty text are all "no value". */
+export const valueKey = (v: unknown): string => JSON.stringify(v === undefined || v === '' ? null : v);
+
 /** What one recorded change changed: the properties whose value differs, and `retired` when that flag changed. */
 export function changedFields(before: { props: Record<string, unknown>; retired: boolean } | null, after: { props: Record<string, unknown>; retired: boolean }): string[] {
   if (!before) return ['retired'];
-  const keys = Object.keys({ ...before.props, ...after.props }).filter((k) => JSON.stringify(before.props[k] ?? null) !== JSON.stringify(after.props[k] ?? null)).sort();
+  const keys = Object.keys({ ...before.props, ...after.props }).filter((k) => valueKey(before.props[k]) !== valueKey(after.props[k])).sort();
   return before.retired !== after.retired ? [...keys, 'retired'] : keys;
 }
 
