@@ -107,7 +107,8 @@ try {
       await buildApp('vite.login.config.ts');
     }
     const pub = await serveBuilt('vite.public.config.ts');
-    const app = await serveSignedIn();
+    // An editor too, and the project layers in the database: the walk forces server refusals in the popup and 发布.
+    const app = await serveSignedIn(undefined, [['i18n-eve', 'editor']], { projectDataDir: path.join(ROOT, 'data') });
     try {
       failed += await runTests('i18n', i18nTests(browser, app.url, pub.url));
     } finally {

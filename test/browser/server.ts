@@ -32,14 +32,18 @@ export function sessionCookie(url: string, token: string) {
   return { name: 'xg_session', value: token, url, httpOnly: true, sameSite: 'Strict' as const };
 }
 
-/** Serves `bureauDir` (and dist-public/, dist-login/) with a new signed-in test planner for every page the suites open. */
-export async function serveSignedIn(bureauDir = path.join(ROOT, 'dist'), users: [string, Role][] = []): Promise<TestSite> {
+/**
+ * Serves `bureauDir` (and dist-public/, dist-login/) with a new signed-in test planner for every page the suites open.
+ * `projectDataDir`: the project layers are loaded into the database from it (the editing tools then have features).
+ */
+export async function serveSignedIn(bureauDir = path.join(ROOT, 'dist'), users: [string, Role][] = [], opts: { projectDataDir?: string } = {}): Promise<TestSite> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xg-browser-db-'));
   const server = await startServer({
     dbDir: path.join(dir, 'db'),
     bureauDir,
     publicDir: path.join(ROOT, 'dist-public'),
     loginDir: path.join(ROOT, 'dist-login'),
+    projectDataDir: opts.projectDataDir,
     port: 0,
     log: () => undefined,
   });
