@@ -140,6 +140,8 @@ export async function syncOnce(request: Requester, local: Site[], previous: Sync
       : await request('PUT', `/api/sites/${encodeURIComponent(site.id)}`, { version, ...body(site) });
     if (r.status === 200 || r.status === 201) {
       meta[site.id] = { version: r.body.version, hash };
+      const w = r.body as ServerSite;
+      out.info[site.id] = { owner: w.owner, sharing: w.sharing, can_edit: w.can_edit, can_share: w.can_share, version: w.version };
       out.pushed++;
     } else if (r.status === 409 && r.body?.current) out.conflicts.push({ local: site, server: r.body.current });
     else if (REFUSAL(r.status)) {
