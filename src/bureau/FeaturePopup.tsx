@@ -1,5 +1,6 @@
 // Attribute popup for a clicked feature. Everything from data is rendered as React text nodes, never as HTML.
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, useState } from 'react';
 import { keptFields } from '../core/inventory/normalise.ts';
 import { STAND_SOURCE } from '../layers/registry.ts';
 import type { PickedFeature } from '../map/MapView.tsx';
@@ -9,7 +10,10 @@ import { ProjectEditor } from './ProjectEditor.tsx';
 
 export function FeaturePopup({ picked, map = null }: { picked: PickedFeature; map?: MapLibreMap | null }) {
   const lang = useLang();
-  const { layer, properties } = picked;
+  const { layer } = picked;
+  // A project feature saved in the popup shows its new values at once (the map's copy is re-read in the background).
+  const [properties, setProperties] = useState(picked.properties);
+  useEffect(() => setProperties(picked.properties), [picked]);
   const title = properties[layer.popup.title];
   // An imported inventory keeps the fields the schema does not use (PINGJUN_NL, LD_QS …): listed under their own names.
   const extra = layer.source === STAND_SOURCE && 'land_class' in properties ? keptFields(properties) : [];
@@ -39,7 +43,7 @@ export function FeaturePopup({ picked, map = null }: { picked: PickedFeature; ma
           ))}
         </tbody>
       </table>
-      <ProjectEditor key={`${layer.id}:${String(properties.id ?? properties.code)}`} picked={picked} map={map} lang={lang} />
+      <ProjectEditor key={`${layer.id}:${String(picked.properties.id ?? picked.properties.code)}`} picked={picked} map={map} lang={lang} onProps={setProperties} />
     </div>
   );
 }

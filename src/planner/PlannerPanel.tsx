@@ -18,7 +18,10 @@ import { ExportMenu } from './ExportMenu.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { updateSiteLayers } from './map-layers.ts';
 import { MeasureBox } from './MeasureBox.tsx';
-import { ServerSync } from './ServerSync.tsx';
+import { problemReason, ServerSync, type SyncView } from './ServerSync.tsx';
+import { sharingLine } from './SiteSharing.tsx';
+import { storeFaultText } from './store-text.ts';
+import { mayWriteSites, useServerSession } from './use-server-session.ts';
 import { newSiteId } from './site.ts';
 import { colon, MODE_HINTS, MODE_LABELS, pt } from './text.ts';
 import { fillText } from '../ui/fill-text.ts';
@@ -43,6 +46,11 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
   const [importing, setImporting] = useState(false);
   const langRef = useRef(lang);
   langRef.current = lang;
+  // Who is signed in: a viewer gets no drawing tools and adds no sites (the server would refuse them; nothing stays
+  // silently local). Without a server every tool works locally.
+  const session = useServerSession();
+  const canWrite = mayWriteSites(session);
+  const [view, setView] = useState<SyncView>({ info: {}, problems: {} });
 
   const say = useCallback((zh: string, en: string) => setMessage(langRef.current === 'zh' ? zh : en), []);
   // Every operation, local or from another tab or the server, brings Terra Draw in line (by site revisions).
@@ -98,10 +106,14 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
     if (shared instanceof Error) return say(`分享链接无法打开：${shared.message}`, `Cannot open the share link: ${shared.message}`);
     if (shared.view) map.jumpTo({ center: shared.view.center, zoom: shared.view.zoom });
     if (shared.layers.length) onLayers(shared.layers);
+    if (!canWrite) {
+      setMessage(fillText(pt(langRef.current, 'viewerShareLink'), { count: shared.sites.length }));
+      return;
+    }
     const change = ws.apply({ op: 'restore-share', sites: shared.sites, newId: newSiteId, now: Date.now() });
     if (change.focus) setSelected(change.focus);
     say(`已打开分享链接（${shared.sites.length} 个地块）`, `Share link opened (${shared.sites.length} sites)`);
-  }, [map, ws.loaded, ws, onLayers, say]);
+  }, [map, ws.loaded, ws, onLayers, say, canWrite]);
 
   const site = ws.sites.find((s) => s.id === selected) ?? null;
   const analysis = useSiteAnalysis(site);
@@ -126,9 +138,19 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
     say(`已按坐标添加「${site.name}」`, `Added "${site.name}" from coordinates`);
   };
 
+  /** A site someone else owns and shared with this planner: only its owner may delete it (refused, and said so). */
+  const notMine = (id: string): string | null => {
+    const i = view.info[id];
+    return session.state === 'ready' && i && i.owner !== session.user ? i.owner : null;
+  };
   const deleteSite = (id: string) => {
     const s = ws.ref.current.find((x) => x.id === id);
-    if (!s) return;
+    if (!s || !canWrite) return;
+    const owner = notMine(id);
+    if (owner) {
+      setMessage(fillText(pt(langRef.current, 'deleteNotOwner'), { name: s.name, owner }));
+      return;
+    }
     ws.apply({ op: 'delete', id });
     say(`已删除「${s.name}」`, `Deleted "${s.name}"`);
   };
@@ -142,6 +164,7 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
   };
 
   const duplicate = (id: string) => {
+    if (!canWrite) return;
     const change = ws.apply({ op: 'duplicate', id, newId: newSiteId(), suffix: pt(lang, 'copy'), now: Date.now() });
     if (change.focus) setSelected(change.focus);
   };
@@ -155,39 +178,51 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
   };
 
   const { mode, live, measured, snap } = td;
+  // A viewer browses and measures (the distance tool saves nothing); the tools appear once the role is known.
+  const modes = canWrite ? DRAW_MODES : DRAW_MODES.filter((m) => m === 'static' || m === MEASURE_MODE);
+  const selectedOwner = selected ? notMine(selected) : null;
   return (
-    <div className="planner" data-testid="planner-panel">
+    <div className="planner" data-testid="planner-panel" data-read-only={!canWrite}>
+      {!canWrite && <p className="planner-message" data-testid="planner-viewer-note">{pt(lang, 'viewerNote')}</p>}
       <div className="planner-toolbar" role="toolbar" aria-label={pt(lang, 'drawingTools')}>
-        {DRAW_MODES.map((m) => (
-          <button key={m} type="button" data-testid={`draw-${m}`} aria-pressed={mode === m} onClick={() => chooseMode(m)}>{pt(lang, MODE_LABELS[m])}</button>
+        {modes.map((m) => (
+          <button key={m} type="button" data-testid={`draw-${m}`} aria-pressed={mode === m} disabled={session.state === 'loading'} onClick={() => chooseMode(m)}>{pt(lang, MODE_LABELS[m])}</button>
         ))}
-        <button type="button" data-testid="draw-undo" title="Ctrl+Z" onClick={td.undo}>{pt(lang, 'undo')}</button>
-        <button type="button" data-testid="draw-redo" title="Ctrl+Shift+Z" onClick={td.redo}>{pt(lang, 'redo')}</button>
-        <button type="button" data-testid="draw-delete" disabled={!selected} onClick={() => selected && deleteSite(selected)}>{pt(lang, 'delete')}</button>
+        {canWrite && <button type="button" data-testid="draw-undo" title="Ctrl+Z" onClick={td.undo}>{pt(lang, 'undo')}</button>}
+        {canWrite && <button type="button" data-testid="draw-redo" title="Ctrl+Shift+Z" onClick={td.redo}>{pt(lang, 'redo')}</button>}
+        {canWrite && (
+          <button type="button" data-testid="draw-delete" disabled={!selected || !!selectedOwner} title={selectedOwner && site ? fillText(pt(lang, 'deleteNotOwner'), { name: site.name, owner: selectedOwner }) : undefined}
+            onClick={() => selected && deleteSite(selected)}>{pt(lang, 'delete')}</button>
+        )}
         <label className="planner-check"><input type="checkbox" data-testid="draw-snap" checked={snap} onChange={(e) => td.setSnap(e.target.checked)} />{pt(lang, 'snapToStandsTownships')}</label>
       </div>
       <p className="planner-muted planner-small" data-testid="planner-mode-hint" data-mode={mode}>{pt(lang, MODE_HINTS[mode] ?? MODE_HINTS.draw)}</p>
       {message && <p className="planner-message" role="status" data-testid="planner-message">{message} <button type="button" className="planner-link" onClick={() => setMessage(null)}>×</button></p>}
       {ws.deleted.length > 0 && <button type="button" data-testid="undo-delete" onClick={undoDelete}>{fillText(pt(lang, 'undoDelete'), { name: ws.deleted[ws.deleted.length - 1].name })}</button>}
       {ws.faults.length > 0 && (
-        <ul className="planner-error" role="alert" data-testid="planner-store-faults">{ws.faults.map((f) => <li key={f.message}>{pt(lang, 'storageProblem')}{f.message}</li>)}</ul>
+        <ul className="planner-error" role="alert" data-testid="planner-store-faults">{ws.faults.map((f) => <li key={f.message} data-kind={f.kind} title={f.message}>{pt(lang, 'storageProblem')}{storeFaultText(f, lang)}</li>)}</ul>
       )}
       <MeasureBox lang={lang} geometry={live ?? (mode === MEASURE_MODE ? measured : null) ?? site?.geometry ?? null} unit={unit} onUnit={setUnit} live={!!live} />
-      <CoordinateInput lang={lang} onAdd={addTyped} />
+      {canWrite && <CoordinateInput lang={lang} onAdd={addTyped} />}
       <section>
         <h3>{pt(lang, 'workspace')} <span className="planner-muted planner-small" data-testid="planner-persistence">{ws.persistent ? pt(lang, 'savedInThisBrowser') : pt(lang, 'memoryOnly')}</span></h3>
-        <ServerSync ws={ws} lang={lang} />
-        <div className="planner-row">
-          <button type="button" data-testid="open-import" onClick={() => { setMessage(null); setImporting(true); }}>{pt(lang, 'importFilesEllipsis')}</button>
-        </div>
+        {session.state === 'ready' && <ServerSync ws={ws} lang={lang} session={session} onView={setView} />}
+        {canWrite && (
+          <div className="planner-row">
+            <button type="button" data-testid="open-import" onClick={() => { setMessage(null); setImporting(true); }}>{pt(lang, 'importFilesEllipsis')}</button>
+          </div>
+        )}
         {importing && <ImportDialog lang={lang} map={map} onAdd={addImported} onAddReference={addReference} onStart={() => setMessage(null)} onClose={() => setImporting(false)} />}
-        <WorkspaceList lang={lang} sites={ws.sites} unit={unit} selected={selected}
+        <WorkspaceList lang={lang} sites={ws.sites} unit={unit} selected={selected} readOnly={!canWrite}
+          sharing={(id) => (view.info[id] && session.state === 'ready' ? sharingLine(view.info[id], session.user, lang) : null)}
+          notSynced={(id) => (view.problems[id] ? problemReason(view.problems[id], lang) : null)}
+          deleteRefused={(id) => { const owner = notMine(id); const s = ws.sites.find((x) => x.id === id); return owner && s ? fillText(pt(lang, 'deleteNotOwner'), { name: s.name, owner }) : null; }}
           onSelect={selectSite}
           onChange={(id, details) => ws.apply({ op: 'edit-details', id, details, now: Date.now() })}
           onDelete={deleteSite} onDuplicate={duplicate} />
       </section>
       <ComparePanel lang={lang} sites={ws.sites} />
-      <ReferencePanel lang={lang} map={map} refs={refs} pickable={mode === 'static'} onPick={(name, f) => addImported(name, [f])} />
+      <ReferencePanel lang={lang} map={map} refs={refs} pickable={mode === 'static' && canWrite} onPick={(name, f) => addImported(name, [f])} />
       <ExportMenu lang={lang} map={map} sites={ws.sites} selected={site} analysis={analysis?.a ?? null} visibleLayers={visibleLayers} />
       {site && (
         <section>

@@ -66,6 +66,11 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Reached without a session: the sign-in itself and the first-start set-up. */
 const OPEN_API = new Set(['GET /api/health', 'POST /api/session', 'POST /api/setup', 'POST /api/setup/info']);
 
+/** Answers `err` (a keyed ApiError) as the error handler does: `{ error, key, params, …extra }`. */
+function sendError(reply: FastifyReply, err: ApiError): FastifyReply {
+  return reply.code(err.status).send({ error: err.message, ...err.extra });
+}
+
 function routeKey(req: FastifyRequest): string {
   return `${req.method === 'HEAD' ? 'GET' : req.method} ${req.url.split('?')[0].replace(/\/+$/, '')}`;
 }
@@ -93,12 +98,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (err instanceof ApiError) return reply.code(err.status).send({ error: err.message, ...err.extra });
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) log(`error on ${req.method} ${req.url}: ${err.stack ?? err.message}`);
-    const message = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `request body is too large: at most ${BODY_LIMIT} bytes`
-      : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'send the request body as JSON (Content-Type: application/json)'
-      : status === 500 ? 'internal server error' : err.message;
-    return reply.code(status).send({ error: message });
+    // Fastify's own refusals (body parsing, size, media type) get keys like every other message.
+    const keyed = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? ApiError.keyed(status, 'request.bodyTooLarge', { max: BODY_LIMIT })
+      : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? ApiError.keyed(status, 'request.notJson')
+      : err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? ApiError.keyed(status, 'request.badJson')
+      : err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? ApiError.keyed(status, 'request.emptyJson')
+      : status === 500 ? ApiError.keyed(500, 'request.internal') : ApiError.keyed(status, 'request.invalid', { status });
+    return reply.code(status).send({ error: keyed.message, ...keyed.extra });
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: `not found: ${req.method} ${req.url.split('?')[0]}` }));
+  app.setNotFoundHandler((req, reply) => sendError(reply, ApiError.keyed(404, 'request.notFound', { method: req.method, path: req.url.split('?')[0] })));
 
   app.addHook('onRequest', async (req) => {
     const url = req.url.split('?')[0];
@@ -124,7 +132,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.get('/api/sites', async (req) => {
     const q = req.query as { deleted?: string; since?: string };
     const since = q.since === undefined ? undefined : Number(q.since);
-    if (since !== undefined && !(since >= 0)) throw new ApiError(400, 'since must be a time in milliseconds since 1970');
+    if (since !== undefined && !(since >= 0)) throw ApiError.keyed(400, 'site.since');
     return { sites: await listSites(db, user(req), q.deleted === '1' || q.deleted === 'true', since), time: Date.now() };
   });
   app.post('/api/sites', async (req, reply) => {
@@ -152,7 +160,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // --- Pages ---------------------------------------------------------------------------------------------------
   const serveFrom = (dir: string | undefined, prefix: string, cache: string) => async (req: FastifyRequest, reply: FastifyReply) => {
     const file = dir ? resolveFile(dir, req.url.split('?')[0].slice(prefix.length)) : null;
-    if (!file) return reply.code(404).send({ error: `not found: ${req.url.split('?')[0]}` });
+    if (!file) return sendError(reply, ApiError.keyed(404, 'request.fileNotFound', { path: req.url.split('?')[0] }));
     return sendFile(reply, file, req.headers['if-none-match'], cache);
   };
   const publicFiles = serveFrom(opts.publicDir, '/public', 'public, no-cache');
@@ -163,11 +171,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const dataFiles = (prefix: string, allowed: (rel: string) => boolean, cache: string) => async (req: FastifyRequest, reply: FastifyReply) => {
     const url = req.url.split('?')[0];
     const file = opts.dataDir ? resolveDataFile(opts.dataDir, url.slice(prefix.length), allowed) : null;
-    if (!file) return reply.code(404).send({ error: `not found: ${url}` });
+    if (!file) return sendError(reply, ApiError.keyed(404, 'request.notFound', { method: req.method, path: url }));
     return sendFile(reply, file, req.headers['if-none-match'], cache);
   };
   const publicData = dataFiles('/public/data/', (rel) => publicList.has(rel), 'public, no-cache');
   const bureauData = dataFiles('/data/', isServedDataFile, 'private, no-cache');
+  // The bureau page itself is not kept by the browser (no back-forward cache): Back after 退出 asks the server again,
+  // which sends the sign-in page, instead of showing a page whose every data request now answers 401.
+  const bureauPage = serveFrom(opts.bureauDir, '', 'private, no-store');
 
   app.get('/public', (_req, reply) => reply.redirect('/public/'));
   app.get('/public/*', async (req, reply) => {
@@ -183,12 +194,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
       // The project layers' current state comes from the database (edits show without a rebuild).
       const live = await liveProjectFile(db, req.url.split('?')[0]);
       if (live !== null) return reply.header('cache-control', 'private, no-store').type('application/geo+json').send(live);
-      return req.url.startsWith('/data/') ? bureauData(req, reply) : bureauFiles(req, reply);
+      if (req.url.startsWith('/data/')) return bureauData(req, reply);
+      const url = req.url.split('?')[0];
+      return url === '/' || url.endsWith('/') || url.endsWith('.html') ? bureauPage(req, reply) : bureauFiles(req, reply);
     }
     const url = req.url.split('?')[0];
     // A person opening the bureau page is sent to sign in; a script asking for a data file just hears "no".
     if (url === '/' || url.endsWith('.html')) return reply.redirect('/login/');
-    return reply.code(401).send({ error: 'sign in first' });
+    return sendError(reply, ApiError.keyed(401, 'auth.signInFirst'));
   });
 
   return { fastify: app, setupToken: () => setupToken };

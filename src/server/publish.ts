@@ -73,7 +73,7 @@ export interface PublishResult {
 }
 
 export async function publish(db: Db, user: User, dataDir: string): Promise<PublishResult> {
-  if (user.role !== 'editor') throw new ApiError(403, 'only editors publish');
+  if (user.role !== 'editor') throw ApiError.keyed(403, 'publish.editorOnly');
   const asked = performance.now();
   const compute = async (q: Queryable) => {
     const t0 = performance.now();
@@ -83,7 +83,11 @@ export async function publish(db: Db, user: User, dataDir: string): Promise<Publ
     const tw = performance.now();
     const out = await runSnapshotWorker({ dataDir, projectLayers });
     const workerMs = performance.now() - tw;
-    if (!out.ok) throw new ApiError(out.status, out.message, out.findings ? { findings: out.findings } : undefined);
+    if (!out.ok) {
+      // The English detail goes to the log; the answer is keyed (the leak scan's findings travel with it).
+      if (out.status >= 500) console.warn(`publish: ${out.message}`);
+      throw out.findings ? ApiError.keyed(out.status, 'publish.leakScan', { count: out.findings.length }, { findings: out.findings }) : ApiError.keyed(out.status, 'publish.failed', {}, { detail: out.message });
+    }
     const { rows: [row] } = await q.query<{ n: number; created_at: Date }>(
       'INSERT INTO public_snapshots (created_by, files, audit_id) VALUES ($1, $2::jsonb, $3) RETURNING n, created_at',
       [user.username, JSON.stringify(out.files), last?.id ?? null]);

@@ -11,7 +11,7 @@
 import { measureSite } from '../core/analysis/measure-site.ts';
 import { M2_PER_MU } from '../core/geo/units.ts';
 import type { Db, Queryable } from './db.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, geosError } from './errors.ts';
 import type { SiteWire } from '../core/share/site-wire.ts';
 import type { Sharing, SiteInput } from './site-input.ts';
 import type { User } from './users.ts';
@@ -108,7 +108,7 @@ export async function listSites(db: Queryable, user: User, includeDeleted = fals
 
 async function readRow(q: Queryable, user: User, id: string, lock = false): Promise<SiteRow> {
   const { rows } = await q.query<SiteRow>(`${SELECT} WHERE s.id = $2 AND ${READABLE}${lock ? ' FOR UPDATE' : ''}`, [user.id, id]);
-  if (!rows[0]) throw new ApiError(404, `no site "${id}" (it does not exist or is not shared with you)`);
+  if (!rows[0]) throw ApiError.keyed(404, 'site.notFound', { id });
   return rows[0];
 }
 
@@ -149,12 +149,12 @@ export async function getSite(db: Db, user: User, id: string): Promise<SiteOut> 
       cache.rows.set(id, row);
     }
   }
-  if (!row || !mayRead(row, user)) throw new ApiError(404, `no site "${id}" (it does not exist or is not shared with you)`);
+  if (!row || !mayRead(row, user)) throw ApiError.keyed(404, 'site.notFound', { id });
   return toSite(db, row, user);
 }
 
 function requireWriter(user: User): void {
-  if (user.role === 'viewer') throw new ApiError(403, 'viewers cannot change sites');
+  if (user.role === 'viewer') throw ApiError.keyed(403, 'site.viewerReadOnly');
 }
 
 /** Geometry PostGIS accepts as valid (no self-intersection …); measured by src/core. */
@@ -164,9 +164,9 @@ async function measuredGeometry(q: Queryable, geometry: Geometry): Promise<{ jso
   try {
     ({ rows: [row] } = await q.query<{ ok: boolean; why: string }>('SELECT ST_IsValid(g) AS ok, ST_IsValidReason(g) AS why FROM (SELECT ST_GeomFromGeoJSON($1::text) AS g) x', [json]));
   } catch (e) {
-    throw new ApiError(400, `geometry could not be read: ${(e as Error).message}`);
+    throw ApiError.keyed(400, 'geometry.unreadable', {}, { detail: (e as Error).message });
   }
-  if (!row?.ok) throw new ApiError(400, `geometry is not valid: ${row?.why ?? 'unknown reason'}`);
+  if (!row?.ok) throw geosError(row?.why);
   return { json, area_m2: measureSite(geometry).area_m2 };
 }
 
@@ -178,7 +178,7 @@ async function shareIds(q: Queryable, sharing: Sharing | undefined): Promise<num
     'SELECT n.name, u.id FROM unnest($1::text[]) WITH ORDINALITY AS n(name, i) LEFT JOIN users u ON lower(u.username) = lower(n.name) ORDER BY n.i',
     [sharing.users.map((n) => n.normalize('NFC').trim())]);
   const unknown = rows.filter((r) => r.id === null).map((r) => r.name);
-  if (unknown.length) throw new ApiError(400, `sharing: no such user ${unknown.map((n) => JSON.stringify(n)).join(', ')}`);
+  if (unknown.length) throw ApiError.keyed(400, 'share.unknownUsers', { users: unknown.map((n) => JSON.stringify(n)).join(', ') }, { unknown });
   return [...new Set(rows.map((r) => r.id as number))];
 }
 
@@ -221,7 +221,7 @@ export async function createSite(db: Db, user: User, input: SiteInput): Promise<
          SELECT ${COLUMNS} FROM s`,
         [id, user.id, input.name, input.type, input.note ?? '', input.origin ?? '', geometry.json, geometry.area_m2, sharing, 'create'],
       );
-      if (!row) throw new ApiError(409, `a site with id "${id}" already exists`);
+      if (!row) throw ApiError.keyed(409, 'site.exists', { id });
       return toSite(db, row, user);
     });
   }
@@ -233,7 +233,7 @@ export async function createSite(db: Db, user: User, input: SiteInput): Promise<
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       [id, user.id, input.name, input.type, input.note ?? '', input.origin ?? '', geometry.json, geometry.area_m2, modeOf(sharing)],
     );
-    if (!rows[0]) throw new ApiError(409, `a site with id "${id}" already exists`);
+    if (!rows[0]) throw ApiError.keyed(409, 'site.exists', { id });
     if (ids.length) await writeShares(q, id, sharing, ids);
     return toSite(q, await recordVersion(q, id, user, 'create'), user);
   }));
@@ -241,16 +241,16 @@ export async function createSite(db: Db, user: User, input: SiteInput): Promise<
 
 async function staleCheck(q: Queryable, row: SiteRow, user: User, base: unknown): Promise<void> {
   if (base === undefined) return;
-  if (!Number.isInteger(base)) throw new ApiError(400, 'version must be an integer');
+  if (!Number.isInteger(base)) throw ApiError.keyed(400, 'site.versionNotInteger');
   if (base !== row.version) {
     const current = await toSite(q, row, user);
-    throw new ApiError(409, `site "${row.name}" was changed by ${current.updated_by} (version ${row.version}) after the version ${base} you edited; choose which to keep`, { current });
+    throw ApiError.keyed(409, 'site.changedMeanwhile', { name: row.name, by: current.updated_by, version: row.version, base: Number(base) }, { current });
   }
 }
 
 export async function updateSite(db: Db, user: User, id: string, input: SiteInput, base: unknown): Promise<SiteOut> {
   requireWriter(user);
-  if (base === undefined) throw new ApiError(400, 'version is required: send the version you edited');
+  if (base === undefined) throw ApiError.keyed(400, 'site.versionRequired');
   const geometry = input.geometry ? await measuredGeometry(db, input.geometry) : null;
   if (input.sharing === undefined && Number.isInteger(base) && db.engine === 'postgres') {
     // The common save (content only, on the current version) is one statement: the UPDATE's WHERE checks that the site
@@ -273,9 +273,9 @@ export async function updateSite(db: Db, user: User, id: string, input: SiteInpu
   }
   return written(db, id, () => db.tx(async (q) => {
     const row = await readRow(q, user, id, true);
-    if (row.deleted) throw new ApiError(409, `site "${row.name}" was deleted; restore it first`, { current: await toSite(q, row, user) });
+    if (row.deleted) throw ApiError.keyed(409, 'site.deleted', { name: row.name }, { current: await toSite(q, row, user) });
     await staleCheck(q, row, user, base);
-    if (input.sharing !== undefined && row.owner_id !== user.id) throw new ApiError(403, 'only the owner can change who a site is shared with');
+    if (input.sharing !== undefined && row.owner_id !== user.id) throw ApiError.keyed(403, 'share.ownerOnly');
     const ids = input.sharing !== undefined ? await shareIds(q, input.sharing) : [];
     await q.query(
       `UPDATE sites SET version = version + 1, name = COALESCE($2, name), type = COALESCE($3, type), note = COALESCE($4, note),
@@ -294,8 +294,8 @@ export async function deleteSite(db: Db, user: User, id: string, base: unknown):
   requireWriter(user);
   return written(db, id, () => db.tx(async (q) => {
     const row = await readRow(q, user, id, true);
-    if (row.owner_id !== user.id) throw new ApiError(403, 'only the owner can delete a site');
-    if (row.deleted) throw new ApiError(409, `site "${row.name}" is already deleted`, { current: await toSite(q, row, user) });
+    if (row.owner_id !== user.id) throw ApiError.keyed(403, 'site.ownerOnlyDelete');
+    if (row.deleted) throw ApiError.keyed(409, 'site.alreadyDeleted', { name: row.name }, { current: await toSite(q, row, user) });
     await staleCheck(q, row, user, base);
     await q.query('UPDATE sites SET version = version + 1, deleted = true, updated_at = now(), updated_by = $2 WHERE id = $1', [id, user.id]);
     return toSite(q, await recordVersion(q, id, user, 'delete'), user);
@@ -305,14 +305,14 @@ export async function deleteSite(db: Db, user: User, id: string, base: unknown):
 /** Makes version `version` current again, as a new version (history is never rewritten). Undoes a delete too. */
 export async function restoreSite(db: Db, user: User, id: string, version: unknown, base: unknown): Promise<SiteOut> {
   requireWriter(user);
-  if (!Number.isInteger(version)) throw new ApiError(400, 'version (the one to restore) must be an integer');
+  if (!Number.isInteger(version)) throw ApiError.keyed(400, 'site.restoreVersionNotInteger');
   return written(db, id, () => db.tx(async (q) => {
     const row = await readRow(q, user, id, true);
-    if (row.deleted && row.owner_id !== user.id) throw new ApiError(403, 'only the owner can undo the delete of a site');
+    if (row.deleted && row.owner_id !== user.id) throw ApiError.keyed(403, 'site.ownerOnlyUndelete');
     await staleCheck(q, row, user, base);
     const { rows } = await q.query<{ deleted: boolean }>('SELECT deleted FROM site_versions WHERE site_id = $1 AND version = $2', [id, version]);
-    if (!rows[0]) throw new ApiError(404, `site "${row.name}" has no version ${version}`);
-    if (rows[0].deleted) throw new ApiError(400, `version ${version} is a deletion; restore a version before it`);
+    if (!rows[0]) throw ApiError.keyed(404, 'site.noVersion', { name: row.name, version: Number(version) });
+    if (rows[0].deleted) throw ApiError.keyed(400, 'site.versionIsDeletion', { version: Number(version) });
     // Sharing stays as it is now: restoring content must not let a non-owner change who sees the site.
     await q.query(
       `UPDATE sites s SET version = s.version + 1, name = v.name, type = v.type, note = v.note, origin = v.origin, geom = v.geom,

@@ -90,8 +90,8 @@ try {
     if (only === undefined || only === 'planner-xss') failed += await runTests('planner-xss', plannerXssTests(browser, app.url));
     if (only === undefined || only === 'planner-ux') failed += await runTests('planner-ux', [...faviconTests(browser, app.url, 'bureau page'), ...plannerUxTests(browser, app.url)]);
     if (only === undefined || only === 'shared') {
-      // Two planners, each in a browser context of their own, signing in through the sign-in page; a server of their own.
-      const shared = await serveSignedIn(undefined, [['ann', 'planner'], ['ben', 'planner']]);
+      // Two planners and a viewer, each in a browser context of their own, signing in through the sign-in page; a server of their own.
+      const shared = await serveSignedIn(undefined, [['ann', 'planner'], ['ben', 'planner'], ['vic', 'viewer']]);
       try {
         failed += await runTests('shared', sharedTests(browser, shared.url));
       } finally {
@@ -109,8 +109,14 @@ try {
     }
   }
   if (only === undefined || i18nOnly) {
-    const app = await sampleSite();
-    failed += await runTests('i18n', i18nTests(browser, app.url, `${app.url}public/`));
+    // An editor too, and the project layers in the database: the walk forces server refusals in the popup and 发布; a
+    // server of its own, since it changes the database.
+    const app = await serveSignedIn(undefined, [['i18n-eve', 'editor']]);
+    try {
+      failed += await runTests('i18n', i18nTests(browser, app.url, `${app.url}public/`));
+    } finally {
+      await app.close();
+    }
   }
   if (only === undefined || projectsOnly) {
     // The editor's changes go to this server's database: a server of its own.
