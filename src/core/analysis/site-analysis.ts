@@ -28,6 +28,8 @@ import { projectComparison, type ProjectComparison } from './with-without.ts';
 export type { LayerOverlap, StandOverlap, StandRow, TownshipOverlap } from './overlap.ts';
 
 export interface SiteAnalysis {
+  /** The site type the analysis was made for (the rules and the carbon effect depend on it). */
+  type: SiteType;
   geometry_type: string;
   /** False for points and lines: they have no area to overlap (measurements are still given). */
   areal: boolean;
@@ -176,7 +178,7 @@ export function analyseSite(index: SiteIndex, geometry: Geometry, options: SiteO
   const naive = options.naive ?? false;
   const area = geodesicArea(g);
   const base = {
-    geometry_type: g.type, area_m2: area, area_mu: fromSquareMetres(area, 'mu'),
+    type: options.type, geometry_type: g.type, area_m2: area, area_mu: fromSquareMetres(area, 'mu'),
     perimeter_m: geodesicPerimeter(g), length_m: geodesicLength(g), method: opt.method, year: opt.year,
   };
   const rules = options.rules ?? SITING_RULES;
