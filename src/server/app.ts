@@ -13,7 +13,8 @@ import { dummyHash, passwordProblem, verifyPassword } from './passwords.ts';
 import { LoginLimiter } from './rate-limit.ts';
 import { COOKIE, createSession, csrfMatches, endSession, readCookie, SESSION_HOURS, sessionCookie, sessionFromToken, type Session } from './sessions.ts';
 import { checkSiteInput } from './site-input.ts';
-import { createSite, deleteSite, getSite, listSites, restoreSite, siteHistory, updateSite } from './sites.ts';
+import { createSite, deleteSite, getSite, listSites, restoreSite, siteHistory, updateSite, type SitingOf } from './sites.ts';
+import { SitingService } from './siting.ts';
 import { resolveFile, sendFile } from './static-files.ts';
 import { addUser, countUsers, type Role, type User, usernameProblem } from './users.ts';
 
@@ -162,14 +163,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (since !== undefined && !(since >= 0)) throw new ApiError(400, 'since must be a time in milliseconds since 1970');
     return { sites: await listSites(db, user(req), q.deleted === '1' || q.deleted === 'true', since), time: Date.now() };
   });
+  // The siting record of each site is computed here from the active data folder (src/server/siting.ts).
+  const siting = opts.projectDataDir ? new SitingService(opts.projectDataDir, log) : null;
+  siting?.warm();
+  const sitingOf: SitingOf | undefined = siting ? (g, t) => siting.recordOf(g, t) : undefined;
+
   app.post('/api/sites', async (req, reply) => {
-    const site = await createSite(db, user(req), checkSiteInput(req.body, true));
+    const site = await createSite(db, user(req), checkSiteInput(req.body, true), sitingOf);
     return reply.code(201).send(site);
   });
   app.get('/api/sites/:id', async (req) => getSite(db, user(req), (req.params as { id: string }).id));
   app.put('/api/sites/:id', async (req) => {
     const input = checkSiteInput(req.body, false);
-    return updateSite(db, user(req), (req.params as { id: string }).id, input, (req.body as { version?: unknown }).version);
+    return updateSite(db, user(req), (req.params as { id: string }).id, input, (req.body as { version?: unknown }).version, sitingOf);
   });
   app.delete('/api/sites/:id', async (req) => {
     const q = req.query as { version?: string };
@@ -179,7 +185,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.get('/api/sites/:id/history', async (req) => siteHistory(db, user(req), (req.params as { id: string }).id));
   app.post('/api/sites/:id/restore', async (req) => {
     const b = (req.body ?? {}) as { version?: unknown; base?: unknown };
-    return restoreSite(db, user(req), (req.params as { id: string }).id, b.version, b.base);
+    return restoreSite(db, user(req), (req.params as { id: string }).id, b.version, b.base, sitingOf);
   });
 
   registerProjectRoutes(app, db, opts.projectDataDir);

@@ -154,3 +154,27 @@ export function evaluateSiting(input: SitingInput): { siting: SitingResult; piec
   const verdict = findings.reduce<Verdict | null>((v, f) => worse(v, f.verdict), null);
   return { siting: { rules_version: SITING_RULES_VERSION, verdict, findings, layers, unsurveyed_mu: fromSquareMetres(unsurveyedM2, 'mu') }, pieces };
 }
+
+/**
+ * The siting result as a record to keep with a site (the server's site record, src/server/siting.ts): the verdict, each
+ * rule met with its area, each constraint layer's overlap — no geometry and no texts (the rule id names both).
+ */
+export interface SitingRecord {
+  rules_version: string;
+  verdict: Verdict | null;
+  findings: { rule: string; verdict: Verdict; area_mu: number; layer: string | null }[];
+  layers: { key: string; features: number; synthetic: boolean; area_mu: number }[];
+  unsurveyed_mu: number;
+}
+
+const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
+
+export function sitingRecord(s: SitingResult): SitingRecord {
+  return {
+    rules_version: s.rules_version,
+    verdict: s.verdict,
+    findings: s.findings.map((f) => ({ rule: f.rule, verdict: f.verdict, area_mu: r4(f.area_mu), layer: f.layer?.key ?? null })),
+    layers: s.layers.map((l) => ({ key: l.key, features: l.features, synthetic: l.synthetic, area_mu: r4(l.area_mu) })),
+    unsurveyed_mu: r4(s.unsurveyed_mu),
+  };
+}
