@@ -72,10 +72,9 @@ export function overlayLayers(o: Overlay): LayerSpecification[] {
     ];
   } else if (o.kind === 'siting') {
     const colour = ['match', ['get', 'verdict'], ...Object.entries(VERDICT_COLOURS).flat(), '#757575'];
-    out = [
-      { id: layerId(key, 'fill'), type: 'fill', source, paint: { 'fill-color': colour, 'fill-opacity': 0.45 } },
-      { id: layerId(key, 'line'), type: 'line', source, paint: { 'line-color': colour, 'line-width': 1.5 } },
-    ];
+    // Fill only: the parts are cut into convex pieces, whose edges inside a part are not boundaries worth drawing (and
+    // no antialiasing, which would show them as seams).
+    out = [{ id: layerId(key, 'fill'), type: 'fill', source, paint: { 'fill-color': colour, 'fill-opacity': 0.35, 'fill-antialias': false } }];
   } else {
     const layout = { visibility: o.visible ? 'visible' : 'none' };
     out = [

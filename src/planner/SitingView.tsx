@@ -35,8 +35,8 @@ export function SitingSection({ lang, a }: { lang: Lang; a: SiteAnalysis }) {
                 <td className={`verdict verdict--${VERDICT_CLASS[f.verdict]}`}>{valueName(f.verdict, lang)}</td>
                 <td>{f.text[lang]}</td>
                 <td>{fixed(f.area_mu, 2, lang)}</td>
-                {/* A citation of a law or notice: the document number stays as published (translate="no"). */}
-                <td className="planner-small" translate="no" data-status={f.basis.status}>{f.basis[lang]} <em>{`[${st(lang, BASIS_STATUS[f.basis.status])}]`}</em></td>
+                {/* A citation of a law or notice (data of the rule table): document numbers stay as published. */}
+                <td className="planner-small" data-status={f.basis.status}><span translate="no" data-value>{f.basis[lang]}</span> <em>{`[${st(lang, BASIS_STATUS[f.basis.status])}]`}</em></td>
               </tr>
             ))}
           </tbody>
@@ -76,7 +76,7 @@ export function CarbonEffect({ lang, a, type }: { lang: Lang; a: SiteAnalysis; t
         {c.avoided && <>
           <dt>{st(lang, 'avoided')}</dt>
           <dd data-testid="carbon-avoided" data-value={c.avoided.avoided_tco2_per_yr}>
-            {signed(c.avoided.avoided_tco2_per_yr, 1, loc)} tCO₂/{pt(lang, 'yr')}
+            {signed(c.avoided.avoided_tco2_per_yr, 1, loc)} tCO₂e/{pt(lang, 'yr')}
             <span className="planner-muted planner-small"> ({fillText(st(lang, 'avoidedDetail'), { haPerMw: c.avoided.ha_per_mw, mw: fixed(c.avoided.capacity_mw, 2, lang), hours: c.avoided.full_load_hours, grid: c.avoided.grid_factor_tco2_per_mwh })})</span>
           </dd>
         </>}

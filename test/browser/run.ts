@@ -23,6 +23,7 @@ import { serveWithData } from '../../scripts/bench/serve-data.ts';
 import { releaseTests } from './release.spec.ts';
 import { buildPublicFrom, registryTests, writeRegistryFixture } from './registry.spec.ts';
 import { i18nTests } from './i18n.spec.ts';
+import { sitingTests } from './siting.spec.ts';
 
 // Every page this runner builds carries the test hooks (window.__map, __draw …; src/test-hooks.ts); production builds do not.
 process.env.XG_TEST_HOOKS = '1';
@@ -37,7 +38,7 @@ const projectsOnly = only === 'projects';
 // `i18n` (the translation walk over both pages in both languages) needs both builds served at once.
 const i18nOnly = only === 'i18n';
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
-const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared';
+const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared' || only === 'siting';
 const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
@@ -82,12 +83,21 @@ try {
       if (!plannerOnly && !yearOnly) failed += await runTests('bureau', bureauTests(browser, app.url));
       if (!plannerOnly && !yearOnly) failed += await runTests('dashboard', dashboardTests(browser, app.url));
       if (only === undefined || yearOnly) failed += await runTests('year', yearBureauTests(browser, app.url));
-      if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux' && only !== 'shared' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
+      if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux' && only !== 'shared' && only !== 'siting' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
       if (only === undefined || only === 'storage') failed += await runTests('storage', storageTests(browser, app.url));
       if (only === undefined || only === 'planner-xss') failed += await runTests('planner-xss', plannerXssTests(browser, app.url));
       if (only === undefined || only === 'planner-ux') failed += await runTests('planner-ux', [...faviconTests(browser, app.url, 'bureau page'), ...plannerUxTests(browser, app.url)]);
     } finally {
       await app.close();
+    }
+    if (only === undefined || only === 'siting') {
+      // The siting rules (issue 24): served as `npm start` serves data/, so the server keeps each site's siting record.
+      const siting = await serveSignedIn(undefined, [], { projectDataDir: path.join(ROOT, 'data') });
+      try {
+        failed += await runTests('siting', sitingTests(browser, siting.url));
+      } finally {
+        await siting.close();
+      }
     }
     if (only === undefined || only === 'shared') {
       // Two planners, each in a browser context of their own, signing in through the sign-in page.

@@ -33,7 +33,7 @@ export function sessionCookie(url: string, token: string) {
 }
 
 /** Serves `bureauDir` (and dist-public/, dist-login/) with a new signed-in test planner for every page the suites open. */
-export async function serveSignedIn(bureauDir = path.join(ROOT, 'dist'), users: [string, Role][] = []): Promise<TestSite> {
+export async function serveSignedIn(bureauDir = path.join(ROOT, 'dist'), users: [string, Role][] = [], options: { projectDataDir?: string } = {}): Promise<TestSite> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xg-browser-db-'));
   const server = await startServer({
     dbDir: path.join(dir, 'db'),
@@ -42,6 +42,7 @@ export async function serveSignedIn(bureauDir = path.join(ROOT, 'dist'), users: 
     loginDir: path.join(ROOT, 'dist-login'),
     port: 0,
     log: () => undefined,
+    ...options,
   });
   for (const [name, role] of users) await addUser(server.db, name, TEST_PASSWORD, role);
   let n = 0;

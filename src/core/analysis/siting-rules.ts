@@ -167,17 +167,17 @@ export const SITING_RULES: readonly SitingRule[] = [
   // Land outside the forest inventory
   {
     id: 'unsurveyed-afforest', types: ['造林', '碳汇造林'], target: { kind: 'unsurveyed' }, verdict: '注意',
-    text: { zh: '小班以外的土地：须核对三调地类，耕地不得造林', en: 'Land outside the inventory: check its 三调 (third land survey) class; cultivated land may not be planted' },
+    text: { zh: '小班以外的土地：须核对三调地类，耕地不得造林', en: 'Land outside the forest inventory: check its class in the third national land survey; cultivated land may not be planted' },
     basis: { zh: '《国务院办公厅关于坚决制止耕地"非农化"行为的通知》（国办发明电〔2020〕24号）：严禁违规占用耕地绿化造林。', en: 'State Council General Office notice 国办发明电〔2020〕24号: no afforestation on cultivated land against the rules.', status: 'recalled' },
   },
   {
     id: 'unsurveyed-pv', types: ['光伏'], target: { kind: 'unsurveyed' }, verdict: '注意',
-    text: { zh: '小班以外的土地：须核对三调地类，光伏方阵不得占用耕地', en: 'Land outside the inventory: check its 三调 class; PV arrays may not take cultivated land' },
+    text: { zh: '小班以外的土地：须核对三调地类，光伏方阵不得占用耕地', en: 'Land outside the forest inventory: check its class in the third national land survey; PV arrays may not take cultivated land' },
     basis: { zh: `${PV_NOTICE}：光伏方阵用地不得占用耕地，占用其他农用地的，应根据实际合理控制。`, en: `${PV_NOTICE_EN}: PV arrays may not take cultivated land, and should use other farmland sparingly.`, status: 'quoted' },
   },
   {
     id: 'unsurveyed-build', types: ['风电', '其他'], target: { kind: 'unsurveyed' }, verdict: '注意',
-    text: { zh: '小班以外的土地：须核对三调地类，农用地转为建设用地须办理转用审批', en: 'Land outside the inventory: check its 三调 class; farmland turned to construction land needs the conversion approval' },
+    text: { zh: '小班以外的土地：须核对三调地类，农用地转为建设用地须办理转用审批', en: 'Land outside the forest inventory: check its class in the third national land survey; farmland turned to construction land needs the conversion approval' },
     basis: { zh: '《中华人民共和国土地管理法》（2019年修正）第四十四条：建设占用土地，涉及农用地转为建设用地的，应当办理农用地转用审批手续。', en: 'Land Administration Law (2019 amendment), Art. 44: construction that turns farmland into construction land needs the conversion approval.', status: 'recalled' },
   },
 ];
