@@ -6,7 +6,7 @@
 // with the bureau's own siting rules; "constraint": "permanent_farmland" (a kind of the built-in rule table) adds
 // polygons the built-in rules for that kind apply to.
 // The public page never reads it. Bad entries stop the build with a message naming the file, the entry and the field.
-import { isSiteType, type SiteType } from '../core/analysis/site-types.ts';
+import { isSiteType, SITE_TYPES, type SiteType } from '../core/analysis/site-types.ts';
 import { CONSTRAINT_KINDS, isVerdict, VERDICTS, type Verdict } from '../core/analysis/siting-rules.ts';
 import type { ColourRule, ConstraintRole, LayerDef, LayerGroupId } from './types.ts';
 
@@ -67,7 +67,7 @@ function constraintRole(v: unknown, id: string): ConstraintRole {
   if (!isObject(v) || !isObject(v.verdicts)) throw new EntryError('"analysis.constraint" must be a built-in kind or {"verdicts": {"光伏": "禁止", …}, "basis": {"zh", "en"}}');
   const verdicts: Partial<Record<SiteType, Verdict>> = {};
   for (const [type, verdict] of Object.entries(v.verdicts)) {
-    if (!isSiteType(type)) throw new EntryError(`"analysis.constraint.verdicts": "${type}" is not a site type (光伏, 风电, 造林, 碳汇造林, 修复, 其他)`);
+    if (!isSiteType(type)) throw new EntryError(`"analysis.constraint.verdicts": "${type}" is not a site type (${SITE_TYPES.join(', ')})`);
     if (!isVerdict(verdict)) throw new EntryError(`"analysis.constraint.verdicts.${type}" must be one of ${VERDICTS.join(', ')}`);
     verdicts[type] = verdict;
   }

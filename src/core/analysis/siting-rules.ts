@@ -5,7 +5,7 @@
 // 'assumption' — this app's reading, no text behind it; 'bureau' — a rule the bureau set (extra layers). A bureau
 // changes a verdict by editing this table (or, for its own layers, extra-layers.json); siting.ts applies it.
 import type { LandClass, Origin } from '../inventory/schema.ts';
-import type { SiteType } from './site-types.ts';
+import { SITE_TYPES, type SiteType } from './site-types.ts';
 
 /** Most serious first: a site's overall verdict is the first of these any of its findings has. */
 export const VERDICTS = ['禁止', '需审批', '注意', '允许'] as const;
@@ -50,7 +50,7 @@ export interface SitingRule {
 /** Bump when a rule changes: a stored siting result names the version it was computed with. */
 export const SITING_RULES_VERSION = 'siting-2026-12-01';
 
-const ALL_TYPES: readonly SiteType[] = ['光伏', '风电', '造林', '碳汇造林', '修复', '其他'];
+const ALL_TYPES: readonly SiteType[] = SITE_TYPES;
 const FOREST_LAND: readonly LandClass[] = ['乔木林地', '竹林地', '特灌林地', '一般灌木林地', '疏林地', '未成林造林地', '迹地', '宜林地', '苗圃地', '林业辅助生产用地'];
 const SHRUB: readonly LandClass[] = ['特灌林地', '一般灌木林地'];
 const STOCKED: readonly LandClass[] = ['乔木林地', '竹林地', '特灌林地', '未成林造林地'];
