@@ -2,10 +2,10 @@
 // drawn with the mouse across synthetic 永久基本农田 and 生态保护红线 over forest, and 造林 sites drawn on bare land and
 // on forest. For each, the rules met (as the rule table, src/core/analysis/siting-rules.ts, says for the land under
 // it), their areas (against @turf/intersect + @turf/area in Node, within 0.5 %) and the signs of the carbon effect are
-// checked in the panel, on the map (the highlight), in the printed report (page.pdf → pdftotext, pdftoppm) and in the
+// checked in the panel, on the map (the highlight), in the printed report (page.pdf → pdftotext; its map) and in the
 // sites CSV; the server's own record of each site (computed from its data folder) agrees with the panel.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { area, bbox } from '@turf/turf';
@@ -167,7 +167,7 @@ export function sitingTests(browser: Browser, appUrl: string): BrowserTest[] {
       },
     },
     {
-      name: 'the printed report of each site (page.pdf → pdftotext) shows the verdict, every rule with its area and the signed carbon effect; the highlight is on the printed map',
+      name: 'the printed report of each site (page.pdf → pdftotext) shows the verdict, every rule with its area and the signed carbon effect; the highlight is on the printed map (against the same capture without it)',
       async run() {
         const { page } = rec;
         await page.evaluate(() => { const w = window as unknown as { print: () => void }; w.print = () => undefined; });
@@ -177,6 +177,9 @@ export function sitingTests(browser: Browser, appUrl: string): BrowserTest[] {
           await page.getByTestId('export-print').click();
           await page.getByTestId('print-report').waitFor({ state: 'attached', timeout: 60_000 });
           await waitForValue(page, () => { const i = document.querySelector('[data-testid="print-map"]') as HTMLImageElement | null; return !!i && i.complete && i.naturalWidth > 100; }, 30_000, 'the report map image');
+          // Before page.pdf, which fires afterprint (the report then leaves the page).
+          for (const v of new Set(d.findings.map((f) => f.verdict))) assert((await page.locator(`[data-testid="print-legend"] li[data-verdict="${v}"]`).count()) === 1, `${name}: the report's legend has the ${v} highlight`);
+          const printed = await page.getByTestId('print-map').getAttribute('src');
           const pdf = path.join(dir, `${d.id}.pdf`);
           await page.pdf({ path: pdf, format: 'A4', printBackground: true });
           // -raw: the text in the order it was drawn (cell by cell), not re-flowed into lines across the table's columns.
@@ -194,23 +197,37 @@ export function sitingTests(browser: Browser, appUrl: string): BrowserTest[] {
           assert(text.includes(`碳储量变化${sign(d.stock, 1)}tCO₂e`), `${name}: the PDF shows the stock change ${sign(d.stock, 1)}`);
           if (d.avoided !== null) assert(text.includes(sign(d.avoided, 1)), `${name}: the PDF shows the avoided emissions`);
           if (d.gain !== null) assert(text.includes(sign(d.gain, 1)), `${name}: the PDF shows the gain ${sign(d.gain, 1)}`);
-          if (d.verdict === '禁止') {
-            // The highlight is in the printed map: the 禁止 red (#d32f2f) at 35 % over the light map gives pink tones on
-            // page 1 — told apart from the site's outline (pure #e31a1c, green and blue under 60).
-            execFileSync('pdftoppm', ['-r', '60', '-f', '1', '-l', '1', pdf, path.join(dir, `${d.id}-p`)]);
-            const ppm = readFileSync(path.join(dir, readdirSync(dir).find((f) => f.startsWith(`${d.id}-p`) && f.endsWith('.ppm'))!));
-            const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
-            const px = ppm.subarray(header[0].length);
-            let pink = 0;
-            for (let i = 0; i < Number(header[1]) * Number(header[2]) * 3; i += 3) {
-              const [r, g, b] = [px[i], px[i + 1], px[i + 2]];
-              if (r > 170 && g > 90 && g < 200 && r - g > 50 && r - b > 50) pink++;
-            }
-            assert(pink > 1000, `${name}: the red 禁止 highlight is on the printed map (${pink} px)`);
-            console.log(`    siting: ${name} report page 1 at 60 dpi has ${pink} px of the 禁止 highlight`);
-          }
           await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
           await waitForValue(page, () => !document.querySelector('[data-testid="print-report"]'), 5_000, 'the report closed');
+          if (d.verdict === '禁止') {
+            // The highlight is on the printed map: the same report captured again with the highlight layer hidden differs
+            // from it, and where it differs it is redder (the 禁止 fill), over a good part of the site.
+            await page.evaluate(() => (window as MapWindow).__map!.setLayoutProperty('planner-siting::fill', 'visibility', 'none'));
+            await page.getByTestId('export-print').click();
+            await waitForValue(page, () => { const i = document.querySelector('[data-testid="print-map"]') as HTMLImageElement | null; return !!i && i.complete && i.naturalWidth > 100; }, 30_000, 'the report map image without the highlight');
+            const plain = await page.getByTestId('print-map').getAttribute('src');
+            await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+            await waitForValue(page, () => !document.querySelector('[data-testid="print-report"]'), 5_000, 'the report closed');
+            await page.evaluate(() => (window as MapWindow).__map!.setLayoutProperty('planner-siting::fill', 'visibility', 'visible'));
+            const redder = await page.evaluate(async ([a, b]) => {
+              const pixels = async (src: string) => {
+                const img = new Image();
+                img.src = src;
+                await img.decode();
+                const c = document.createElement('canvas');
+                [c.width, c.height] = [img.naturalWidth, img.naturalHeight];
+                const ctx = c.getContext('2d')!;
+                ctx.drawImage(img, 0, 0);
+                return ctx.getImageData(0, 0, c.width, c.height).data;
+              };
+              const [pa, pb] = [await pixels(a), await pixels(b)];
+              let n = 0;
+              for (let i = 0; i < Math.min(pa.length, pb.length); i += 4) if ((pa[i] - pb[i]) - (pa[i + 1] - pb[i + 1]) > 20) n++;
+              return { n, total: pa.length / 4 };
+            }, [printed!, plain!] as [string, string]);
+            assert(redder.n > 0.05 * redder.total, `${name}: the 禁止 highlight is on the printed map (${redder.n} of ${redder.total} px redder than without it)`);
+            console.log(`    siting: ${name}: the printed map has ${redder.n} of ${redder.total} px redder with the highlight than without`);
+          }
         }
       },
     },

@@ -87,6 +87,11 @@ describe('siting rules', () => {
     const shrub = analyseSite(index, poly(standBox(8)), { type: '光伏', year: YEAR });
     expect(shrub.siting.findings.map((f) => f.rule)).toContain('pv-shrub-dense');
     expect(shrub.siting.findings.map((f) => f.rule)).not.toContain('pv-shrub-open');
+    // The same stand with 30 % cover: open shrub land, forest–PV only (需审批), not the dense-shrub ban.
+    const open = buildSiteIndex({ ...layers, stands: { ...layers.stands, features: layers.stands.features.map((f, i) => (i === 8 ? { ...f, properties: { ...f.properties, canopy: 0.3 } } : f)) } } as never, areas, {}, constraints);
+    const openRules = analyseSite(open, poly(standBox(8)), { type: '光伏', year: YEAR }).siting.findings.map((f) => `${f.rule}:${f.verdict}`);
+    expect(openRules).toContain('pv-shrub-open:需审批');
+    expect(openRules).not.toContain('pv-shrub-dense:禁止');
     const planted = analyseSite(index, poly(standBox(0)), { type: '风电', year: YEAR });
     expect(planted.siting.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['wind-forest', 'redline-build']));
     expect(planted.siting.findings.map((f) => f.rule)).not.toContain('wind-natural-forest');
