@@ -234,14 +234,14 @@ export class MapController {
       if (o.kind === 'reference') this.setOverlayVisible(o, o.visible);
       return;
     }
-    if (o.kind === 'sites' && !map.isStyleLoaded()) {
+    if ((o.kind === 'sites' || o.kind === 'siting') && !map.isStyleLoaded()) {
       // Not before the style has loaded: the first sites arrive while the map is still building.
       map.once('idle', () => this.setOverlay(o));
       return;
     }
     map.addSource(key, { type: 'geojson', data: data as FeatureCollection });
-    // Reference layers lie under Terra Draw's layers (td-…), so drawn sites stay on top of them.
-    const before = o.kind === 'reference' ? map.getLayersOrder().find((id) => id.startsWith('td-')) : undefined;
+    // Reference layers and the siting highlight lie under Terra Draw's layers (td-…), so drawn sites stay on top of them.
+    const before = o.kind === 'reference' || o.kind === 'siting' ? map.getLayersOrder().find((id) => id.startsWith('td-')) : undefined;
     for (const spec of overlayLayers(o)) map.addLayer(spec, before);
   }
 

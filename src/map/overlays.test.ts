@@ -9,6 +9,7 @@ const OVERLAYS: Overlay[] = [
   { kind: 'sites', sites: [{ id: 'a', name: 'A', geometry: square, editable: false }, { id: 'b', name: 'B', geometry: square, editable: true }], selectedId: 'b' },
   { kind: 'import-preview', data: { type: 'FeatureCollection', features: [] } },
   { kind: 'reference', id: 'r1', url: 'blob:http://127.0.0.1/x', visible: false },
+  { kind: 'siting', data: { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: square, properties: { verdict: '禁止', rule: 'farmland-pv' } }] } },
 ];
 
 describe('layer ids', () => {

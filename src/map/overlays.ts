@@ -18,17 +18,23 @@ export type Overlay =
   /** An import's preview before its features are added: the features, or a blob: URL of a large file's GeoJSON. */
   | { kind: 'import-preview'; data: FeatureCollection | string }
   /** A workspace reference layer: a blob: URL of its GeoJSON (fetched and tiled in MapLibre's worker). */
-  | { kind: 'reference'; id: string; url: string; visible: boolean };
+  | { kind: 'reference'; id: string; url: string; visible: boolean }
+  /** The selected site's siting findings: each affected part with its verdict (properties.verdict), most serious last. */
+  | { kind: 'siting'; data: FeatureCollection };
 
 export type OverlayKind = Overlay['kind'];
 
 /** Overlays are named by kind (one of each) or, for reference layers, by kind and id. */
-export type OverlayRef = { kind: 'sites' } | { kind: 'import-preview' } | { kind: 'reference'; id: string };
+export type OverlayRef = { kind: 'sites' } | { kind: 'import-preview' } | { kind: 'siting' } | { kind: 'reference'; id: string };
+
+/** The colour of each siting verdict on the map (the panel uses the same, planner.css .verdict--*). */
+export const VERDICT_COLOURS: Record<string, string> = { 禁止: '#d32f2f', 需审批: '#f57c00', 注意: '#fbc02d', 允许: '#388e3c' };
 
 /** The key of an overlay: its source id and the key of its layer ids. */
 export function overlayKey(o: OverlayRef): string {
   if (o.kind === 'sites') return 'planner-sites';
   if (o.kind === 'import-preview') return 'planner-preview';
+  if (o.kind === 'siting') return 'planner-siting';
   return `planner-ref-${o.id}`;
 }
 
@@ -64,6 +70,11 @@ export function overlayLayers(o: Overlay): LayerSpecification[] {
       { id: layerId(key, 'line'), type: 'line', source, paint: { 'line-color': '#ff7f00', 'line-width': 2, 'line-dasharray': [2, 1] } },
       { id: layerId(key, 'point'), type: 'circle', source, filter: IS_POINT, paint: { 'circle-color': '#ff7f00', 'circle-radius': 5 } },
     ];
+  } else if (o.kind === 'siting') {
+    const colour = ['match', ['get', 'verdict'], ...Object.entries(VERDICT_COLOURS).flat(), '#757575'];
+    // Fill only: the parts are cut into convex pieces, whose edges inside a part are not boundaries worth drawing (and
+    // no antialiasing, which would show them as seams).
+    out = [{ id: layerId(key, 'fill'), type: 'fill', source, paint: { 'fill-color': colour, 'fill-opacity': 0.35, 'fill-antialias': false } }];
   } else {
     const layout = { visibility: o.visible ? 'visible' : 'none' };
     out = [

@@ -26,6 +26,7 @@ import { newSiteId } from './site.ts';
 import { colon, MODE_HINTS, MODE_LABELS, pt } from './text.ts';
 import { fillText } from '../ui/fill-text.ts';
 import { useSiteAnalysis } from './use-site-analysis.ts';
+import { useSitingHighlight } from './use-siting-highlight.ts';
 import { useWorkspace } from './use-workspace.ts';
 import { ReferencePanel } from './reference/ReferencePanel.tsx';
 import { useReferenceLayers } from './reference/use-reference-layers.ts';
@@ -117,6 +118,7 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
 
   const site = ws.sites.find((s) => s.id === selected) ?? null;
   const analysis = useSiteAnalysis(site);
+  useSitingHighlight(map, site ? analysis?.a : null);
 
   const chooseMode = (m: DrawMode) => {
     setMessage(null); // a banner answers the last action; the next one clears it

@@ -12,7 +12,11 @@ import { AnalysisView } from './AnalysisView.tsx';
 import { gkOf, legendEntries, niceLength, type ReportMap } from './report-map.ts';
 import type { Site } from './site.ts';
 import { colon, paren, pt } from './text.ts';
+import { VERDICTS } from '../core/analysis/siting-rules.ts';
+import { VERDICT_COLOURS } from '../map/overlays.ts';
+import { valueName } from '../ui/value-names.ts';
 import { fillText } from '../ui/fill-text.ts';
+import { st } from './siting-text.ts';
 
 interface Props { lang: Lang; site: Site; analysis: SiteAnalysis | null; map: ReportMap; layers: LayerDef[]; onReady?: () => void }
 
@@ -27,6 +31,7 @@ export function PrintReport({ lang, site, analysis, map, layers, onReady }: Prop
     <div className="print-report" data-testid="print-report" data-zoom={map.zoom.toFixed(2)}>
       <h1>{pt(lang, 'siteReport')}{colon(lang)}<span data-value>{site.name}</span></h1>
       <p>{pt(lang, 'type')}{colon(lang)}{lang === 'zh' ? site.type : SITE_TYPE_EN[site.type]} · {pt(lang, 'printed')}{colon(lang)}{date}</p>
+      {analysis?.areal && <p data-testid="print-verdict">{st(lang, 'sitingVerdict')}{colon(lang)}{analysis.siting.verdict ? valueName(analysis.siting.verdict, lang) : st(lang, 'sitingNone')}</p>}
       <figure className="print-report__figure">
         {/* At most 125 mm tall on paper: the frame's width follows the image's aspect, so the scale bar stays true. */}
         <div className="print-report__frame" style={{ maxWidth: `calc(125mm * ${(map.widthPx / Math.max(1, map.heightPx)).toFixed(4)})` }}>
@@ -42,6 +47,9 @@ export function PrintReport({ lang, site, analysis, map, layers, onReady }: Prop
         <figcaption>
           <ul className="print-report__legend" data-testid="print-legend">
             <li><span className="print-report__swatch" style={{ background: 'transparent', borderColor: '#e31a1c' }} />{pt(lang, 'thisSite')}</li>
+            {VERDICTS.filter((v) => analysis?.siting.findings.some((f) => f.verdict === v && f.geometry)).map((v) => (
+              <li key={v} data-verdict={v}><span className="print-report__swatch" style={{ background: VERDICT_COLOURS[v], borderColor: VERDICT_COLOURS[v] }} />{valueName(v, lang)}</li>
+            ))}
             {legendEntries(layers).map((e) => (
               <li key={e.id}><span className="print-report__swatch" style={{ background: e.fill, borderColor: e.outline }} />{e.name[lang]}</li>
             ))}

@@ -1,5 +1,6 @@
-// The selected site's analysis (overlaps, conflicts, carbon), from the planner worker; asked again whenever the
-// site's shape (its geometry revision), type or save time changes, and dropped when an answer arrives too late.
+// The selected site's analysis (overlaps, siting rules with their map highlight, conflicts, carbon), from the planner
+// worker; asked again whenever the site's shape (its geometry revision), type or save time changes, and dropped when
+// an answer arrives too late.
 import { useEffect, useState } from 'react';
 import type { SiteAnalysis } from '../core/analysis/site-analysis.ts';
 import { AS_OF_YEAR } from '../core/plan/progress.ts';
@@ -20,7 +21,7 @@ export function useSiteAnalysis(site: Site | null): AnalysisState | null {
     if (!site) return setAnalysis(null);
     let live = true;
     setAnalysis({ key: siteKey });
-    planner().analyse(dataBaseUrl(), site.geometry, site.type, AS_OF_YEAR).then(
+    planner().analyse(dataBaseUrl(), site.geometry, site.type, AS_OF_YEAR, true).then(
       (a) => live && setAnalysis({ key: siteKey, a }),
       (e: Error) => live && setAnalysis({ key: siteKey, error: e.message }),
     );

@@ -16,7 +16,8 @@ import { COOKIE, csrfMatches, readCookie, sessionFromToken, type Session } from 
 import { createSetupLink } from './setup-links.ts';
 import type { TrustProxy } from './trust-proxy.ts';
 import { checkSiteInput } from './site-input.ts';
-import { createSite, deleteSite, getSite, listSites, restoreSite, siteHistory, updateSite } from './sites.ts';
+import { createSite, deleteSite, getSite, listSites, restoreSite, siteHistory, updateSite, type SitingOf } from './sites.ts';
+import { SitingService } from './siting.ts';
 import { isServedDataFile, resolveDataFile, resolveFile, sendFile } from './static-files.ts';
 import { publicDataFiles } from '../public-page/layers.ts';
 import { countUsers, type User } from './users.ts';
@@ -135,14 +136,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (since !== undefined && !(since >= 0)) throw ApiError.keyed(400, 'site.since');
     return { sites: await listSites(db, user(req), q.deleted === '1' || q.deleted === 'true', since), time: Date.now() };
   });
+  // The siting record of each site is computed here from the active data folder (src/server/siting.ts).
+  const siting = opts.dataDir ? new SitingService(opts.dataDir, log) : null;
+  siting?.warm();
+  const sitingOf: SitingOf | undefined = siting ? (g, t) => siting.recordOf(g, t) : undefined;
+
   app.post('/api/sites', async (req, reply) => {
-    const site = await createSite(db, user(req), checkSiteInput(req.body, true));
+    const site = await createSite(db, user(req), checkSiteInput(req.body, true), sitingOf);
     return reply.code(201).send(site);
   });
   app.get('/api/sites/:id', async (req) => getSite(db, user(req), (req.params as { id: string }).id));
   app.put('/api/sites/:id', async (req) => {
     const input = checkSiteInput(req.body, false);
-    return updateSite(db, user(req), (req.params as { id: string }).id, input, (req.body as { version?: unknown }).version);
+    return updateSite(db, user(req), (req.params as { id: string }).id, input, (req.body as { version?: unknown }).version, sitingOf);
   });
   app.delete('/api/sites/:id', async (req) => {
     const q = req.query as { version?: string };
@@ -152,7 +158,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.get('/api/sites/:id/history', async (req) => siteHistory(db, user(req), (req.params as { id: string }).id));
   app.post('/api/sites/:id/restore', async (req) => {
     const b = (req.body ?? {}) as { version?: unknown; base?: unknown };
-    return restoreSite(db, user(req), (req.params as { id: string }).id, b.version, b.base);
+    return restoreSite(db, user(req), (req.params as { id: string }).id, b.version, b.base, sitingOf);
   });
 
   registerProjectRoutes(app, db, opts.dataDir);

@@ -546,6 +546,59 @@ export const RULE_TEXT: Record<RuleMessageKey, Record<Lang, string>> = {
   substation_missing: { zh: '变电站图层中没有{voltage_kv}千伏{name}变电站', en: 'No {voltage_kv} kV {name} substation on the substation layer' },
 };
 
+/**
+ * The siting rules and what a site type means for carbon (src/planner/SitingView.tsx, the report, the comparison): one
+ * entry per text, looked up with st(lang, key) from src/planner/siting-text.ts. The rules' own lines and citations are
+ * data of src/core/analysis/siting-rules.ts (each in both languages); the verdicts are data values (value-names.ts).
+ */
+export const SITING_TEXT = {
+  sitingTitle: { zh: '选址规则（三区三线与地类）', en: 'Siting rules (control lines and land classes)' },
+  sitingVerdict: { zh: '选址结论', en: 'Siting verdict' },
+  sitingNone: { zh: '未触及任何选址规则', en: 'No siting rule applies' },
+  sitingVerdictCol: { zh: '结论', en: 'Verdict' },
+  sitingRuleCol: { zh: '规则', en: 'Rule' },
+  sitingAreaCol: { zh: '面积(亩)', en: 'Area (mu)' },
+  sitingBasisCol: { zh: '依据', en: 'Basis' },
+  sitingBasisQuoted: { zh: '已对照公开文本', en: 'checked against a published text' },
+  sitingBasisRecalled: { zh: '凭记忆引用，待核对', en: 'cited from memory, to be checked' },
+  sitingBasisAssumption: { zh: '本系统假设', en: "this app's assumption" },
+  sitingBasisBureau: { zh: '局规则', en: 'bureau rule' },
+  sitingOutsideInventory: { zh: '其中小班以外的土地 {mu} 亩', en: 'of which {mu} mu outside the forest inventory' },
+  sitingSynthetic: { zh: '{layers}为模拟数据，仅供演示，不是兴国县的真实三区三线。', en: '{layers}: synthetic sample data for the demonstration, not the county’s real control lines.' },
+  sitingNotProvided: { zh: '未提供“{layer}”图层，无法核查。', en: '“{layer}” was not provided: not checked.' },
+  sitingMapNote: { zh: '地图上按结论着色显示受影响的部分（红：禁止，橙：需审批，黄：注意，绿：允许）。', en: 'The map shows the affected parts coloured by verdict (red: forbidden, orange: needs approval, yellow: caution, green: allowed).' },
+  sitingScreeningNote: { zh: '结果仅供选址初筛，以主管部门审查为准。', en: 'For screening only; the authorities’ review decides.' },
+  carbonTitle: { zh: '碳影响（按地块类型）', en: 'Carbon effect (by site type)' },
+  purpose光伏: { zh: '光伏：地块内林分视为清除，碳储量和年净碳汇计为损失；发电减排量单独列出，不计入碳汇。', en: 'PV: the stands in the site are cleared, their carbon stock and net annual sink count as losses; avoided emissions from generation are listed apart, never as a sink.' },
+  purpose风电: { zh: '风电：地块内林分视为清除（按整个地块计，为上限），碳储量和年净碳汇计为损失；发电减排量单独列出，不计入碳汇。', en: 'Wind: the stands in the site count as cleared (the whole site, an upper bound), their carbon stock and net annual sink as losses; avoided emissions are listed apart, never as a sink.' },
+  purpose造林: { zh: '造林：在可造林地（宜林地、迹地、疏林地、一般灌木林地和小班以外未被禁止的土地）上按造林生长曲线计增汇；已有森林不符合造林条件，单独标注，不计损失，也不计增汇。', en: 'Afforestation: the gain follows the afforestation growth curve on land that can be planted (land for afforestation, cut-over, sparse and other shrub land, and land outside the inventory no rule forbids); existing forest is not eligible: flagged, counted neither as a loss nor as a gain.' },
+  purpose碳汇造林: { zh: '碳汇造林：与造林相同，按造林生长曲线计增汇；已有森林不符合碳汇造林项目条件。', en: 'Carbon-sink afforestation: as afforestation, the gain follows the growth curve; existing forest is not eligible for the project.' },
+  purpose修复: { zh: '修复：在可修复土地上按矿山修复模型（立地系数与土壤碳积累）计增汇；现有林分保留，不计损失。', en: 'Restoration: the gain follows the mine-restoration model (site factor and soil accrual) on land that can be restored; existing stands are kept, not a loss.' },
+  purpose其他: { zh: '其他：地块内林分视为清除，碳储量和年净碳汇计为损失。', en: 'Other: the stands in the site are cleared; their carbon stock and net annual sink count as losses.' },
+  stockChange: { zh: '碳储量变化', en: 'Carbon stock change' },
+  sinkChange: { zh: '年净碳汇变化', en: 'Net annual sink change' },
+  keptForest: { zh: '保留的现有林地（不符合造林条件，不计损失）', en: 'Existing forest kept (not eligible, not a loss)' },
+  eligibleLand: { zh: '计增汇面积', en: 'Land the gain is counted on' },
+  gainAfter: { zh: '{years} 年增汇（有项目 − 无项目）', en: 'Gain after {years} years (with − without)' },
+  avoided: { zh: '减排量（估算，不计入碳汇）', en: 'Avoided emissions (estimate, not a sink)' },
+  avoidedDetail: { zh: '装机按 {haPerMw} 公顷/兆瓦估算为 {mw} 兆瓦 × {hours} 小时/年 × 电网排放因子 {grid} 吨/兆瓦时', en: '{mw} MW estimated at {haPerMw} ha/MW × {hours} h/yr × grid factor {grid} t/MWh' },
+  standsInSite: { zh: '地块内林地（小班）', en: 'Stand land in the site' },
+  standsNetSink: { zh: '地块内林分年净碳汇（保留）', en: 'Net annual sink of the stands in the site (kept)' },
+  compareVerdict: { zh: '选址结论', en: 'Siting verdict' },
+  compareRules: { zh: '选址规则（面积，亩）', en: 'Siting rules (area, mu)' },
+  compareConstraint: { zh: '{layer}（亩）', en: '{layer} (mu)' },
+  compareStandSink: { zh: '地块内林分年净碳汇（tCO₂e/年）', en: 'Net annual sink of the stands in the site (tCO₂e/yr)' },
+  compareStockChange: { zh: '碳储量变化（tCO₂e）', en: 'Carbon stock change (tCO₂e)' },
+  compareSinkChange: { zh: '年净碳汇变化（tCO₂e/年）', en: 'Net annual sink change (tCO₂e/yr)' },
+  compareKept: { zh: '保留的现有林地（亩）', en: 'Existing forest kept (mu)' },
+  compareEligible: { zh: '计增汇面积（亩）', en: 'Land the gain is counted on (mu)' },
+  compareAvoided: { zh: '减排量（tCO₂e/年，不计入碳汇）', en: 'Avoided emissions (tCO₂e/yr, not a sink)' },
+  constraintData: { zh: '三区三线数据', en: 'Control-line data' },
+  constraintDataSynthetic: { zh: '模拟数据', en: 'synthetic sample' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type SitingTextKey = keyof typeof SITING_TEXT;
+
 /** Fills {name} slots: numbers in the language's locale, strings as data values (translated where they are enumerations). */
 export function fillText(template: string, params: Readonly<Record<string, string | number>>, lang: Lang): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {

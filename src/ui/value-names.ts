@@ -60,6 +60,12 @@ export const VALUE_NAMES_EN: Record<string, string> = {
   库塘湿地: 'Reservoir/pond wetland',
   镇: 'Town',
   乡: 'Township',
+  // siting verdicts (src/core/analysis/siting-rules.ts) and the site type the planner added
+  禁止: 'Forbidden',
+  需审批: 'Needs approval',
+  注意: 'Caution',
+  允许: 'Allowed',
+  碳汇造林: 'Carbon-sink afforestation',
 };
 
 export function valueName(value: unknown, lang: 'zh' | 'en'): string {

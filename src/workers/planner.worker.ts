@@ -1,15 +1,12 @@
 // The planner's worker: parses imported files (core/io) and analyses sites against the plan layers (core/analysis),
 // so a 50 MB shapefile or a site over 30,000 stands never freezes the map. Layers and the index load once, lazily.
 import { expose } from 'comlink';
-import type { FeatureCollection, Geometry } from 'geojson';
-import { analyseSite, buildSiteIndex, type SiteAnalysis, type SiteIndex, type SiteType } from '../core/analysis/index.ts';
-import { normaliseStands } from '../core/inventory/normalise.ts';
+import type { Geometry } from 'geojson';
+import { analyseSite, type SiteAnalysis, type SiteIndex, type SiteType } from '../core/analysis/index.ts';
 import { importFile } from '../core/io/registry.ts';
 import type { ImportOptions, ImportResult } from '../core/io/types.ts';
-import { overlapLayers, overlapSources, planLayerFiles } from '../layers/analysis-roles.ts';
-import { computeAreas, type PlanLayers } from '../core/plan/layers.ts';
-import { readStandColumns, STAND_COLUMNS_FILE } from '../core/io/binary/stand-columns.ts';
-import { readStandGeometry, STAND_GEOMETRY_FILE } from '../core/io/binary/stand-geometry.ts';
+import { sitingRules } from '../layers/analysis-roles.ts';
+import { loadSiteIndex } from '../layers/site-data.ts';
 import type { Feature } from 'geojson';
 import { bboxOf } from '../core/geo/positions.ts';
 import { encodeShare, type EncodedShare, type ShareState } from '../core/share/share-link.ts';
@@ -18,64 +15,14 @@ import { buildPickIndex, pickAt, type PickIndex } from '../planner/reference/pic
 import { referenceStore, type ReferenceMeta, type ReferenceRecord } from '../planner/reference/reference-store.ts';
 
 let index: Promise<SiteIndex> | null = null;
-
-async function fetchJson(base: string, file: string, required: boolean): Promise<FeatureCollection | undefined> {
-  const response = await fetch(new URL(file, base));
-  if (!response.ok) {
-    if (!required && response.status === 404) return undefined;
-    throw new Error(`${file}: HTTP ${response.status}`);
-  }
-  return (await response.json()) as FeatureCollection;
-}
+/** The built-in siting rules and those of the registry's own constraint layers (a bureau's extra-layers.json). */
+const RULES = sitingRules();
 
 async function fetchBytes(base: string, file: string): Promise<Uint8Array | undefined> {
   const response = await fetch(new URL(file, base));
   if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
-}
-
-/**
- * The stands from the pipeline's binary files (attributes and areas from the columns, polygons from the geometry file:
- * 200k stands ~36 MB instead of the 131 MB stands.geojson and no area pass), or undefined when either is absent.
- */
-async function binaryStands(base: string) {
-  const [columnBytes, geometryBytes] = await Promise.all([fetchBytes(base, STAND_COLUMNS_FILE), fetchBytes(base, STAND_GEOMETRY_FILE)]);
-  if (!columnBytes || !geometryBytes) return undefined;
-  const columns = readStandColumns(columnBytes);
-  const { source, geometries } = readStandGeometry(geometryBytes);
-  if (geometries.length !== columns.count || source.sha1 !== columns.source.sha1) {
-    throw new Error(`${STAND_GEOMETRY_FILE}: made from another stands.geojson than ${STAND_COLUMNS_FILE} (run npm run data)`);
-  }
-  const features = columns.stands.features.map((f, i) => ({ ...f, geometry: geometries[i] }));
-  return { stands: { type: 'FeatureCollection', features } as unknown as PlanLayers['stands'], areas: columns.areas };
-}
-
-/** The files site analysis reads: the stands, the county, the townships (for names) and every overlap layer (the registry's). */
-function indexFiles(withStands: boolean): [string, string, boolean][] {
-  const plan = planLayerFiles();
-  const files: [string, string, boolean][] = [['county', plan.county, false]];
-  if (withStands) files.push(['stands', plan.stands, true]);
-  if (plan.townships) files.push(['townships', plan.townships, false]);
-  for (const o of overlapLayers()) files.push([o.key, o.file, false]);
-  return files;
-}
-
-async function loadIndex(base: string): Promise<SiteIndex> {
-  const binary = await binaryStands(base);
-  const entries = await Promise.all(indexFiles(!binary).map(async ([key, file, required]) => [key, await fetchJson(base, file, required)] as const));
-  const loaded = Object.fromEntries(entries.filter(([, fc]) => fc)) as Record<string, FeatureCollection | undefined>;
-  const layers = loaded as unknown as PlanLayers;
-  layers.county ??= { type: 'FeatureCollection', features: [] };
-  const overlaps = overlapSources(loaded);
-  if (!binary) {
-    // The shared normalisation, as for every consumer (二类 field names and codes → the schema; schema stands pass through).
-    const areas = computeAreas(layers);
-    return buildSiteIndex({ ...layers, stands: { type: 'FeatureCollection', features: normaliseStands(layers.stands.features, areas.stands).features } }, areas, overlaps);
-  }
-  // Only the small layers are measured here; the stands' areas come with the columns (same geodesicArea, at build time).
-  const areas = { ...computeAreas({ ...layers, stands: { type: 'FeatureCollection', features: [] } }), stands: binary.areas };
-  return buildSiteIndex({ ...layers, stands: binary.stands }, areas, overlaps);
 }
 
 /**
@@ -104,8 +51,9 @@ function boxOfAll(features: Feature<Geometry>[]): [number, number, number, numbe
 const newId = () => globalThis.crypto?.randomUUID?.() ?? `ref-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 const api = {
-  async analyse(base: string, geometry: Geometry, type: SiteType, year: number): Promise<SiteAnalysis & { ms: number }> {
-    index ??= loadIndex(base);
+  /** `highlights`: each siting finding's affected part as geometry (the selected site's map highlight). */
+  async analyse(base: string, geometry: Geometry, type: SiteType, year: number, highlights = false): Promise<SiteAnalysis & { ms: number }> {
+    index ??= loadSiteIndex((file) => fetchBytes(base, file));
     let idx: SiteIndex;
     try {
       idx = await index;
@@ -114,7 +62,7 @@ const api = {
       throw e;
     }
     const t0 = performance.now();
-    const a = analyseSite(idx, geometry, { type, year });
+    const a = analyseSite(idx, geometry, { type, year, rules: RULES, highlights });
     return { ...a, ms: performance.now() - t0 };
   },
 

@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ROOT } from '../../scripts/lib/serve-app.ts';
 import { LAYER_GROUPS, LAYERS } from '../../src/layers/registry.ts';
 import { API_MESSAGES } from '../../src/core/messages/api-messages.ts';
-import { ACCOUNT_TEXT, FACTOR_STATUS, METHOD_LABEL_TEXT, METHOD_NOTE_TEXT, PLANNER_TEXT, PROJECT_KIND, RULE_TEXT, UI_TEXT } from '../../src/ui/i18n.ts';
+import { ACCOUNT_TEXT, FACTOR_STATUS, METHOD_LABEL_TEXT, METHOD_NOTE_TEXT, PLANNER_TEXT, PROJECT_KIND, RULE_TEXT, SITING_TEXT, UI_TEXT } from '../../src/ui/i18n.ts';
 import { VALUE_NAMES_EN } from '../../src/ui/value-names.ts';
 import { cjkLeaks, dataNames, englishLeaks, type Finding, type ShownText } from '../i18n/untranslated.ts';
 import { assert, type BrowserTest, openPage, OUTPUT_DIR, type RecordedPage, screenshotPath, waitForValue } from './harness.ts';
@@ -31,7 +31,7 @@ function dictionary(): { en: string[]; zh: string[] } {
     zh.push(t.zh);
     if (t.en) en.push(t.en);
   };
-  for (const table of [UI_TEXT, PLANNER_TEXT, ACCOUNT_TEXT, RULE_TEXT, PROJECT_KIND, FACTOR_STATUS, METHOD_LABEL_TEXT, API_MESSAGES]) for (const t of Object.values(table)) pair(t);
+  for (const table of [UI_TEXT, PLANNER_TEXT, SITING_TEXT, ACCOUNT_TEXT, RULE_TEXT, PROJECT_KIND, FACTOR_STATUS, METHOD_LABEL_TEXT, API_MESSAGES]) for (const t of Object.values(table)) pair(t);
   for (const t of Object.values(METHOD_NOTE_TEXT)) for (const x of [t.figure, t.formula, t.formulaFang]) if (x) pair(x);
   for (const [z, e] of Object.entries(VALUE_NAMES_EN)) pair({ zh: z, en: e });
   for (const l of LAYERS) {

@@ -24,6 +24,7 @@ import { makeStressData } from '../../scripts/make-stress-data.ts';
 import { runReleaseSuite } from './release.spec.ts';
 import { buildPublicFrom, registryTests, writeRegistryFixture } from './registry.spec.ts';
 import { i18nTests } from './i18n.spec.ts';
+import { sitingTests } from './siting.spec.ts';
 
 // Every page this runner builds carries the test hooks (window.__map, __draw …; src/test-hooks.ts); production builds do not.
 process.env.XG_TEST_HOOKS = '1';
@@ -39,7 +40,7 @@ const projectsOnly = only === 'projects';
 const i18nOnly = only === 'i18n';
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
 // `admin` (user administration, admin.spec.ts) needs the bureau and sign-in builds and a server of its own.
-const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared' || only === 'admin';
+const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared' || only === 'admin' || only === 'siting';
 const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
@@ -85,10 +86,19 @@ try {
     if (!plannerOnly && !yearOnly) failed += await runTests('bureau', bureauTests(browser, app.url));
     if (!plannerOnly && !yearOnly) failed += await runTests('dashboard', dashboardTests(browser, app.url));
     if (only === undefined || yearOnly) failed += await runTests('year', yearBureauTests(browser, app.url));
-    if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux' && only !== 'shared' && only !== 'admin' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
+    if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux' && only !== 'shared' && only !== 'admin' && only !== 'siting' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
     if (only === undefined || only === 'storage') failed += await runTests('storage', storageTests(browser, app.url));
     if (only === undefined || only === 'planner-xss') failed += await runTests('planner-xss', plannerXssTests(browser, app.url));
     if (only === undefined || only === 'planner-ux') failed += await runTests('planner-ux', [...faviconTests(browser, app.url, 'bureau page'), ...plannerUxTests(browser, app.url)]);
+    if (only === undefined || only === 'siting') {
+      // The siting rules (issue 24): a server of its own on data/, which keeps each site's siting record.
+      const siting = await serveSignedIn();
+      try {
+        failed += await runTests('siting', sitingTests(browser, siting.url));
+      } finally {
+        await siting.close();
+      }
+    }
     if (only === undefined || only === 'shared') {
       // Two planners and a viewer, each in a browser context of their own, signing in through the sign-in page; a server of their own.
       const shared = await serveSignedIn(undefined, [['ann', 'planner'], ['ben', 'planner'], ['vic', 'viewer']]);

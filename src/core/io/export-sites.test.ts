@@ -140,3 +140,36 @@ describe('carried attributes in exports (issue 14)', () => {
     });
   }
 });
+
+describe('the siting result and the carbon effect in the sites CSV', () => {
+  it('keeps the earlier columns where they were and adds verdict, rules, control-line areas and signed carbon', async () => {
+    const { analyseSite } = await import('../analysis/site-analysis.ts');
+    const { buildSiteIndex } = await import('../analysis/site-index.ts');
+    const { fixtureLayers, standRing, STAND_SPECS } = await import('../plan/fixture.testutil.ts');
+    const { computeAreas } = await import('../plan/layers.ts');
+    const { parseCsv } = await import('./csv.ts');
+    const layers = fixtureLayers();
+    const farmland = { type: 'Polygon' as const, coordinates: [[[115.3055, 26.3], [115.3095, 26.3], [115.3095, 26.305], [115.3055, 26.305], [115.3055, 26.3]]] };
+    const index = buildSiteIndex(layers, computeAreas(layers), {}, {
+      'permanent-farmland': { kind: 'permanent_farmland', name: { zh: '永久基本农田', en: 'Permanent basic farmland' }, fc: { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: farmland, properties: { synthetic: true } }] } },
+      'urban-boundary': { kind: 'urban_boundary', name: { zh: '城镇开发边界', en: 'Urban development boundary' }, fc: { type: 'FeatureCollection', features: [] } },
+    });
+    const ring = standRing(STAND_SPECS[0]);
+    const geometry = { type: 'Polygon' as const, coordinates: [[ring[0], [115.309, 26.3], [115.309, ring[2][1]], ring[3], ring[0]]] };
+    const pv = analyseSite(index, geometry, { type: '光伏', year: 2026 });
+    const csv = sitesToCsv([{ id: 'p', name: '光伏', type: '光伏', note: '', geometry, analysis: pv }]);
+    const [header, row] = parseCsv('sites.csv', csv.replace(/^\uFEFF/, ''), ',', 100_000).map((r) => r.cells);
+    const at = (h: string) => row[header.findIndex((x) => x.endsWith(` ${h}`))];
+    expect(header.slice(0, 5)).toEqual(['名称 name', '类型 type', '备注 note', '几何 geometry', '面积(亩) area_mu']);
+    expect(header.indexOf('冲突 conflicts')).toBeLessThan(header.indexOf('选址结论 siting_verdict'));
+    expect(at('siting_verdict')).toBe('禁止');
+    expect(at('siting_rules')).toContain('【禁止】光伏项目不得占用永久基本农田（永久基本农田）');
+    expect(Number(at('permanent_farmland_mu'))).toBeCloseTo(pv.siting.findings.find((f) => f.rule === 'farmland-pv')!.area_mu, 2);
+    expect(at('urban_boundary_mu')).toBe(''); // not provided, not 0
+    expect(at('constraint_data')).toBe('模拟数据 synthetic: 永久基本农田；未提供 not provided: 城镇开发边界');
+    expect(Number(at('stock_change_tCO2e'))).toBeLessThan(0);
+    expect(Number(at('stock_change_tCO2e'))).toBeCloseTo(-pv.stands.carbon_stock_tCO2e, 1);
+    expect(Number(at('avoided_tCO2_per_yr'))).toBeGreaterThan(0);
+    expect(at('eligible_mu')).toBe('');
+  });
+});
