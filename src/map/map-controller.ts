@@ -8,6 +8,7 @@ import { sourceId, sourceLayer } from '../layers/data-source.ts';
 import type { LayerDef, LayerSource } from '../layers/types.ts';
 import { exposeForTests, TEST_HOOKS } from '../test-hooks.ts';
 import type { Lang } from '../ui/i18n-types.ts';
+import { mapLocale } from '../ui/i18n-map.ts';
 import { layerId, roleOf } from './layer-ids.ts';
 import type { LayerChoices } from './layer-state.ts';
 import { buildStyle } from './map-style.ts';
@@ -57,7 +58,9 @@ export class MapController {
   /** Builds the map from the registry: the offline style, an optional online basemap below it, the controls. */
   static create(container: HTMLElement, layers: LayerDef[], lang: Lang, online: OnlineBasemapConfig, options: Partial<maplibregl.MapOptions>): MapController {
     const style = buildStyle(layers, lang, online);
-    const map = new maplibregl.Map({ container, style, ...options });
+    // The attribution control is added with the others (below), so a switch of language can re-create it.
+    const { attributionControl, ...rest } = options;
+    const map = new maplibregl.Map({ container, style, ...rest, attributionControl: false, locale: mapLocale(lang) });
     if (online.styleUrl) {
       // An online style below our layers: keep its layers, then add ours (without our background).
       map.setStyle(online.styleUrl, {
@@ -74,9 +77,35 @@ export class MapController {
     map.on('styleimagemissing', (e) => {
       if (e.id === HATCH_IMAGE && !map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchImage(), { pixelRatio: 1 });
     });
-    map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+    controller.attribution = attributionControl === false ? false : (typeof attributionControl === 'object' ? attributionControl : {});
+    controller.addControls();
     return controller;
+  }
+
+  /** The attribution control's options (false: none), kept to re-create it in another language. */
+  private attribution: maplibregl.AttributionControlOptions | false = {};
+  private controls: maplibregl.IControl[] = [];
+
+  private addControls(): void {
+    this.controls = [new maplibregl.NavigationControl({ visualizePitch: false }), new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 })];
+    this.map.addControl(this.controls[0], 'top-right');
+    this.map.addControl(this.controls[1], 'bottom-right');
+    if (this.attribution) {
+      this.controls.push(new maplibregl.AttributionControl(this.attribution));
+      this.map.addControl(this.controls[2], 'bottom-right');
+    }
+  }
+
+  /**
+   * MapLibre's own texts (the controls' tooltips and aria-labels, the canvas's label, popups' close buttons) in the UI
+   * language: the map reads its locale when a control is made, so the controls are made again.
+   */
+  setControlLanguage(lang: Lang): void {
+    const map = this.map as maplibregl.Map & { _locale: Record<string, string> };
+    map._locale = { ...map._locale, ...mapLocale(lang) };
+    for (const c of this.controls) map.removeControl(c);
+    this.addControls();
+    map.getCanvas().setAttribute('aria-label', mapLocale(lang)['Map.Title']);
   }
 
   setRegistryLayers(layers: LayerDef[]): void {
