@@ -235,6 +235,24 @@ export class MapController {
     return ids.length ? this.map.queryRenderedFeatures(box, { layers: ids }) : [];
   }
 
+  /** Per registry layer (by id): the features drawn in the current view (a printed map's legend lists these only). */
+  renderedInView(keys: string[]): Map<string, Feature[]> {
+    const canvas = this.map.getCanvas();
+    const box: [[number, number], [number, number]] = [[0, 0], [canvas.clientWidth, canvas.clientHeight]];
+    const out = new Map<string, Feature[]>();
+    for (const key of keys) {
+      const found = this.renderedFeatures(box, [key]).filter((f) => f.properties?.aggregate !== true);
+      if (found.length) out.set(key, found);
+    }
+    return out;
+  }
+
+  /** How many labels (symbol features: registry labels and the sites' names) are drawn in the current view. */
+  labelsInView(): number {
+    const ids = this.map.getStyle().layers.filter((l) => l.type === 'symbol' && this.map.getLayoutProperty(l.id, 'visibility') !== 'none').map((l) => l.id);
+    return ids.length ? this.map.queryRenderedFeatures({ layers: ids }).length : 0;
+  }
+
   /** Features of a data file's source (loaded tiles or the whole GeoJSON) that pass a filter. */
   sourceFeatures(source: LayerSource, filter: unknown): Feature[] {
     return this.map.querySourceFeatures(sourceId(source), { filter: filter as maplibregl.FilterSpecification });
@@ -269,8 +287,8 @@ export class MapController {
       return;
     }
     map.addSource(key, { type: 'geojson', data: data as FeatureCollection });
-    // Reference layers lie under Terra Draw's layers (td-…), so drawn sites stay on top of them.
-    const before = o.kind === 'reference' ? map.getLayersOrder().find((id) => id.startsWith('td-')) : undefined;
+    // Reference layers and picked stands lie under Terra Draw's layers (td-…), so drawn sites stay on top of them.
+    const before = o.kind === 'reference' || o.kind === 'pick' ? map.getLayersOrder().find((id) => id.startsWith('td-')) : undefined;
     for (const spec of overlayLayers(o)) map.addLayer(spec, before);
   }
 

@@ -35,7 +35,7 @@ export const PLANNER_TOOLS_TEXT = {
   crsHowDefault: { zh: '文件未声明，按经纬度读取', en: 'not declared in the file; read as longitude/latitude' },
   crsLine: { zh: '{name}（{id}，{how}）', en: '{name} ({id}, {how})' },
 
-  // Import report and messages (src/planner/import-messages.ts, ImportDialog.tsx)
+  // Import report and messages (src/planner/import-messages.ts, src/planner/ImportDialog.tsx)
   importReadFixedRejected: { zh: '读取要素 {read} 个，修复 {fixedCount} 处，拒绝 {rejectedCount} 个', en: 'Features read: {read}; fixed: {fixedCount}; rejected: {rejectedCount}' },
   featureCountOne: { zh: '{count} 个要素', en: '{count} feature' },
   looseShapefileMissing: { zh: '同名的 {missing} 没有一起选择。Shapefile 需要同名的 .shp、.shx 和 .dbf（最好还有 .prj）：请同时选中这些文件，或把它们压缩成一个 zip。', en: 'the {missing} of the same name was not chosen with it. A shapefile needs .shp, .shx and .dbf of one name (and best a .prj): choose them together, or zip them.' },
@@ -88,19 +88,19 @@ export const PLANNER_TOOLS_TEXT = {
   warnCrsOverridden: { zh: '文件声明的坐标系是 {declared}，已按所选的 {chosen} 读取。', en: 'the file declares {declared}; read as the chosen {chosen} instead.' },
   importFailed: { zh: '无法读取（{detail}）。请确认文件完整、格式与扩展名一致，或用原软件重新导出。', en: 'cannot be read ({detail}). Check that the file is complete and its extension matches its format, or export it again.' },
 
-  // The site list (WorkspaceList.tsx)
+  // The site list (src/planner/WorkspaceList.tsx)
   sitesHeading: { zh: '地块（{count}）', en: 'Sites ({count})' },
   searchSites: { zh: '按名称、类型或备注查找地块', en: 'Find sites by name, type or note' },
   noSiteMatches: { zh: '没有地块与“{query}”相符', en: 'No site matches "{query}"' },
   showList: { zh: '展开列表', en: 'Show the list' },
   hideList: { zh: '收起列表', en: 'Hide the list' },
 
-  // The stand source of an analysis (StandSource.tsx)
+  // The stand source of an analysis (src/planner/StandSource.tsx)
   standsFromRelease: { zh: '小班来源：当前数据发布（{count} 个小班）', en: 'Stands from: the current data release ({count} stands)' },
   standsFromReference: { zh: '小班来源：参考图层「{name}」（{count} 个小班，由导入文件读取）', en: 'Stands from: reference layer "{name}" ({count} stands, read from the imported file)' },
   standsReferenceGone: { zh: '该地块取自参考图层，但图层已移除或不含小班属性：按当前数据发布的小班分析。', en: 'This site was picked from a reference layer that is gone or has no stand attributes: analysed against the current data release.' },
 
-  // Picking and merging reference stands (reference/PickPanel.tsx)
+  // Picking and merging reference stands (src/planner/reference/PickPanel.tsx)
   pickHeading: { zh: '选取小班', en: 'Pick stands' },
   pickBox: { zh: '框选', en: 'Box select' },
   pickBoxHint: { zh: '在地图上按住左键拖出矩形：与矩形相交的小班被选中；Esc 取消。', en: 'Drag a rectangle on the map: the stands it touches are picked; Esc cancels.' },
@@ -123,18 +123,18 @@ export const PLANNER_TOOLS_TEXT = {
   mergeFailed: { zh: '无法合并：{detail}', en: 'Cannot merge: {detail}' },
   pickLayer: { zh: '参考图层', en: 'Reference layer' },
 
-  // 界址点坐标表 (BoundaryPoints.tsx)
+  // 界址点坐标表 (src/planner/BoundaryPoints.tsx)
   boundaryPoints: { zh: '界址点坐标表', en: 'Boundary point coordinates (界址点)' },
   boundaryPointsNote: { zh: 'CGCS2000 3° 高斯-克吕格 第 {zone} 带（EPSG:{epsg}），X 为北坐标、Y 为东坐标（含带号），单位米；自西北角起顺时针编号，内环另起编号；边长为平面距离。', en: 'CGCS2000 3° Gauss-Krüger zone {zone} (EPSG:{epsg}); X is the northing, Y the easting with the zone prefix, in metres; numbered clockwise from the north-west corner, holes numbered on; side lengths are plane distances.' },
   pointNo: { zh: '点号', en: 'Point' },
   ringOuter: { zh: '外环', en: 'outer' },
   ringHole: { zh: '内环 {hole}', en: 'hole {hole}' },
-  ringPart: { zh: '第 {part} 块', en: 'part {part}' },
+  partColumn: { zh: '部分', en: 'Part' },
   sideLength: { zh: '边长(米)', en: 'Side (m)' },
   boundaryCsv: { zh: '界址点 CSV', en: 'Boundary points CSV' },
   boundaryNotAreal: { zh: '点和线没有界址点表。', en: 'Points and lines have no boundary point table.' },
 
-  // The report (PrintReport.tsx, ExportMenu.tsx)
+  // The report (src/planner/PrintReport.tsx, src/planner/ExportMenu.tsx)
   printAllSites: { zh: '打印全部地块报告（{count}）', en: 'Print a report of all sites ({count})' },
   reportPreparing: { zh: '正在准备报告：{done} / {total}', en: 'Preparing the report: {done} / {total}' },
   reportContents: { zh: '报告包含 {count} 个地块', en: 'The report covers {count} sites' },
