@@ -16,6 +16,14 @@ import { writeShapefile, zipShapefile } from '../../src/core/io/shapefile-write.
 import { layerById } from '../../src/layers/registry.ts';
 import { square } from '../fixtures/geo-samples.ts';
 import { inventoryZip } from '../fixtures/write-inventory.ts';
+import { erleiInventory, type ErleiFixture } from '../fixtures/erlei-inventory.ts';
+import { MU, refArea } from '../../src/core/plan/fixture.testutil.ts';
+import { standCarbon } from '../../src/core/carbon/stand.ts';
+import { DEFAULT_FACTORS } from '../../src/core/carbon/factors.ts';
+import { AS_OF_YEAR } from '../../src/core/plan/progress.ts';
+import { importFile } from '../../src/core/io/registry.ts';
+import { parseCsv } from '../../src/core/io/csv.ts';
+import { fromLonLat } from '../../src/core/geo/crs.ts';
 import { assert, type BrowserTest, openPage, type RecordedPage, screenshotPath, waitForValue } from './harness.ts';
 
 type ToolsWindow = Window & { __map?: import('maplibre-gl').Map; __draw?: unknown };
@@ -49,9 +57,60 @@ function siteOverStands(k = 1.5): string {
   return [[cx - w, cy - h], [cx + w, cy - h], [cx + w, cy + h], [cx - w, cy + h]].map((p) => `${p[0].toFixed(6)}, ${p[1].toFixed(6)}`).join('\n');
 }
 
+
+/** Pixel of a lon/lat on the map canvas. */
+const pixelOf = (page: Page, p: number[]) => page.evaluate((q) => { const x = (window as ToolsWindow).__map!.project(q as [number, number]); return [x.x, x.y] as [number, number]; }, p);
+
+type Box = [number, number, number, number];
+const ringBox = (ring: number[][]): Box => [Math.min(...ring.map((p) => p[0])), Math.min(...ring.map((p) => p[1])), Math.max(...ring.map((p) => p[0])), Math.max(...ring.map((p) => p[1]))];
+const meets = (a: Box, b: Box) => !(b[0] > a[2] || b[2] < a[0] || b[1] > a[3] || b[3] < a[1]);
+
+/**
+ * Three stands of the fixture close together, forest with a known species and none repaired on import, whose box
+ * (with a margin) touches no other stand: a box drawn around them picks exactly these three.
+ */
+function threeStands(fx: ErleiFixture): { indices: number[]; box: Box } {
+  const skip = new Set([...fx.repeated, ...fx.spiked]);
+  const boxes = fx.expected.map((e) => ringBox(e.ring));
+  const ok = (i: number) => !skip.has(i) && fx.expected[i].land_code !== '0199' && fx.expected[i].species !== '竹柏';
+  for (let i = 0; i < boxes.length; i++) {
+    if (!ok(i) || !fx.expected[i].forest) continue;
+    const close = boxes.map((_, j) => j).filter((j) => j !== i && ok(j) && Math.abs(boxes[j][0] - boxes[i][0]) < 0.0085 && Math.abs(boxes[j][1] - boxes[i][1]) < 0.0085);
+    for (let a = 0; a < close.length; a++) {
+      for (let b = a + 1; b < close.length; b++) {
+        const trio = [i, close[a], close[b]];
+        const m = 0.0002;
+        const box: Box = [Math.min(...trio.map((k) => boxes[k][0])) - m, Math.min(...trio.map((k) => boxes[k][1])) - m, Math.max(...trio.map((k) => boxes[k][2])) + m, Math.max(...trio.map((k) => boxes[k][3])) + m];
+        if (boxes.every((bx, k) => trio.includes(k) || !meets(bx, box))) return { indices: trio.sort((x, y) => x - y), box };
+      }
+    }
+  }
+  throw new Error('no three isolated stands in the fixture');
+}
+
+const AGE: Record<string, string> = { 1: '幼龄林', 2: '中龄林', 3: '近熟林', 4: '成熟林', 5: '过熟林' };
+
+/** A stand's figures computed here: GeographicLib area, stock = 每公顷蓄积 × 公顷, carbon by the factor table. */
+function independent(fx: ErleiFixture, props: Record<string, unknown>[], i: number) {
+  const e = fx.expected[i];
+  const p = props[i];
+  const area = refArea(e.ring);
+  const stock = (e.stock_per_ha * area) / 10_000;
+  const c = standCarbon({ species: e.species || '无', age_group: AGE[String(p.LING_ZU)] ?? null, stock_m3: stock, area_m2: area, origin: String(p.QI_YUAN).startsWith('1') ? '天然' : '人工' } as never,
+    DEFAULT_FACTORS, { method: 'ipcc_bef', year: AS_OF_YEAR });
+  return { mu: area / MU, stock, carbon: c.carbon_stock_tCO2e, sink: c.annual_sink_tCO2e, forestMu: e.forest ? area / MU : 0 };
+}
+
+const near = (a: number, b: number, rel = 1e-5) => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
+
 export function plannerToolsTests(browser: Browser, appUrl: string): BrowserTest[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'planner-tools-'));
   const file = (name: string, content: string | Uint8Array) => { const p = path.join(dir, name); writeFileSync(p, content); return p; };
+  // The inventory tests share one page (the 3,000-stand reference layer is imported once) and the merged stands.
+  let inv: RecordedPage;
+  let merged: { indices: number[]; fx: ErleiFixture } | null = null;
+  const townships = JSON.parse(readFileSync(path.join(ROOT, 'data/townships.geojson'), 'utf8')) as FeatureCollection;
+  const towns = (code: string) => String(townships.features.find((t) => t.properties?.code === code)?.properties?.name ?? '');
 
   return [
     {
@@ -161,7 +220,7 @@ export function plannerToolsTests(browser: Browser, appUrl: string): BrowserTest
             const crs = page.locator(`[data-testid="import-report"][data-file="${name}"] [data-testid="import-crs"]`);
             await crs.waitFor({ timeout: 30_000 });
             const text = (await crs.textContent()) ?? '';
-            assert(!/Gauss|Kruger|degree|default|assumed|WGS 84 /.test(text), `${name}: the CRS in Chinese: ${text}`);
+            assert(!/Gauss|Kruger|degree|default|assumed|inferred/.test(text), `${name}: the CRS in Chinese: ${text}`);
           }
           await page.getByTestId('import-cancel').click();
           await page.getByTestId('lang-switch').click();
@@ -284,6 +343,220 @@ export function plannerToolsTests(browser: Browser, appUrl: string): BrowserTest
         } finally {
           await page.context().close();
         }
+      },
+    },
+
+    {
+      name: 'a box around three stands of an imported 二类 inventory picks them; merged, the analysis equals the sum of their figures computed independently',
+      async run() {
+        const fx = erleiInventory(townships, 3000);
+        const props = importFile('二类.zip', fx.zip).features.map((f) => f.properties ?? {});
+        const { indices, box } = threeStands(fx);
+        inv = await openPlanner(browser, appUrl);
+        const { page } = inv;
+        await importFiles(page, [file('兴国县二类小班.zip', fx.zip)]);
+        await page.locator('[data-testid="import-report"][data-file="兴国县二类小班.zip"]').waitFor({ timeout: 120_000 });
+        await page.getByTestId('import-add-reference').click();
+        await page.locator(`[data-testid="reference-layer"][data-count="${fx.expected.length}"]`).waitFor({ timeout: 60_000 });
+        // Frame the three stands, then drag the box around them.
+        await page.evaluate((b) => { const m = (window as ToolsWindow).__map!; m.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 120, duration: 0 }); }, box);
+        await page.waitForTimeout(400);
+        const [x0, y0] = await pixelOf(page, [box[0], box[3]]);
+        const [x1, y1] = await pixelOf(page, [box[2], box[1]]);
+        const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
+        const centre = await page.evaluate(() => (window as ToolsWindow).__map!.getCenter().toArray());
+        await page.getByTestId('pick-box').click();
+        await page.mouse.move(canvas.x + x0, canvas.y + y0);
+        await page.mouse.down();
+        await page.mouse.move(canvas.x + (x0 + x1) / 2, canvas.y + (y0 + y1) / 2, { steps: 5 });
+        await page.mouse.move(canvas.x + x1, canvas.y + y1, { steps: 5 });
+        await page.mouse.up();
+        const result = page.getByTestId('pick-result');
+        await result.waitFor({ timeout: 10_000 });
+        const after = await page.evaluate(() => (window as ToolsWindow).__map!.getCenter().toArray());
+        assert(Math.abs(after[0] - centre[0]) + Math.abs(after[1] - centre[1]) < 1e-9, 'the box drag did not pan the map');
+        assert((await result.getAttribute('data-count')) === '3', `three stands picked: ${await result.textContent()}`);
+        const pickedM2 = Number(await result.getAttribute('data-area-m2'));
+        const want = indices.map((i) => independent(fx, props, i));
+        const sum = (k: keyof (typeof want)[number]) => want.reduce((t, w) => t + w[k], 0);
+        assert(near(pickedM2 / MU, sum('mu')), `picked area ${pickedM2 / MU} 亩 vs ${sum('mu')}`);
+        await page.getByTestId('pick-merge').click();
+        await waitForValue(page, () => document.querySelectorAll('[data-testid="planner-site"]').length === 1, 10_000, 'the merged site');
+        const analysis = page.getByTestId('planner-analysis');
+        await analysis.waitFor({ timeout: 60_000 });
+        const source = page.getByTestId('analysis-stand-source');
+        assert((await source.getAttribute('data-kind')) === 'reference' && (await source.getAttribute('data-count')) === String(fx.expected.length), `analysed against the inventory: ${await source.textContent()}`);
+        const got = {
+          mu: Number(await analysis.getAttribute('data-stands-mu')), stock: Number(await analysis.getAttribute('data-stock-m3')),
+          carbon: Number(await analysis.getAttribute('data-carbon-tco2e')), sink: Number(await analysis.getAttribute('data-sink-tco2e')),
+        };
+        const shownArea = Number(await page.getByTestId('planner-measure').getAttribute('data-area-m2'));
+        console.log(`    planner-tools: merged stands ${indices.join(', ')}: ${got.mu.toFixed(4)} 亩 (independent ${sum('mu').toFixed(4)}), stock ${got.stock.toFixed(2)} m³ (${sum('stock').toFixed(2)}), carbon ${got.carbon.toFixed(2)} tCO2e (${sum('carbon').toFixed(2)}), sink ${got.sink.toFixed(3)} (${sum('sink').toFixed(3)})`);
+        assert(near(shownArea / MU, sum('mu')), `the site's area ${shownArea / MU} 亩 vs the stands' ${sum('mu')}`);
+        assert(near(got.mu, sum('mu')), `stands in the analysis ${got.mu} 亩 vs ${sum('mu')}`);
+        assert(near(got.stock, sum('stock')), `stock ${got.stock} vs ${sum('stock')}`);
+        assert(sum('carbon') > 0 && near(got.carbon, sum('carbon')), `carbon ${got.carbon} vs ${sum('carbon')}`);
+        assert(near(got.sink, sum('sink')), `annual sink ${got.sink} vs ${sum('sink')}`);
+        const towns3 = new Set(indices.map((i) => towns(fx.expected[i].township_code)));
+        const townText = (await page.getByTestId('analysis-townships').textContent()) ?? '';
+        for (const t of towns3) assert(townText.includes(t), `the inventory's township ${t} in the analysis: ${townText}`);
+        await page.screenshot({ path: screenshotPath('planner-tools-merged') });
+        merged = { indices, fx };
+      },
+    },
+    {
+      name: 'the merged site\'s 界址点坐标表: every vertex in CGCS2000 GK zone 38 (checked with proj4), numbered clockwise from the north-west, and as CSV',
+      async run() {
+        const { page } = inv;
+        const { fx, indices } = merged!;
+        await page.getByTestId('boundary-points').locator('summary').click();
+        const table = page.getByTestId('boundary-table');
+        assert((await table.getAttribute('data-zone')) === '38' && (await table.getAttribute('data-epsg')) === '4526', 'zone 38, EPSG:4526');
+        const vertices = indices.flatMap((i) => fx.expected[i].ring.slice(0, -1));
+        assert(Number(await table.getAttribute('data-points')) === vertices.length, `${vertices.length} boundary points`);
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('boundary-csv').click()]);
+        const rows = parseCsv('b.csv', readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, ''), ',', 1e6).slice(1).map((r) => r.cells);
+        assert(rows.length === vertices.length && rows.every((r, k) => r[1] === `J${k + 1}`), `J1 … J${vertices.length}`);
+        const gk = fromLonLat('+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=38500000 +y_0=0 +ellps=GRS80 +units=m +no_defs');
+        const expected = vertices.map((v) => gk(v[0], v[1]));
+        for (const r of rows) {
+          const [x, y] = [Number(r[4]), Number(r[5])];
+          assert(expected.some(([e, n]) => Math.abs(n - x) < 0.002 && Math.abs(e - y) < 0.002), `${r[1]} (${x}, ${y}) is a vertex of the stands`);
+        }
+        // J1 is the north-west point of the northernmost part; J2 follows clockwise (east of it or south-east).
+        const top = Math.max(...rows.map((r) => Number(r[4])));
+        const firstPart = rows.filter((r) => r[2] === '1');
+        assert(Math.max(...firstPart.map((r) => Number(r[4]))) === top, 'part 1 is the northernmost');
+        const [j1, j2] = [firstPart[0], firstPart[1]];
+        const minY = Math.min(...firstPart.map((r) => Number(r[5])));
+        assert(Number(j1[5]) - minY < 0.4 * (Math.max(...firstPart.map((r) => Number(r[5]))) - minY) && Number(j2[5]) > Number(j1[5]), `J1 (${j1[4]}, ${j1[5]}) in the west, J2 east of it (clockwise)`);
+      },
+    },
+    {
+      name: 'a clicked 0132 stand shows 其他灌木林地 and QI_YUAN by name; as a site it is analysed against the inventory (its township, 一般灌木林地)',
+      async run() {
+        const { page } = inv;
+        const { fx } = merged!;
+        const skip = new Set([...fx.repeated, ...fx.spiked]);
+        const i = fx.expected.findIndex((e, k) => e.land_code === '0132' && !skip.has(k));
+        const ring = fx.expected[i].ring;
+        const c = [ring.slice(0, 4).reduce((a, p) => a + p[0], 0) / 4, ring.slice(0, 4).reduce((a, p) => a + p[1], 0) / 4];
+        await page.evaluate((q) => (window as ToolsWindow).__map!.jumpTo({ center: q as [number, number], zoom: 16 }), c);
+        await page.waitForTimeout(500);
+        const px = await pixelOf(page, c);
+        const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
+        await page.mouse.click(canvas.x + px[0], canvas.y + px[1]);
+        const popup = page.getByTestId('reference-popup');
+        await popup.waitFor({ timeout: 10_000 });
+        const dilei = (await popup.locator('tr[data-field="DI_LEI"]').textContent()) ?? '';
+        const qiyuan = (await popup.locator('tr[data-field="QI_YUAN"]').textContent()) ?? '';
+        assert(dilei.includes('0132') && dilei.includes('其他灌木林地'), `DI_LEI by name: ${dilei}`);
+        assert(/天然|人工/.test(qiyuan), `QI_YUAN by name: ${qiyuan}`);
+        await page.getByTestId('reference-make-site').click();
+        await waitForValue(page, () => document.querySelectorAll('[data-testid="planner-site"]').length === 2, 10_000, 'a second site');
+        const siteName = await page.locator('[data-testid="planner-site"].is-selected [data-testid="site-name"]').inputValue();
+        await waitForValue(page, (n) => (document.querySelector('[data-testid="planner-site-analysis"] h3')?.textContent ?? '').includes(n)
+          && document.querySelector('[data-testid="analysis-stand-source"]')?.getAttribute('data-kind') === 'reference' && !!document.querySelector('[data-testid="planner-analysis"]'), 60_000, 'its analysis', siteName);
+        const a = page.getByTestId('planner-analysis');
+        const mu = Number(await a.getAttribute('data-stands-mu'));
+        assert(near(mu, refArea(ring) / MU), `the stand's own area ${mu} vs ${refArea(ring) / MU} 亩`);
+        const classes = (await page.getByTestId('analysis-landclass').textContent()) ?? '';
+        assert(classes.includes('一般灌木林地') && !classes.includes('乔木林地'), `land class: ${classes}`);
+        const town = towns(fx.expected[i].township_code);
+        assert(((await page.getByTestId('analysis-townships').textContent()) ?? '').includes(town), `township ${town}`);
+      },
+    },
+    {
+      name: 'filter-select by township and 地类 picks exactly the fixture\'s matching stands and merges them',
+      async run() {
+        const { page } = inv;
+        const { fx } = merged!;
+        const code = fx.expected.find((e) => e.land_code === '0111')!.township_code;
+        const town = towns(code);
+        const want = fx.expected.filter((e) => e.township_code === code && e.land_code === '0111');
+        await page.getByTestId('pick-filter').locator('summary').click();
+        await page.getByTestId('pick-filter-township').selectOption(town);
+        await page.getByTestId('pick-filter-landClass').selectOption('0111');
+        const label = await page.getByTestId('pick-filter-landClass').locator('option:checked').textContent();
+        assert(label?.includes('乔木林'), `地类 shown by name: ${label}`);
+        await page.getByTestId('pick-filter-apply').click();
+        await waitForValue(page, (n) => document.querySelector('[data-testid="pick-result"]')?.getAttribute('data-count') === String(n), 10_000, `${want.length} stands picked`, want.length);
+        const m2 = Number(await page.getByTestId('pick-result').getAttribute('data-area-m2'));
+        const refM2 = want.reduce((t, e) => t + refArea(e.ring), 0);
+        // The repaired stands (a repeated vertex, a spike) have the area of their true rings.
+        assert(Math.abs(m2 - refM2) < 1e-5 * refM2, `picked area ${m2} vs ${refM2} m²`);
+        await page.getByTestId('pick-merge').click();
+        await waitForValue(page, () => document.querySelectorAll('[data-testid="planner-site"]').length === 3, 30_000, 'the merged site');
+        const name = await page.locator('[data-testid="planner-site"].is-selected [data-testid="site-name"]').inputValue();
+        assert(name.includes(String(want.length)), `named with the count: ${name}`);
+      },
+    },
+    {
+      name: 'the sites CSV carries WKT and imports back through the CSV importer: same shapes, same areas, same names',
+      async run() {
+        const { page } = inv;
+        const stored = await page.evaluate(() => [...document.querySelectorAll('[data-testid="site-name"]')].map((e) => (e as HTMLInputElement).value));
+        await page.getByTestId('export-scope-all').check();
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-csv').click()]);
+        const csvPath = path.join(dir, 'sites-back.csv');
+        writeFileSync(csvPath, readFileSync((await download.path())!));
+        const text = readFileSync(csvPath, 'utf8');
+        assert(/"(MULTI)?POLYGON \(\(/.test(text) && !/,Polygon,|,MultiPolygon,/.test(text), 'the geometry column holds WKT');
+        const before = await page.evaluate(() => [...document.querySelectorAll('[data-testid="planner-site"] [data-testid="site-select"]')].map((e) => e.textContent));
+        await importFiles(page, [csvPath]);
+        const report = page.locator('[data-testid="import-report"][data-file="sites-back.csv"]');
+        await report.waitFor({ timeout: 30_000 });
+        assert((await report.getAttribute('data-features')) === String(stored.length) && (await report.getAttribute('data-rejected')) === '0', `all ${stored.length} rows back: ${await report.textContent()}`);
+        await page.getByTestId('import-add').click();
+        await waitForValue(page, (n) => document.querySelectorAll('[data-testid="planner-site"]').length === n, 10_000, 'the sites twice', stored.length * 2);
+        const names = await page.evaluate(() => [...document.querySelectorAll('[data-testid="site-name"]')].map((e) => (e as HTMLInputElement).value));
+        const areas = await page.evaluate(() => [...document.querySelectorAll('[data-testid="planner-site"] [data-testid="site-select"]')].map((e) => e.textContent));
+        assert(JSON.stringify(names.slice(stored.length)) === JSON.stringify(stored), `names back: ${names.slice(stored.length)}`);
+        assert(JSON.stringify(areas.slice(stored.length)) === JSON.stringify(before), `areas back: ${areas.slice(stored.length)} vs ${before}`);
+      },
+    },
+    {
+      name: 'DMS coordinates make the site they say; a line that is not one pair is refused naming it',
+      async run() {
+        const { page } = inv;
+        await page.getByTestId('coords-open').click();
+        await page.getByTestId('coords-text').fill(`115°21'22"E 26°19'49"N\n115 21 22 26 19 49`);
+        await page.getByTestId('coords-add').click();
+        const err = (await page.getByTestId('coords-error').textContent()) ?? '';
+        assert(err.startsWith('第 2 行有 6 个数'), `refused, naming the line: ${err}`);
+        const count = await siteCount(page);
+        const dms = [[115, 21, 22, 26, 19, 49], [115, 21, 58, 26, 19, 49], [115, 21, 58, 26, 20, 17], [115, 21, 22, 26, 20, 17]];
+        await page.getByTestId('coords-text').fill(dms.map((d) => `${d[0]}°${d[1]}'${d[2]}"E ${d[3]}°${d[4]}'${d[5]}"N`).join('\n'));
+        await page.getByTestId('coords-add').click();
+        await waitForValue(page, (n) => document.querySelectorAll('[data-testid="planner-site"]').length === n, 10_000, 'the DMS site', count + 1);
+        const ring = dms.map((d) => [d[0] + d[1] / 60 + d[2] / 3600, d[3] + d[4] / 60 + d[5] / 3600]);
+        const want = refArea([...ring, ring[0]]);
+        const shown = Number(await page.getByTestId('planner-measure').getAttribute('data-area-m2'));
+        assert(Math.abs(shown - want) < 1e-6 * want && want > 100_000, `DMS site area ${shown} vs ${want} m² (not a 200,000 亩 sliver)`);
+      },
+    },
+    {
+      name: 'a report of every site at once: a section per site, each with its own framed map, legend and 界址点 table',
+      async run() {
+        const { page } = inv;
+        await page.evaluate(() => { (window as unknown as { __printed: number; print: () => void }).__printed = 0; window.print = () => { (window as unknown as { __printed: number }).__printed++; }; });
+        const n = await siteCount(page);
+        await page.getByTestId('export-print-all').click();
+        await waitForValue(page, (k) => document.querySelectorAll('[data-testid="print-report"]').length === k, 180_000, `${n} report sections`, n);
+        await waitForValue(page, () => (window as unknown as { __printed: number }).__printed === 1, 60_000, 'the print dialog opened once, after every map loaded');
+        const sections = await page.evaluate(() => [...document.querySelectorAll('[data-testid="print-report"]')].map((r) => ({
+          name: r.querySelector('h1 [data-value]')?.textContent, zoom: Number(r.getAttribute('data-zoom')), img: (r.querySelector('[data-testid="print-map"]') as HTMLImageElement).src.length,
+          boundary: r.querySelector('[data-testid="boundary-table"]') !== null,
+        })));
+        const names = await page.evaluate(() => [...document.querySelectorAll('[data-testid="site-name"]')].map((e) => (e as HTMLInputElement).value));
+        assert(JSON.stringify(sections.map((x) => x.name)) === JSON.stringify(names), `one section per site in order: ${sections.map((x) => x.name)}`);
+        assert(sections.every((x) => x.img > 1000 && x.boundary), 'each with its map and boundary table');
+        assert(new Set(sections.map((x) => x.zoom.toFixed(2))).size > 1, 'each map framed on its own site');
+        const pdf = path.join(dir, 'all.pdf');
+        await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+        await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+        assert(inv.pageErrors.length === 0, `page errors: ${inv.pageErrors.join('; ')}`);
+        await page.context().close();
       },
     },
   ];
