@@ -105,7 +105,7 @@ export const PLANNER_TOOLS_TEXT = {
   pickBox: { zh: '框选', en: 'Box select' },
   pickBoxHint: { zh: '在地图上按住左键拖出矩形：与矩形相交的小班被选中；Esc 取消。', en: 'Drag a rectangle on the map: the stands it touches are picked; Esc cancels.' },
   pickByFilter: { zh: '按条件选取', en: 'Pick by filter' },
-  pickLinBan: { zh: '林班', en: 'Compartment (林班)' },
+  pickLinBan: { zh: '林班', en: 'Compartment' },
   pickLandClass: { zh: '地类', en: 'Land class' },
   pickTownship: { zh: '乡镇', en: 'Township' },
   pickAny: { zh: '（全部）', en: '(any)' },
@@ -124,7 +124,7 @@ export const PLANNER_TOOLS_TEXT = {
   pickLayer: { zh: '参考图层', en: 'Reference layer' },
 
   // 界址点坐标表 (src/planner/BoundaryPoints.tsx)
-  boundaryPoints: { zh: '界址点坐标表', en: 'Boundary point coordinates (界址点)' },
+  boundaryPoints: { zh: '界址点坐标表', en: 'Boundary point coordinates' },
   boundaryPointsNote: { zh: 'CGCS2000 3° 高斯-克吕格 第 {zone} 带（EPSG:{epsg}），X 为北坐标、Y 为东坐标（含带号），单位米；自西北角起顺时针编号，内环另起编号；边长为平面距离。', en: 'CGCS2000 3° Gauss-Krüger zone {zone} (EPSG:{epsg}); X is the northing, Y the easting with the zone prefix, in metres; numbered clockwise from the north-west corner, holes numbered on; side lengths are plane distances.' },
   pointNo: { zh: '点号', en: 'Point' },
   ringOuter: { zh: '外环', en: 'outer' },

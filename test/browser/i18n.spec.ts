@@ -3,15 +3,20 @@
 // node, every option of a visible select, placeholders, and the labels drawn on the map; text marked translate="no"
 // (citations of sources) or lang="…" of the other language (the language switch) is skipped — and checked by
 // test/i18n/untranslated.ts: no Chinese outside data names in English, no English dictionary string in Chinese.
-// Also: a popup opened near the map's top-left corner stays whole inside the map (the clipped stand popup).
-import { writeFileSync } from 'node:fs';
+// Also: a popup opened near the map's top-left corner stays whole inside the map (the clipped stand popup); and the
+// planner's import errors for the held-back file kinds (invalid JSON, deep nesting, a zip bomb, a NaN coordinate, a
+// broken KML) and MapLibre's own control labels, in both languages (issue 24).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { zipSync } from 'fflate';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT } from '../../scripts/lib/serve-app.ts';
 import { LAYER_GROUPS, LAYERS } from '../../src/layers/registry.ts';
 import { FACTOR_STATUS, METHOD_LABEL_TEXT, METHOD_NOTE_TEXT, PLANNER_TEXT, PROJECT_KIND, RULE_TEXT, UI_TEXT } from '../../src/ui/i18n.ts';
+import { MAP_CONTROL_TEXT } from '../../src/ui/i18n-map.ts';
 import { VALUE_NAMES_EN } from '../../src/ui/value-names.ts';
-import { cjkLeaks, dataNames, englishLeaks, type Finding, type ShownText } from '../i18n/untranslated.ts';
+import { cjkLeaks, dataNames, englishLeaks, englishWords, type Finding, type ShownText } from '../i18n/untranslated.ts';
 import { assert, type BrowserTest, openPage, OUTPUT_DIR, type RecordedPage, screenshotPath, waitForValue } from './harness.ts';
 
 type MapWindow = Window & { __map?: import('maplibre-gl').Map };
@@ -24,7 +29,7 @@ function dictionary(): { en: string[]; zh: string[] } {
     zh.push(t.zh);
     if (t.en) en.push(t.en);
   };
-  for (const table of [UI_TEXT, PLANNER_TEXT, RULE_TEXT, PROJECT_KIND, FACTOR_STATUS, METHOD_LABEL_TEXT]) for (const t of Object.values(table)) pair(t);
+  for (const table of [UI_TEXT, PLANNER_TEXT, RULE_TEXT, PROJECT_KIND, FACTOR_STATUS, METHOD_LABEL_TEXT, MAP_CONTROL_TEXT]) for (const t of Object.values(table)) pair(t);
   for (const t of Object.values(METHOD_NOTE_TEXT)) for (const x of [t.figure, t.formula, t.formulaFang]) if (x) pair(x);
   for (const [z, e] of Object.entries(VALUE_NAMES_EN)) pair({ zh: z, en: e });
   for (const l of LAYERS) {
@@ -248,7 +253,67 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
     },
   };
 
+
+  /** The held-back file kinds a planner met, written here: each fails (or is rejected) with its own message. */
+  const heldBack = (() => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'i18n-import-'));
+    const u8 = (t: string) => new TextEncoder().encode(t);
+    const files: [string, Uint8Array][] = [
+      ['invalid.geojson', u8('{"type":"FeatureCollection",\n"features":[{"type":"Feature" "geometry":null}]}')],
+      ['deep.geojson', u8(`{"type":"Feature","properties":{},"geometry":${'{"type":"GeometryCollection","geometries":['.repeat(40)}${']}'.repeat(40)}}`)],
+      ['bomb.kmz', zipSync({ 'doc.kml': new Uint8Array(8 * 1024 * 1024) }, { level: 9 })],
+      ['nan.geojson', u8('{"type":"FeatureCollection","features":[\n{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[115.3,NaN]}}]}')],
+      ['broken.kml', u8('<?xml version="1.0"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">\n<Document>\n<Placemark><name>a &b; c</name>\n<Point><coordinates>115.3,26.3</coordinates></Point>\n</Placemark>\n</Document></kml>')],
+    ];
+    return files.map(([name, bytes]) => { const p = path.join(dir, name); writeFileSync(p, bytes); return p; });
+  })();
+  /** Words both languages write in these messages: format names, XML/JSON tokens, the files' own names and values. */
+  const TECHNICAL = /^(JSON|GeoJSON|XML|KML|KMZ|GeometryCollection|NaN|Infinity|Folder|Google|Earth|EPSG|CGCS2000|WKT|zip|kmz|kml|doc|amp|invalid|deep|bomb|nan|broken|geojson|utf-?|UTF-?|gbk|WGS|MapLibre)$/i;
+
+  const importWalk = (lang: 'zh' | 'en'): BrowserTest => ({
+    name: `planner import errors (invalid JSON, deep nesting, zip bomb, NaN coordinates, broken KML) and MapLibre's control labels in ${lang === 'zh' ? '简体中文' : 'English'}`,
+    async run() {
+      let rec: RecordedPage | null = null;
+      try {
+        rec = await openPage(browser, { width: 1280, height: 800 });
+        const { page } = rec;
+        await page.goto(`${appUrl}?planner&lang=${lang}`);
+        await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
+        await waitForValue(page, () => { const m = (window as MapWindow).__map; return !!m && m.loaded(); }, 60_000, 'map loaded');
+        await page.getByTestId('open-import').click();
+        await page.getByTestId('import-input').setInputFiles(heldBack);
+        await waitForValue(page, (n) => document.querySelectorAll('[data-testid="import-report"]').length === n, 60_000, 'a report per file', heldBack.length);
+        const reports = await page.evaluate(() => [...document.querySelectorAll('[data-testid="import-report"]')].map((r) => ({
+          file: r.getAttribute('data-file')!, text: [...r.querySelectorAll('p, li')].map((e) => e.textContent ?? '').join(' | '),
+        })));
+        const shown: ShownText[] = reports.map((r) => ({ text: r.text, where: `import report ${r.file}` }));
+        // MapLibre's own labels: every control button's tooltip and aria-label, the canvas's label.
+        const controls = await page.evaluate(() => [
+          ...[...document.querySelectorAll('.maplibregl-ctrl button')].flatMap((b) => [b.getAttribute('title'), b.getAttribute('aria-label')]),
+          document.querySelector('.maplibregl-canvas')?.getAttribute('aria-label'),
+        ].filter((t): t is string => !!t));
+        shown.push(...controls.map((text) => ({ text, where: 'map control' })));
+        assert(controls.length >= 4, `the map's control labels were read: ${controls.join(', ')}`);
+        for (const name of ['NavigationControl.ZoomIn', 'NavigationControl.ZoomOut', 'Map.Title'] as const) {
+          assert(controls.includes(MAP_CONTROL_TEXT[name][lang]), `${name} is "${MAP_CONTROL_TEXT[name][lang]}": ${controls.join(', ')}`);
+        }
+        const byFile = Object.fromEntries(reports.map((r) => [r.file, r.text]));
+        const place = lang === 'zh' ? /第 \d+ 行第 \d+ 列/ : /line \d+, column \d+/;
+        for (const f of ['invalid.geojson', 'nan.geojson', 'broken.kml']) assert(place.test(byFile[f] ?? ''), `${f} says where: ${byFile[f]}`);
+        const advice = lang === 'zh' ? /请/ : /\b(Check|Fix|Split|unzip|export)/;
+        for (const f of Object.keys(byFile)) assert(advice.test(byFile[f]), `${f} says what to do: ${byFile[f]}`);
+        const findings = lang === 'en' ? cjkLeaks(shown, names) : [...englishLeaks(shown, dict.en, dict.zh), ...englishWords(shown, TECHNICAL)];
+        assert(findings.length === 0, report(findings, `import-${lang}`));
+        await page.screenshot({ path: screenshotPath(`i18n-import-${lang}`) });
+      } finally {
+        await rec?.page.context().close();
+      }
+    },
+  });
+
   return [
+    importWalk('zh'),
+    importWalk('en'),
     popupInside,
     bureauWalk('zh'),
     bureauWalk('en'),
