@@ -28,7 +28,7 @@ export function CoordinateInput({ lang, onAdd }: Props) {
     <div className="planner-dialog" data-testid="coords-dialog">
       <label className="planner-small" htmlFor="planner-coords">{pt(lang, 'coordinateFormatHelp')}</label>
       <textarea id="planner-coords" data-testid="coords-text" rows={4} value={text} onChange={(e) => { setText(e.target.value); setError(null); }}
-        placeholder={'115.3512, 26.3305\n115°21′22″E 26°19′58″N\nJ3 2913000.00 38433000.00'} style={{ width: '100%', boxSizing: 'border-box' }} />
+        placeholder={'115.3512, 26.3305\n115°21′22″E 26°19′58″N\n2913000.00, 38433000.00'} style={{ width: '100%', boxSizing: 'border-box' }} />
       <label className="planner-check planner-small"><input type="checkbox" checked={asLine} onChange={(e) => setAsLine(e.target.checked)} />{pt(lang, 'asALine')}</label>
       {error && <p className="planner-error" role="alert" data-testid="coords-error" data-line={error.line}>{fillText(pt(lang, error.key), error.params)}</p>}
       <div className="planner-dialog__buttons">

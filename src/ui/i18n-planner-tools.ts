@@ -6,9 +6,9 @@ import type { Lang } from './i18n-types.ts';
 
 export const PLANNER_TOOLS_TEXT = {
   // Typed coordinates (src/planner/coords.ts)
-  coordinateFormatHelp: { zh: '每行一个点：经度, 纬度（可写度分秒，如 115°21′22″E 26°19′49″N 或 115d21m22s）；或 X, Y（CGCS2000 高斯-克吕格，米，带号可有可无）。行首点号（如 J1）会被跳过。', en: 'One point per line: lon, lat (degrees-minutes-seconds too, e.g. 115°21′22″E 26°19′49″N or 115d21m22s); or X, Y (CGCS2000 Gauss-Krüger metres, zone prefix optional). A point number in front (e.g. J1) is skipped.' },
+  coordinateFormatHelp: { zh: '每行一个点：经度, 纬度（可写度分秒，如 115°21′22″E 26°19′49″N 或 115度21分22秒 26度19分49秒）；或 X, Y（CGCS2000 高斯-克吕格，米，带号可有可无）。行首带字母的点号会被跳过。', en: 'One point per line: lon, lat (degrees-minutes-seconds too, e.g. 115°21′22″E 26°19′49″N or 115d21m22s); or X, Y (CGCS2000 Gauss-Krüger metres, zone prefix optional). A point number in front (e.g. J1) is skipped.' },
   coordsNoPair: { zh: '第 {line} 行没有两个数：“{text}”。每行写一个点，如 115.35, 26.33', en: 'Line {line} has no pair of numbers: "{text}". Write one point per line, e.g. 115.35, 26.33' },
-  coordsTooManyNumbers: { zh: '第 {line} 行有 {count} 个数：“{text}”。每行只写一对坐标；点号请写成 J1 这样带字母的形式，度分秒请写成 115°21′22″ 或 115d21m22s。', en: 'Line {line} has {count} numbers: "{text}". Write one pair per line; write a point number with a letter (J1), and degrees-minutes-seconds as 115°21′22″ or 115d21m22s.' },
+  coordsTooManyNumbers: { zh: '第 {line} 行有 {count} 个数：“{text}”。每行只写一对坐标；点号前请加字母，度分秒请写成 115°21′22″ 或 115度21分22秒。', en: 'Line {line} has {count} numbers: "{text}". Write one pair per line; write a point number with a letter (J1), and degrees-minutes-seconds as 115°21′22″ or 115d21m22s.' },
   coordsDmsUnread: { zh: '第 {line} 行的度分秒无法完整读取：“{text}”。请每行写两个值，如 115°21′22″E 26°19′49″N。', en: 'Line {line}: the degrees-minutes-seconds cannot be read completely: "{text}". Write two values per line, e.g. 115°21′22″E 26°19′49″N.' },
   coordsDmsOutOfRange: { zh: '第 {line} 行的分或秒不小于 60：“{text}”。', en: 'Line {line}: minutes or seconds of 60 or more: "{text}".' },
   coordsDmsSameAxis: { zh: '第 {line} 行的两个值方向相同（都是经度或都是纬度）：“{text}”。', en: 'Line {line}: both values are longitudes or both latitudes: "{text}".' },
