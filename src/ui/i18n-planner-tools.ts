@@ -131,6 +131,7 @@ export const PLANNER_TOOLS_TEXT = {
   ringHole: { zh: '内环 {hole}', en: 'hole {hole}' },
   partColumn: { zh: '部分', en: 'Part' },
   sideLength: { zh: '边长(米)', en: 'Side (m)' },
+  boundaryTruncated: { zh: '表中列出前 {shown} 个点（共 {total} 个），完整列表见 CSV。', en: 'The table lists the first {shown} of {total} points; the CSV has them all.' },
   boundaryCsv: { zh: '界址点 CSV', en: 'Boundary points CSV' },
   boundaryNotAreal: { zh: '点和线没有界址点表。', en: 'Points and lines have no boundary point table.' },
 

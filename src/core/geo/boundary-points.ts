@@ -43,8 +43,9 @@ function signedArea2(ring: Position[]): number {
 export function clockwiseFromNorthWest(ring: Position[]): Position[] {
   const open = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring.slice(0, -1) : [...ring];
   const cw = signedArea2(open) > 0 ? open.reverse() : open;
-  const west = Math.min(...cw.map((p) => p[0]));
-  const north = Math.max(...cw.map((p) => p[1]));
+  // Loops, not Math.min(...spread): a surveyed ring can hold more points than a call has arguments.
+  let west = Infinity, north = -Infinity;
+  for (const p of cw) { if (p[0] < west) west = p[0]; if (p[1] > north) north = p[1]; }
   let start = 0;
   for (let i = 1; i < cw.length; i++) {
     if (Math.hypot(cw[i][0] - west, cw[i][1] - north) < Math.hypot(cw[start][0] - west, cw[start][1] - north)) start = i;
@@ -60,7 +61,7 @@ export function boundaryPoints(g: Polygon | MultiPolygon): BoundaryTable {
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   // Parts from north to south (then west to east), each projected to (easting, northing).
   const parts = polygons.map((rings) => rings.map((r) => r.map((p) => project(p[0], p[1]) as Position)))
-    .map((rings) => ({ rings, top: Math.max(...rings[0].map((p) => p[1])), left: Math.min(...rings[0].map((p) => p[0])) }))
+    .map((rings) => ({ rings, top: rings[0].reduce((m, p) => Math.max(m, p[1]), -Infinity), left: rings[0].reduce((m, p) => Math.min(m, p[0]), Infinity) }))
     .sort((a, b) => b.top - a.top || a.left - b.left);
   const points: BoundaryPoint[] = [];
   parts.forEach(({ rings }, pi) => {
