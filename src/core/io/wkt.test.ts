@@ -5,7 +5,7 @@ import type { Geometry } from 'geojson';
 import { geodesicArea } from '../geo/measure.ts';
 import { sitesToCsv, sitesToGeoJson } from './export-sites.ts';
 import { importFile } from './registry.ts';
-import { geometryToWkt, wktToGeometry } from './wkt.ts';
+import { geometryToWkt, looksLikeWkt, wktToGeometry } from './wkt.ts';
 
 const holed: Geometry = { type: 'Polygon', coordinates: [
   [[115.3, 26.3], [115.31, 26.3], [115.31, 26.31], [115.3, 26.31], [115.3, 26.3]],
@@ -25,6 +25,14 @@ describe('WKT', () => {
   it('reads EMPTY as null and writes every type back to the same geometry', () => {
     expect(wktToGeometry('POLYGON EMPTY')).toBeNull();
     for (const g of [holed, multi, { type: 'LineString', coordinates: [[1, 2], [3, 4]] } as Geometry]) expect(wktToGeometry(geometryToWkt(g))).toEqual(g);
+  });
+  it('recognises WKT by a type followed by a bracket or EMPTY, not a column named "polygon"', () => {
+    expect(looksLikeWkt('polygon')).toBe(false);
+    expect(looksLikeWkt(' POLYGON Z ((0 0 0, 1 0 0, 1 1 0, 0 0 0))')).toBe(true);
+    expect(looksLikeWkt('point empty')).toBe(true);
+  });
+  it('keeps its messages short whatever the text', () => {
+    expect(() => wktToGeometry(`POLYGONX${'X'.repeat(5000)} (1 2)`)).toThrow(/^.{0,120}$/);
   });
   it.each(['POLYGON ((0 0, 1 0, 1 1, 0 0)', 'POINT (1)', 'CIRCLE (1 2)', 'POINT (1 2) garbage', 'Polygon', 'POINT (1 2, 3 4)'])('refuses %s, saying where', (text) => {
     expect(() => wktToGeometry(text)).toThrow(/not valid WKT: .* at character \d+/);

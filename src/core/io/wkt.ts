@@ -28,7 +28,8 @@ const TYPES: Record<string, Geometry['type']> = {
 
 /** True when the text starts like a WKT geometry (used to recognise a geometry column by its values). */
 export function looksLikeWkt(text: string): boolean {
-  return /^\s*(?:SRID=\d+;\s*)?(POINT|MULTIPOINT|LINESTRING|MULTILINESTRING|POLYGON|MULTIPOLYGON|GEOMETRYCOLLECTION)\b/i.test(text);
+  // The type alone is not enough ("polygon" is also a CSV column name): a bracket or EMPTY must follow it.
+  return /^\s*(?:SRID=\d+;\s*)?(POINT|MULTIPOINT|LINESTRING|MULTILINESTRING|POLYGON|MULTIPOLYGON|GEOMETRYCOLLECTION)\s*(?:ZM|Z|M)?\s*(?:\(|EMPTY\b)/i.test(text);
 }
 
 const MAX_DEPTH = 32;
@@ -68,7 +69,7 @@ export function wktToGeometry(text: string): Geometry | null {
     if (depth > MAX_DEPTH) fail(`nested more than ${MAX_DEPTH} deep`);
     const tag = word();
     const type = TYPES[tag];
-    if (!type) fail(tag ? `unknown geometry type ${tag}` : 'expected a geometry type');
+    if (!type) fail(tag ? `unknown geometry type ${tag.length > 24 ? `${tag.slice(0, 24)}…` : tag}` : 'expected a geometry type');
     const save = i;
     const dimTag = word();
     let dims = 0;
