@@ -18,9 +18,7 @@ import { square } from '../fixtures/geo-samples.ts';
 import { inventoryZip } from '../fixtures/write-inventory.ts';
 import { erleiInventory, type ErleiFixture } from '../fixtures/erlei-inventory.ts';
 import { MU, refArea } from '../../src/core/plan/fixture.testutil.ts';
-import { standCarbon } from '../../src/core/carbon/stand.ts';
-import { DEFAULT_FACTORS } from '../../src/core/carbon/factors.ts';
-import { AS_OF_YEAR } from '../../src/core/plan/progress.ts';
+import { independent, near, threeStands } from '../fixtures/erlei-picks.ts';
 import { importFile } from '../../src/core/io/registry.ts';
 import { parseCsv } from '../../src/core/io/csv.ts';
 import { fromLonLat } from '../../src/core/geo/crs.ts';
@@ -61,47 +59,6 @@ function siteOverStands(k = 1.5): string {
 /** Pixel of a lon/lat on the map canvas. */
 const pixelOf = (page: Page, p: number[]) => page.evaluate((q) => { const x = (window as ToolsWindow).__map!.project(q as [number, number]); return [x.x, x.y] as [number, number]; }, p);
 
-type Box = [number, number, number, number];
-const ringBox = (ring: number[][]): Box => [Math.min(...ring.map((p) => p[0])), Math.min(...ring.map((p) => p[1])), Math.max(...ring.map((p) => p[0])), Math.max(...ring.map((p) => p[1]))];
-const meets = (a: Box, b: Box) => !(b[0] > a[2] || b[2] < a[0] || b[1] > a[3] || b[3] < a[1]);
-
-/**
- * Three stands of the fixture close together, forest with a known species and none repaired on import, whose box
- * (with a margin) touches no other stand: a box drawn around them picks exactly these three.
- */
-function threeStands(fx: ErleiFixture): { indices: number[]; box: Box } {
-  const skip = new Set([...fx.repeated, ...fx.spiked]);
-  const boxes = fx.expected.map((e) => ringBox(e.ring));
-  const ok = (i: number) => !skip.has(i) && fx.expected[i].land_code !== '0199' && fx.expected[i].species !== '竹柏';
-  for (let i = 0; i < boxes.length; i++) {
-    if (!ok(i) || !fx.expected[i].forest) continue;
-    const close = boxes.map((_, j) => j).filter((j) => j !== i && ok(j) && Math.abs(boxes[j][0] - boxes[i][0]) < 0.0085 && Math.abs(boxes[j][1] - boxes[i][1]) < 0.0085);
-    for (let a = 0; a < close.length; a++) {
-      for (let b = a + 1; b < close.length; b++) {
-        const trio = [i, close[a], close[b]];
-        const m = 0.0002;
-        const box: Box = [Math.min(...trio.map((k) => boxes[k][0])) - m, Math.min(...trio.map((k) => boxes[k][1])) - m, Math.max(...trio.map((k) => boxes[k][2])) + m, Math.max(...trio.map((k) => boxes[k][3])) + m];
-        if (boxes.every((bx, k) => trio.includes(k) || !meets(bx, box))) return { indices: trio.sort((x, y) => x - y), box };
-      }
-    }
-  }
-  throw new Error('no three isolated stands in the fixture');
-}
-
-const AGE: Record<string, string> = { 1: '幼龄林', 2: '中龄林', 3: '近熟林', 4: '成熟林', 5: '过熟林' };
-
-/** A stand's figures computed here: GeographicLib area, stock = 每公顷蓄积 × 公顷, carbon by the factor table. */
-function independent(fx: ErleiFixture, props: Record<string, unknown>[], i: number) {
-  const e = fx.expected[i];
-  const p = props[i];
-  const area = refArea(e.ring);
-  const stock = (e.stock_per_ha * area) / 10_000;
-  const c = standCarbon({ species: e.species || '无', age_group: AGE[String(p.LING_ZU)] ?? null, stock_m3: stock, area_m2: area, origin: String(p.QI_YUAN).startsWith('1') ? '天然' : '人工' } as never,
-    DEFAULT_FACTORS, { method: 'ipcc_bef', year: AS_OF_YEAR });
-  return { mu: area / MU, stock, carbon: c.carbon_stock_tCO2e, sink: c.annual_sink_tCO2e, forestMu: e.forest ? area / MU : 0 };
-}
-
-const near = (a: number, b: number, rel = 1e-5) => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
 
 export function plannerToolsTests(browser: Browser, appUrl: string): BrowserTest[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'planner-tools-'));
