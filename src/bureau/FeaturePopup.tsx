@@ -2,6 +2,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useState } from 'react';
 import { keptFields } from '../core/inventory/normalise.ts';
+import { codeNames } from '../core/inventory/code-names.ts';
+import { valueName } from '../ui/value-names.ts';
 import { STAND_SOURCE } from '../layers/registry.ts';
 import type { PickedFeature } from '../map/MapView.tsx';
 import { formatValue } from '../ui/format-value.ts';
@@ -17,6 +19,8 @@ export function FeaturePopup({ picked, map = null }: { picked: PickedFeature; ma
   const title = properties[layer.popup.title];
   // An imported inventory keeps the fields the schema does not use (PINGJUN_NL, LD_QS …): listed under their own names.
   const extra = layer.source === STAND_SOURCE && 'land_class' in properties ? keptFields(properties) : [];
+  // Coded values among them (三调 DLBM 0305, 公益林保护等级 2 …) with their names beside the code.
+  const names = codeNames(Object.fromEntries(extra));
   return (
     <div className="feature-popup" data-testid="feature-popup" data-layer={layer.id}>
       <div className="feature-popup__layer">{layer.name[lang]}</div>
@@ -38,7 +42,7 @@ export function FeaturePopup({ picked, map = null }: { picked: PickedFeature; ma
           {extra.map(([key, value]) => (
             <tr key={`extra:${key}`} data-field={key} data-extra="true">
               <th scope="row">{key}</th>
-              <td>{formatValue(value, 'text', lang)}</td>
+              <td>{formatValue(value, 'text', lang)}{names[key] && <span className="feature-popup__code-name"> {valueName(names[key], lang)}</span>}</td>
             </tr>
           ))}
         </tbody>

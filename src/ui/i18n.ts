@@ -4,6 +4,7 @@
 import { createContext, useContext } from 'react';
 import type { RuleMessage, RuleMessageKey } from '../core/plan/rules.ts';
 import type { Lang } from './i18n-types.ts';
+import { PLANNER_TOOLS_TEXT } from './i18n-planner-tools.ts';
 import { valueName } from './value-names.ts';
 
 // Sections of the dictionary kept in files of their own (no React there: the sign-in page uses them too).
@@ -191,6 +192,8 @@ export type TextKey = keyof typeof UI_TEXT;
  * {name} slots are filled by fillText (src/ui/fill-text.ts) with values already formatted by the caller.
  */
 export const PLANNER_TEXT = {
+  // Issue 24's strings (coordinates and DMS, CRS names, picking and merging, 界址点, the list, the report): a section.
+  ...PLANNER_TOOLS_TEXT,
   modeStatic: { zh: '浏览', en: 'Browse' },
   modeMeasure: { zh: '测距', en: 'Distance' },
   modePolygon: { zh: '多边形', en: 'Polygon' },
@@ -207,7 +210,6 @@ export const PLANNER_TEXT = {
   modeHintDraw: { zh: '绘制：单击加点，单击首点闭合；拖动地图仍是平移；Esc 取消/退出。', en: 'Draw: click to add points, click the first point to close; dragging still pans; Esc cancels or leaves.' },
   typeCoordinates: { zh: '输入坐标…', en: 'Type coordinates…' },
   coordinatesTypedIn: { zh: '坐标按 {crsName}（{crs}）输入', en: 'Coordinates typed in {crsName} ({crs})' },
-  coordinateFormatHelp: { zh: '每行一个点：经度, 纬度；或 X, Y（CGCS2000 高斯-克吕格，米，带号可有可无）', en: 'One point per line: lon, lat; or X, Y (CGCS2000 Gauss-Krüger metres, zone prefix optional)' },
   asALine: { zh: '作为线', en: 'As a line' },
   addAsASite: { zh: '添加为地块', en: 'Add as a site' },
   cancel: { zh: '取消', en: 'Cancel' },
@@ -278,7 +280,6 @@ export const PLANNER_TEXT = {
   importFiles: { zh: '导入文件', en: 'Import files' },
   dropFilesHereOr: { zh: '拖放文件到这里，或', en: 'Drop files here, or' },
   chooseFiles: { zh: '选择文件', en: 'choose files' },
-  importReadFixedRejected: { zh: '读取 {read} 个要素，修复 {fixedCount} 处，拒绝 {rejectedCount} 个', en: 'Read {read} features, fixed {fixedCount}, rejected {rejectedCount}' },
   crs: { zh: '坐标系', en: 'CRS' },
   encoding: { zh: '编码', en: 'Encoding' },
   featureNumber: { zh: '第 {number} 个要素：', en: 'Feature {number}: ' },

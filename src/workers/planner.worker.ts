@@ -1,7 +1,7 @@
 // The planner's worker: parses imported files (core/io) and analyses sites against the plan layers (core/analysis),
 // so a 50 MB shapefile or a site over 30,000 stands never freezes the map. Layers and the index load once, lazily.
 import { expose } from 'comlink';
-import type { Geometry } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import { analyseSite, type SiteAnalysis, type SiteIndex, type SiteType } from '../core/analysis/index.ts';
 import { importFile } from '../core/io/registry.ts';
 import type { ImportOptions, ImportResult } from '../core/io/types.ts';
@@ -9,9 +9,14 @@ import { sitingRules } from '../layers/analysis-roles.ts';
 import { loadSiteIndex } from '../layers/site-data.ts';
 import type { Feature } from 'geojson';
 import { bboxOf } from '../core/geo/positions.ts';
+import { geodesicArea } from '../core/geo/measure.ts';
 import { encodeShare, type EncodedShare, type ShareState } from '../core/share/share-link.ts';
 import { locateProblem, type Where } from '../planner/import-messages.ts';
-import { buildPickIndex, pickAt, type PickIndex } from '../planner/reference/pick-index.ts';
+import { buildPickIndex, pickAt, pickInBox, type PickIndex } from '../planner/reference/pick-index.ts';
+import { filterOptions, pickByFilter, referenceStands, type FilterOption, type ReferenceStands, type StandFilter } from '../planner/reference/reference-stands.ts';
+import { dissolve } from '../core/geo/dissolve.ts';
+import { carriedAttributes } from '../planner/site-attributes.ts';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { referenceStore, type ReferenceMeta, type ReferenceRecord } from '../planner/reference/reference-store.ts';
 
 let index: Promise<SiteIndex> | null = null;
@@ -36,7 +41,28 @@ export type ImportOutcome = { ok: true; result: ImportResult; ms: number; large?
 export interface ReferencePick { layerId: string; layerName: string; feature: Feature<Geometry> }
 
 const pending = new Map<string, { file: string; features: Feature<Geometry>[]; blob: Blob; bbox: [number, number, number, number] | null }>();
-const references = new Map<string, { meta: ReferenceMeta; index: PickIndex }>();
+/** Each reference layer: its features (picking index) and, once asked for, its stands (null: not a stand layer). */
+const references = new Map<string, { meta: ReferenceMeta; index: PickIndex; stands?: ReferenceStands | null }>();
+
+function standsOf(id: string): ReferenceStands | null {
+  const r = references.get(id);
+  if (!r) return null;
+  if (r.stands === undefined) r.stands = referenceStands(r.index.features);
+  return r.stands;
+}
+
+/** Where the stands of an analysis came from, said beside it (StandSource.tsx). */
+export type StandSourceInfo =
+  | { kind: 'release'; count: number; /** The site names a reference layer that is gone or holds no stands. */ fellBack?: boolean }
+  | { kind: 'reference'; id: string; name: string; count: number };
+
+/** Picked stands of a reference layer: which, their ellipsoidal area, and (for the map) their outlines. */
+export interface PickResult { layerId: string; indices: number[]; area_m2: number; geojson: FeatureCollection }
+
+/** Above this many picked stands the map shows none of them (the count and area still hold). */
+const MAX_PICK_SHOWN = 5000;
+/** The most stands one merge takes. */
+export const MAX_MERGE = 2000;
 
 function boxOfAll(features: Feature<Geometry>[]): [number, number, number, number] | null {
   let b: [number, number, number, number] | null = null;
@@ -51,8 +77,12 @@ function boxOfAll(features: Feature<Geometry>[]): [number, number, number, numbe
 const newId = () => globalThis.crypto?.randomUUID?.() ?? `ref-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 const api = {
-  /** `highlights`: each siting finding's affected part as geometry (the selected site's map highlight). */
-  async analyse(base: string, geometry: Geometry, type: SiteType, year: number, highlights = false): Promise<SiteAnalysis & { ms: number }> {
+  /**
+   * The site's analysis against the release's stands, or — `standSource` a reference layer's id (a site picked or
+   * merged from it) — against that layer's own stands, with the release's other layers (wetlands, projects, 三区三线 …).
+   * `highlights`: each siting finding's affected part as geometry (the selected site's map highlight).
+   */
+  async analyse(base: string, geometry: Geometry, type: SiteType, year: number, standSource?: string | null, highlights = false): Promise<SiteAnalysis & { ms: number; stand_source: StandSourceInfo }> {
     index ??= loadSiteIndex((file) => fetchBytes(base, file));
     let idx: SiteIndex;
     try {
@@ -61,9 +91,13 @@ const api = {
       index = null; // let a later call retry
       throw e;
     }
+    const ref = standSource ? standsOf(standSource) : null;
+    const source: StandSourceInfo = ref
+      ? { kind: 'reference', id: standSource!, name: references.get(standSource!)!.meta.name, count: ref.count }
+      : { kind: 'release', count: idx.stands.features.length, ...(standSource ? { fellBack: true } : {}) };
     const t0 = performance.now();
-    const a = analyseSite(idx, geometry, { type, year, rules: RULES, highlights });
-    return { ...a, ms: performance.now() - t0 };
+    const a = analyseSite(ref ? { ...idx, stands: ref.index } : idx, geometry, { type, year, rules: RULES, highlights });
+    return { ...a, ms: performance.now() - t0, stand_source: source };
   },
 
   /** Never throws: a bad file comes back as { ok: false, message } naming the file and the problem. */
@@ -147,11 +181,69 @@ const referenceApi = {
     return out.slice(0, 5);
   },
 
+  /** The stands of a reference layer meeting a lon/lat box (box select). */
+  referencePickBox(id: string, box: [number, number, number, number]): PickResult {
+    const r = references.get(id);
+    return picked(id, r ? pickInBox(r.index, box) : []);
+  },
+
+  /** What filter-select offers for a reference layer (null: the layer holds no stands). */
+  referenceFilterOptions(id: string): Record<keyof StandFilter, FilterOption[]> | null {
+    const s = standsOf(id);
+    return s ? filterOptions(s) : null;
+  },
+
+  referencePickFilter(id: string, filter: StandFilter): PickResult {
+    const s = standsOf(id);
+    return picked(id, s ? pickByFilter(s, filter) : []);
+  },
+
+  /** The result for a set of indexes (a pick added to another). */
+  referencePicked(id: string, indices: number[]): PickResult {
+    return picked(id, indices);
+  },
+
+  /**
+   * The picked stands merged into one geometry (shared edges dissolved, holes kept), with the names of the stands
+   * (from 林班/小班) and the attributes they all share, for the new site.
+   */
+  referenceMerge(id: string, indices: number[]): { geometry: Polygon | MultiPolygon; count: number; stands: string[]; shared: Record<string, string> } {
+    const r = references.get(id);
+    if (!r) throw new Error('the reference layer is no longer loaded');
+    const unique = [...new Set(indices)].filter((i) => i >= 0 && i < r.index.features.length);
+    if (unique.length === 0) throw new Error('no stands picked');
+    if (unique.length > MAX_MERGE) throw new Error(`more than ${MAX_MERGE} stands`);
+    const features = unique.map((i) => r.index.features[i]);
+    const areal = features.map((f) => f.geometry).filter((g): g is Polygon | MultiPolygon => g.type === 'Polygon' || g.type === 'MultiPolygon');
+    const geometry = dissolve(areal);
+    const stands = features.map((f, k) => carriedAttributes(f.properties, 'zh').name ?? `#${unique[k] + 1}`);
+    // Attributes every merged stand has with the same value (乡镇, 林班 …) stay with the site.
+    const all = features.map((f) => carriedAttributes(f.properties, 'zh').attributes);
+    const shared: Record<string, string> = {};
+    for (const [k, v] of Object.entries(all[0] ?? {})) if (all.every((a) => a[k] === v)) shared[k] = v;
+    return { geometry, count: unique.length, stands, shared };
+  },
+
   /** The share link, off the main thread (packing thousands of sites takes seconds). */
   encodeShare(state: ShareState): EncodedShare {
     return encodeShare(state);
   },
 };
+
+function picked(id: string, indices: number[]): PickResult {
+  const r = references.get(id);
+  const s = standsOf(id);
+  if (!r) return { layerId: id, indices: [], area_m2: 0, geojson: { type: 'FeatureCollection', features: [] } };
+  const areas = s?.index.areas;
+  let area = 0;
+  for (const i of indices) area += areas ? areas[i] : 0;
+  if (!areas) for (const f of featuresOf(r.index, indices)) area += computeArea(f);
+  const shown = indices.length <= MAX_PICK_SHOWN ? featuresOf(r.index, indices).map((f) => ({ type: 'Feature' as const, properties: {}, geometry: f.geometry })) : [];
+  return { layerId: id, indices, area_m2: area, geojson: { type: 'FeatureCollection', features: shown } };
+}
+
+const featuresOf = (index: PickIndex, indices: number[]) => indices.map((i) => index.features[i]).filter(Boolean);
+const computeArea = (f: Feature<Geometry>) => { try { return geodesicArea(f.geometry); } catch { return 0; } };
 
 Object.assign(api, referenceApi);
 export type PlannerApi = typeof api & typeof referenceApi;

@@ -11,6 +11,7 @@ import { dashboardTests } from './dashboard.spec.ts';
 import { plannerTests } from './planner.spec.ts';
 import { plannerXssTests } from './planner-xss.spec.ts';
 import { plannerUxTests } from './planner-ux.spec.ts';
+import { plannerToolsTests } from './planner-tools.spec.ts';
 import { faviconTests } from './favicon.spec.ts';
 import { launchBrowser, runTests } from './harness.ts';
 import { publicTests } from './public.spec.ts';
@@ -40,7 +41,7 @@ const projectsOnly = only === 'projects';
 const i18nOnly = only === 'i18n';
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
 // `admin` (user administration, admin.spec.ts) needs the bureau and sign-in builds and a server of its own.
-const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared' || only === 'admin' || only === 'siting';
+const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared' || only === 'admin' || only === 'siting' || only === 'planner-tools';
 const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
@@ -86,10 +87,12 @@ try {
     if (!plannerOnly && !yearOnly) failed += await runTests('bureau', bureauTests(browser, app.url));
     if (!plannerOnly && !yearOnly) failed += await runTests('dashboard', dashboardTests(browser, app.url));
     if (only === undefined || yearOnly) failed += await runTests('year', yearBureauTests(browser, app.url));
-    if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux' && only !== 'shared' && only !== 'admin' && only !== 'siting' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
+    if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux' && only !== 'shared' && only !== 'admin' && only !== 'siting' && only !== 'planner-tools' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
     if (only === undefined || only === 'storage') failed += await runTests('storage', storageTests(browser, app.url));
     if (only === undefined || only === 'planner-xss') failed += await runTests('planner-xss', plannerXssTests(browser, app.url));
     if (only === undefined || only === 'planner-ux') failed += await runTests('planner-ux', [...faviconTests(browser, app.url, 'bureau page'), ...plannerUxTests(browser, app.url)]);
+    // Issue 24: picking and merging stands, the 界址点 table, WKT CSV, DMS input, and the defects a planner met.
+    if (only === undefined || only === 'planner-tools') failed += await runTests('planner-tools', plannerToolsTests(browser, app.url));
     if (only === undefined || only === 'siting') {
       // The siting rules (issue 24): a server of its own on data/, which keeps each site's siting record.
       const siting = await serveSignedIn();

@@ -4,6 +4,7 @@ import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { Polygon } from 'geojson';
 import { geodesicArea } from '../geo/measure.ts';
 import { importFile } from './registry.ts';
+import { parseCsv } from './csv.ts';
 import { sitesToCsv, sitesToGeoJson, sitesToKml, sitesToShapefileZip, type ExportSite } from './export-sites.ts';
 
 const poly: Polygon = { type: 'Polygon', coordinates: [[[115.3, 26.3], [115.31, 26.3], [115.312, 26.309], [115.3, 26.31], [115.3, 26.3]]] };
@@ -50,7 +51,7 @@ describe('site exports', () => {
     const csv = sitesToCsv(sites.map((s) => ({ ...s, analysis: null })));
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain("'=cmd & <b>");
-    const mu = Number(csv.split('\r\n')[1].split(',')[4]);
+    const mu = Number(parseCsv('sites.csv', csv.slice(1), ',', 1e6)[1].cells[4]);
     expect(mu).toBe(Math.round((geodesicArea(poly) / (10000 / 15)) * 100) / 100); // 亩 to 0.01, rounded once
   });
   it('CSV numbers are rounded once from the exact values, not float noise', () => {
@@ -59,7 +60,7 @@ describe('site exports', () => {
       overlaps: [{ layer: 'wetlands', area_mu: 3.14159265 }], conflicts: [], comparison: { rows: [{ years: 10, added_tCO2e: 100.04999 }] },
     } as unknown as NonNullable<Parameters<typeof sitesToCsv>[0][0]['analysis']>;
     const csv = sitesToCsv([{ ...sites[0], analysis }]);
-    const cells = csv.split('\r\n')[1].split(',');
+    const cells = parseCsv('sites.csv', csv.slice(1), ',', 1e6)[1].cells;
     const numbers = cells.filter((c) => /^-?\d+(\.\d+)?$/.test(c));
     for (const c of numbers) expect(c.split('.')[1]?.length ?? 0, c).toBeLessThanOrEqual(4);
     expect(cells).toContain('61.86');

@@ -9,6 +9,8 @@ import { fromSquareMetres } from '../geo/units.ts';
 import { checkGeometry } from '../geo/validate.ts';
 import { toCsv } from '../table/csv.ts';
 import { writeShapefile } from './shapefile-write.ts';
+import { codeNames } from '../inventory/code-names.ts';
+import { geometryToWkt } from './wkt.ts';
 
 export interface ExportSite {
   id: string;
@@ -30,7 +32,17 @@ export function siteProperties(s: ExportSite): Record<string, string | number> {
     area_mu: round(fromSquareMetres(m.area_m2, 'mu'), 4), area_ha: round(fromSquareMetres(m.area_m2, 'ha'), 6),
     perim_m: round(m.perimeter_m, 2), length_m: round(m.length_m, 2),
   };
-  return { ...own, ...carried(s.attributes, own) };
+  return { ...own, ...carried(s.attributes, own), ...named(s.attributes, own) };
+}
+
+/** A coded inventory attribute's name beside its code, as <field>_MC (名称, as 三调's DLBM/DLMC): DI_LEI 0132 → DI_LEI_MC 其他灌木林地. */
+function named(attributes: ExportSite['attributes'], own: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, name] of Object.entries(codeNames(attributes ?? {}))) {
+    const key = `${k}_MC`;
+    if (!(key in own) && !(attributes && key in attributes)) out[key] = name;
+  }
+  return out;
 }
 
 /**
@@ -146,7 +158,8 @@ export function sitesToCsv(sites: CsvSite[]): string {
     { header: '名称 name', value: (s) => s.name },
     { header: '类型 type', value: (s) => s.type },
     { header: '备注 note', value: (s) => s.note },
-    { header: '几何 geometry', value: (s) => s.geometry.type },
+    // WKT (lon/lat, CGCS2000): the importer reads it back (csv.ts), so the file is a round trip, not a dead end.
+    { header: '几何 geometry', value: (s) => geometryToWkt(rfc7946(s.geometry)) },
     { header: '面积(亩) area_mu', value: (s) => round(fromSquareMetres(measureSite(s.geometry).area_m2, 'mu'), 2) },
     { header: '面积(公顷) area_ha', value: (s) => round(fromSquareMetres(measureSite(s.geometry).area_m2, 'ha'), 4) },
     { header: '周长(米) perimeter_m', value: (s) => siteProperties(s).perim_m },
