@@ -3,6 +3,7 @@
 // in English. One catalogue for both languages and both sides (server and pages), pure data: the server fills the
 // English text from it, the pages the Chinese (or English) one. Keys are `<resource>.<what>`.
 import type { Lang } from '../geo/units.ts';
+import { FIELD_MESSAGES } from './field-messages.ts';
 
 export interface MessageText {
   zh: string;
@@ -20,6 +21,8 @@ export const API_MESSAGES = {
   'auth.csrf': { zh: '页面已过期，请刷新后重试', en: 'missing or wrong x-csrf-token header (reload the page and try again)' },
   'auth.wrongPassword': { zh: '用户名或密码错误', en: 'wrong user name or password' },
   'auth.tooManyFailures': { zh: '登录失败次数过多，请 {seconds} 秒后再试', en: 'too many failed sign-ins; try again in {seconds} s' },
+  // Field work (issue 26): its own section.
+  ...FIELD_MESSAGES,
 } as const satisfies Record<string, MessageText>;
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;
