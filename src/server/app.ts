@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Db } from './db.ts';
 import { ApiError } from './errors.ts';
+import { fieldPlugin } from './field/plugin.ts';
 import { schemaVersion } from './migrations.ts';
 import { liveProjectFile, livePublicFile, registerProjectRoutes } from './project-routes.ts';
 import { loadProjectRelease } from './projects.ts';
@@ -183,6 +184,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
 
   registerProjectRoutes(app, db, opts.projectDataDir);
+  // Field work (issue 26): reports, photos, tasks, 监测图斑, offline areas; one plugin (src/server/field/).
+  await app.register(fieldPlugin, { db, dataDir: opts.projectDataDir, servedDataDir: opts.bureauDir && `${opts.bureauDir}/data` });
 
   // --- Pages ---------------------------------------------------------------------------------------------------
   const serveFrom = (dir: string | undefined, prefix: string, cache: string) => async (req: FastifyRequest, reply: FastifyReply) => {
