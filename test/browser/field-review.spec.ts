@@ -3,32 +3,22 @@
 // sends it twice; the report shows once in the list, its task is done, its photo opens; the editor accepts it and the
 // 图斑's status changes (on screen and in GET /api/patches). A viewer cannot send a report, a text file named .jpg is
 // refused, and a report edited on the phone while the editor reviews it shows as a conflict with the server's version.
-// Served by the real server (src/server/main.ts) with the sample release's project layers and 监测图斑.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+// Served as `npm start` serves (test/browser/server.ts) on data/: the sample's project layers and 监测图斑.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT } from '../../scripts/lib/serve-app.ts';
-import { startServer, type RunningServer } from '../../src/server/main.ts';
-import { addUser } from '../../src/server/users.ts';
 import { withExif } from '../fixtures/exif-jpeg.ts';
 import { assert, type BrowserTest, openPage, setContextCookies, waitForValue } from './harness.ts';
-import { sessionCookie, signIn, TEST_PASSWORD } from './server.ts';
+import { serveSignedIn, sessionCookie, signIn, TEST_PASSWORD } from './server.ts';
 
 const JPEG = new Uint8Array(readFileSync(path.join(ROOT, 'test/fixtures/photos/field-photo.jpg')));
 
-export async function serveField(): Promise<{ url: string; server: RunningServer; close: () => Promise<void> }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'xg-field-db-'));
-  const server = await startServer({
-    dbDir: path.join(dir, 'db'), bureauDir: path.join(ROOT, 'dist'), publicDir: path.join(ROOT, 'dist-public'), loginDir: path.join(ROOT, 'dist-login'),
-    projectDataDir: path.join(ROOT, 'data'), port: 0, log: () => undefined,
-  });
-  await addUser(server.db, 'eve', TEST_PASSWORD, 'editor');
-  await addUser(server.db, 'pam', TEST_PASSWORD, 'planner');
-  await addUser(server.db, 'vic', TEST_PASSWORD, 'viewer');
-  const token = await signIn(server.url, 'eve');
-  setContextCookies(async () => [sessionCookie(server.url, token)]);
-  return { url: server.url, server, close: async () => { setContextCookies(null); await server.close(); rmSync(dir, { recursive: true, force: true }); } };
+export async function serveField(): Promise<{ url: string; close: () => Promise<void> }> {
+  const site = await serveSignedIn(undefined, [['eve', 'editor'], ['pam', 'planner'], ['vic', 'viewer']]);
+  const token = await signIn(site.url, 'eve');
+  setContextCookies(async () => [sessionCookie(site.url, token)]);
+  return { url: site.url, close: site.close };
 }
 
 /** A phone: signed in through the API, sending what the field page sends. */

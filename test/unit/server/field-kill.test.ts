@@ -1,5 +1,5 @@
 // No acknowledged report is lost when the server is killed (issue 26, as bench:server checks for sites): the server
-// runs as its own process (scripts/serve.ts, as `npm start` runs it) on a PGlite folder; a phone's worth of reports
+// runs as its own process (scripts/serve.ts = `npm start`, as bench:server runs it) on a PGlite folder; a phone's worth of reports
 // with photos are sent at once and the server is killed with SIGKILL while they arrive; after a restart on the same
 // folder every report answered 201 is there with its photo byte for byte, and sending the unanswered ones again with
 // their Idempotency-Keys files each exactly once.
@@ -31,7 +31,7 @@ async function startServer(dbDir: string): Promise<{ child: ChildProcess; url: s
   });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start in 240 s:\n${out}`)), 240_000);
+    const timer = setTimeout(() => reject(new Error(`the server did not start in 600 s:\n${out}`)), 600_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /running at (http:\/\/\S+)/.exec(out);
