@@ -18,17 +18,20 @@ export type Overlay =
   /** An import's preview before its features are added: the features, or a blob: URL of a large file's GeoJSON. */
   | { kind: 'import-preview'; data: FeatureCollection | string }
   /** A workspace reference layer: a blob: URL of its GeoJSON (fetched and tiled in MapLibre's worker). */
-  | { kind: 'reference'; id: string; url: string; visible: boolean };
+  | { kind: 'reference'; id: string; url: string; visible: boolean }
+  /** The bureau's 外业 panel: where reports were made and where tasks send someone (points with kind and status). */
+  | { kind: 'field-review'; data: FeatureCollection };
 
 export type OverlayKind = Overlay['kind'];
 
 /** Overlays are named by kind (one of each) or, for reference layers, by kind and id. */
-export type OverlayRef = { kind: 'sites' } | { kind: 'import-preview' } | { kind: 'reference'; id: string };
+export type OverlayRef = { kind: 'sites' } | { kind: 'import-preview' } | { kind: 'reference'; id: string } | { kind: 'field-review' };
 
 /** The key of an overlay: its source id and the key of its layer ids. */
 export function overlayKey(o: OverlayRef): string {
   if (o.kind === 'sites') return 'planner-sites';
   if (o.kind === 'import-preview') return 'planner-preview';
+  if (o.kind === 'field-review') return 'field-review';
   return `planner-ref-${o.id}`;
 }
 
@@ -64,6 +67,18 @@ export function overlayLayers(o: Overlay): LayerSpecification[] {
       { id: layerId(key, 'line'), type: 'line', source, paint: { 'line-color': '#ff7f00', 'line-width': 2, 'line-dasharray': [2, 1] } },
       { id: layerId(key, 'point'), type: 'circle', source, filter: IS_POINT, paint: { 'circle-color': '#ff7f00', 'circle-radius': 5 } },
     ];
+  } else if (o.kind === 'field-review') {
+    // Reports: small, coloured by review status; tasks: larger with a thick white ring.
+    const isTask = ['==', ['get', 'kind'], 'task'];
+    out = [{
+      id: layerId(key, 'point'), type: 'circle', source,
+      paint: {
+        'circle-radius': ['case', isTask, 7, 5],
+        'circle-color': ['match', ['get', 'status'], 'submitted', '#d97706', 'accepted', '#15803d', 'returned', '#b91c1c', 'open', '#2563eb', '#6b7280'],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': ['case', isTask, 3, 1.5],
+      },
+    }];
   } else {
     const layout = { visibility: o.visible ? 'visible' : 'none' };
     out = [

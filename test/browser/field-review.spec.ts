@@ -146,7 +146,7 @@ export function fieldReviewTests(browser: Browser, site: { url: string }): Brows
         // The report's point is on the map.
         const points = await page.evaluate(async () => {
           const map = (window as Window & { __map?: import('maplibre-gl').Map }).__map;
-          if (!map?.getLayer('field-review::circle')) return -1;
+          if (!map?.getLayer('field-review::point')) return -1;
           const data = await (map.getSource('field-review') as import('maplibre-gl').GeoJSONSource).getData();
           return (data as { features: unknown[] }).features.length;
         });
