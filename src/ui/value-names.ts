@@ -59,6 +59,19 @@ export const VALUE_NAMES_EN: Record<string, string> = {
   小微湿地: 'Small wetland',
   库塘湿地: 'Reservoir/pond wetland',
   镇: 'Town',
+  // 监测图斑核查 (field reports, src/core/field/templates.ts): the finding and the cause of a change
+  属实: 'Real',
+  不属实: 'Not real',
+  合法: 'Lawful',
+  采伐: 'Logging',
+  建设占用: 'Construction',
+  开矿采石: 'Mining/quarrying',
+  毁林开垦: 'Cleared for farming',
+  火灾: 'Fire',
+  病虫害: 'Pests/disease',
+  自然灾害: 'Natural disaster',
+  造林更新: 'Planting/regeneration',
+  其他: 'Other',
   乡: 'Township',
 };
 
