@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { registerAccountRoutes } from './account-routes.ts';
 import type { Db } from './db.ts';
 import { ApiError } from './errors.ts';
+import { fieldPlugin } from './field/plugin.ts';
 import { schemaVersion } from './migrations.ts';
 import { liveProjectFile, livePublicFile, registerProjectRoutes } from './project-routes.ts';
 import { loadProjectRelease } from './projects.ts';
@@ -162,6 +163,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
 
   registerProjectRoutes(app, db, opts.dataDir);
+  // Field work (issue 26): reports, photos, tasks, 监测图斑, offline areas; one plugin (src/server/field/). The data
+  // folder is both the release (its monitoring-patches.geojson) and what /data/ serves (the offline plan's sizes).
+  await app.register(fieldPlugin, { db, dataDir: opts.dataDir, servedDataDir: opts.dataDir });
 
   // --- Pages ---------------------------------------------------------------------------------------------------
   const serveFrom = (dir: string | undefined, prefix: string, cache: string) => async (req: FastifyRequest, reply: FastifyReply) => {

@@ -25,6 +25,7 @@ import { makeStressData } from '../../scripts/make-stress-data.ts';
 import { runReleaseSuite } from './release.spec.ts';
 import { buildPublicFrom, registryTests, writeRegistryFixture } from './registry.spec.ts';
 import { i18nTests } from './i18n.spec.ts';
+import { fieldReviewTests, serveField } from './field-review.spec.ts';
 import { sitingTests } from './siting.spec.ts';
 
 // Every page this runner builds carries the test hooks (window.__map, __draw …; src/test-hooks.ts); production builds do not.
@@ -42,10 +43,10 @@ const i18nOnly = only === 'i18n';
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
 // `admin` (user administration, admin.spec.ts) needs the bureau and sign-in builds and a server of its own.
 const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared' || only === 'admin' || only === 'siting' || only === 'planner-tools';
-const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
+const runBureau = only !== 'public' && only !== 'field-review' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
-const runPublic = only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
+const runPublic = only !== 'bureau' && only !== 'field-review' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), served as `npm start -- --data data-stress`.
 const runStress = only === undefined || only === 'stress';
 // CSP and XSS (security.spec.ts): the shared server, and a second one on a payload-laden copy of data/.
@@ -136,6 +137,15 @@ try {
     const site = await serveProjects();
     try {
       failed += await runTests('projects', projectsTests(browser, site.url));
+    } finally {
+      await site.close();
+    }
+  }
+  if (only === undefined || only === 'field-review') {
+    // The bureau's 外业 panel (issue 26): the editor's reviews go to this server's database: a server of its own.
+    const site = await serveField();
+    try {
+      failed += await runTests('field-review', fieldReviewTests(browser, site));
     } finally {
       await site.close();
     }

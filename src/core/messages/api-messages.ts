@@ -5,6 +5,7 @@
 // A parameter that names a field (`field`, `statusField`) is shown by the field's name in the language
 // (field-names.ts); the pages translate data values and layer ids in parameters before filling (src/ui/server-message.ts).
 import type { Lang } from '../geo/units.ts';
+import { FIELD_MESSAGES } from './field-messages.ts';
 import { fieldName } from './field-names.ts';
 
 export interface MessageText {
@@ -30,6 +31,8 @@ export const API_MESSAGES = {
   'auth.csrf': { zh: '页面已过期，请刷新后重试', en: 'missing or wrong x-csrf-token header (reload the page and try again)' },
   'auth.wrongPassword': { zh: '用户名或密码错误', en: 'wrong user name or password' },
   'auth.tooManyFailures': { zh: '登录失败次数过多，请 {seconds} 秒后再试', en: 'too many failed sign-ins; try again in {seconds} s' },
+  // Field work (issue 26): its own section.
+  ...FIELD_MESSAGES,
   'auth.sendCredentials': { zh: '请填写用户名和密码', en: 'send { "username": …, "password": … }' },
   'auth.accountLocked': {
     zh: '此账号登录失败次数过多，已暂时锁定，请 {minutes} 分钟后再试，或请编辑在“用户管理”中解除锁定',
