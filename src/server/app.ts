@@ -14,6 +14,7 @@ import { LoginLimiter } from './rate-limit.ts';
 import { COOKIE, createSession, csrfMatches, endSession, readCookie, SESSION_HOURS, sessionCookie, sessionFromToken, type Session } from './sessions.ts';
 import { checkSiteInput } from './site-input.ts';
 import { createSite, deleteSite, getSite, listSites, restoreSite, siteHistory, updateSite } from './sites.ts';
+import { rasterRoutes } from './raster-routes.ts';
 import { resolveFile, sendFile } from './static-files.ts';
 import { addUser, countUsers, type Role, type User, usernameProblem } from './users.ts';
 
@@ -183,6 +184,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
 
   registerProjectRoutes(app, db, opts.projectDataDir);
+  // The data folder's rasters with HTTP Range (bureau: signed in; public page: rasters.json entries marked public).
+  await app.register(rasterRoutes, { dataDir: opts.projectDataDir });
 
   // --- Pages ---------------------------------------------------------------------------------------------------
   const serveFrom = (dir: string | undefined, prefix: string, cache: string) => async (req: FastifyRequest, reply: FastifyReply) => {
