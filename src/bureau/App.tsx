@@ -25,6 +25,8 @@ const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
 const PlannerPanel = lazy(() => import('../planner/PlannerPanel.tsx'));
 // Drawing and importing project features (Terra Draw, the importers) loads only for a signed-in editor.
 const ProjectTools = lazy(() => import('./ProjectTools.tsx'));
+// The 监测图斑 list (issue 25) loads only when opened.
+const PatchPanel = lazy(() => import('./patches/PatchPanel.tsx'));
 
 function initialLang(): Lang {
   const fromUrl = new URLSearchParams(location.search).get('lang');
@@ -43,6 +45,7 @@ export function App() {
   const [cursor, setCursor] = useState<[number, number] | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [showDashboard, setShowDashboard] = useState(() => new URLSearchParams(location.search).has('dashboard'));
+  const [showPatches, setShowPatches] = useState(() => new URLSearchParams(location.search).has('patches'));
   // The planner stays open across a reload (it keeps its own view and selection; see planner/session.ts).
   const [showPlanner, setShowPlanner] = useState(() => new URLSearchParams(location.search).has('planner') || location.hash.startsWith('#share=') || plannerWasOpen());
   useEffect(() => rememberPlannerOpen(showPlanner), [showPlanner]);
@@ -106,7 +109,7 @@ export function App() {
 
   return (
     <LangContext.Provider value={lang}>
-      <div className={showDashboard || showPlanner ? "app app--dashboard" : "app"}>
+      <div className={showDashboard || showPlanner || showPatches ? "app app--dashboard" : "app"}>
         <header className="app-header">
           <h1>{t('appTitle')}</h1>
           <span className="app-header__subtitle">{t('appSubtitle')}</span>
@@ -117,6 +120,9 @@ export function App() {
           </button>
           <button type="button" className="dashboard-switch" data-testid="planner-switch" aria-pressed={showPlanner} onClick={() => setShowPlanner(!showPlanner)}>
             {lang === 'zh' ? '规划工作台' : 'Planner'}
+          </button>
+          <button type="button" className="dashboard-switch" data-testid="patches-switch" aria-pressed={showPatches} onClick={() => setShowPatches(!showPatches)}>
+            {t('patchesSwitch')}
           </button>
           <button type="button" className="lang-switch" data-testid="lang-switch" lang={lang === 'zh' ? 'en' : 'zh'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
             {t('language')}
@@ -166,6 +172,13 @@ export function App() {
           <aside className="dashboard-panel planner-panel" aria-label={lang === 'zh' ? '规划工作台' : 'Planner'}>
             <Suspense fallback={<div>{t('loading')}</div>}>
               <PlannerPanel lang={lang} map={map} visibleLayers={visibleLayers} onLayers={onLayers} />
+            </Suspense>
+          </aside>
+        )}
+        {showPatches && (
+          <aside className="dashboard-panel" aria-label={t('patchesSwitch')}>
+            <Suspense fallback={<div className="dashboard">{t('loading')}</div>}>
+              <PatchPanel lang={lang} map={map} onShowLayer={() => onChange('monitoring-patches', { visible: true })} />
             </Suspense>
           </aside>
         )}

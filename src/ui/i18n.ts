@@ -5,6 +5,7 @@ import { createContext, useContext } from 'react';
 import type { RuleMessage, RuleMessageKey } from '../core/plan/rules.ts';
 import type { Lang } from './i18n-types.ts';
 import { valueName } from './value-names.ts';
+import { RASTER_TEXT } from './i18n-raster.ts';
 
 /** The colon after a label: full-width in Chinese, ": " in English. */
 export function colonOf(lang: Lang): string {
@@ -34,6 +35,7 @@ export function localeOf(lang: Lang): string {
 }
 
 export const UI_TEXT = {
+  ...RASTER_TEXT,
   appTitle: { zh: '兴国碳汇图', en: 'Xingguo Carbon-Sink Map' },
   appSubtitle: { zh: '兴国县碳汇与国土项目一张图', en: 'Carbon sinks and land projects of Xingguo County' },
   sampleBadge: { zh: '示例数据', en: 'Sample data' },

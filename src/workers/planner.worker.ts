@@ -16,6 +16,8 @@ import { encodeShare, type EncodedShare, type ShareState } from '../core/share/s
 import { locateProblem, type Where } from '../planner/import-messages.ts';
 import { buildPickIndex, pickAt, type PickIndex } from '../planner/reference/pick-index.ts';
 import { referenceStore, type ReferenceMeta, type ReferenceRecord } from '../planner/reference/reference-store.ts';
+import type { SiteZonal } from '../core/raster/zone-summary.ts';
+import { zoneSummaries } from './raster-zonal.ts';
 
 let index: Promise<SiteIndex> | null = null;
 
@@ -104,8 +106,14 @@ function boxOfAll(features: Feature<Geometry>[]): [number, number, number, numbe
 const newId = () => globalThis.crypto?.randomUUID?.() ?? `ref-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 const api = {
-  async analyse(base: string, geometry: Geometry, type: SiteType, year: number): Promise<SiteAnalysis & { ms: number }> {
+  async analyse(base: string, geometry: Geometry, type: SiteType, year: number): Promise<SiteAnalysis & SiteZonal & { ms: number }> {
     index ??= loadIndex(base);
+    // The land cover the site takes (the release's rasters, read by HTTP Range), alongside the vector analysis; a
+    // raster that cannot be read leaves the rest of the analysis standing and says why.
+    const areal = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
+    const zonal: Promise<SiteZonal> = areal
+      ? zoneSummaries(base, [geometry]).then(([z]) => ({ zonal: z }), (e: Error) => ({ zonal_error: e?.message ?? String(e) }))
+      : Promise.resolve({});
     let idx: SiteIndex;
     try {
       idx = await index;
@@ -115,7 +123,8 @@ const api = {
     }
     const t0 = performance.now();
     const a = analyseSite(idx, geometry, { type, year });
-    return { ...a, ms: performance.now() - t0 };
+    const ms = performance.now() - t0;
+    return { ...a, ...(await zonal), ms };
   },
 
   /** Never throws: a bad file comes back as { ok: false, message } naming the file and the problem. */
