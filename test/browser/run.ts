@@ -23,6 +23,7 @@ import { makeStressData } from '../../scripts/make-stress-data.ts';
 import { runReleaseSuite } from './release.spec.ts';
 import { buildPublicFrom, registryTests, writeRegistryFixture } from './registry.spec.ts';
 import { i18nTests } from './i18n.spec.ts';
+import { patchesTests } from './patches.spec.ts';
 
 // Every page this runner builds carries the test hooks (window.__map, __draw …; src/test-hooks.ts); production builds do not.
 process.env.XG_TEST_HOOKS = '1';
@@ -38,10 +39,12 @@ const projectsOnly = only === 'projects';
 const i18nOnly = only === 'i18n';
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
 const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared';
-const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
+// `patches` (zonal statistics in the app and the 监测图斑 list, issue 25) runs alone on the sample server.
+const patchesOnly = only === 'patches';
+const runBureau = !patchesOnly && only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
-const runPublic = only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
+const runPublic = !patchesOnly && only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), served as `npm start -- --data data-stress`.
 const runStress = only === undefined || only === 'stress';
 // CSP and XSS (security.spec.ts): the shared server, and a second one on a payload-laden copy of data/.
@@ -87,6 +90,7 @@ try {
     if (only === undefined || only === 'storage') failed += await runTests('storage', storageTests(browser, app.url));
     if (only === undefined || only === 'planner-xss') failed += await runTests('planner-xss', plannerXssTests(browser, app.url));
     if (only === undefined || only === 'planner-ux') failed += await runTests('planner-ux', [...faviconTests(browser, app.url, 'bureau page'), ...plannerUxTests(browser, app.url)]);
+    if (only === undefined) failed += await runTests('patches', patchesTests(browser, app.url));
     if (only === undefined || only === 'shared') {
       // Two planners, each in a browser context of their own, signing in through the sign-in page; a server of their own.
       const shared = await serveSignedIn(undefined, [['ann', 'planner'], ['ben', 'planner']]);
@@ -97,6 +101,7 @@ try {
       }
     }
   }
+  if (patchesOnly) failed += await runTests('patches', patchesTests(browser, (await sampleSite()).url));
   if (only === undefined || i18nOnly) {
     const app = await sampleSite();
     failed += await runTests('i18n', i18nTests(browser, app.url, `${app.url}public/`));
