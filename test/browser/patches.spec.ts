@@ -14,6 +14,8 @@ import type { PatchFeature } from '../../src/core/monitoring/patches.ts';
 import { ROOT } from '../../scripts/lib/serve-app.ts';
 import { assert, type BrowserTest, openPage, type RecordedPage, waitForValue } from './harness.ts';
 
+type MapWindow = Window & { __map?: import('maplibre-gl').Map };
+
 type CliZone = { index: number; classes: Record<string, { pixels: number; area_mu: number }>; nodata_pixels: number };
 
 function zonalCli(raster: string, zones: string): CliZone[] {
@@ -117,6 +119,55 @@ export function patchesTests(browser: Browser, appUrl: string): BrowserTest[] {
         assert(Math.abs(Number(await pending.getAttribute('data-mu')) - mu) < 1e-6, 'pending loss 亩');
         assert(Number(await page.getByTestId('monitoring-confirmed').getAttribute('data-count')) === 0, 'nothing confirmed while the server has no checks');
         assert(((await page.getByTestId('monitoring-sink').textContent()) ?? '').includes('tCO₂e'), 'the sink beside it');
+        // a township chosen: its land cover (the township target of the raster worker, as in its popup) equals the CLI's
+        const towns = JSON.parse(readFileSync(path.join(ROOT, 'data/townships.geojson'), 'utf8')) as { features: { properties: { code: string } }[] };
+        const townIndex = towns.features.findIndex((f) => f.properties.code === patches[0].properties.township_code);
+        const cliTowns = zonalCli('data/rasters/landcover-2025.tif', 'data/townships.geojson');
+        await page.getByTestId('township-zoom').selectOption(patches[0].properties.township_code!);
+        await page.locator(`[data-testid="dashboard-zonal"][data-scope="${patches[0].properties.township_code}"] [data-testid="zonal-landcover"]`).waitFor({ timeout: 60_000 });
+        sameCounts('township', await tableRows(page, '[data-testid="dashboard-zonal"]'), sumZones([cliTowns[townIndex]]));
+        const townLoss = loss.filter((f) => f.properties.township_code === patches[0].properties.township_code).length;
+        await waitForValue(page, (n) => document.querySelector('[data-testid="monitoring-pending"]')?.getAttribute('data-count') === String(n), 30_000, 'township loss to check', townLoss);
+        assert(rec.pageErrors.length === 0, `page errors: ${rec.pageErrors.join('; ')}`);
+        await page.context().close();
+      },
+    },
+    {
+      name: "a stand's popup shows its land cover, equal to the zonal CLI over that stand's polygon",
+      async run() {
+        rec = await openPage(browser, { width: 1100, height: 720 });
+        const { page } = rec;
+        await page.goto(appUrl);
+        await waitForValue(page, () => { const m = (window as MapWindow).__map; return !!m && m.loaded(); }, 60_000, 'the map');
+        await page.getByTestId('township-zoom').selectOption('360732100'); // 潋江镇
+        await waitForValue(page, () => { const m = (window as MapWindow).__map; return !!m && m.getZoom() > 10 && m.loaded(); }, 60_000, 'zoomed in');
+        const target = await waitForValue(page, () => {
+          const map = (window as MapWindow).__map!;
+          if (!map.loaded()) return null;
+          const canvas = map.getCanvas();
+          const w = canvas.clientWidth, h = canvas.clientHeight;
+          const interactive = ['carbon-pilots::fill', 'wetlands::fill', 'mines::fill', 'pv::fill', 'wind-farms::fill', 'wind-turbines::circle', 'substations::circle', 'stands::fill'];
+          for (let y = Math.round(h * 0.3); y < h * 0.8; y += 17) {
+            for (let x = Math.round(w * 0.2); x < w * 0.8; x += 17) {
+              const hits = map.queryRenderedFeatures([x, y], { layers: interactive.filter((id) => map.getLayer(id)) });
+              if (hits[0]?.layer.id === 'stands::fill') return { x, y, id: String(hits[0].properties.id) };
+            }
+          }
+          return null;
+        }, 30_000, 'a clickable stand');
+        const box = (await page.getByTestId('map').boundingBox())!;
+        await page.mouse.click(box.x + target.x, box.y + target.y);
+        const popup = page.getByTestId('feature-popup');
+        await popup.waitFor({ timeout: 10_000 });
+        const id = await popup.locator('tr[data-field="id"] td').textContent();
+        assert(id === target.id, `popup of ${target.id}`);
+        await popup.locator('[data-testid="popup-zonal"] [data-testid="zonal-landcover"]').waitFor({ timeout: 60_000 });
+        const stands = JSON.parse(readFileSync(path.join(ROOT, 'data/stands.geojson'), 'utf8')) as { features: { properties: { id: string } }[] };
+        const stand = stands.features.find((f) => f.properties.id === target.id);
+        assert(stand, `stand ${target.id} in stands.geojson`);
+        const file = path.join(dir, 'stand.geojson');
+        writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [stand] }));
+        sameCounts('stand', await tableRows(page, '[data-testid="popup-zonal"]'), sumZones(zonalCli('data/rasters/landcover-2025.tif', file)));
         assert(rec.pageErrors.length === 0, `page errors: ${rec.pageErrors.join('; ')}`);
         await page.context().close();
       },
