@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 import { dataPlugin } from './scripts/vite/data-plugin.ts';
 import { devWithoutCsp } from './scripts/vite/dev-csp.ts';
 import { testHooks } from './scripts/vite/test-hooks.ts';
-import { extraLayersDefine } from './scripts/vite/extra-layers.ts';
+import { extraLayersDefine, tileServiceCsp } from './scripts/vite/extra-layers.ts';
 
 const DATA_DIR = path.resolve(import.meta.dirname, process.env.XINGGUO_DATA_DIR ?? process.env.XG_DATA_DIR ?? 'data');
 
@@ -13,8 +13,9 @@ export default defineConfig({
   base: './',
   // XINGGUO_DATA_DIR (a bureau's release, set by `npm start -- --data dir`) or XG_DATA_DIR (e.g. data-stress/, 200k
   // stands, for the stress test and `npm run bench`) serve another data folder; XG_OUT_DIR gives it its own output folder.
-  plugins: [devWithoutCsp(), testHooks(), react(), dataPlugin({ dataDir: DATA_DIR })],
-  // Layers the data folder adds to the registry (extra-layers.json beside their GeoJSON; src/layers/extra-layers.ts).
+  plugins: [devWithoutCsp(), testHooks(), react(), dataPlugin({ dataDir: DATA_DIR }), tileServiceCsp(DATA_DIR)],
+  // Layers the data folder adds to the registry (extra-layers.json beside their GeoJSON, src/layers/extra-layers.ts;
+  // rasters.json, src/layers/raster-layers.ts).
   define: extraLayersDefine(DATA_DIR),
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 5173 },

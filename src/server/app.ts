@@ -3,6 +3,8 @@
 // the bureau page and every internal file (stand tiles, columns, geometry, internal GeoJSON) need a session. Every
 // state-changing API call needs the session's CSRF token in the x-csrf-token header.
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Db } from './db.ts';
 import { ApiError } from './errors.ts';
@@ -14,6 +16,7 @@ import { LoginLimiter } from './rate-limit.ts';
 import { COOKIE, createSession, csrfMatches, endSession, readCookie, SESSION_HOURS, sessionCookie, sessionFromToken, type Session } from './sessions.ts';
 import { checkSiteInput } from './site-input.ts';
 import { createSite, deleteSite, getSite, listSites, restoreSite, siteHistory, updateSite } from './sites.ts';
+import { RASTER_MANIFEST_FILE } from '../core/raster/manifest.ts';
 import { rasterRoutes } from './raster-routes.ts';
 import { resolveFile, sendFile } from './static-files.ts';
 import { addUser, countUsers, type Role, type User, usernameProblem } from './users.ts';
@@ -185,7 +188,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   registerProjectRoutes(app, db, opts.projectDataDir);
   // The data folder's rasters with HTTP Range (bureau: signed in; public page: rasters.json entries marked public).
-  await app.register(rasterRoutes, { dataDir: opts.projectDataDir });
+  // They come from the bureau build's copy of the data folder, the one its registry's raster layers were built from,
+  // else (no build: the API tests) from the data folder itself.
+  const builtData = opts.bureauDir ? path.join(opts.bureauDir, 'data') : undefined;
+  await app.register(rasterRoutes, { dataDir: builtData && existsSync(path.join(builtData, RASTER_MANIFEST_FILE)) ? builtData : opts.projectDataDir });
 
   // --- Pages ---------------------------------------------------------------------------------------------------
   const serveFrom = (dir: string | undefined, prefix: string, cache: string) => async (req: FastifyRequest, reply: FastifyReply) => {
