@@ -155,6 +155,7 @@ export function patchesTests(browser: Browser, appUrl: string): BrowserTest[] {
           }
           return null;
         }, 30_000, 'a clickable stand');
+        assert(target, 'found a stand');
         const box = (await page.getByTestId('map').boundingBox())!;
         await page.mouse.click(box.x + target.x, box.y + target.y);
         const popup = page.getByTestId('feature-popup');

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openGeoTiff, openGeoTiffUrl } from '../../../src/core/raster/read.ts';
 import { parseRange } from '../../../src/server/byte-ranges.ts';
 import { writeCog } from '../../../src/core/raster/cog-write.ts';
+import { crsByCode } from '../../../src/core/geo/crs.ts';
 import { engines, signedIn, testServer, type Client, type TestServer } from './helpers.ts';
 
 describe('parseRange', () => {
@@ -46,10 +47,12 @@ for (const engine of engines()) {
     beforeAll(async () => {
       dataDir = mkdtempSync(path.join(os.tmpdir(), 'xg-range-'));
       mkdirSync(path.join(dataDir, 'rasters'));
-      // a real COG (3 × 2 tiles of 256, overviews): values vary per pixel so a wrong byte shows
-      const width = 700, height = 500;
-      const data = new Uint8Array(width * height).map((_, i) => 1 + ((i * 7 + Math.floor(i / width) * 3) % 2));
-      cog = writeCog({ grid: { width, height, geoTransform: [640000, 10, 0, 2920000, 0, -10], crs: 'EPSG:4547' }, dataType: 'uint8', bands: 1, data, nodata: 0, resampling: 'mode' });
+      // a real COG (6 × 5 tiles of 256, overviews): pseudo-random values so a wrong byte shows and deflate cannot
+      // shrink it below what a window's tiles weigh
+      const width = 1500, height = 1200;
+      let seed = 12345;
+      const data = new Uint8Array(width * height).map(() => 1 + ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24) % 200);
+      cog = writeCog({ grid: { width, height, geoTransform: [640000, 10, 0, 2920000, 0, -10], crs: crsByCode(4547)! }, dataType: 'uint8', bands: 1, data, nodata: 0, resampling: 'mode' });
       writeFileSync(path.join(dataDir, 'rasters/internal-a.tif'), cog);
       writeFileSync(path.join(dataDir, 'rasters/public-b.tif'), cog);
       writeFileSync(path.join(dataDir, 'rasters/not-listed.tif'), cog);
@@ -142,10 +145,29 @@ for (const engine of engines()) {
     it('geotiff.js reads the COG through the server as it reads the bytes (header, then only the tiles asked)', async () => {
       await server.app.fastify.listen({ port: 0, host: '127.0.0.1' });
       const port = (server.app.fastify.server.address() as { port: number }).port;
-      const remote = await openGeoTiffUrl(`http://127.0.0.1:${port}/data/rasters/internal-a.tif`, { headers: { cookie: planner.cookie } });
-      const local = await openGeoTiff(readFileSync(path.join(dataDir, 'rasters/internal-a.tif')), 'local');
-      const win = { col: 250, row: 180, width: 300, height: 200 };
-      expect(Array.from(await remote.read(win))).toEqual(Array.from(await local.read(win)));
+      // count what geotiff.js fetches: every request a byte range, fewer bytes than the file
+      const realFetch = globalThis.fetch;
+      const asked: string[] = [];
+      let received = 0;
+      globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+        asked.push(new Headers(init?.headers).get('range') ?? 'none');
+        const res = await realFetch(input, init);
+        received += (await res.clone().arrayBuffer()).byteLength;
+        return res;
+      };
+      let remote, local, win, remotePixels;
+      try {
+        remote = await openGeoTiffUrl(`http://127.0.0.1:${port}/data/rasters/internal-a.tif`, { headers: { cookie: planner.cookie } });
+        local = await openGeoTiff(readFileSync(path.join(dataDir, 'rasters/internal-a.tif')), 'local');
+        win = { col: 250, row: 180, width: 300, height: 200 };
+        remotePixels = await remote.read(win);
+      } finally {
+        globalThis.fetch = realFetch;
+      }
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked.every((r) => r.startsWith('bytes=')), asked.join(' ')).toBe(true);
+      expect(received).toBeLessThan(cog.length);
+      expect(Array.from(remotePixels)).toEqual(Array.from(await local.read(win)));
       expect(remote.info.grid).toEqual(local.info.grid);
     });
   });
