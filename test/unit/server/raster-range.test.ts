@@ -57,7 +57,8 @@ for (const engine of engines()) {
       writeFileSync(path.join(dataDir, 'rasters/public-b.tif'), cog);
       writeFileSync(path.join(dataDir, 'rasters/not-listed.tif'), cog);
       writeFileSync(path.join(dataDir, 'rasters.json'), JSON.stringify({ format: 'xingguo-rasters-1', rasters: [entry('internal-a', 'internal'), entry('public-b', 'public')] }));
-      copyFileSync(path.join(dataDir, 'rasters.json'), path.join(dataDir, 'release.json'));
+      // a file of the folder the server never serves (main's data route refuses README.md), holding rasters.json's text
+      copyFileSync(path.join(dataDir, 'rasters.json'), path.join(dataDir, 'README.md'));
       server = await testServer(engine, { dataDir });
       planner = await signedIn(server, 'pat', 'planner');
     }, 60_000);
@@ -125,7 +126,7 @@ for (const engine of engines()) {
     });
 
     it('serves nothing outside rasters/', async () => {
-      for (const url of ['/data/rasters/..%2Frelease.json', '/data/rasters/%2e%2e/release.json', '/data/rasters/missing.tif', '/data/rasters/a%00.tif']) {
+      for (const url of ['/data/rasters/..%2FREADME.md', '/data/rasters/%2e%2e/README.md', '/data/rasters/missing.tif', '/data/rasters/a%00.tif']) {
         const r = await inject(url);
         expect(r.statusCode, url).toBe(404);
         expect(r.rawPayload.toString()).not.toContain('xingguo-rasters-1');
