@@ -50,10 +50,10 @@ export const RASTER_TEXT = {
   patchesShp: { zh: '导出SHP', en: 'Export SHP' },
   patchesExportNote: {
     zh: '导出格式见 docs/raster.md“监测图斑导出”：字段名按森林督查图斑表的习惯（TBBH、XIAN、XIANG…），坐标为CGCS2000 3°带高斯-克吕格投影。',
-    en: 'Export format in docs/raster.md, “监测图斑 export”: field names as in 森林督查 patch lists (TBBH, XIAN, XIANG …), coordinates in CGCS2000 3° Gauss-Krüger.',
+    en: 'Export format in docs/raster.md: field names as in the provincial forest-inspection patch lists (TBBH, XIAN, XIANG …), coordinates in CGCS2000 3° Gauss-Krüger.',
   },
   patchesStatusFromServer: { zh: '核查状态来自服务器。', en: 'Statuses come from the server.' },
-  patchesStatusStatic: { zh: '服务器尚无核查状态接口：全部按“待核查”显示。', en: 'The server has no status service yet: every patch shows as 待核查 (to be checked).' },
+  patchesStatusStatic: { zh: '服务器尚无核查状态接口：全部按“待核查”显示。', en: 'The server has no status service yet: every patch shows as to be checked.' },
   patchesSetStatus: { zh: '改为', en: 'Set to' },
   patchesComment: { zh: '核查说明', en: 'Comment' },
   patchesSave: { zh: '保存', en: 'Save' },

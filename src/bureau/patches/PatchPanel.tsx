@@ -145,7 +145,7 @@ export function PatchPanel({ lang, map, onShowLayer }: { lang: Lang; map: MapLib
                   <td>{className(p.from_class)} → {className(p.to_class)}</td>
                   <td>{num(p.area_mu)}</td>
                   <td>{num(p.carbon_stock_tCO2e, 1)}</td>
-                  <td>{p.explained ? <>{PATCH_EXPLANATION_TEXT[p.explanation_kind ?? '']?.[lang] ?? ''}{p.explanation_name ? <span data-value>{inParens(p.explanation_name, lang)}</span> : null}</> : t('patchesNoReason')}</td>
+                  <td>{p.explained ? <>{PATCH_EXPLANATION_TEXT[p.explanation_kind ?? '']?.[lang] ?? ''}{/* the explanation's name is Chinese data text (e.g. 低产低效林改造·更新 2023): shown in the Chinese UI */}{p.explanation_name && lang === 'zh' ? <span data-value>{inParens(p.explanation_name, lang)}</span> : null}</> : t('patchesNoReason')}</td>
                   <td data-status={r.check.status}>
                     {valueName(r.check.status, lang)}
                     {editor && answer.source === 'server' && selected === p.id && (
