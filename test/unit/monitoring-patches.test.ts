@@ -32,6 +32,10 @@ describe('statuses', () => {
     const contract = parseStatusList({ patches: [{ id: a.properties.id, status: '已核查·属实', updated_at: '2026-12-01T08:00:00Z', updated_by: 'li', report_id: 'r1' }] });
     const fc = parseStatusList({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: a.properties.id, status: '已核查·属实', status_at: '2026-12-01T08:00:00Z', status_by: 'li', status_report: 'r1' } }] });
     expect(fc).toEqual(contract);
+    // the field server's ASCII keys read as the same statuses
+    const ascii = parseStatusList({ patches: [{ id: a.properties.id, status: 'verified_true', updated_at: '2026-12-01T08:00:00Z', updated_by: 'li', report_id: 'r1' }] });
+    expect(ascii).toEqual(contract);
+    expect([...parseStatusList({ patches: ['pending', 'verified_false', 'legal'].map((status, i) => ({ id: `p${i}`, status })) }).values()].map((r) => r.status)).toEqual(['待核查', '已核查·不属实', '合法']);
     const rows = withStatuses(features, contract);
     expect(rows[0].check).toEqual({ id: a.properties.id, status: '已核查·属实', updated_at: '2026-12-01T08:00:00Z', updated_by: 'li', report_id: 'r1' });
     expect(rows[1].check.status).toBe('待核查');

@@ -36,7 +36,7 @@ function StatusEditor({ row, lang, onSaved }: { row: PatchRow; lang: Lang; onSav
         {PATCH_STATUSES.map((s) => <option key={s} value={s}>{valueName(s, lang)}</option>)}
       </select>
       <input aria-label={t('patchesComment')} placeholder={t('patchesComment')} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={500} />
-      <button type="button" onClick={save} disabled={status === row.check.status && !comment}>{t('patchesSave')}</button>
+      <button type="button" onClick={save} disabled={!comment.trim()}>{t('patchesSave')}</button>
       {error && <span role="alert">{error}</span>}
     </span>
   );

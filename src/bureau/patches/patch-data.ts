@@ -1,7 +1,7 @@
 // The 监测图斑 list's data in the bureau page: the release's monitoring-patches.geojson, the land-cover class names
 // (rasters.json), and the check statuses from the server — GET /api/patches, PUT /api/patches/:id/status for editors
 // (the field-work issue's server). A server without that service (404) leaves every patch 待核查 and says so.
-import { parsePatches, parseStatusList, type PatchFeature, type PatchStatus, type PatchStatusRecord } from '../../core/monitoring/patches.ts';
+import { isPatchStatus, parsePatches, parseStatusList, STATUS_KEYS, type PatchFeature, type PatchStatus, type PatchStatusRecord } from '../../core/monitoring/patches.ts';
 import { LAND_COVER_CLASSES, type RasterClass } from '../../core/raster/classes.ts';
 import { parseRasterManifest, RASTER_MANIFEST_FILE } from '../../core/raster/manifest.ts';
 import { dataUrl } from '../../layers/data-source.ts';
@@ -42,18 +42,24 @@ export interface StatusAnswer {
   source: 'server' | 'static';
 }
 
+/** How the server spells statuses (the Chinese labels or the field server's ASCII keys): PUT answers in its form. */
+let serverSpelling: 'zh' | 'ascii' = 'ascii';
+
 export async function loadStatuses(): Promise<StatusAnswer> {
   const r = await fetch('api/patches', { credentials: 'same-origin', headers: { accept: 'application/json' } });
   if (r.status === 404) return { statuses: null, source: 'static' };
   if (!r.ok) throw new Error(`/api/patches: HTTP ${r.status}`);
-  return { statuses: parseStatusList(await r.json()), source: 'server' };
+  const body = (await r.json()) as { patches?: { status?: unknown }[] };
+  const first = body.patches?.[0]?.status;
+  if (first !== undefined) serverSpelling = isPatchStatus(first) ? 'zh' : 'ascii';
+  return { statuses: parseStatusList(body), source: 'server' };
 }
 
-/** An editor sets a patch's status (with a comment); answers the server's record. */
+/** An editor sets a patch's status with a comment (the server requires one). */
 export async function saveStatus(id: string, status: PatchStatus, comment: string): Promise<void> {
   const session = await currentSession();
   if (!session) throw new Error('not signed in');
-  await apiCall(session, 'PUT', `api/patches/${encodeURIComponent(id)}/status`, { status, comment });
+  await apiCall(session, 'PUT', `api/patches/${encodeURIComponent(id)}/status`, { status: serverSpelling === 'zh' ? status : STATUS_KEYS[status], comment });
 }
 
 /** Fired on window after a status changed, so the dashboard's card counts again. */

@@ -54,6 +54,16 @@ export interface PatchRow {
 
 export const isPatchStatus = (s: unknown): s is PatchStatus => (PATCH_STATUSES as readonly unknown[]).includes(s);
 
+/** The field server's stable ASCII keys of the statuses (docs/field.md); the Chinese is what the list shows. */
+export const STATUS_KEYS: Record<PatchStatus, string> = { 待核查: 'pending', '已核查·属实': 'verified_true', '已核查·不属实': 'verified_false', 合法: 'legal' };
+const STATUS_OF_KEY = new Map(Object.entries(STATUS_KEYS).map(([zh, key]) => [key, zh as PatchStatus]));
+
+/** A status as the server wrote it (Chinese or its ASCII key), or null when it is neither. */
+export function statusOf(value: unknown): PatchStatus | null {
+  if (isPatchStatus(value)) return value;
+  return (typeof value === 'string' && STATUS_OF_KEY.get(value)) || null;
+}
+
 /** Reads monitoring-patches.geojson; throws a message naming the file and the feature that is wrong. */
 export function parsePatches(text: string, file: string): PatchFeature[] {
   let json: unknown;
@@ -76,9 +86,10 @@ export function parsePatches(text: string, file: string): PatchFeature[] {
 }
 
 /**
- * Reads GET /api/patches. The agreed contract is {patches: [{id, status, updated_at, updated_by, report_id}]}; the field
- * server's first version answers a FeatureCollection whose properties carry id, status, status_at, status_by and
- * status_report — both are read. A record with an unknown status is an error naming it (never shown as another status).
+ * Reads GET /api/patches. The agreed contract is {patches: [{id, status, updated_at, updated_by, report_id}]}; a
+ * FeatureCollection whose properties carry id, status, status_at, status_by and status_report (the field server's
+ * ?format=geojson) is read too. Statuses may be the Chinese labels or the field server's ASCII keys (pending,
+ * verified_true, verified_false, legal). A record with an unknown status is an error naming it (never shown as another).
  */
 export function parseStatusList(json: unknown): Map<string, PatchStatusRecord> {
   const body = json as { patches?: unknown; type?: unknown; features?: unknown };
@@ -94,8 +105,9 @@ export function parseStatusList(json: unknown): Map<string, PatchStatusRecord> {
   for (const [i, raw] of list.entries()) {
     const r = raw as Partial<PatchStatusRecord>;
     if (typeof r?.id !== 'string') throw new Error(`/api/patches: entry ${i + 1} has no id`);
-    if (!isPatchStatus(r.status)) throw new Error(`/api/patches: 图斑 ${r.id} has an unknown status ${JSON.stringify(r.status)}`);
-    out.set(r.id, { id: r.id, status: r.status, updated_at: r.updated_at ?? null, updated_by: r.updated_by ?? null, report_id: r.report_id ?? null });
+    const status = statusOf(r.status);
+    if (!status) throw new Error(`/api/patches: 图斑 ${r.id} has an unknown status ${JSON.stringify(r.status)}`);
+    out.set(r.id, { id: r.id, status, updated_at: r.updated_at ?? null, updated_by: r.updated_by ?? null, report_id: r.report_id ?? null });
   }
   return out;
 }
