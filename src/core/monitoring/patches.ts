@@ -54,7 +54,7 @@ export interface PatchRow {
 
 export const isPatchStatus = (s: unknown): s is PatchStatus => (PATCH_STATUSES as readonly unknown[]).includes(s);
 
-/** The field server's stable ASCII keys of the statuses (docs/field.md); the Chinese is what the list shows. */
+/** The field server's stable ASCII keys of the statuses (issue 26); the Chinese is what the list shows. */
 export const STATUS_KEYS: Record<PatchStatus, string> = { 待核查: 'pending', '已核查·属实': 'verified_true', '已核查·不属实': 'verified_false', 合法: 'legal' };
 const STATUS_OF_KEY = new Map(Object.entries(STATUS_KEYS).map(([zh, key]) => [key, zh as PatchStatus]));
 
