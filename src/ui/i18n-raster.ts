@@ -20,7 +20,7 @@ export const RASTER_TEXT = {
   zonalMin: { zh: '最小值', en: 'Min' },
   zonalMax: { zh: '最大值', en: 'Max' },
   zonalMethod: {
-    zh: '像元中心落入范围即计入（与GDAL栅格化规则相同）；像元面积按CGCS2000椭球计算，非Web墨卡托。',
+    zh: '像元中心落入范围即计入（与常用栅格化工具的规则相同）；像元面积按2000国家大地坐标系椭球计算，而非网络墨卡托投影。',
     en: 'A pixel counts when its centre lies inside (GDAL’s rasterize rule); pixel areas on the CGCS2000 ellipsoid, not Web Mercator.',
   },
   zonalSample: { zh: '模拟数据', en: 'synthetic sample' },
