@@ -5,6 +5,7 @@ import type { ZoneSummary } from '../core/raster/zone-summary.ts';
 import { STAND_SOURCE } from '../layers/registry.ts';
 import type { PickedFeature } from '../map/MapView.tsx';
 import type { Lang } from '../ui/i18n-types.ts';
+import { UI_TEXT } from '../ui/i18n.ts';
 import { ZonalTable } from '../ui/widgets/ZonalTable.tsx';
 import { zoneStatistics, type ZoneTarget } from '../workers/raster-client.ts';
 
@@ -17,10 +18,12 @@ export function zoneTargetOf(picked: PickedFeature): ZoneTarget | null {
 
 export function FeatureZonal({ picked, lang }: { picked: PickedFeature; lang: Lang }) {
   const target = zoneTargetOf(picked);
-  const key = target ? JSON.stringify(target) : '';
+  // Folded until asked for: the popup keeps its size (it sits over the map) and nothing is counted unasked.
+  const [open, setOpen] = useState(false);
+  const key = target && open ? JSON.stringify(target) : '';
   const [state, setState] = useState<{ key: string; summaries?: ZoneSummary[] | null; ms?: number; error?: string } | null>(null);
   useEffect(() => {
-    if (!target) return;
+    if (!target || !open) return;
     let live = true;
     setState({ key });
     zoneStatistics(target).then(
@@ -31,10 +34,11 @@ export function FeatureZonal({ picked, lang }: { picked: PickedFeature; lang: La
     // key captures the target
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
-  if (!target || !state || state.key !== key) return null;
+  if (!target) return null;
   return (
-    <div className="feature-popup__zonal" data-testid="popup-zonal" data-target={target.kind}>
-      <ZonalTable summaries={state.error ? [] : state.summaries ?? null} error={state.error} lang={lang} compact ms={state.ms} />
-    </div>
+    <details className="feature-popup__zonal" data-testid="popup-zonal" data-target={target.kind} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary data-testid="popup-zonal-open">{UI_TEXT.dashboardLandCover[lang]}</summary>
+      {state && state.key === key && <ZonalTable summaries={state.error ? [] : state.summaries ?? null} error={state.error} lang={lang} compact ms={state.ms} />}
+    </details>
   );
 }

@@ -157,6 +157,7 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
         await waitForValue(page, () => { const m = (window as MapWindow).__map!; return m.getZoom() > 10 && m.loaded() && !m.isMoving(); }, 60_000, 'zoomed in');
         await page.getByTestId('dashboard-switch').click();
         assert(await openPopupOn(page, ['stands::fill']), 'a stand popup opened');
+        await page.getByTestId('popup-zonal-open').click();
         await page.locator('[data-testid="popup-zonal"] [data-testid="zonal-landcover"]').waitFor({ timeout: 60_000 });
         shown.push(...(await shownText(page)));
         await page.screenshot({ path: screenshotPath(`i18n-bureau-${lang}`) });

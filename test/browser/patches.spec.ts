@@ -162,6 +162,7 @@ export function patchesTests(browser: Browser, appUrl: string): BrowserTest[] {
         await popup.waitFor({ timeout: 10_000 });
         const id = await popup.locator('tr[data-field="id"] td').textContent();
         assert(id === target.id, `popup of ${target.id}`);
+        await popup.getByTestId('popup-zonal-open').click();
         await popup.locator('[data-testid="popup-zonal"] [data-testid="zonal-landcover"]').waitFor({ timeout: 60_000 });
         const stands = JSON.parse(readFileSync(path.join(ROOT, 'data/stands.geojson'), 'utf8')) as { features: { properties: { id: string } }[] };
         const stand = stands.features.find((f) => f.properties.id === target.id);
