@@ -19,6 +19,7 @@ import type { TrustProxy } from './trust-proxy.ts';
 import { checkSiteInput } from './site-input.ts';
 import { createSite, deleteSite, getSite, listSites, restoreSite, siteHistory, updateSite, type SitingOf } from './sites.ts';
 import { SitingService } from './siting.ts';
+import { rasterRoutes } from './raster-routes.ts';
 import { isServedDataFile, resolveDataFile, resolveFile, sendFile } from './static-files.ts';
 import { publicDataFiles } from '../public-page/layers.ts';
 import { countUsers, type User } from './users.ts';
@@ -166,6 +167,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // Field work (issue 26): reports, photos, tasks, 监测图斑, offline areas; one plugin (src/server/field/). The data
   // folder is both the release (its monitoring-patches.geojson) and what /data/ serves (the offline plan's sizes).
   await app.register(fieldPlugin, { db, dataDir: opts.dataDir, servedDataDir: opts.dataDir });
+  // The data folder's rasters with HTTP Range (bureau: signed in; public page: rasters.json entries marked public).
+  await app.register(rasterRoutes, { dataDir: opts.dataDir });
 
   // --- Pages ---------------------------------------------------------------------------------------------------
   const serveFrom = (dir: string | undefined, prefix: string, cache: string) => async (req: FastifyRequest, reply: FastifyReply) => {

@@ -6,6 +6,7 @@ import type { RuleMessage, RuleMessageKey } from '../core/plan/rules.ts';
 import type { Lang } from './i18n-types.ts';
 import { PLANNER_TOOLS_TEXT } from './i18n-planner-tools.ts';
 import { valueName } from './value-names.ts';
+import { RASTER_TEXT } from './i18n-raster.ts';
 
 // Sections of the dictionary kept in files of their own (no React there: the sign-in page uses them too).
 export { ACCOUNT_TEXT, accountText, type AccountTextKey } from './account-text.ts';
@@ -38,6 +39,7 @@ export function localeOf(lang: Lang): string {
 }
 
 export const UI_TEXT = {
+  ...RASTER_TEXT,
   appTitle: { zh: '兴国碳汇图', en: 'Xingguo Carbon-Sink Map' },
   appSubtitle: { zh: '兴国县碳汇与国土项目一张图', en: 'Carbon sinks and land projects of Xingguo County' },
   sampleBadge: { zh: '示例数据', en: 'Sample data' },

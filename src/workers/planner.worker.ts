@@ -18,6 +18,8 @@ import { dissolve } from '../core/geo/dissolve.ts';
 import { carriedAttributes } from '../planner/site-attributes.ts';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { referenceStore, type ReferenceMeta, type ReferenceRecord } from '../planner/reference/reference-store.ts';
+import type { SiteZonal } from '../core/raster/zone-summary.ts';
+import { zoneSummaries } from './raster-zonal.ts';
 
 let index: Promise<SiteIndex> | null = null;
 /** The built-in siting rules and those of the registry's own constraint layers (a bureau's extra-layers.json). */
@@ -82,8 +84,14 @@ const api = {
    * merged from it) — against that layer's own stands, with the release's other layers (wetlands, projects, 三区三线 …).
    * `highlights`: each siting finding's affected part as geometry (the selected site's map highlight).
    */
-  async analyse(base: string, geometry: Geometry, type: SiteType, year: number, standSource?: string | null, highlights = false): Promise<SiteAnalysis & { ms: number; stand_source: StandSourceInfo }> {
+  async analyse(base: string, geometry: Geometry, type: SiteType, year: number, standSource?: string | null, highlights = false): Promise<SiteAnalysis & SiteZonal & { ms: number; stand_source: StandSourceInfo }> {
     index ??= loadSiteIndex((file) => fetchBytes(base, file));
+    // The land cover the site takes (the release's rasters, read by HTTP Range), alongside the vector analysis; a
+    // raster that cannot be read leaves the rest of the analysis standing and says why.
+    const areal = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
+    const zonal: Promise<SiteZonal> = areal
+      ? zoneSummaries(base, [geometry]).then(([z]) => ({ zonal: z }), (e: Error) => ({ zonal_error: e?.message ?? String(e) }))
+      : Promise.resolve({});
     let idx: SiteIndex;
     try {
       idx = await index;
@@ -97,7 +105,8 @@ const api = {
       : { kind: 'release', count: idx.stands.features.length, ...(standSource ? { fellBack: true } : {}) };
     const t0 = performance.now();
     const a = analyseSite(ref ? { ...idx, stands: ref.index } : idx, geometry, { type, year, rules: RULES, highlights });
-    return { ...a, ms: performance.now() - t0, stand_source: source };
+    const ms = performance.now() - t0;
+    return { ...a, ...(await zonal), ms, stand_source: source };
   },
 
   /** Never throws: a bad file comes back as { ok: false, message } naming the file and the problem. */

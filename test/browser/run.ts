@@ -27,6 +27,7 @@ import { buildPublicFrom, registryTests, writeRegistryFixture } from './registry
 import { i18nTests } from './i18n.spec.ts';
 import { fieldReviewTests, serveField } from './field-review.spec.ts';
 import { sitingTests } from './siting.spec.ts';
+import { patchesTests } from './patches.spec.ts';
 
 // Every page this runner builds carries the test hooks (window.__map, __draw …; src/test-hooks.ts); production builds do not.
 process.env.XG_TEST_HOOKS = '1';
@@ -43,10 +44,12 @@ const i18nOnly = only === 'i18n';
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
 // `admin` (user administration, admin.spec.ts) needs the bureau and sign-in builds and a server of its own.
 const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared' || only === 'admin' || only === 'siting' || only === 'planner-tools';
-const runBureau = only !== 'public' && only !== 'field-review' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
+// `patches` (zonal statistics in the app and the 监测图斑 list, issue 25) runs alone on the sample server.
+const patchesOnly = only === 'patches';
+const runBureau = !patchesOnly && only !== 'public' && only !== 'field-review' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
-const runPublic = only !== 'bureau' && only !== 'field-review' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
+const runPublic = !patchesOnly && only !== 'bureau' && only !== 'field-review' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), served as `npm start -- --data data-stress`.
 const runStress = only === undefined || only === 'stress';
 // CSP and XSS (security.spec.ts): the shared server, and a second one on a payload-laden copy of data/.
@@ -92,6 +95,7 @@ try {
     if (only === undefined || only === 'storage') failed += await runTests('storage', storageTests(browser, app.url));
     if (only === undefined || only === 'planner-xss') failed += await runTests('planner-xss', plannerXssTests(browser, app.url));
     if (only === undefined || only === 'planner-ux') failed += await runTests('planner-ux', [...faviconTests(browser, app.url, 'bureau page'), ...plannerUxTests(browser, app.url)]);
+    if (only === undefined) failed += await runTests('patches', patchesTests(browser, app.url));
     // Issue 24: picking and merging stands, the 界址点 table, WKT CSV, DMS input, and the defects a planner met.
     if (only === undefined || only === 'planner-tools') failed += await runTests('planner-tools', plannerToolsTests(browser, app.url));
     if (only === undefined || only === 'siting') {
@@ -122,6 +126,7 @@ try {
       }
     }
   }
+  if (patchesOnly) failed += await runTests('patches', patchesTests(browser, (await sampleSite()).url));
   if (only === undefined || i18nOnly) {
     // An editor too, and the project layers in the database: the walk forces server refusals in the popup and 发布; a
     // server of its own, since it changes the database.
