@@ -177,7 +177,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const v = (req.query as { version?: string }).version;
     return deleteCarbonProject(db, user(req), (req.params as { id: string }).id, v === undefined ? undefined : Number(v));
   });
-  app.get('/api/carbon-projects/:id/history', async (req) => carbonProjectHistory(db, user(req), (req.params as { id: string }).id));
+  app.get('/api/carbon-projects/:id/history', async (req) => carbonProjectHistory(db, (req.params as { id: string }).id));
   app.post('/api/carbon-projects/:id/restore', async (req) => {
     const b = (req.body ?? {}) as { version?: unknown; base?: unknown };
     return restoreCarbonProject(db, user(req), (req.params as { id: string }).id, b.version, b.base);

@@ -146,7 +146,7 @@ export async function restoreCarbonProject(db: Db, user: User, id: string, versi
 
 export interface CarbonProjectVersion { version: number; author: string; time: number; change: string; name: string; deleted: boolean; project: ProjectFile }
 
-export async function carbonProjectHistory(db: Queryable, user: User, id: string): Promise<{ id: string; versions: CarbonProjectVersion[] }> {
+export async function carbonProjectHistory(db: Queryable, id: string): Promise<{ id: string; versions: CarbonProjectVersion[] }> {
   await readRow(db, id);
   const { rows } = await db.query<Omit<CarbonProjectVersion, 'project'> & { body: ProjectFile | string }>(
     `SELECT v.version, u.username AS author, (extract(epoch FROM v.created_at) * 1000)::float8 AS time, v.change, v.name, v.deleted, v.body
