@@ -23,14 +23,19 @@ export type Overlay =
   /** The selected site's siting findings: each affected part with its verdict (properties.verdict), most serious last. */
   | { kind: 'siting'; data: FeatureCollection }
   /** Stands picked on a reference layer (box or filter), before they are merged into a site. */
-  | { kind: 'pick'; data: FeatureCollection };
+  | { kind: 'pick'; data: FeatureCollection }
+  /** The parcels of the open carbon-sink project, coloured by eligibility (properties.status: eligible/failing/pending). */
+  | { kind: 'carbon-project'; data: FeatureCollection };
 
 export type OverlayKind = Overlay['kind'];
 
 /** Overlays are named by kind (one of each) or, for reference layers, by kind and id. */
-export type OverlayRef = { kind: 'sites' } | { kind: 'import-preview' } | { kind: 'siting' } | { kind: 'reference'; id: string } | { kind: 'pick' };
+export type OverlayRef = { kind: 'sites' } | { kind: 'import-preview' } | { kind: 'siting' } | { kind: 'reference'; id: string } | { kind: 'pick' } | { kind: 'carbon-project' };
 
 /** The colour of each siting verdict on the map (the panel uses the same, planner.css .verdict--*). */
+/** The colour of a carbon-sink project's parcel by eligibility (the panel's and the printed document's legend use it). */
+export const ELIGIBILITY_COLOURS: Record<string, string> = { eligible: '#1b9e3e', failing: '#d32f2f', pending: '#757575' };
+
 export const VERDICT_COLOURS: Record<string, string> = { 禁止: '#d32f2f', 需审批: '#f57c00', 注意: '#fbc02d', 允许: '#388e3c' };
 
 /** The key of an overlay: its source id and the key of its layer ids. */
@@ -39,6 +44,7 @@ export function overlayKey(o: OverlayRef): string {
   if (o.kind === 'import-preview') return 'planner-preview';
   if (o.kind === 'siting') return 'planner-siting';
   if (o.kind === 'pick') return 'planner-pick';
+  if (o.kind === 'carbon-project') return 'planner-carbon-project';
   return `planner-ref-${o.id}`;
 }
 
@@ -88,6 +94,14 @@ export function overlayLayers(o: Overlay): LayerSpecification[] {
     out = [
       { id: layerId(key, 'fill'), type: 'fill', source, filter: IS_POLYGON, paint: { 'fill-color': '#ffd400', 'fill-opacity': 0.45 } },
       { id: layerId(key, 'line'), type: 'line', source, paint: { 'line-color': '#b35900', 'line-width': 2 } },
+    ];
+  } else if (o.kind === 'carbon-project') {
+    const colour = ['match', ['get', 'status'], ...Object.entries(ELIGIBILITY_COLOURS).flat(), '#757575'];
+    out = [
+      { id: layerId(key, 'fill'), type: 'fill', source, paint: { 'fill-color': colour, 'fill-opacity': 0.4 } },
+      { id: layerId(key, 'line'), type: 'line', source, paint: { 'line-color': colour, 'line-width': 3 } },
+      { id: layerId(key, 'label'), type: 'symbol', source, layout: { 'text-field': ['get', 'label'], 'text-font': LABEL_FONTS, 'text-size': 13, 'text-max-width': 10 },
+        paint: { 'text-color': '#000', 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 1.6 } },
     ];
   } else {
     // Over green stands a green outline at every zoom read as a dark-green grid: a light blue tint shows where the
