@@ -28,7 +28,7 @@ describe('the 碳汇项目 panel draft', () => {
     const text = yearsCsv(r);
     expect(text.startsWith('\uFEFF')).toBe(true);
     // Numbers only below the comment lines: no quoted cells.
-    const [head, ...body] = text.slice(1).split('\r\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(','));
+    const [head, ...body] = text.slice(1).split('\r\n').filter((l) => l && !/^"?#/.test(l)).map((l) => l.split(','));
     expect(head).toEqual([...YEAR_COLUMNS]);
     expect(body).toHaveLength(example.crediting_years);
     const col = (c: string) => head.indexOf(c);
