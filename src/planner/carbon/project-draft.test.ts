@@ -35,7 +35,7 @@ describe('the 碳汇项目 panel draft', () => {
     r.years.forEach((y, i) => {
       expect(Number(body[i][col('net_tCO2e')])).toBe(y.net_tCO2e);
       expect(Number(body[i][col('cumulative_95_high')])).toBe(y.cumulative_95[1]);
-      expect(Number(body[i][col('revenue_cny_central')])).toBe(r.value.by_year[i].revenue_cny.central);
+      expect(Number(body[i][col('revenue_cny_central')])).toBe(r.value.by_year.find((v) => v.year === y.year)!.revenue_cny.central);
     });
     const statuses = parcelsOnMap(example, r).features.map((f) => f.properties!.status);
     expect(statuses).toEqual(r.eligibility.parcels.map((e) => (e.eligible ? 'eligible' : 'failing')));
