@@ -30,7 +30,7 @@ import type { PlannerSession } from '../use-server-session.ts';
 import { conflictCopy, createProject, deleteProject, listProjects, projectHistory, restoreProject, saveProject, type SavedProject, type SavedVersion } from './carbon-api.ts';
 import { ProjectChart } from './ProjectChart.tsx';
 import { ProjectDocument } from './ProjectDocument.tsx';
-import { isAreal, newDesign, newProject, nextId, parcelsGeometry, parcelsOnMap, withParcel, yearsCsv } from './project-draft.ts';
+import { isAreal, newDesign, newProject, nextId, parcelsGeometry, parcelsOnMap, projectKey, withParcel, yearsCsv } from './project-draft.ts';
 import { EligibilityTable, StrataTable, Totals, YearsTable } from './ProjectResults.tsx';
 
 interface Props { lang: Lang; map: MapLibreMap | null; sites: Site[]; selected: Site | null; session: PlannerSession; visibleLayers: string[] }
@@ -52,7 +52,7 @@ export function CarbonProjectPanel({ lang, map, sites, selected, session, visibl
   const [print, setPrint] = useState<{ report: ProjectReport; map: ReportMap } | null>(null);
   const server = session.state === 'ready' ? session : null;
   const canSave = !!server && server.role !== 'viewer';
-  const key = useMemo(() => JSON.stringify(project), [project]);
+  const key = useMemo(() => projectKey(project), [project]);
   const report = result?.report ?? null;
   const fresh = !!result && result.of === key;
 

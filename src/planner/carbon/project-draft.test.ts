@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { projectContext } from '../../core/projects/context.ts';
 import { parseProject } from '../../core/projects/format.ts';
 import { runProject } from '../../core/projects/run.ts';
-import { newProject, nextId, parcelsGeometry, parcelsOnMap, withParcel, YEAR_COLUMNS, yearsCsv } from './project-draft.ts';
+import { newProject, nextId, projectKey, parcelsGeometry, parcelsOnMap, withParcel, YEAR_COLUMNS, yearsCsv } from './project-draft.ts';
 
 const square = (x: number, y: number, d = 0.002) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
 
@@ -18,6 +18,13 @@ describe('the 碳汇项目 panel draft', () => {
     expect(parsed.designs[0].planting_year).toBe(2027);
     expect(nextId('P', ['P1', 'P3'])).toBe('P2');
     expect(parcelsGeometry(p).coordinates).toHaveLength(2);
+    // The server's copy (an id, keys reordered by jsonb) is the same project for the report.
+    const reverse = (v: unknown): unknown => (Array.isArray(v) ? v.map(reverse)
+      : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).reverse().map((k) => [k, reverse((v as Record<string, unknown>)[k])])) : v);
+    const copy = reverse({ ...p, id: 'abc' }) as typeof p;
+    expect(JSON.stringify(copy)).not.toBe(JSON.stringify({ ...p, id: 'abc' }));
+    expect(projectKey(copy)).toBe(projectKey(p));
+    expect(projectKey({ ...p, crediting_years: 31 })).not.toBe(projectKey(p));
     expect(parcelsOnMap(p, null).features.map((f) => f.properties!.status)).toEqual(['pending', 'pending']);
   });
 

@@ -92,3 +92,13 @@ export function yearsCsv(r: ProjectReport): string {
   const head = [`# ${r.project.name}`, `# ${r.methodology.label}`].map(csvCell);
   return `\uFEFF${[...head, YEAR_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
+
+/**
+ * What a report was computed for: the project with sorted keys and without its id — saving it gives it an id and the
+ * server's copy comes back with its keys in another order (jsonb), and neither changes a figure.
+ */
+export function projectKey(p: ProjectFile): string {
+  const sorted = (v: unknown): unknown => (Array.isArray(v) ? v.map(sorted)
+    : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v);
+  return JSON.stringify(sorted({ ...p, id: null }));
+}
