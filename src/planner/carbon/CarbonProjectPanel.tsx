@@ -251,7 +251,7 @@ export function CarbonProjectPanel({ lang, map, sites, selected, session, visibl
                     <select data-testid="cp-species" value={s.group} onChange={(e) => editDesign(d.id, (x) => ({ ...x, species: x.species.map((y, j) => (j === i ? { ...y, group: e.target.value } : y)) }))}>
                       {TREE_GROUPS.map((g) => <option key={g} value={g}>{lang === 'zh' ? g : SPECIES_GROUPS[g].en}</option>)}
                     </select>
-                    <input type="number" data-testid="cp-share" min={0} max={1} step={0.05} value={s.share} style={{ width: '5em' }}
+                    <input type="number" data-testid="cp-share" min={0} max={1} step={0.05} value={s.share}
                       onChange={(e) => editDesign(d.id, (x) => ({ ...x, species: x.species.map((y, j) => (j === i ? { ...y, share: Number(e.target.value) } : y)) }))} />
                     {d.species.length > 1 && <button type="button" className="planner-link" aria-label={pt(lang, 'cpRemoveSpecies')} onClick={() => editDesign(d.id, (x) => ({ ...x, species: x.species.filter((_y, j) => j !== i) }))}>×</button>}
                   </div>
