@@ -347,6 +347,8 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
         await page.getByTestId('planner-switch').click();
         await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
         await waitForValue(page, () => !!(window as MapWindow & { __draw?: unknown }).__draw, 60_000, 'Terra Draw');
+        // The mine's popup from above must not catch the drawing clicks: closed first.
+        for (const close of await page.locator('.maplibregl-popup-close-button').all()) await close.click().catch(() => undefined);
         await page.getByTestId('draw-polygon').click();
         await drawPolygon(page, [[300, 250], [500, 250], [500, 420], [300, 420]], 200);
         await page.getByTestId('site-name').first().waitFor({ timeout: 30_000 });
