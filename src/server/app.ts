@@ -17,6 +17,7 @@ import { COOKIE, csrfMatches, readCookie, sessionFromToken, type Session } from 
 import { createSetupLink } from './setup-links.ts';
 import type { TrustProxy } from './trust-proxy.ts';
 import { checkSiteInput } from './site-input.ts';
+import { carbonProjectHistory, checkProjectBody, createCarbonProject, deleteCarbonProject, getCarbonProject, listCarbonProjects, restoreCarbonProject, updateCarbonProject } from './carbon-projects.ts';
 import { createSite, deleteSite, getSite, listSites, restoreSite, siteHistory, updateSite, type SitingOf } from './sites.ts';
 import { SitingService } from './siting.ts';
 import { rasterRoutes } from './raster-routes.ts';
@@ -163,6 +164,26 @@ export async function createApp(opts: AppOptions): Promise<App> {
     return restoreSite(db, user(req), (req.params as { id: string }).id, b.version, b.base, sitingOf);
   });
 
+  // Carbon-sink projects (carbon-projects.ts): the planner's 碳汇项目 panel saves its project file here.
+  app.get('/api/carbon-projects', async (req) => {
+    const q = req.query as { deleted?: string };
+    return { projects: await listCarbonProjects(db, user(req), q.deleted === '1' || q.deleted === 'true') };
+  });
+  app.post('/api/carbon-projects', async (req, reply) => reply.code(201).send(await createCarbonProject(db, user(req), checkProjectBody(req.body))));
+  app.get('/api/carbon-projects/:id', async (req) => getCarbonProject(db, user(req), (req.params as { id: string }).id));
+  app.put('/api/carbon-projects/:id', async (req) => {
+    const project = checkProjectBody(req.body);
+    return updateCarbonProject(db, user(req), (req.params as { id: string }).id, project, (req.body as { version?: unknown }).version);
+  });
+  app.delete('/api/carbon-projects/:id', async (req) => {
+    const v = (req.query as { version?: string }).version;
+    return deleteCarbonProject(db, user(req), (req.params as { id: string }).id, v === undefined ? undefined : Number(v));
+  });
+  app.get('/api/carbon-projects/:id/history', async (req) => carbonProjectHistory(db, (req.params as { id: string }).id));
+  app.post('/api/carbon-projects/:id/restore', async (req) => {
+    const b = (req.body ?? {}) as { version?: unknown; base?: unknown };
+    return restoreCarbonProject(db, user(req), (req.params as { id: string }).id, b.version, b.base);
+  });
   registerProjectRoutes(app, db, opts.dataDir);
   // Field work (issue 26): reports, photos, tasks, 监测图斑, offline areas; one plugin (src/server/field/). The data
   // folder is both the release (its monitoring-patches.geojson) and what /data/ serves (the offline plan's sizes).

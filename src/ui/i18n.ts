@@ -5,6 +5,7 @@ import { createContext, useContext } from 'react';
 import type { RuleMessage, RuleMessageKey } from '../core/plan/rules.ts';
 import type { Lang } from './i18n-types.ts';
 import { PLANNER_TOOLS_TEXT } from './i18n-planner-tools.ts';
+import { CARBON_PROJECT_TEXT } from './i18n-carbon-project.ts';
 import { valueName } from './value-names.ts';
 import { RASTER_TEXT } from './i18n-raster.ts';
 
@@ -196,6 +197,7 @@ export type TextKey = keyof typeof UI_TEXT;
 export const PLANNER_TEXT = {
   // Issue 24's strings (coordinates and DMS, CRS names, picking and merging, 界址点, the list, the report): a section.
   ...PLANNER_TOOLS_TEXT,
+  ...CARBON_PROJECT_TEXT,
   modeStatic: { zh: '浏览', en: 'Browse' },
   modeMeasure: { zh: '测距', en: 'Distance' },
   modePolygon: { zh: '多边形', en: 'Polygon' },

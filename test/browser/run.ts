@@ -28,6 +28,7 @@ import { i18nTests } from './i18n.spec.ts';
 import { fieldReviewTests, serveField } from './field-review.spec.ts';
 import { sitingTests } from './siting.spec.ts';
 import { patchesTests } from './patches.spec.ts';
+import { carbonProjectTests } from './carbon-project.spec.ts';
 
 // Every page this runner builds carries the test hooks (window.__map, __draw …; src/test-hooks.ts); production builds do not.
 process.env.XG_TEST_HOOKS = '1';
@@ -43,7 +44,7 @@ const projectsOnly = only === 'projects';
 const i18nOnly = only === 'i18n';
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
 // `admin` (user administration, admin.spec.ts) needs the bureau and sign-in builds and a server of its own.
-const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared' || only === 'admin' || only === 'siting' || only === 'planner-tools';
+const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared' || only === 'admin' || only === 'siting' || only === 'planner-tools' || only === 'carbon-project';
 // `patches` (zonal statistics in the app and the 监测图斑 list, issue 25) runs alone on the sample server.
 const patchesOnly = only === 'patches';
 const runBureau = !patchesOnly && only !== 'public' && only !== 'field-review' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
@@ -91,7 +92,7 @@ try {
     if (!plannerOnly && !yearOnly) failed += await runTests('bureau', bureauTests(browser, app.url));
     if (!plannerOnly && !yearOnly) failed += await runTests('dashboard', dashboardTests(browser, app.url));
     if (only === undefined || yearOnly) failed += await runTests('year', yearBureauTests(browser, app.url));
-    if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux' && only !== 'shared' && only !== 'admin' && only !== 'siting' && only !== 'planner-tools' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
+    if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux' && only !== 'shared' && only !== 'admin' && only !== 'siting' && only !== 'planner-tools' && only !== 'carbon-project' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
     if (only === undefined || only === 'storage') failed += await runTests('storage', storageTests(browser, app.url));
     if (only === undefined || only === 'planner-xss') failed += await runTests('planner-xss', plannerXssTests(browser, app.url));
     if (only === undefined || only === 'planner-ux') failed += await runTests('planner-ux', [...faviconTests(browser, app.url, 'bureau page'), ...plannerUxTests(browser, app.url)]);
@@ -105,6 +106,15 @@ try {
         failed += await runTests('siting', sitingTests(browser, siting.url));
       } finally {
         await siting.close();
+      }
+    }
+    if (only === undefined || only === 'carbon-project') {
+      // Carbon-sink projects (issue 27): a server of its own on data/, which keeps the saved project.
+      const cp = await serveSignedIn();
+      try {
+        failed += await runTests('carbon-project', carbonProjectTests(browser, cp.url));
+      } finally {
+        await cp.close();
       }
     }
     if (only === undefined || only === 'shared') {
