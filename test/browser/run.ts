@@ -23,6 +23,8 @@ import { serveWithData } from '../../scripts/bench/serve-data.ts';
 import { releaseTests } from './release.spec.ts';
 import { buildPublicFrom, registryTests, writeRegistryFixture } from './registry.spec.ts';
 import { i18nTests } from './i18n.spec.ts';
+import { rasterTests } from './raster.spec.ts';
+import { writeRasterFixture } from './raster-fixture.ts';
 
 // Every page this runner builds carries the test hooks (window.__map, __draw …; src/test-hooks.ts); production builds do not.
 process.env.XG_TEST_HOOKS = '1';
@@ -38,10 +40,10 @@ const projectsOnly = only === 'projects';
 const i18nOnly = only === 'i18n';
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
 const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared';
-const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
+const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && only !== 'raster' && !projectsOnly && !i18nOnly;
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
-const runPublic = only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
+const runPublic = only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && only !== 'raster' && !projectsOnly && !i18nOnly;
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), built into its own dist-stress/. Last,
 // because it points vite.config.ts at another data folder through the environment.
 const runStress = only === undefined || only === 'stress';
@@ -52,6 +54,9 @@ const runRelease = only === undefined || only === 'release';
 // A layer added by one registry entry plus its data (registry.spec.ts): the app and the public page built from a copy of
 // data/ with an extra-layers.json, each into its own output folder.
 const runRegistry = only === undefined || only === 'registry';
+// Raster layers and the swipe (raster.spec.ts): a copy of data/ with two GeoTIFFs imported by data:raster and an intranet
+// tile service declared in extra-layers.json, built into its own output folder and served by the real server.
+const runRaster = only === undefined || only === 'raster';
 
 let failed = 0;
 const browser = await launchBrowser();
@@ -171,6 +176,29 @@ try {
         await app.close();
       }
     } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  if (runRaster) {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const work = mkdtempSync(path.join(tmpdir(), 'raster-suite-'));
+    const saved = { XG_DATA_DIR: process.env.XG_DATA_DIR, XG_OUT_DIR: process.env.XG_OUT_DIR };
+    const fixture = await writeRasterFixture(work);
+    try {
+      console.log('browser tests: building the app against data/ plus two imported GeoTIFFs and an intranet tile service …');
+      const bureauDir = path.join(ROOT, 'dist-raster-test');
+      await buildApp('vite.config.ts', { XG_DATA_DIR: fixture.dataDir, XG_OUT_DIR: bureauDir });
+      await buildApp('vite.login.config.ts');
+      const app = await serveSignedIn(bureauDir);
+      try {
+        failed += await runTests('raster', rasterTests(browser, app.url, fixture, bureauDir));
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await fixture.tiles.close();
       for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
       rmSync(work, { recursive: true, force: true });
     }
