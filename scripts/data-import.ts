@@ -84,7 +84,7 @@ function printHuman(r: ImportReportJson): void {
     `data:import — ${r.stands_file} → ${r.out}`,
     `  stands read ${r.stands_read}, imported ${r.stands_imported}, rejected ${r.rejected.length}, repaired ${r.fixed.length}`,
     `  CRS ${r.crs}; text ${r.encoding ?? '—'}`,
-    `  area ${fmt(r.area_mu, 0)} mu; forest (森林) ${fmt(r.forest_area_mu, 0)} mu; stock ${fmt(r.stock_m3, 0)} m³`,
+    `  area ${fmt(r.forest_land_mu, 0)} mu; forest (森林) ${fmt(r.forest_area_mu, 0)} mu; stock ${fmt(r.stock_m3, 0)} m³`,
     r.declared_vs_measured
       ? `  declared area (unit ${r.declared_vs_measured.unit === 'mu' ? '亩' : '公顷'}) vs measured: median ${pct(r.declared_vs_measured.median_rel_diff)}, worst ${pct(r.declared_vs_measured.worst_rel_diff)} (feature ${r.declared_vs_measured.worst_index})`
       : '  no declared area field',
@@ -102,7 +102,7 @@ function printHuman(r: ImportReportJson): void {
   for (const x of r.rejected.slice(0, 20)) out.push(`  rejected ${x.index}: ${x.why}`);
   for (const x of r.fixed.slice(0, 20)) out.push(`  repaired ${x.index}: ${x.what}`);
   out.push('', 'By township:', textTable(['code', 'township', 'stands', 'area (mu)', 'forest (mu)'],
-    r.by_township.map((t) => [t.code, t.name || '(unmatched)', String(t.count), fmt(t.area_mu, 0), fmt(t.forest_area_mu, 0)]), new Set([2, 3, 4])));
+    r.by_township.map((t) => [t.code, t.name || '(unmatched)', String(t.count), fmt(t.forest_land_mu, 0), fmt(t.forest_area_mu, 0)]), new Set([2, 3, 4])));
   out.push('', `Done in ${(r.ms / 1000).toFixed(1)} s. Use it: npm start -- --data ${r.out}   ·   npm run targets -- --data ${r.out}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

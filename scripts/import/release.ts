@@ -54,11 +54,11 @@ export interface ImportReportJson {
   unrecognised_values: Record<string, Record<string, number>>;
   rules: string[];
   species_table: string | null;
-  area_mu: number;
+  forest_land_mu: number;
   forest_area_mu: number;
   stock_m3: number;
   declared_vs_measured: NormaliseReport['declared_vs_measured'];
-  by_township: { code: string; name: string; count: number; area_mu: number; forest_area_mu: number }[];
+  by_township: { code: string; name: string; count: number; forest_land_mu: number; forest_area_mu: number }[];
   townships_from: string;
   projects_copied: string[];
   ms: number;
@@ -264,7 +264,7 @@ export function importInventory(args: ImportArgs): ImportReportJson {
     if (!summary) throw new Error('the public-data build returned no summary');
 
     const byTownship = Object.values(summary.byTownship).sort((a, b) => a.code.localeCompare(b.code))
-      .map((b) => ({ code: b.code, name: b.name, count: b.count, area_mu: b.area_mu, forest_area_mu: b.forest_area_mu }));
+      .map((b) => ({ code: b.code, name: b.name, count: b.count, forest_land_mu: b.area_mu, forest_area_mu: b.forest_area_mu }));
     const report: ImportReportJson = {
       stands_file: args.stands, out,
       stands_read: result.report.read,
@@ -279,7 +279,7 @@ export function importInventory(args: ImportArgs): ImportReportJson {
       unrecognised_values: norm.unrecognised_values,
       rules: norm.rules,
       species_table: norm.species_table,
-      area_mu: summary.county.area_mu,
+      forest_land_mu: summary.county.area_mu,
       forest_area_mu: summary.county.forest_area_mu,
       stock_m3: summary.county.stock_m3,
       declared_vs_measured: norm.declared_vs_measured,

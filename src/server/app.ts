@@ -1,10 +1,10 @@
 // The HTTP server: the bureau page at /, the public page at /public/, the sign-in page at /login/ and the API under
-// /api. Anonymous requests reach the public page, the sign-in page, GET /api/health and sign-in/set-up, nothing else:
-// the bureau page and every internal file (stand tiles, columns, geometry, internal GeoJSON) need a session. Every
+// /api. The pages are built without data; every data file comes from the one data folder (`dataDir`): the bureau's at
+// /data/, the public page's own list at /public/data/. Anonymous requests reach the public page, the sign-in page,
+// GET /api/health and sign-in/set-up, nothing else: the bureau page and every internal file (stand tiles, columns,
+// geometry, internal GeoJSON) need a session. Every
 // state-changing API call needs the session's CSRF token in the x-csrf-token header.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Db } from './db.ts';
 import { ApiError } from './errors.ts';
@@ -16,16 +16,16 @@ import { LoginLimiter } from './rate-limit.ts';
 import { COOKIE, createSession, csrfMatches, endSession, readCookie, SESSION_HOURS, sessionCookie, sessionFromToken, type Session } from './sessions.ts';
 import { checkSiteInput } from './site-input.ts';
 import { createSite, deleteSite, getSite, listSites, restoreSite, siteHistory, updateSite } from './sites.ts';
-import { RASTER_MANIFEST_FILE } from '../core/raster/manifest.ts';
 import { rasterRoutes } from './raster-routes.ts';
-import { resolveFile, sendFile } from './static-files.ts';
+import { isServedDataFile, resolveDataFile, resolveFile, sendFile } from './static-files.ts';
+import { publicDataFiles } from '../public-page/layers.ts';
 import { addUser, countUsers, type Role, type User, usernameProblem } from './users.ts';
 
 export const BODY_LIMIT = 4 * 1024 * 1024;
 
 export interface AppOptions {
   db: Db;
-  /** Built bureau page (dist/), public page (dist-public/), sign-in page (dist-login/); a missing one answers 404. */
+  /** Built bureau, public and sign-in pages (scripts/lib/pages.ts); a missing one answers 404. */
   bureauDir?: string;
   publicDir?: string;
   loginDir?: string;
@@ -34,8 +34,12 @@ export interface AppOptions {
   secureCookies?: boolean;
   loginLimit?: { maxFailures: number; windowMs: number };
   log?: (line: string) => void;
-  /** The active data folder: its project layers are loaded into the database when its release is new. */
-  projectDataDir?: string;
+  /**
+   * The data folder (scripts/lib/data-dir.ts resolves it): its files are the bureau page's /data/ and the public page's
+   * /public/data/ (only the files that page reads), its project layers are loaded into the database when its release is
+   * new, and 发布 reads it. Without one, no data file is served.
+   */
+  dataDir?: string;
 }
 
 export interface App {
@@ -65,9 +69,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const limiter = new LoginLimiter(opts.loginLimit?.maxFailures, opts.loginLimit?.windowMs);
   let setupToken: string | null = (await countUsers(db)) === 0 ? randomBytes(24).toString('base64url') : null;
 
-  if (opts.projectDataDir) {
+  if (opts.dataDir) {
     // A broken data file must not keep the server down: it says which file and why, and serves the last release loaded.
-    await loadProjectRelease(db, opts.projectDataDir, log).catch((e: Error) => log(`project layers not loaded from ${opts.projectDataDir}: ${e.message}`));
+    await loadProjectRelease(db, opts.dataDir, log).catch((e: Error) => log(`project layers not loaded from ${opts.dataDir}: ${e.message}`));
   }
 
   const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: false, return503OnClosing: true });
@@ -186,12 +190,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     return restoreSite(db, user(req), (req.params as { id: string }).id, b.version, b.base);
   });
 
-  registerProjectRoutes(app, db, opts.projectDataDir);
+  registerProjectRoutes(app, db, opts.dataDir);
   // The data folder's rasters with HTTP Range (bureau: signed in; public page: rasters.json entries marked public).
-  // They come from the bureau build's copy of the data folder, the one its registry's raster layers were built from,
-  // else (no build: the API tests) from the data folder itself.
-  const builtData = opts.bureauDir ? path.join(opts.bureauDir, 'data') : undefined;
-  await app.register(rasterRoutes, { dataDir: builtData && existsSync(path.join(builtData, RASTER_MANIFEST_FILE)) ? builtData : opts.projectDataDir });
+  await app.register(rasterRoutes, { dataDir: opts.dataDir });
 
   // --- Pages ---------------------------------------------------------------------------------------------------
   const serveFrom = (dir: string | undefined, prefix: string, cache: string) => async (req: FastifyRequest, reply: FastifyReply) => {
@@ -202,13 +203,23 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const publicFiles = serveFrom(opts.publicDir, '/public', 'public, no-cache');
   const loginFiles = serveFrom(opts.loginDir, '/login', 'no-cache');
   const bureauFiles = serveFrom(opts.bureauDir, '', 'private, no-cache');
+  // The data folder's files: the public page reads only its own list (publicDataFiles), the bureau page the rest too.
+  const publicList = new Set(publicDataFiles());
+  const dataFiles = (prefix: string, allowed: (rel: string) => boolean, cache: string) => async (req: FastifyRequest, reply: FastifyReply) => {
+    const url = req.url.split('?')[0];
+    const file = opts.dataDir ? resolveDataFile(opts.dataDir, url.slice(prefix.length), allowed) : null;
+    if (!file) return reply.code(404).send({ error: `not found: ${url}` });
+    return sendFile(reply, file, req.headers['if-none-match'], cache);
+  };
+  const publicData = dataFiles('/public/data/', (rel) => publicList.has(rel), 'public, no-cache');
+  const bureauData = dataFiles('/data/', isServedDataFile, 'private, no-cache');
 
   app.get('/public', (_req, reply) => reply.redirect('/public/'));
   app.get('/public/*', async (req, reply) => {
     // Once an editor has published, the public page reads the latest snapshot instead of the build's files.
     const snapshot = await livePublicFile(db, req.url.split('?')[0]);
     if (snapshot !== null) return reply.header('cache-control', 'public, no-cache').type(req.url.includes('.geojson') ? 'application/geo+json' : 'application/json').send(snapshot);
-    return publicFiles(req, reply);
+    return req.url.startsWith('/public/data/') ? publicData(req, reply) : publicFiles(req, reply);
   });
   app.get('/login', (_req, reply) => reply.redirect('/login/'));
   app.get('/login/*', loginFiles);
@@ -217,7 +228,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       // The project layers' current state comes from the database (edits show without a rebuild).
       const live = await liveProjectFile(db, req.url.split('?')[0]);
       if (live !== null) return reply.header('cache-control', 'private, no-store').type('application/geo+json').send(live);
-      return bureauFiles(req, reply);
+      return req.url.startsWith('/data/') ? bureauData(req, reply) : bureauFiles(req, reply);
     }
     const url = req.url.split('?')[0];
     // A person opening the bureau page is sent to sign in; a script asking for a data file just hears "no".

@@ -4,34 +4,23 @@
 // from a GeoJSON file (a broken file and a file of the wrong kind are refused with messages naming them) and retires the
 // drawn one with a reason: the map, the histories and the dashboard's carbon stock follow, checked against turf's area
 // and the core's mine-carbon function; the public page only after 发布. A viewer sees none of the editing tools.
-// Served by the real server with the project layers in its database (a throw-away PGlite loaded from data/).
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// Served by the server as `npm start` runs it, with the project layers in its database (a throw-away PGlite loaded from data/).
 import { area as turfArea, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_FACTORS } from '../../src/core/carbon/factors.ts';
 import { mineCarbon } from '../../src/core/carbon/other-sinks.ts';
-import { ROOT } from '../../scripts/lib/serve-app.ts';
-import { startServer, type RunningServer } from '../../src/server/main.ts';
-import { addUser } from '../../src/server/users.ts';
+import type { RunningServer } from '../../src/server/main.ts';
 import { assert, type BrowserTest, openPage, type RecordedPage, setContextCookies, waitForValue } from './harness.ts';
-import { sessionCookie, signIn, TEST_PASSWORD } from './server.ts';
+import { serveSignedIn, sessionCookie, signIn } from './server.ts';
 
 type MapWindow = Window & { __map?: import('maplibre-gl').Map };
 
 export async function serveProjects(): Promise<{ url: string; server: RunningServer; close: () => Promise<void> }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'xg-projects-db-'));
-  const server = await startServer({
-    dbDir: path.join(dir, 'db'), bureauDir: path.join(ROOT, 'dist'), publicDir: path.join(ROOT, 'dist-public'), loginDir: path.join(ROOT, 'dist-login'),
-    projectDataDir: path.join(ROOT, 'data'), port: 0, log: () => undefined,
-  });
-  await addUser(server.db, 'eve', TEST_PASSWORD, 'editor');
-  await addUser(server.db, 'vic', TEST_PASSWORD, 'viewer');
-  const token = await signIn(server.url, 'eve');
-  setContextCookies(async () => [sessionCookie(server.url, token)]);
-  return { url: server.url, server, close: async () => { setContextCookies(null); await server.close(); rmSync(dir, { recursive: true, force: true }); } };
+  const site = await serveSignedIn(undefined, [['eve', 'editor'], ['vic', 'viewer']]);
+  const token = await signIn(site.url, 'eve');
+  setContextCookies(async () => [sessionCookie(site.url, token)]);
+  return { url: site.url, server: site.server, close: site.close };
 }
 
 interface PublicProgress { as_of_year: number; county: { carbon_stock_tCO2e: number }; targets: { id: string; status: string }[] }

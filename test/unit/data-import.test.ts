@@ -41,7 +41,7 @@ describe('data:import without a township layer', () => {
     for (const t of r.by_township) {
       expect(t.name).toBe(BUILT_IN_TOWNSHIPS.find((b) => b.code === t.code)!.name);
       expect(t.count).toBe(expected.get(t.code)!.n);
-      expect(Math.abs(t.area_mu - expected.get(t.code)!.mu)).toBeLessThan(1e-3);
+      expect(Math.abs(t.forest_land_mu - expected.get(t.code)!.mu)).toBeLessThan(1e-3);
     }
     const release = JSON.parse(readFileSync(path.join(out, 'release.json'), 'utf8'));
     expect(release).toMatchObject({ format: 'xingguo-release-1', sample_data: false, counts: { stands: 300 } });
@@ -52,7 +52,7 @@ describe('data:import without a township layer', () => {
     expect(pub.townships.map((t: { code: string }) => t.code).sort()).toEqual([...expected.keys()].sort());
     // and the targets CLI reads the release
     const cli = JSON.parse(execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/targets.ts'), '--data', out, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
-    expect(cli.county.forest_land_mu).toBeCloseTo(r.area_mu, 6);
+    expect(cli.county.forest_land_mu).toBeCloseTo(r.forest_land_mu, 6);
   }, 120_000);
 
   it('the built-in township list is the sample data’s (real names and codes)', () => {

@@ -151,7 +151,12 @@ describe.each(engines())('accounts and permissions on $name', (engine) => {
       ['GET', () => '/data/../data/stands.columns.bin', undefined, { anonymous: 401, viewer: 200, planner: 200, editor: 200 }],
       ['GET', () => '/data/%2e%2e/%2e%2e/package.json', undefined, { anonymous: 401, viewer: 404, planner: 404, editor: 404 }],
       ['GET', () => '/public/', undefined, { anonymous: 200, viewer: 200, planner: 200, editor: 200 }],
-      ['GET', () => '/public/data/township-stats.geojson', undefined, { anonymous: 200, viewer: 200, planner: 200, editor: 200 }],
+      ['GET', () => '/public/data/public/township-stats.geojson', undefined, { anonymous: 200, viewer: 200, planner: 200, editor: 200 }],
+      // the public page reads only its own list of the data folder's files (src/public-page/layers.ts publicDataFiles)
+      ['GET', () => '/public/data/stands.columns.bin', undefined, { anonymous: 404, viewer: 404, planner: 404, editor: 404 }],
+      ['GET', () => '/public/data/%2e%2e/stands.columns.bin', undefined, { anonymous: 404, viewer: 404, planner: 404, editor: 404 }],
+      ['GET', () => '/data/README.md', undefined, { anonymous: 401, viewer: 404, planner: 404, editor: 404 }],
+      ['GET', () => '/data/', undefined, { anonymous: 401, viewer: 404, planner: 404, editor: 404 }],
       ['GET', () => '/public/../data/stands.columns.bin', undefined, { anonymous: 401, viewer: 200, planner: 200, editor: 200 }],
       ['GET', () => '/login/', undefined, { anonymous: 200, viewer: 200, planner: 200, editor: 200 }],
       ['GET', () => '/api/nothing-here', undefined, { anonymous: 401, viewer: 404, planner: 404, editor: 404 }],

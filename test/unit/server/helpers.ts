@@ -58,12 +58,13 @@ export interface TestServer {
 export async function testServer(engine: TestEngine, options: Partial<AppOptions> = {}): Promise<TestServer> {
   const { db, drop } = await engine.open();
   await migrate(db);
+  // The pages (built without data, as scripts/lib/pages.ts builds them) and a data folder the server serves them from.
   const pages = mkdtempSync(path.join(os.tmpdir(), 'xg-pages-'));
-  for (const [dir, file, body] of [['bureau', 'index.html', '<title>bureau</title>'], ['bureau/data', 'stands.columns.bin', 'internal'], ['public', 'index.html', '<title>public</title>'], ['public/data', 'township-stats.geojson', '{}'], ['login', 'index.html', '<title>login</title>']]) {
+  for (const [dir, file, body] of [['bureau', 'index.html', '<title>bureau</title>'], ['data', 'stands.columns.bin', 'internal'], ['data', 'README.md', 'not served'], ['data/public', 'township-stats.geojson', '{}'], ['public', 'index.html', '<title>public</title>'], ['login', 'index.html', '<title>login</title>']]) {
     mkdirSync(path.join(pages, dir), { recursive: true });
     (await import('node:fs')).writeFileSync(path.join(pages, dir, file), body);
   }
-  const app = await createApp({ db, bureauDir: path.join(pages, 'bureau'), publicDir: path.join(pages, 'public'), loginDir: path.join(pages, 'login'), log: () => undefined, ...options });
+  const app = await createApp({ db, bureauDir: path.join(pages, 'bureau'), publicDir: path.join(pages, 'public'), loginDir: path.join(pages, 'login'), dataDir: path.join(pages, 'data'), log: () => undefined, ...options });
   await app.fastify.ready();
   return { db, app, close: async () => { await app.fastify.close(); await drop(); rmSync(pages, { recursive: true, force: true }); } };
 }

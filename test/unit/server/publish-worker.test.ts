@@ -17,7 +17,7 @@ describe('发布 in a worker thread', () => {
   let anon: Client;
 
   beforeAll(async () => {
-    server = await testServer(engines()[0], { projectDataDir: DATA });
+    server = await testServer(engines()[0], { dataDir: DATA });
     editor = await signedIn(server, 'eve', 'editor');
     viewer = await signedIn(server, 'vic', 'viewer');
     anon = new Client(server);

@@ -58,7 +58,7 @@ for (const engine of engines()) {
       writeFileSync(path.join(dataDir, 'rasters/not-listed.tif'), cog);
       writeFileSync(path.join(dataDir, 'rasters.json'), JSON.stringify({ format: 'xingguo-rasters-1', rasters: [entry('internal-a', 'internal'), entry('public-b', 'public')] }));
       copyFileSync(path.join(dataDir, 'rasters.json'), path.join(dataDir, 'release.json'));
-      server = await testServer(engine, { projectDataDir: dataDir });
+      server = await testServer(engine, { dataDir });
       planner = await signedIn(server, 'pat', 'planner');
     }, 60_000);
     afterAll(async () => {
