@@ -1,4 +1,4 @@
-// npm run data:import -- <stands file> --out <dir> [--townships file] [--projects dir] [--species-codes table.json]
+// npm run data:import -- <stands file> --out <dir> [--townships file] [--projects dir] [--constraints dir] [--species-codes table.json]
 //                        [--crs EPSG:4526] [--encoding gbk] [--no-tiles] [--json] [--timings]
 // A bureau's forest inventory (二类 export: zipped shapefile, GeoJSON, KML, CSV …) → a data release folder the app, the
 // CLIs and both builds use with --data <dir> (or XINGGUO_DATA_DIR). Progress goes to stderr; with --json stdout is
@@ -10,12 +10,13 @@ import { ImportFailure, importInventory, type ImportArgs, type ImportReportJson 
 
 const SPEC = {
   name: 'data:import',
-  usage: 'npm run data:import -- <stands file> --out <dir> [--townships file] [--projects dir] [--species-codes table.json] [--crs EPSG:4526] [--encoding gbk] [--no-tiles] [--json] [--timings]',
+  usage: 'npm run data:import -- <stands file> --out <dir> [--townships file] [--projects dir] [--constraints dir] [--species-codes table.json] [--crs EPSG:4526] [--encoding gbk] [--no-tiles] [--json] [--timings]',
   about: "A bureau's forest inventory (二类 export) → a data release folder for --data <dir> or XINGGUO_DATA_DIR.",
   options: {
     out: { type: 'string', help: 'the release folder to write (required)' },
     townships: { type: 'string', help: 'township boundaries (any supported format)' },
     projects: { type: 'string', help: 'a folder of project layers named as in data/ (the ones not given are written empty)' },
+    constraints: { type: 'string', help: 'a folder of 三区三线 layers, each named after its layer (永久基本农田.zip, 生态保护红线.geojson, 城镇开发边界.zip; any supported format and CRS)' },
     'species-codes': { type: 'string', help: 'a species code table (JSON) for codes the built-in tables do not know' },
     crs: SHARED_OPTIONS.crs,
     encoding: SHARED_OPTIONS.encoding,
@@ -35,7 +36,7 @@ function parseArgs(argv: string[]): ImportArgs & { json: boolean; timings: boole
   const { values: v, positionals } = cli(SPEC, argv);
   if (v.out === undefined) usageError(SPEC, 'no --out folder given');
   return {
-    stands: positionals[0], out: v.out, townships: v.townships, projects: v.projects, speciesCodes: v['species-codes'],
+    stands: positionals[0], out: v.out, townships: v.townships, projects: v.projects, constraints: v.constraints, speciesCodes: v['species-codes'],
     crs: v.crs, encoding: v.encoding, tiles: !v['no-tiles'], json: v.json, timings: v.timings,
   };
 }
@@ -89,6 +90,7 @@ function printHuman(r: ImportReportJson): void {
       ? `  declared area (unit ${r.declared_vs_measured.unit === 'mu' ? '亩' : '公顷'}) vs measured: median ${pct(r.declared_vs_measured.median_rel_diff)}, worst ${pct(r.declared_vs_measured.worst_rel_diff)} (feature ${r.declared_vs_measured.worst_index})`
       : '  no declared area field',
     `  townships: ${r.townships_from}`,
+    `  三区三线: ${r.constraints_read.map((c) => `${c.layer} ${c.features} polygons (${c.file})`).join('; ') || 'none given'}${r.constraints_missing.length ? `; not given (the planner cannot check them): ${r.constraints_missing.join(', ')}` : ''}`,
     '',
     'Field mapping:',
     ...Object.entries(r.mapping).map(([to, from]) => `  ${String(from).padEnd(14)} → ${to}`),

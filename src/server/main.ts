@@ -6,7 +6,10 @@ import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import { createApp, type App, type AppOptions } from './app.ts';
 import { openDb, type Db } from './db.ts';
+import { loginLimitsFromEnv } from './login-limit.ts';
 import { migrate } from './migrations.ts';
+import { describeDatabase as describeForCli, pgTarget, writeRunMarker } from './run-marker.ts';
+import { trustProxyFromEnv } from './trust-proxy.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const DEFAULT_DB_DIR = path.join(ROOT, 'var', 'db');
@@ -37,20 +40,25 @@ function appVersion(): string {
  */
 export function lockDbDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
-  const lock = path.join(dir, '..', `${path.basename(dir)}.lock`);
-  if (existsSync(lock)) {
-    const pid = Number(readFileSync(lock, 'utf8'));
-    let alive = false;
-    try {
-      process.kill(pid, 0);
-      alive = pid !== process.pid;
-    } catch {
-      alive = false;
-    }
-    if (alive) throw new Error(`the embedded database ${dir} is in use by process ${pid} (a running server?); stop it first`);
+  const owner = dbDirOwner(dir);
+  if (owner !== null) throw new Error(`the embedded database ${dir} is in use by process ${owner} (a running server?); stop it first`);
+  writeFileSync(dbLockFile(dir), String(process.pid));
+  return () => rmSync(dbLockFile(dir), { force: true });
+}
+
+const dbLockFile = (dir: string) => path.join(dir, '..', `${path.basename(dir)}.lock`);
+
+/** The pid of another live process holding the embedded database in `dir`, or null. */
+export function dbDirOwner(dir: string): number | null {
+  const lock = dbLockFile(dir);
+  if (!existsSync(lock)) return null;
+  const pid = Number(readFileSync(lock, 'utf8'));
+  try {
+    process.kill(pid, 0);
+    return pid !== process.pid ? pid : null;
+  } catch {
+    return null;
   }
-  writeFileSync(lock, String(process.pid));
-  return () => rmSync(lock, { force: true });
 }
 
 export async function openAndMigrate(opts: { databaseUrl?: string; dbDir?: string; log?: (l: string) => void }): Promise<{ db: Db; unlock: () => void }> {
@@ -143,7 +151,8 @@ export const DEFAULT_PORT = 5173;
 
 /**
  * The server's settings from the environment, as `npm start` reads them: DATABASE_URL (PostgreSQL; else PGlite in
- * XG_DB_DIR or var/db), PORT (5173), HOST (127.0.0.1), COOKIE_SECURE=1 behind HTTPS.
+ * XG_DB_DIR or var/db), PORT (5173), HOST (127.0.0.1), COOKIE_SECURE=1 behind HTTPS,
+ * TRUST_PROXY (the reverse proxy's address, trust-proxy.ts), LOGIN_* (sign-in lockout, login-limit.ts).
  */
 export function serverEnv(env: NodeJS.ProcessEnv = process.env) {
   const portText = env.PORT?.trim() ?? '';
@@ -157,6 +166,8 @@ export function serverEnv(env: NodeJS.ProcessEnv = process.env) {
     port,
     /** PORT was set: a busy port is an error then; the default port, when busy, gives way to a free one. */
     portGiven: portText !== '',
+    trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
+    loginLimit: loginLimitsFromEnv(env),
   };
 }
 
@@ -211,7 +222,7 @@ export async function serveFromEnv(opts: ServeOptions): Promise<RunningServer> {
   if (token) {
     log('\n  No accounts yet. Open this one-time link to create the first editor:');
     log(`  ${server.url}login/#setup=${token}`);
-    log('  (or: npm run user -- add <name> --role editor, with the server stopped)');
+    log(`  (or: ${config.databaseUrl ? '' : 'with the server stopped, '}npm run user -- add <name> --role editor)`);
   }
   log('  (Ctrl+C to stop)\n');
   // The stands for QGIS (qgis_stands) load after the server is up, on PostgreSQL only: QGIS cannot connect to the
@@ -224,7 +235,7 @@ export async function serveFromEnv(opts: ServeOptions): Promise<RunningServer> {
 }
 
 /** Ctrl+C / SIGTERM: stop accepting, finish what is running, close the database, exit. */
-export function stopOnSignals(server: RunningServer, log: (line: string) => void = console.log): void {
+export function stopOnSignals(server: RunningServer, log: (line: string) => void = console.log, env: NodeJS.ProcessEnv = process.env): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -234,4 +245,9 @@ export function stopOnSignals(server: RunningServer, log: (line: string) => void
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // For `npm run user` on this machine: where this server is and which database it reads (run-marker.ts). Written here,
+  // by the process that is the server, not by the test suites that start one in-process.
+  const { databaseUrl, dbDir } = serverEnv(env);
+  const dir = dbDir ?? DEFAULT_DB_DIR;
+  writeRunMarker({ url: server.url, engine: server.db.engine, database: describeForCli(databaseUrl, dir), dbDir: databaseUrl ? null : dir, pgTarget: databaseUrl ? pgTarget(databaseUrl) : null });
 }

@@ -8,6 +8,8 @@
 //     fields the import kept (XBMJ), which no sample stand has;
 //   - the dashboard's forest land, forest area and stock equal the independent computation and every target card
 //     equals the targets CLI on the release; no 示例数据 badge, no 模拟 note;
+//   - the planner analyses a site around three of the release's stands against the release's own stands (issue 24: one
+//     stand source), = the sum of their figures computed independently;
 //   - the public page (signed out) shows the release's forest land and no sample badge.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -23,6 +25,8 @@ import { ROOT } from '../../scripts/lib/serve-app.ts';
 import { erleiInventory, type ErleiFixture } from '../fixtures/erlei-inventory.ts';
 import { assert, type BrowserTest, foreignRequests, openPage, screenshotPath, setContextCookies, waitForValue } from './harness.ts';
 import { sessionCookie, signIn } from './server.ts';
+import { importFile } from '../../src/core/io/registry.ts';
+import { independent as independentStand, near, threeStands } from '../fixtures/erlei-picks.ts';
 
 type MapWindow = Window & { __map?: import('maplibre-gl').Map };
 
@@ -221,6 +225,34 @@ export function releaseTests(browser: Browser, server: StartedProcess, releaseDi
         assert(rec.pageErrors.length === 0, `page errors: ${rec.pageErrors.join('; ')}`);
         await rec.page.screenshot({ path: screenshotPath('release-dashboard-zh') });
         await rec.page.context().close();
+      },
+    },
+    {
+      name: 'the planner on a release: a site around three of its stands is analysed against the release\'s stands, = the sum of their figures computed independently',
+      async run() {
+        const props = importFile('二类.zip', fixture.zip).features.map((f) => f.properties ?? {});
+        const { indices, box } = threeStands(fixture);
+        const rec = await openPage(browser, { width: 1280, height: 800 });
+        const { page } = rec;
+        try {
+          await page.goto(`${appUrl}?planner`);
+          await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
+          await waitForValue(page, () => { const w = window as Window & { __map?: { loaded: () => boolean }; __draw?: unknown }; return !!w.__map?.loaded() && !!w.__draw; }, 60_000, 'map and Terra Draw');
+          await page.getByTestId('coords-open').click();
+          await page.getByTestId('coords-text').fill([[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]]].map((p) => p.map((v) => v.toFixed(7)).join(', ')).join('\n'));
+          await page.getByTestId('coords-add').click();
+          const analysis = page.getByTestId('planner-analysis');
+          await analysis.waitFor({ timeout: 60_000 });
+          const source = page.getByTestId('analysis-stand-source');
+          assert((await source.getAttribute('data-kind')) === 'release' && (await source.getAttribute('data-count')) === String(fixture.expected.length), `the release's ${fixture.expected.length} stands: ${await source.textContent()}`);
+          const want = indices.map((i) => independentStand(fixture, props, i));
+          const sum = (k: keyof (typeof want)[number]) => want.reduce((t, w) => t + w[k], 0);
+          const got = { mu: Number(await analysis.getAttribute('data-stands-mu')), stock: Number(await analysis.getAttribute('data-stock-m3')), carbon: Number(await analysis.getAttribute('data-carbon-tco2e')) };
+          console.log(`    release: planner site over stands ${indices.join(', ')}: ${got.mu.toFixed(3)} 亩 (independent ${sum('mu').toFixed(3)}), stock ${got.stock.toFixed(1)} m³ (${sum('stock').toFixed(1)}), carbon ${got.carbon.toFixed(1)} tCO2e (${sum('carbon').toFixed(1)})`);
+          assert(near(got.mu, sum('mu')) && near(got.stock, sum('stock')) && near(got.carbon, sum('carbon')), `analysis ${JSON.stringify(got)} vs independent ${sum('mu')} 亩, ${sum('stock')} m³, ${sum('carbon')} tCO2e`);
+        } finally {
+          await page.context().close();
+        }
       },
     },
     {

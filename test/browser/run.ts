@@ -5,11 +5,13 @@ import path from 'node:path';
 import { ROOT } from '../../scripts/lib/serve-app.ts';
 import { serveSignedIn, type TestSite } from './server.ts';
 import { sharedTests } from './shared.spec.ts';
+import { adminTests, serveAdmin } from './admin.spec.ts';
 import { bureauTests } from './bureau.spec.ts';
 import { dashboardTests } from './dashboard.spec.ts';
 import { plannerTests } from './planner.spec.ts';
 import { plannerXssTests } from './planner-xss.spec.ts';
 import { plannerUxTests } from './planner-ux.spec.ts';
+import { plannerToolsTests } from './planner-tools.spec.ts';
 import { faviconTests } from './favicon.spec.ts';
 import { launchBrowser, runTests } from './harness.ts';
 import { publicTests } from './public.spec.ts';
@@ -25,6 +27,7 @@ import { buildPublicFrom, registryTests, writeRegistryFixture } from './registry
 import { i18nTests } from './i18n.spec.ts';
 import { rasterTests } from './raster.spec.ts';
 import { writeRasterFixture } from './raster-fixture.ts';
+import { sitingTests } from './siting.spec.ts';
 
 // Every page this runner builds carries the test hooks (window.__map, __draw …; src/test-hooks.ts); production builds do not.
 process.env.XG_TEST_HOOKS = '1';
@@ -39,7 +42,8 @@ const projectsOnly = only === 'projects';
 // `i18n`: the translation walk over both pages in both languages.
 const i18nOnly = only === 'i18n';
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
-const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared';
+// `admin` (user administration, admin.spec.ts) needs the bureau and sign-in builds and a server of its own.
+const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared' || only === 'admin' || only === 'siting' || only === 'planner-tools';
 const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && only !== 'raster' && !projectsOnly && !i18nOnly;
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
@@ -88,23 +92,49 @@ try {
     if (!plannerOnly && !yearOnly) failed += await runTests('bureau', bureauTests(browser, app.url));
     if (!plannerOnly && !yearOnly) failed += await runTests('dashboard', dashboardTests(browser, app.url));
     if (only === undefined || yearOnly) failed += await runTests('year', yearBureauTests(browser, app.url));
-    if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux' && only !== 'shared' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
+    if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux' && only !== 'shared' && only !== 'admin' && only !== 'siting' && only !== 'planner-tools' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
     if (only === undefined || only === 'storage') failed += await runTests('storage', storageTests(browser, app.url));
     if (only === undefined || only === 'planner-xss') failed += await runTests('planner-xss', plannerXssTests(browser, app.url));
     if (only === undefined || only === 'planner-ux') failed += await runTests('planner-ux', [...faviconTests(browser, app.url, 'bureau page'), ...plannerUxTests(browser, app.url)]);
+    // Issue 24: picking and merging stands, the 界址点 table, WKT CSV, DMS input, and the defects a planner met.
+    if (only === undefined || only === 'planner-tools') failed += await runTests('planner-tools', plannerToolsTests(browser, app.url));
+    if (only === undefined || only === 'siting') {
+      // The siting rules (issue 24): a server of its own on data/, which keeps each site's siting record.
+      const siting = await serveSignedIn();
+      try {
+        failed += await runTests('siting', sitingTests(browser, siting.url));
+      } finally {
+        await siting.close();
+      }
+    }
     if (only === undefined || only === 'shared') {
-      // Two planners, each in a browser context of their own, signing in through the sign-in page; a server of their own.
-      const shared = await serveSignedIn(undefined, [['ann', 'planner'], ['ben', 'planner']]);
+      // Two planners and a viewer, each in a browser context of their own, signing in through the sign-in page; a server of their own.
+      const shared = await serveSignedIn(undefined, [['ann', 'planner'], ['ben', 'planner'], ['vic', 'viewer']]);
       try {
         failed += await runTests('shared', sharedTests(browser, shared.url));
       } finally {
         await shared.close();
       }
     }
+    if (only === undefined || only === 'admin') {
+      // An editor administers accounts; each person signs in through the sign-in page in a context of their own.
+      const admin = await serveAdmin();
+      try {
+        failed += await runTests('admin', adminTests(browser, admin.url));
+      } finally {
+        await admin.close();
+      }
+    }
   }
   if (only === undefined || i18nOnly) {
-    const app = await sampleSite();
-    failed += await runTests('i18n', i18nTests(browser, app.url, `${app.url}public/`));
+    // An editor too, and the project layers in the database: the walk forces server refusals in the popup and 发布; a
+    // server of its own, since it changes the database.
+    const app = await serveSignedIn(undefined, [['i18n-eve', 'editor']]);
+    try {
+      failed += await runTests('i18n', i18nTests(browser, app.url, `${app.url}public/`));
+    } finally {
+      await app.close();
+    }
   }
   if (only === undefined || projectsOnly) {
     // The editor's changes go to this server's database: a server of its own.

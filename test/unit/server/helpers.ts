@@ -4,6 +4,7 @@
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { apiMessageText, isApiMessageKey, type MessageParams } from '../../../src/core/messages/api-messages.ts';
 import { createApp, type App, type AppOptions } from '../../../src/server/app.ts';
 import { openDb, type Db } from '../../../src/server/db.ts';
 import { migrate } from '../../../src/server/migrations.ts';
@@ -102,6 +103,7 @@ export class Client {
     } catch {
       // not JSON (a page)
     }
+    if (r.statusCode >= 400 && parsed && typeof parsed === 'object') assertKeyed(method, url, r.statusCode, parsed as Record<string, unknown>);
     return { status: r.statusCode, body: parsed, headers: r.headers };
   }
 
@@ -110,6 +112,23 @@ export class Client {
     if (r.status === 200) this.csrf = r.body.csrf;
     return r;
   }
+}
+
+/**
+ * Every error the API answers is keyed (issue 22): `key` from the catalogue, `params`, and `error` = the catalogue's
+ * English text (or "<field>: <reason>" for a field's refusal). Checked on every error reply of every API test, so an
+ * unkeyed message anywhere in the server fails the tests that reach it.
+ */
+export function assertKeyed(method: string, url: string, status: number, body: Record<string, unknown>): void {
+  const where = `${method} ${url} → ${status} ${JSON.stringify(body).slice(0, 200)}`;
+  if (!isApiMessageKey(body.key)) throw new Error(`unkeyed error: ${where}`);
+  const params = (body.params ?? {}) as MessageParams;
+  if (typeof params !== 'object') throw new Error(`params not an object: ${where}`);
+  const text = apiMessageText(body.key, params, 'en');
+  const ok = body.error === text || (typeof body.field === 'string' && body.error === `${body.field}: ${body.reason}` && text.endsWith(String(body.reason)));
+  if (!ok) throw new Error(`error text is not the catalogue's (${JSON.stringify(text)}): ${where}`);
+  // No slot left unfilled in either language.
+  for (const lang of ['zh', 'en'] as const) if (/\{\w+\}/.test(apiMessageText(body.key, params, lang))) throw new Error(`unfilled slot in ${lang}: ${apiMessageText(body.key, params, lang)} (${where})`);
 }
 
 export const PASSWORD = 'correct horse battery';
