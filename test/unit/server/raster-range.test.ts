@@ -61,7 +61,7 @@ for (const engine of engines()) {
       copyFileSync(path.join(dataDir, 'rasters.json'), path.join(dataDir, 'release.json'));
       server = await testServer(engine, { dataDir });
       planner = await signedIn(server, 'pat', 'planner');
-    }, 60_000);
+    }, 180_000);
     afterAll(async () => {
       await server?.close();
       rmSync(dataDir, { recursive: true, force: true });
