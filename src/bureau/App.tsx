@@ -14,6 +14,7 @@ import type { Lang } from '../ui/i18n-types.ts';
 import { FeaturePopup } from './FeaturePopup.tsx';
 import { CarbonDensityControl } from './CarbonDensityControl.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
+import { RasterSwipe } from './RasterSwipe.tsx';
 import { SessionMenu } from './SessionMenu.tsx';
 import { useSampleData } from './release-info.ts';
 import { TownshipZoom } from './TownshipZoom.tsx';
@@ -83,6 +84,9 @@ export function App() {
 
   const addError = useCallback((message: string) => setErrors((prev) => (prev.includes(message) ? prev : [...prev, message].slice(-5))), []);
   const onChange = useCallback((id: string, change: Partial<LayerChoices[string]>) => setChoices((prev) => ({ ...prev, [id]: { ...prev[id], ...change } })), []);
+  const onShowRasters = useCallback((show: string[], hide: string[]) => setChoices((prev) => ({
+    ...prev, ...Object.fromEntries([...hide.map((id) => [id, { ...prev[id], visible: false }]), ...show.map((id) => [id, { ...prev[id], visible: true }])]),
+  })), []);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -159,6 +163,7 @@ export function App() {
             onError={addError}
             selected={picked && picked.id !== undefined ? { layer: picked.layer, id: picked.id } : null}
           />
+          <RasterSwipe map={map} layers={layers} year={year} onShow={onShowRasters} />
           <div className="map-year">
             <YearControl year={year} onChange={setYear} lang={lang} />
           </div>

@@ -10,8 +10,11 @@ import type { LayerDef } from './types.ts';
 /** The MapLibre protocol whose tiles the raster worker draws from a COG (src/map/raster-protocol.ts). */
 export const RASTER_PROTOCOL = 'xgraster';
 
-/** Default opacity: imagery is the picture itself; land cover and values lie over the basemap, a little see-through. */
-const OPACITY: Record<RasterEntry['kind'], number> = { imagery: 1, categorical: 0.85, continuous: 0.85 };
+/**
+ * Default opacity: opaque, so the colours on the map are the legend's (the vector layers lie over them anyway); the
+ * layer panel's slider makes a raster see-through.
+ */
+const OPACITY: Record<RasterEntry['kind'], number> = { imagery: 1, categorical: 1, continuous: 1 };
 
 export function rasterLayerOf(entry: RasterEntry): LayerDef {
   return {

@@ -140,7 +140,8 @@ export class MapController {
       return;
     }
     const state: SwipeState = { fraction };
-    const sides: [LayerDef, SwipeSide][] = [[pair.left, 'left'], [pair.right, 'right']];
+    // The same raster on both sides (the year control brought the right side to the left one's year): drawn whole.
+    const sides: [LayerDef, SwipeSide][] = pair.left.id === pair.right.id ? [] : [[pair.left, 'left'], [pair.right, 'right']];
     for (const [layer, side] of sides) {
       const id = layerId(layer.id, 'raster');
       if (!map.getLayer(id)) continue;

@@ -62,6 +62,13 @@ export const UI_TEXT = {
   close: { zh: '关闭', en: 'Close' },
   dataError: { zh: '数据加载失败', en: 'Data failed to load' },
   offlineNote: { zh: '离线底图', en: 'Offline basemap' },
+  // Raster layers: the swipe comparison (src/bureau/RasterSwipe.tsx).
+  swipe: { zh: '卷帘对比', en: 'Swipe comparison' },
+  swipeLeft: { zh: '左侧', en: 'Left' },
+  swipeRight: { zh: '右侧', en: 'Right' },
+  swipeHandle: { zh: '卷帘分隔线（左右方向键移动）', en: 'Swipe divider (arrow keys move it)' },
+  swipeValue: { zh: '左侧{left}，右侧{right}，分隔线在{percent}%处', en: '{left} on the left, {right} on the right, divider at {percent} %' },
+  swipeFollowsYear: { zh: '右侧随年份变化', en: 'Right side follows the year' },
   // Project features in the bureau page (issue 16): draw, import and retire, for editors. {x} is filled in by the caller.
   projectTools: { zh: '项目要素（编辑）', en: 'Project features (editing)' },
   projectLayer: { zh: '图层', en: 'Layer' },

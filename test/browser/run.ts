@@ -26,6 +26,8 @@ import { runReleaseSuite } from './release.spec.ts';
 import { buildPublicFrom, registryTests, writeRegistryFixture } from './registry.spec.ts';
 import { i18nTests } from './i18n.spec.ts';
 import { fieldReviewTests, serveField } from './field-review.spec.ts';
+import { rasterTests } from './raster.spec.ts';
+import { writeRasterFixture } from './raster-fixture.ts';
 import { sitingTests } from './siting.spec.ts';
 import { patchesTests } from './patches.spec.ts';
 import { carbonProjectTests } from './carbon-project.spec.ts';
@@ -47,10 +49,10 @@ const i18nOnly = only === 'i18n';
 const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared' || only === 'admin' || only === 'siting' || only === 'planner-tools' || only === 'carbon-project';
 // `patches` (zonal statistics in the app and the 监测图斑 list, issue 25) runs alone on the sample server.
 const patchesOnly = only === 'patches';
-const runBureau = !patchesOnly && only !== 'public' && only !== 'field-review' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
+const runBureau = !patchesOnly && only !== 'public' && only !== 'field-review' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && only !== 'raster' && !projectsOnly && !i18nOnly;
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
-const runPublic = !patchesOnly && only !== 'bureau' && only !== 'field-review' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
+const runPublic = !patchesOnly && only !== 'bureau' && only !== 'field-review' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && only !== 'raster' && !projectsOnly && !i18nOnly;
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), served as `npm start -- --data data-stress`.
 const runStress = only === undefined || only === 'stress';
 // CSP and XSS (security.spec.ts): the shared server, and a second one on a payload-laden copy of data/.
@@ -60,6 +62,9 @@ const runRelease = only === undefined || only === 'release';
 // A layer added by one registry entry plus its data (registry.spec.ts): the server on a copy of data/ with an
 // extra-layers.json (the bureau page is built with the entry), and the public page built from it as static files.
 const runRegistry = only === undefined || only === 'registry';
+// Raster layers and the swipe (raster.spec.ts): a copy of data/ with two GeoTIFFs imported by data:raster and an intranet
+// tile service declared in extra-layers.json, built into its own output folder and served by the real server.
+const runRaster = only === undefined || only === 'raster';
 
 let failed = 0;
 const browser = await launchBrowser();
@@ -184,6 +189,24 @@ try {
         await app.close();
       }
     } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  if (runRaster) {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const work = mkdtempSync(path.join(tmpdir(), 'raster-suite-'));
+    const fixture = await writeRasterFixture(work);
+    try {
+      console.log('browser tests: the server on data/ plus two imported GeoTIFFs and an intranet tile service (its own bureau page build) …');
+      const app = await serveSignedIn(fixture.dataDir);
+      try {
+        failed += await runTests('raster', rasterTests(browser, app.url, fixture));
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await fixture.tiles.close();
       rmSync(work, { recursive: true, force: true });
     }
   }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openGeoTiff, openGeoTiffUrl } from '../../../src/core/raster/read.ts';
 import { parseRange } from '../../../src/server/byte-ranges.ts';
+import { rasterFile } from '../../../src/server/raster-routes.ts';
 import { writeCog } from '../../../src/core/raster/cog-write.ts';
 import { crsByCode } from '../../../src/core/geo/crs.ts';
 import { engines, signedIn, testServer, type Client, type TestServer } from './helpers.ts';
@@ -57,11 +58,10 @@ for (const engine of engines()) {
       writeFileSync(path.join(dataDir, 'rasters/public-b.tif'), cog);
       writeFileSync(path.join(dataDir, 'rasters/not-listed.tif'), cog);
       writeFileSync(path.join(dataDir, 'rasters.json'), JSON.stringify({ format: 'xingguo-rasters-1', rasters: [entry('internal-a', 'internal'), entry('public-b', 'public')] }));
-      // a file of the folder the server never serves (main's data route refuses README.md), holding rasters.json's text
-      copyFileSync(path.join(dataDir, 'rasters.json'), path.join(dataDir, 'README.md'));
+      copyFileSync(path.join(dataDir, 'rasters.json'), path.join(dataDir, 'release.json'));
       server = await testServer(engine, { dataDir });
       planner = await signedIn(server, 'pat', 'planner');
-    }, 60_000);
+    }, 180_000);
     afterAll(async () => {
       await server?.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -126,8 +126,14 @@ for (const engine of engines()) {
     });
 
     it('serves nothing outside rasters/', async () => {
-      for (const url of ['/data/rasters/..%2FREADME.md', '/data/rasters/%2e%2e/README.md', '/data/rasters/missing.tif', '/data/rasters/a%00.tif']) {
-        const r = await inject(url);
+      // the route's own resolver refuses every way out of rasters/ (the bureau's /data/ route serves the folder's
+      // other files to a signed-in user anyway; the public page must not reach them through the raster route)
+      for (const tail of ['../release.json', '..%2Frelease.json', '%2e%2e/release.json', 'missing.tif', 'a%00.tif', '..\\release.json']) {
+        expect(rasterFile(dataDir, tail), tail).toBeNull();
+      }
+      expect(rasterFile(dataDir, 'internal-a.tif')?.rel).toBe('rasters/internal-a.tif');
+      for (const url of ['/public/data/rasters/..%2Frelease.json', '/public/data/rasters/%2e%2e/release.json', '/public/data/rasters/missing.tif', '/public/data/rasters/a%00.tif', '/data/rasters/missing.tif']) {
+        const r = await inject(url, {}, url.startsWith('/public') ? '' : planner.cookie);
         expect(r.statusCode, url).toBe(404);
         expect(r.rawPayload.toString()).not.toContain('xingguo-rasters-1');
       }
