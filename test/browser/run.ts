@@ -125,6 +125,9 @@ try {
     if (only === undefined || only === 'shared') {
       // Two planners and a viewer, each in a browser context of their own, signing in through the sign-in page; a server of their own.
       const shared = await serveSignedIn(undefined, [['ann', 'planner'], ['ben', 'planner'], ['vic', 'viewer']]);
+      // Everyone here signs in through the sign-in page: no ready-made session cookie beside theirs (with one, a page
+      // could send the test planner's session and draw as someone else).
+      shared.signInNewPages(false);
       try {
         failed += await runTests('shared', sharedTests(browser, shared.url));
       } finally {
