@@ -102,7 +102,7 @@ export const INTERNAL_LAYERS: LayerDef[] = [
     // 监测图斑: land-cover change 2020 → 2025 that matters for carbon (src/core/raster/change-context.ts, docs/raster.md);
     // the bureau's list with check statuses is src/bureau/patches/PatchPanel.tsx.
     id: 'monitoring-patches', townshipKey: 'township_code', name: { zh: '地表覆盖变化监测图斑', en: 'Land-cover change patches' }, group: 'forest', note: SYNTHETIC,
-    source: { file: 'monitoring-patches.geojson' }, geometry: 'polygon', audience: 'internal', visible: false,
+    source: { file: 'monitoring-patches.geojson', optional: true }, geometry: 'polygon', audience: 'internal', visible: false,
     style: { fill: categorical('kind', { loss: '#d7301f', gain: '#1a9850' }), fillOpacity: 0.55, outline: '#7f0000' },
     popup: {
       title: 'id',

@@ -28,6 +28,11 @@ export interface LayerSource {
   instance?: string;
   /** A raster layer's pixels (raster-layers.ts): a COG of the data folder, or an intranet tile service. */
   raster?: RasterSource;
+  /**
+   * A file a release may lack because an optional step makes it (the 监测图斑 come from rasters a bureau may not have):
+   * the server answers an empty FeatureCollection for it instead of a 404 the map would report as a load failure.
+   */
+  optional?: boolean;
 }
 
 /**

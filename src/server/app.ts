@@ -23,9 +23,14 @@ import { SitingService } from './siting.ts';
 import { rasterRoutes } from './raster-routes.ts';
 import { isServedDataFile, resolveDataFile, resolveFile, sendFile } from './static-files.ts';
 import { publicDataFiles } from '../public-page/layers.ts';
+import { LAYERS } from '../layers/registry.ts';
 import { countUsers, type User } from './users.ts';
 
 export const BODY_LIMIT = 4 * 1024 * 1024;
+
+/** The registry's layer files a release may lack (source.optional), answered as an empty collection. */
+const OPTIONAL_FILES = new Set(LAYERS.filter((l) => l.source.optional).map((l) => l.source.file));
+const EMPTY_COLLECTION = '{"type":"FeatureCollection","features":[]}';
 
 export interface AppOptions {
   db: Db;
@@ -205,7 +210,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const dataFiles = (prefix: string, allowed: (rel: string) => boolean, cache: string) => async (req: FastifyRequest, reply: FastifyReply) => {
     const url = req.url.split('?')[0];
     const file = opts.dataDir ? resolveDataFile(opts.dataDir, url.slice(prefix.length), allowed) : null;
-    if (!file) return sendError(reply, ApiError.keyed(404, 'request.notFound', { method: req.method, path: url }));
+    if (!file) {
+      // A layer file an optional step makes (the registry's source.optional): absent from this release, it is empty.
+      if (prefix === '/data/' && OPTIONAL_FILES.has(url.slice(prefix.length))) return reply.header('cache-control', cache).type('application/geo+json').send(EMPTY_COLLECTION);
+      return sendError(reply, ApiError.keyed(404, 'request.notFound', { method: req.method, path: url }));
+    }
     return sendFile(reply, file, req.headers['if-none-match'], cache);
   };
   const publicData = dataFiles('/public/data/', (rel) => publicList.has(rel), 'public, no-cache');

@@ -70,6 +70,14 @@ for (const engine of engines()) {
     const inject = (url: string, headers: Record<string, string> = {}, cookie = planner.cookie, method: 'GET' | 'HEAD' = 'GET') =>
       server.app.fastify.inject({ method, url, headers: { ...headers, ...(cookie ? { cookie } : {}) } });
 
+    it('answers an empty collection for an optional layer file the release lacks (监测图斑), 404 for any other', async () => {
+      const patches = await inject('/data/monitoring-patches.geojson');
+      expect(patches.statusCode).toBe(200);
+      expect(patches.json()).toEqual({ type: 'FeatureCollection', features: [] });
+      expect((await inject('/data/no-such-layer.geojson')).statusCode).toBe(404);
+      expect((await inject('/data/monitoring-patches.geojson', {}, '')).statusCode).toBe(401);
+    });
+
     it('needs a session for the bureau\'s rasters, with a keyed message', async () => {
       const r = await inject('/data/rasters/internal-a.tif', {}, '');
       expect(r.statusCode).toBe(401);
