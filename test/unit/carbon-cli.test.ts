@@ -24,7 +24,7 @@ describe('npm run carbon', { timeout: 120_000 }, () => {
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['method', 'factors_version', 'unverified_share', 'status_shares', 'features', 'total']);
     expect(out.method).toMatch(/^ipcc_bef: IPCC Tier 2/);
-    expect(out.factors_version).toBe('xingguo-net-2026-12-07');
+    expect(out.factors_version).toBe('xingguo-net-2026-12-07b');
     expect(out.features).toHaveLength(STAND_SPECS.length);
     const keys = ['index', 'method', 'species_group', 'area_mu', 'stock_m3', 'carbon_stock_tC', 'carbon_stock_tCO2e', 'gross_growth_tCO2e',
       'harvest_tCO2e', 'mortality_tCO2e', 'annual_sink_tCO2e'];
@@ -87,7 +87,7 @@ describe('npm run carbon', { timeout: 120_000 }, () => {
     expect(r.stdout).toMatch(/杉木: D 0.307 {2}BEF 1.634 {2}R 0.246 {2}CF 0.52/);
     expect(r.stdout).toMatch(/to be checked against the guideline/);
     expect(r.stdout).toMatch(/net annual sink .* \(95 %: [\d,]+–[\d,]+\)/);
-    expect(r.stdout).toMatch(/Factor table: xingguo-net-2026-12-07/);
+    expect(r.stdout).toMatch(/Factor table: xingguo-net-2026-12-07b/);
     expect(r.stdout).toMatch(/not verified against their source: stock \d+\.\d %, net sink 100\.0 %/);
   });
 

@@ -95,7 +95,7 @@ describe('npm run project', { timeout: 180_000 }, () => {
     const r = run(file);
     expect(r.code, r.stderr).toBe(0);
     for (const s of ['Methodology: AR-ACM0003 (CDM), not the CCER text', 'Eligibility', '✗ P5 非森林 (not forest)', 'Strata:', 'Ex-ante removals per crediting year',
-      'net_tCO2e: AR-ACM0003 Eq. (6)', 'Totals over 20 years', 'AR-TOOL14 U project', 'Value at 60 / 70 / 80 CNY/t CO2e', 'Parameters (factor table xingguo-net-2026-12-07']) {
+      'net_tCO2e: AR-ACM0003 Eq. (6)', 'Totals over 20 years', 'AR-TOOL14 U project', 'Value at 60 / 70 / 80 CNY/t CO2e', 'Parameters (factor table xingguo-net-2026-12-07b']) {
       expect(r.stdout).toContain(s);
     }
   });

@@ -117,17 +117,17 @@ const tri = (lo: number, hi: number, source: string, status: FactorStatus = 'ass
 const ASSUMED = 'assumption (no standard error published in the source read)';
 
 export const DEFAULT_FACTORS: CarbonFactors = {
-  version: 'xingguo-net-2026-12-07',
+  version: 'xingguo-net-2026-12-07b',
   bef: {
     unit: 'D t DM/m³; BEF, R dimensionless; CF t C/t DM',
     source: S21,
     status: 'assumption',
-    note: 'Recalled, to be checked against the guideline. Searched for it (2026-12): the guideline itself, the Hunan LUCF inventory report that quotes it (qiqiwenku.com doc 448608: only its opening is readable, it stops before the table) and the full texts of ChinaXiv 2016–2022 — no copy of the table was found, so it stays an assumption. Fang/IPCC agree within ±15 % at 50–150 m³/ha but not at this sample\'s 41–69 m³/ha (Fang 1.3–1.4× for 马尾松, 软阔, 湿地松).',
+    note: 'Recalled, to be checked against the guideline. Searched for it (2026-12): the guideline itself, the Hunan LUCF inventory report that quotes it (qiqiwenku.com doc 448608: only its opening is readable, it stops before the table) and the full texts of ChinaXiv 2016–2022 — no copy of the table was found, so it stays an assumption. Second pass (2026-12): all 15,121 ChinaXiv 2016–2022 preprints grepped locally for the table\'s values (杉木 0.307 / 1.634 / 0.246) and for 生物量扩展因子, 根茎比, 基本木材密度, 清单编制指南 — no copy; the CCER 森林经营碳汇项目方法学 AR-CM-003-V01 (345wk.com doc 406), whose appendix is where such a table is usually reprinted, is readable only to its table of contents; IPCC 2006 Vol.4 Ch.4 (scribd 316778352, 123docz 3858431) and the GPG-LULUCF Annex 3A.1 default tables (fdocuments.us) likewise only to their contents pages; a national standard on biomass models and carbon parameters of the main species (scope lists Pinus massoniana, P. elliottii, Cunninghamia lanceolata, Schima superba, Liquidambar formosana; spc.org.cn) only its scope. Fang/IPCC agree within ±15 % at 50–150 m³/ha but not at this sample\'s 41–69 m³/ha (Fang 1.3–1.4× for 马尾松, 软阔, 湿地松).',
     uncertainty: {
       D: nrm(0.08, `${ASSUMED}; of the order of the wood-density spread in IPCC 2006 Vol.4 Table 4.14 (not checked)`),
       BEF: nrm(0.1, `${ASSUMED}; of the order of the BEF ranges in IPCC 2006 Vol.4 Table 4.5 (not checked)`),
       R: nrm(0.15, `${ASSUMED}; IPCC 2006 Vol.4 Table 4.4 subtropical humid R 0.20/0.24 quoted with wide ranges (secondary)`),
-      CF: nrm(0.03, `${ASSUMED}; CF 0.46–0.52 across the guideline table's rows, IPCC default 0.47`),
+      CF: nrm(0.03, `${ASSUMED}; CF 0.46–0.52 across the guideline table's rows, IPCC default 0.47; measured tree carbon content 45.80 %–52.97 % across Jilin forest types (范春楠 et al. 2016, ChinaXiv 201605.00432, abstract) and 0.466–0.483 g C/g in moso organs (曹福明 et al. 2017, 生态学报 37(6):2005, ChinaXiv 201704.00158, abstract)`),
     },
     rows: {
       杉木: { D: 0.307, BEF: 1.634, R: 0.246, CF: 0.52 },
@@ -181,7 +181,7 @@ export const DEFAULT_FACTORS: CarbonFactors = {
     unit: 'fraction of standing volume per year',
     source: `assumption, to be calibrated against local 二类 re-measurement: gross volume growth by age group (midpoints of 幼 10–15 %, 中 6–10 %, 近熟 4–6 %, 成熟 2–3 %, 过熟 ~1 %)`,
     status: 'assumption',
-    note: 'Gross growth, before harvest and mortality. No growth rate for Jiangxi could be read (2026-12): the guideline lists the 7th-NFI gross growth rate (GR) by province (the Hunan LUCF inventory report, qiqiwenku.com doc 448608, says so), but no readable copy prints the Jiangxi figure. The age-group boundaries the rates are keyed to are read for 杉木 and 马尾松 plantations (韩畅 et al. 2017 Table 1). Same rates for every species group until a group gets its own row.',
+    note: 'Gross growth, before harvest and mortality. No growth rate for Jiangxi could be read (2026-12): the guideline lists the 7th-NFI gross growth rate (GR) by province (the Hunan LUCF inventory report, qiqiwenku.com doc 448608, says so), but no readable copy prints the Jiangxi figure. Second pass (2026-12): ChinaXiv 2016–2022 grepped for 蓄积生长率, 消耗率, 采伐消耗, 年均生长量 — no paper prints a provincial NFI rate (the nearest region printed is Guangdong, 李洁华 2018, see consumption); pages on Jiangxi NFI results and county 二类 dynamics (e.g. 峡江县 十一五, 中国林业经济 2011(2)) are readable only to their openings. The age-group boundaries the rates are keyed to are read for 杉木 and 马尾松 plantations (韩畅 et al. 2017 Table 1). Same rates for every species group until a group gets its own row.',
     uncertainty: nrm(0.15, `assumption: the growth-rate ranges above are ±20–25 % around their midpoints; one draw for the whole row (all age groups move together)`),
     rows: {
       '*': { 幼龄林: 0.125, 中龄林: 0.08, 近熟林: 0.05, 成熟林: 0.025, 过熟林: 0.01 },
@@ -191,7 +191,7 @@ export const DEFAULT_FACTORS: CarbonFactors = {
     unit: 'fraction of standing volume per year',
     source: `assumption anchored on Guangdong: 李洁华 et al. 2018, 生态科学 2018(6) (fx361.cc/page/2019/0110/20015786.shtml), abstract: 活立木蓄积生长率从7.98%(2005)增加到了9.61%(2015); 而采伐消耗率从6.94%(2005)下降到了5.54%(2015); and on the stop of commercial logging in natural forests (recalled, not checked)`,
     status: 'assumption',
-    note: 'The provincial inventory method deducts consumption (harvest + mortality) from gross growth; the rates here are placeholders until the guideline\'s NFI consumption rates for Jiangxi are checked. Guangdong\'s rates include short-rotation eucalyptus, so planted stands here take about a third of them.',
+    note: 'The provincial inventory method deducts consumption (harvest + mortality) from gross growth; the rates here are placeholders until the guideline\'s NFI consumption rates for Jiangxi are checked. Guangdong\'s rates include short-rotation eucalyptus, so planted stands here take about a third of them. Second pass (2026-12): no Jiangxi consumption rate found (searches as for volumeGrowth). Guangdong\'s 5.54 % is the nearest region printed but is not adopted: for Xingguo it would still be a transfer between provinces (an assumption) and would more than double harvest. An inventory-based net rate read for comparison: Jilin 0.92 t C/hm²/a, 2009–2014 (范春楠 et al. 2016, ChinaXiv 201605.00432, abstract).',
     uncertainty: {
       harvest: nrm(0.4, 'assumption: half the plausible spread (0.5×–1.8× the value) as one SD'),
       mortality: nrm(0.5, 'assumption: natural mortality 0.3–1.5 %/yr in subtropical stands (recalled)'),
@@ -208,7 +208,7 @@ export const DEFAULT_FACTORS: CarbonFactors = {
     unit: 't C/ha',
     source: `Zhang et al. 2014, Forestry 87(5):674–682, abstract: moso stand biomass C 40.45 Mg/ha, southern China`,
     status: 'verified',
-    note: 'Low end of published moso figures (35–85 t C/ha); chosen to be conservative.',
+    note: 'Low end of published moso figures (35–85 t C/ha); chosen to be conservative. A lower local figure was read (2026-12): 桃江 (Hunan) bamboo-layer C 10.498 / 11.802 / 28.226 t/hm² in 1-, 3- and 5-year-old stands (曹福明 et al. 2017, ChinaXiv 201704.00158, Table 9; its text prints 10.490 for the first): young stands, so not adopted as the county density.',
     uncertainty: tri(35, 60, '35–45 south subtropical (Wang B et al., J. Trop. For. Sci.), 48.3–60.6 along a latitude gradient (news.proem.ai W2790789488); secondary', 'secondary'),
   },
   bambooGrossProduction: {
@@ -217,7 +217,7 @@ export const DEFAULT_FACTORS: CarbonFactors = {
     source: `Moso sequestration 6.0–7.6 Mg C/ha/yr along a latitude gradient (news.proem.ai W2790789488)`,
     status: 'secondary',
     note: 'Gross production of a managed stand: mostly culms cut and carried away (Zhang 2014: 6.74 t C/ha/yr removed). Reported as gross growth only, never as the sink.',
-    uncertainty: tri(1.75, 7.6, '桃江 (Hunan) studies 1.75–4.70 gross (study not identified), latitude gradient 6.0–7.6 (news.proem.ai W2790789488)', 'secondary'),
+    uncertainty: tri(1.748, 7.6, '桃江 (Hunan): 竹林层碳年固定量 1.748 / 1.967 / 4.704 t/hm² in 1-, 3- and 5-year-old stands (曹福明 et al. 2017, 生态学报 37(6):2005–2013, ChinaXiv 201704.00158, conclusion (3)); latitude gradient 6.0–7.6 (news.proem.ai W2790789488)', 'secondary'),
   },
   bambooNetSink: {
     value: 1.0,
