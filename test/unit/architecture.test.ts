@@ -36,6 +36,16 @@ describe('architecture', () => {
     expect(crossings(graph, 'src/bureau/', ['src/public-page/'], ['src/public-page/public-data.ts'])).toEqual([]);
   });
 
+  // The workers sit below the pages (docs/architecture.md): a page starts a worker through its client, and what both
+  // need (pick index, reference stands, carried attributes, parse positions) lives in src/core or src/workers.
+  it('keeps the workers below the pages: no import runs back up from src/workers to a page', () => {
+    const pages = ['src/planner/', 'src/bureau/', 'src/public-page/', 'src/field/'];
+    // the rule on a deliberately broken copy: a worker importing a planner module is found
+    const broken = new Map([...graph, ['src/workers/planner.worker.ts', [...(graph.get('src/workers/planner.worker.ts') ?? []), 'src/planner/import-messages.ts']]]);
+    expect(crossings(broken, 'src/workers/', pages)).toEqual(['src/workers/planner.worker.ts → src/planner/import-messages.ts']);
+    expect(crossings(graph, 'src/workers/', pages)).toEqual([]);
+  });
+
   it('lets no script or app module import a test', () => {
     expect(crossings(graph, 'scripts/', ['test/'])).toEqual([]);
     // unit tests beside the code (*.test.ts) may use fixtures and pipeline code; the app's modules may not
