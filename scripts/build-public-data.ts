@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PlanLayers, FC } from '../src/core/plan/layers.ts';
+import { REQUIRED_PLAN_LAYERS, type FC } from '../src/core/plan/layers.ts';
 import { importFile } from '../src/core/io/registry.ts';
 import { planLayerFiles } from '../src/layers/analysis-roles.ts';
 import type { StandSummary } from '../src/core/plan/stand-summary.ts';
@@ -21,7 +21,6 @@ import { resolveDataDir } from './lib/data-dir.ts';
 import { NEIGHBOURS_FILE, PLAN_PROGRESS_FILE, PROJECTS_FILE, PUBLIC_DIR, TOWNSHIP_STATS_FILE } from '../src/public-page/public-data.ts';
 
 export const DEFAULT_DATA_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../data');
-const REQUIRED = new Set<keyof PlanLayers>(['stands', 'county']);
 const OUTPUTS = [TOWNSHIP_STATS_FILE, PROJECTS_FILE, PLAN_PROGRESS_FILE, NEIGHBOURS_FILE];
 /** Hash of everything the outputs depend on (not shipped: the page's file list does not name it). */
 const STAMP_FILE = `${PUBLIC_DIR}/build-stamp.json`;
@@ -121,7 +120,7 @@ export function buildPublicData(opts: BuildOptions = {}): BuildResult {
   }
   // The same loader and normalisation as the targets CLI and the consistency test (scripts/lib/plan-layers.ts); the
   // figures by the same code as the server's 发布 (src/public-page/build/public-files.ts).
-  const { layers: plan, areas } = readPlanLayers(dir, REQUIRED, opts.stands);
+  const { layers: plan, areas } = readPlanLayers(dir, REQUIRED_PLAN_LAYERS, opts.stands);
   const meta = sampleMeta(dir, plan as unknown as Record<string, FC<unknown> | undefined>);
   // The basemap frame is optional: without neighbours.geojson the page shows the county alone.
   const neighbours = existsSync(join(dir, NEIGHBOURS_SOURCE)) ? readLayer(dir, NEIGHBOURS_SOURCE) : undefined;

@@ -14,7 +14,7 @@ import type { TownshipRef } from '../../src/core/inventory/townships.ts';
 import { importFile } from '../../src/core/io/registry.ts';
 import type { ImportOptions } from '../../src/core/io/types.ts';
 import { constraintLayers, planLayerFiles } from '../../src/layers/analysis-roles.ts';
-import { featureAreas } from '../../src/core/plan/layers.ts';
+import { featureAreas, REQUIRED_PLAN_LAYERS, type PlanLayers } from '../../src/core/plan/layers.ts';
 import { LAYERS } from '../../src/layers/registry.ts';
 import { buildPublicData } from '../build-public-data.ts';
 import { RASTER_MANIFEST_FILE } from '../../src/core/raster/manifest.ts';
@@ -216,7 +216,7 @@ function sha256(bytes: Uint8Array): string {
 }
 
 /** The plan layers other than stands, county and townships that a --projects folder may hold (same file names as data/). */
-const PROJECT_FILES = Object.entries(PLAN_LAYER_FILES).filter(([k]) => !['stands', 'county', 'townships'].includes(k)).map(([, f]) => f);
+const PROJECT_FILES = (Object.entries(PLAN_LAYER_FILES) as [keyof PlanLayers, string][]).filter(([k]) => !REQUIRED_PLAN_LAYERS.has(k) && k !== 'townships').map(([, f]) => f);
 const BASEMAP_FILES = ['neighbours.geojson', 'rivers.geojson', 'water.geojson', 'wind-turbines.geojson', 'township-labels.geojson'];
 
 /** Every GeoJSON file the app reads from a data folder (the layer registry's sources and labels, the plan layers). */

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normaliseStands, type NormaliseReport } from '../../src/core/inventory/normalise.ts';
 import { planLayerFiles } from '../../src/layers/analysis-roles.ts';
-import { computeAreas, type AreaCache, type FC, type PlanLayers } from '../../src/core/plan/layers.ts';
+import { computeAreas, REQUIRED_PLAN_LAYERS, type AreaCache, type FC, type PlanLayers } from '../../src/core/plan/layers.ts';
 
 /** Which file feeds each plan layer (the registry's `plan` role). */
 const PLAN_FILES = planLayerFiles();
@@ -39,7 +39,7 @@ export interface StandsInMemory {
   areas: Float64Array;
 }
 
-export function readPlanLayers(dir: string, required: ReadonlySet<keyof PlanLayers> = new Set(['stands', 'county']), stands?: StandsInMemory): LoadedPlanLayers {
+export function readPlanLayers(dir: string, required: ReadonlySet<keyof PlanLayers> = REQUIRED_PLAN_LAYERS, stands?: StandsInMemory): LoadedPlanLayers {
   const layers = {} as Record<keyof PlanLayers, FC<unknown> | undefined>;
   const missing: string[] = [];
   // The required files first, in the caller's order (the stands before the county): the message names the one that matters.

@@ -8,7 +8,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useState } from 'react';
 import { fieldName } from '../core/messages/field-names.ts';
-import { PROJECT_LAYERS, valueKey, type ProjectLayerDef } from '../core/plan/project-edit.ts';
+import { valueKey, type ProjectLayerDef } from '../core/plan/project-edit.ts';
+import { PROJECT_LAYERS } from '../layers/edit-roles.ts';
 import { layersFor } from '../layers/registry.ts';
 import type { PickedFeature } from '../map/MapView.tsx';
 import { fillText } from '../ui/fill-text.ts';
@@ -157,7 +158,7 @@ export function ProjectEditor({ picked, map, lang, onProps }: { picked: PickedFe
   const save = async () => {
     if (!form) return;
     const body: Record<string, unknown> = { notes: form.notes };
-    if (def.id !== 'wind-turbines') body.name = form.name;
+    if (def.named) body.name = form.name;
     if (def.status) body.status = form.status;
     if (def.year) body.year = form.year.trim() === '' ? null : Number(form.year);
     if (def.capacity) body.capacity = form.capacity.trim() === '' ? NaN : Number(form.capacity);
@@ -209,7 +210,7 @@ export function ProjectEditor({ picked, map, lang, onProps }: { picked: PickedFe
             </select>))}
           {def.year && field('year', projectFieldName(def, def.year.field, lang), <input data-testid="project-form-year" inputMode="numeric" size={5} value={form.year} onChange={set('year')} />)}
           {def.capacity && field('capacity', t('projectCapacity'), <input data-testid="project-form-capacity" inputMode="decimal" size={6} value={form.capacity} onChange={set('capacity')} />)}
-          {def.id !== 'wind-turbines' && field('name', t('projectName'), <input data-testid="project-form-name" value={form.name} onChange={set('name')} />)}
+          {def.named && field('name', t('projectName'), <input data-testid="project-form-name" value={form.name} onChange={set('name')} />)}
           {field('notes', t('projectNotes'), <textarea data-testid="project-form-notes" rows={2} value={form.notes} onChange={set('notes')} />)}
           <button type="button" data-testid="project-save" onClick={() => void save()}>{t('projectSave')}</button>
           <button type="button" onClick={() => setForm(null)}>{t('projectCancel')}</button>

@@ -77,6 +77,7 @@ export const INTERNAL_LAYERS: LayerDef[] = [
     id: 'stands', townshipKey: 'township_code', name: { zh: '森林资源小班', en: 'Forest stands' }, group: 'forest', note: SYNTHETIC,
     source: STAND_SOURCE, geometry: 'polygon', audience: 'internal', visible: true,
     analysis: { plan: 'stands' },
+    snap: true,
     style: { fill: categorical('species', SPECIES_COLOURS), fillOpacity: 0.7, outline: 'rgba(40,60,40,0.35)' },
     popup: { title: 'id', fields: standFields },
   },

@@ -3,7 +3,7 @@
 // bureau and the planner reach through registry.ts. test/public-scan.ts checks that none of them is in dist-public/.
 // A layer is declared once here (or in internal-registry.ts); every other list of layers is derived (registry.ts,
 // analysis-roles.ts).
-import { categorical, f, SYNTHETIC, unit } from './define.ts';
+import { categorical, f, POLYGONS, SYNTHETIC, unit } from './define.ts';
 import { STATUS_COLOURS } from './palette.ts';
 import type { LayerDef, LayerGroup, LayerNote, TimeRule } from './types.ts';
 
@@ -36,9 +36,18 @@ export const PUBLIC_LAYERS: LayerDef[] = [
     style: { fill: { kind: 'single', colour: '#eceae4' }, fillOpacity: 1, outline: '#b8b4aa', label: { zh: 'name', en: 'name_en', size: 13, colour: '#8a857a' } },
     popup: { title: 'name', fields: [] },
   },
+  // The public page's simplified copy of the neighbours (scripts/build-public-data.ts → data/public/).
+  {
+    id: 'public-neighbours', name: { zh: '周边县市（简化）', en: 'Neighbouring counties (simplified)' }, group: 'public', context: true,
+    source: { file: 'public/neighbours.geojson' }, geometry: 'polygon', audience: 'public', visible: false,
+    publicPage: true,
+    style: { fill: { kind: 'single', colour: '#eceae4' }, fillOpacity: 1, outline: '#b8b4aa', label: { zh: 'name', en: 'name_en', size: 13, colour: '#8a857a' } },
+    popup: { title: 'name', fields: [] },
+  },
   {
     id: 'county', name: { zh: '兴国县界', en: 'Xingguo County' }, group: 'admin', context: true,
     source: { file: 'county.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
+    publicPage: true,
     analysis: { plan: 'county' },
     style: { fill: { kind: 'single', colour: '#f7f6f1' }, fillOpacity: 1, outline: '#5d4037' },
     popup: { title: 'name', fields: [] },
@@ -46,12 +55,14 @@ export const PUBLIC_LAYERS: LayerDef[] = [
   {
     id: 'water', name: { zh: '水域', en: 'Water' }, group: 'wetland', context: true,
     source: { file: 'water.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
+    publicPage: true,
     style: { fill: { kind: 'single', colour: '#a8d1ef' }, fillOpacity: 1 },
     popup: { title: 'name', fields: [] },
   },
   {
     id: 'rivers', name: { zh: '河流', en: 'Rivers' }, group: 'wetland', context: true,
     source: { file: 'rivers.geojson' }, geometry: 'line', audience: 'public', visible: true,
+    publicPage: true,
     style: { lineColour: { kind: 'single', colour: '#6fb1e3' }, lineWidth: 1.6, label: { zh: 'name', en: 'name_en', size: 11, colour: '#2a6fa8', minzoom: 10 } },
     popup: { title: 'name', fields: [] },
   },
@@ -60,6 +71,7 @@ export const PUBLIC_LAYERS: LayerDef[] = [
   {
     id: 'carbon-pilots', townshipKey: 'township_code', name: { zh: '碳汇造林试点', en: 'Carbon-sink afforestation pilots' }, group: 'forest', note: SYNTHETIC,
     source: { file: 'carbon-pilots.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
+    edit: { geometry: POLYGONS, year: { field: 'planted_year' }, creatable: true },
     analysis: { plan: 'carbonPilots', overlap: true },
     time: { field: 'planted_year', show: 'done' },
     style: { fill: { kind: 'single', colour: '#00c853' }, fillOpacity: 0.55, outline: '#1b5e20' },
@@ -68,6 +80,7 @@ export const PUBLIC_LAYERS: LayerDef[] = [
   {
     id: 'oil-tea-bases', townshipKey: 'township_code', name: { zh: '油茶基地', en: 'Oil-tea bases' }, group: 'forest', note: SYNTHETIC,
     source: { file: 'oil-tea-bases.geojson' }, geometry: 'polygon', audience: 'public', visible: false,
+    edit: { geometry: POLYGONS, year: { field: 'year' }, creatable: true },
     analysis: { plan: 'oilTeaBases', overlap: true },
     time: { field: 'year', show: 'done' },
     style: { fill: categorical('kind', { 新造高产: '#6d4c41', 低产改造: '#bcaaa4' }), fillOpacity: 0.7, outline: '#4e342e' },
@@ -78,6 +91,7 @@ export const PUBLIC_LAYERS: LayerDef[] = [
   {
     id: 'wetlands', townshipKey: 'township_code', name: { zh: '湿地', en: 'Wetlands' }, group: 'wetland',
     source: { file: 'wetlands.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
+    edit: { geometry: POLYGONS, status: { field: 'restoration', values: ['无', '规划', '实施中', '已完成'], done: '已完成' }, year: { field: 'restoration_year', whenDone: true }, creatable: true },
     analysis: { plan: 'wetlands', overlap: true },
     time: { field: 'restoration_year', done: ['==', ['get', 'restoration'], '已完成'], show: 'all' },
     style: { fill: categorical('kind', { 湿地公园: '#0277bd', 河流湿地: '#4fc3f7', 小微湿地: '#26c6da', 库塘湿地: '#81d4fa' }), fillOpacity: 0.6, outline: '#01579b', label: { zh: 'name', en: 'name_en', size: 11, minzoom: 10, colour: '#01579b' } },
@@ -88,6 +102,7 @@ export const PUBLIC_LAYERS: LayerDef[] = [
   {
     id: 'mines', townshipKey: 'township_code', name: { zh: '矿山生态修复', en: 'Mine restoration sites' }, group: 'restoration',
     source: { file: 'mines.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
+    edit: { geometry: POLYGONS, status: { field: 'status', values: ['待修复', '修复中', '已修复'], done: '已修复' }, year: { field: 'restored_year', whenDone: true }, creatable: true },
     analysis: { plan: 'mines', overlap: true },
     time: { field: 'restored_year', done: ['==', ['get', 'status'], '已修复'], show: 'all', pendingColour: STATUS_COLOURS.underway },
     style: { fill: categorical('status', { 已修复: STATUS_COLOURS.done, 修复中: STATUS_COLOURS.underway, 待修复: STATUS_COLOURS.todo }), fillOpacity: 0.75, outline: '#3e2723' },
@@ -98,6 +113,7 @@ export const PUBLIC_LAYERS: LayerDef[] = [
   {
     id: 'pv', townshipKey: 'township_code', name: { zh: '光伏电站', en: 'Solar PV' }, group: 'energy',
     source: { file: 'pv.geojson' }, geometry: 'polygon', audience: 'public', visible: true, time: GRID_CONNECTED,
+    edit: { geometry: POLYGONS, status: { field: 'status', values: ['规划', '在建', '并网'], done: '并网' }, year: { field: 'grid_year', whenDone: true }, capacity: { field: 'capacity_mw' }, creatable: true },
     analysis: { plan: 'pv', overlap: true },
     style: { fill: projectStatus, fillOpacity: 0.7, outline: '#e65100', label: { zh: 'name', en: 'name_en', size: 11, minzoom: 9.5, colour: '#bf360c' } },
     popup: { title: 'name', fields: [f('kind', '类型', 'Kind'), f('capacity_mw', '装机容量', 'Capacity', { format: 'number', unit: unit('兆瓦', 'MW') }), f('status', '状态', 'Status'), f('grid_year', '并网年度', 'Grid year', { format: 'year' }), f('plan_named', '规划点名项目', 'Named in the plan', { format: 'boolean' })] },
@@ -105,6 +121,7 @@ export const PUBLIC_LAYERS: LayerDef[] = [
   {
     id: 'wind-farms', townshipKey: 'township_code', name: { zh: '风电场', en: 'Wind farms' }, group: 'energy', note: SYNTHETIC,
     source: { file: 'wind-farms.geojson' }, geometry: 'polygon', audience: 'public', visible: true, time: GRID_CONNECTED,
+    edit: { geometry: POLYGONS, status: { field: 'status', values: ['规划', '在建', '并网'], done: '并网' }, year: { field: 'grid_year', whenDone: true }, capacity: { field: 'capacity_mw' }, creatable: true },
     analysis: { plan: 'windFarms', overlap: true },
     style: { fill: projectStatus, fillOpacity: 0.25, outline: '#00838f' },
     popup: { title: 'name', fields: [f('capacity_mw', '装机容量', 'Capacity', { format: 'number', unit: unit('兆瓦', 'MW') }), f('turbines', '风机数', 'Turbines', { format: 'integer' }), f('status', '状态', 'Status'), f('grid_year', '并网年度', 'Grid year', { format: 'year' })] },
@@ -112,12 +129,15 @@ export const PUBLIC_LAYERS: LayerDef[] = [
   {
     id: 'wind-turbines', name: { zh: '风机', en: 'Wind turbines' }, group: 'energy', note: SYNTHETIC,
     source: { file: 'wind-turbines.geojson' }, geometry: 'point', audience: 'public', visible: true, minzoom: 9,
+    // Turbines are known by their id: the editor shows no name.
+    edit: { geometry: ['Point'], capacity: { field: 'capacity_mw' }, creatable: true, named: false },
     style: { circleColour: { kind: 'single', colour: '#00838f' }, circleRadius: 3.5 },
     popup: { title: 'id', fields: [f('farm_id', '所属风电场', 'Wind farm'), f('capacity_mw', '单机容量', 'Unit capacity', { format: 'number', unit: unit('兆瓦', 'MW') }), f('hub_height_m', '轮毂高度', 'Hub height', { format: 'number', unit: unit('米', 'm') })] },
   },
   {
     id: 'substations', name: { zh: '变电站', en: 'Substations' }, group: 'energy',
     source: { file: 'substations.geojson' }, geometry: 'point', audience: 'public', visible: true,
+    edit: { geometry: ['Point'], status: { field: 'status', values: ['规划', '在建', '已建'] }, creatable: true },
     analysis: { plan: 'substations' },
     style: { circleColour: categorical('voltage_kv', { 220: '#6a1b9a', 110: '#ad1457' }), circleRadius: 6, label: { zh: 'name', size: 11, minzoom: 9, colour: '#4a148c' } },
     popup: { title: 'name', fields: [f('voltage_kv', '电压等级', 'Voltage', { format: 'integer', unit: unit('千伏', 'kV') }), f('status', '状态', 'Status'), f('plan_named', '规划点名项目', 'Named in the plan', { format: 'boolean' })] },
@@ -127,6 +147,7 @@ export const PUBLIC_LAYERS: LayerDef[] = [
   {
     id: 'gas-pipelines', name: { zh: '天然气管道', en: 'Gas pipelines' }, group: 'infrastructure',
     source: { file: 'gas-pipelines.geojson' }, geometry: 'line', audience: 'public', visible: false,
+    edit: { geometry: ['LineString', 'MultiLineString'], status: { field: 'status', values: ['规划', '已建'] }, year: { field: 'target_year' }, creatable: true },
     analysis: { plan: 'gasPipelines' },
     time: { field: 'built_year', done: ['==', ['get', 'status'], '已建'], show: 'all' },
     style: { lineColour: categorical('status', { 已建: '#ef6c00', 规划: '#ffb74d' }), lineWidth: 2.5 },
@@ -148,6 +169,10 @@ export const PUBLIC_LAYERS: LayerDef[] = [
   {
     id: 'townships', name: { zh: '乡镇界', en: 'Townships' }, group: 'admin', note: BOUNDARIES_SYNTHETIC,
     source: { file: 'townships.geojson' }, labels: { file: 'township-labels.geojson' }, geometry: 'polygon', audience: 'public', visible: true,
+    // Gas coverage is a township attribute the bureau edits; the township outlines themselves are a fixed set, and the
+    // gas status is no project's progress (no field progress report targets it).
+    edit: { geometry: POLYGONS, status: { field: 'gas_status', values: ['已通气', '规划2030', '未规划'] }, creatable: false, progress: false },
+    snap: true,
     analysis: { plan: 'townships' },
     style: { outline: '#6d4c41', lineWidth: 1.4, lineDash: [3, 2], label: { zh: 'name', en: 'name_en', size: 13, colour: '#3e2723', halo: '#ffffff' } },
     popup: { title: 'name', fields: [f('code', '乡镇代码', 'Code'), f('kind', '类型', 'Kind'), f('gas_status', '天然气', 'Gas supply')] },
@@ -158,6 +183,7 @@ export const PUBLIC_LAYERS: LayerDef[] = [
   {
     id: 'township-stats', name: { zh: '乡镇碳汇指标', en: 'Township carbon figures' }, group: 'public', note: { zh: '乡镇汇总，界线为模拟', en: 'township totals, boundaries synthetic', sampleOnly: true },
     source: { file: 'public/township-stats.geojson' }, labels: { file: 'township-labels.geojson' }, geometry: 'polygon', audience: 'public', visible: false,
+    publicPage: true,
     style: { fill: { kind: 'single', colour: '#a5d6a7' }, fillOpacity: 0.8, outline: '#5d4037', lineWidth: 1, label: { zh: 'name', en: 'name_en', size: 12, colour: '#3e2723', halo: '#ffffff' } },
     popup: {
       title: 'name',
@@ -177,14 +203,9 @@ export const PUBLIC_LAYERS: LayerDef[] = [
     },
   },
   {
-    id: 'public-neighbours', name: { zh: '周边县市（简化）', en: 'Neighbouring counties (simplified)' }, group: 'public', context: true,
-    source: { file: 'public/neighbours.geojson' }, geometry: 'polygon', audience: 'public', visible: false,
-    style: { fill: { kind: 'single', colour: '#eceae4' }, fillOpacity: 1, outline: '#b8b4aa', label: { zh: 'name', en: 'name_en', size: 13, colour: '#8a857a' } },
-    popup: { title: 'name', fields: [] },
-  },
-  {
     id: 'public-projects', name: { zh: '规划项目', en: 'Plan projects' }, group: 'public',
     source: { file: 'public/projects.geojson' }, geometry: 'point', audience: 'public', visible: false,
+    publicPage: true,
     // Connected (并网) projects count from their year; after the as-of year the others show as planned (hollow).
     time: { field: 'year', done: ['==', ['get', 'status'], '并网'], show: 'all' },
     style: {

@@ -3,6 +3,7 @@
 import type { SiteType } from '../core/analysis/site-types.ts';
 import type { Verdict } from '../core/analysis/siting-rules.ts';
 import type { PlanLayers } from '../core/plan/layers.ts';
+import type { ProjectEditRules } from '../core/plan/project-edit.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 
 export type Text = Record<Lang, string>;
@@ -129,8 +130,16 @@ export interface LayerDef {
   popup: { title: string; fields: PopupField[] };
   audience: Audience;
   visible: boolean;
-  /** Context layers (basemap) have no panel entry and no popup. */
+  /** Context layers (basemap) have no panel entry and no popup, and are left out of the lists an export or a printed
+   *  report gives of the layers it shows. */
   context?: boolean;
+  /** The public page draws it (src/public-page/layers.ts): its files go into the public build. Public entries only. */
+  publicPage?: boolean;
+  /** The planner's drawing snaps to its vertices and edges when snapping is on (src/planner/draw/). */
+  snap?: boolean;
+  /** The bureau edits its features (the project editor and tools, /api/projects/:id, field progress reports), by these
+   *  rules; a new feature gets its township code in `townshipKey`. Derived list: src/layers/edit-roles.ts. */
+  edit?: ProjectEditRules;
   minzoom?: number;
   /** A MapLibre filter expression selecting the features of a thematic view of a shared source. */
   filter?: unknown[];

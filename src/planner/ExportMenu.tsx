@@ -45,7 +45,7 @@ export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers
   }, [print]);
 
   const printLayers = (): LayerDef[] => visibleLayers.flatMap((id) => { try { return [layerById(id)]; } catch { return []; } })
-    .filter((l) => !['county', 'neighbours', 'water', 'rivers', 'township-labels'].includes(l.id));
+    .filter((l) => !l.context);
 
   const csv = async () => {
     setBusy(true);

@@ -33,7 +33,7 @@ import { BoundaryPoints } from './BoundaryPoints.tsx';
 import { StandSource } from './StandSource.tsx';
 import { referenceOrigin } from './stand-source.ts';
 import type { MergedStands } from './reference/PickPanel.tsx';
-import type { ReferenceMeta } from './reference/reference-store.ts';
+import type { ReferenceMeta } from '../workers/reference-store.ts';
 import type { PlannerTextKey } from '../ui/i18n.ts';
 import { formatArea } from '../core/geo/units.ts';
 import { useWorkspace } from './use-workspace.ts';

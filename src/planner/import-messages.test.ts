@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import { importFile } from '../core/io/registry.ts';
-import { featureReasonText, importProblemText, importWarningText, lineColumn, locateProblem, roundNumbers } from './import-messages.ts';
+import { lineColumn, locateProblem } from '../core/io/parse-position.ts';
+import { featureReasonText, importProblemText, importWarningText, roundNumbers } from './import-messages.ts';
 
 /** The message core/io gives for `text` read as `name`. */
 function fail(name: string, text: string): string {

@@ -1,5 +1,5 @@
 // Import messages a planner can act on, in the UI language: what is wrong, where (feature number counted from 1;
-// line and column in a JSON or XML file, also for a NaN coordinate and for the XML parser's own position), and what
+// line and column in a JSON or XML file (found by src/core/io/parse-position.ts, in the planner worker), and what
 // to do — advice that can be followed (the dialog takes loose shapefile parts and a chosen CRS). core/io reports in
 // English with the file name in front and 0-based feature labels; this module turns those into the dialog's text,
 // names the file once (the dialog shows it above), and rounds coordinates to 6 decimals (~0.1 m) instead of printing
@@ -9,58 +9,7 @@ import type { PlannerTextKey } from '../ui/i18n.ts';
 import { fillText } from '../ui/fill-text.ts';
 import { crsName } from './crs-text.ts';
 import { pt } from './text.ts';
-
-export interface Where { line: number; column: number }
-
-/** Line and column (1-based) of a character offset in `text`. */
-export function lineColumn(text: string, offset: number): Where {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const line = before.split('\n').length;
-  return { line, column: before.length - before.lastIndexOf('\n') };
-}
-
-/** The first `ch` outside JSON string literals, or -1. */
-function outsideStrings(text: string, ch: string): number {
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === ch) return i;
-  }
-  return -1;
-}
-
-/**
- * Where in the file a JSON or XML parse failure is, when the parser's message allows finding it: V8's "at position N";
- * its "Unexpected token 'N', …"context"… is not valid JSON" (a NaN or Infinity coordinate: found from the context
- * V8 quotes, 10 characters before the token); "Unexpected end of JSON input" and xmldom's unclosed tags (the end);
- * tag mismatches (the wrong end tag); else the XML parser's own "at line L, column C".
- */
-export function locateProblem(problem: string, text: string): Where | null {
-  const pos = /at position (\d+)/.exec(problem);
-  if (pos) return lineColumn(text, Number(pos[1]));
-  const token = /Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON/.exec(problem);
-  if (token) {
-    if (token[2]) {
-      const at = text.indexOf(token[3]);
-      if (at >= 0) return lineColumn(text, at + 10);
-    }
-    const at = outsideStrings(text, token[1]);
-    if (at >= 0) return lineColumn(text, at);
-  }
-  if (/Unexpected end of JSON input|unclosed xml tag/i.test(problem)) return lineColumn(text, text.trimEnd().length);
-  const mismatch = /tag mismatch: "([^"]+)" != "([^"]+)"/i.exec(problem);
-  if (mismatch) {
-    const at = text.indexOf(`</${mismatch[2]}`);
-    if (at >= 0) return lineColumn(text, at);
-  }
-  const xml = /^(?:.*?: )?not well-formed XML at line (\d+), column (\d+)/.exec(problem);
-  if (xml) return { line: Number(xml[1]), column: Number(xml[2]) };
-  return null;
-}
+import type { Where } from '../core/io/parse-position.ts';
 
 /** Numbers with more than 6 decimals rounded to 6 (coordinates: ~0.1 m), trailing zeros dropped. */
 export function roundNumbers(text: string): string {

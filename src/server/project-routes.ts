@@ -1,7 +1,7 @@
 // Routes of the project layers, their audit trail and the public snapshots. Sign-in and CSRF are checked by app.ts's
 // onRequest hook for every /api call; the editor role is checked by every changing function (projects.ts, publish.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { PROJECT_LAYERS } from '../core/plan/project-edit.ts';
+import { PROJECT_LAYERS } from '../layers/edit-roles.ts';
 import type { Db } from './db.ts';
 import { ApiError } from './errors.ts';
 import { createProject, editProject, listAudit, listProjects, revertChange, setRetired } from './projects.ts';

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FC, PlanLayers } from '../core/plan/layers.ts';
 import { planLayerFiles } from '../layers/analysis-roles.ts';
-import { PROJECT_LAYERS } from '../core/plan/project-edit.ts';
+import { PROJECT_LAYERS } from '../layers/edit-roles.ts';
 import { DEFAULT_DB_DIR, openAndMigrate } from './main.ts';
 import { listProjects } from './projects.ts';
 

@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { checkGeometry, countPositions } from '../core/geo/validate.ts';
-import { applyProjectEdit, changedFields, geometryKindProblem, PROJECT_LAYERS, projectLayer, projectStateProblem, type ProjectLayerDef } from '../core/plan/project-edit.ts';
+import { applyProjectEdit, changedFields, geometryKindProblem, projectStateProblem, type ProjectLayerDef } from '../core/plan/project-edit.ts';
+import { PROJECT_LAYERS, projectLayer } from '../layers/edit-roles.ts';
 import type { Db, Queryable } from './db.ts';
 import type { ApiMessageKey, MessageParams } from '../core/messages/api-messages.ts';
 import { ApiError, geosError, problemError } from './errors.ts';
@@ -225,7 +226,7 @@ export async function createProject(db: Db, user: User, layerId: string, body: u
     const { rows: [t] } = await q.query<{ code: string | null }>(
       `SELECT (SELECT feature_id FROM project_features WHERE layer = 'townships' AND NOT retired
                AND ST_Intersects(geom, ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490))) LIMIT 1) AS code`, [json]);
-    const props = { ...r.props, ...(t.code && l.id !== 'wind-turbines' && l.id !== 'substations' && l.id !== 'gas-pipelines' ? { township_code: t.code } : {}) };
+    const props = { ...r.props, ...(t.code && l.townshipKey ? { [l.townshipKey]: t.code } : {}) };
     await q.query(
       `INSERT INTO project_features (layer, feature_id, props, geom, source, ord, updated_by)
        VALUES ($1, $2, $3::jsonb, ST_SetSRID(ST_GeomFromGeoJSON($4::text), 4490), 'app',

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FC } from '../core/plan/layers.ts';
-import { PROJECT_LAYERS } from '../core/plan/project-edit.ts';
+import { PROJECT_LAYERS } from '../layers/edit-roles.ts';
 import type { Db, Queryable } from './db.ts';
 import { ApiError } from './errors.ts';
 import type { SnapshotInput, SnapshotOutput } from './publish-compute.ts';

@@ -6,7 +6,7 @@
 // without a known key (an older server, a proxy's error page) falls back to its `error`, then to "HTTP <status>".
 import { SITE_TYPE_EN, isSiteType } from '../core/analysis/site-types.ts';
 import { apiMessageText, isApiMessageKey, type MessageParams } from '../core/messages/api-messages.ts';
-import { PROJECT_LAYERS } from '../core/plan/project-edit.ts';
+import { PROJECT_LAYERS } from '../layers/edit-roles.ts';
 import { layersFor } from '../layers/registry.ts';
 import type { Lang } from './i18n-types.ts';
 import { UI_TEXT } from './i18n.ts';

@@ -7,7 +7,7 @@ import type { StandMethod } from '../core/carbon/stand.ts';
 import { fromSquareMetres } from '../core/geo/units.ts';
 import { normaliseStands } from '../core/inventory/normalise.ts';
 import { planLayerFiles } from '../layers/analysis-roles.ts';
-import { computeAreas, type AreaCache, type PlanLayers } from '../core/plan/layers.ts';
+import { computeAreas, REQUIRED_PLAN_LAYERS, type AreaCache, type PlanLayers } from '../core/plan/layers.ts';
 import { computeProgress, type PlanProgress } from '../core/plan/progress.ts';
 import { layersForTownship } from '../core/plan/township-filter.ts';
 import { readStandColumns, STAND_COLUMNS_FILE } from '../core/io/binary/stand-columns.ts';
@@ -79,7 +79,7 @@ export function createAnalysis(read: ReadDataFile) {
       const columnBytes = await read(STAND_COLUMNS_FILE);
       const columns = columnBytes ? readStandColumns(columnBytes) : undefined;
       const keys = (Object.keys(PLAN_FILES) as (keyof PlanLayers)[]).filter((key) => !(columns && key === 'stands'));
-      const entries = await Promise.all(keys.map(async (key) => [key, await readJson(read, PLAN_FILES[key], key === 'stands' || key === 'county')] as const));
+      const entries = await Promise.all(keys.map(async (key) => [key, await readJson(read, PLAN_FILES[key], REQUIRED_PLAN_LAYERS.has(key))] as const));
       layers = Object.fromEntries(entries.filter(([, fc]) => fc)) as unknown as PlanLayers;
       if (columns) layers.stands = columns.stands as unknown as PlanLayers['stands'];
       const t1 = performance.now();
@@ -103,7 +103,7 @@ export function createAnalysis(read: ReadDataFile) {
      */
     async reloadProjects(): Promise<void> {
       if (!layers || !areas) return;
-      const keys = (Object.keys(PLAN_FILES) as (keyof PlanLayers)[]).filter((key) => key !== 'stands' && key !== 'county');
+      const keys = (Object.keys(PLAN_FILES) as (keyof PlanLayers)[]).filter((key) => !REQUIRED_PLAN_LAYERS.has(key));
       const stamp = Date.now();
       const entries = await Promise.all(keys.map(async (key) => [key, await readJson(read, `${PLAN_FILES[key]}?t=${stamp}`, false)] as const));
       layers = { ...layers, ...Object.fromEntries(entries.filter(([, fc]) => fc)) };

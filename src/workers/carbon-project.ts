@@ -8,7 +8,7 @@ import type { StandProperties } from '../core/inventory/schema.ts';
 import { otherProjectOf, projectContext } from '../core/projects/context.ts';
 import { parseProject, ProjectFileError, type ProjectFile } from '../core/projects/format.ts';
 import { runProject, type ProjectReport } from '../core/projects/run.ts';
-import { hits } from '../planner/reference/pick-index.ts';
+import { hits } from '../core/geo/pick-index.ts';
 
 type FC = FeatureCollection<Geometry | null>;
 export type ReadFile = (file: string) => Promise<Uint8Array | undefined>;

@@ -10,6 +10,7 @@ import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_FACTORS } from '../../src/core/carbon/factors.ts';
 import { mineCarbon } from '../../src/core/carbon/other-sinks.ts';
+import { PROJECT_LAYERS } from '../../src/layers/edit-roles.ts';
 import type { RunningServer } from '../../src/server/main.ts';
 import { assert, type BrowserTest, openPage, type RecordedPage, setContextCookies, waitForValue } from './harness.ts';
 import { serveSignedIn, sessionCookie, signIn } from './server.ts';
@@ -193,7 +194,10 @@ export function projectsTests(browser: Browser, url: string): BrowserTest[] {
         const stock0 = await dashboardStock(page);
         const tools = page.getByTestId('project-tools');
         await tools.waitFor({ timeout: 30_000 });
-        assert(await tools.getByTestId('project-tools-layer').inputValue() === 'mines', 'the tools start on the mines layer');
+        // The tools list the editable layers in the registry's (the layer panel's) order and start on the first.
+        const firstCreatable = PROJECT_LAYERS.find((l) => l.creatable)!.id;
+        assert(await tools.getByTestId('project-tools-layer').inputValue() === firstCreatable, `the tools start on ${firstCreatable}`);
+        await tools.getByTestId('project-tools-layer').selectOption('mines');
 
         // An empty stretch inside a township, well away from the plan's mines.
         const towns = await api<FeatureCollection<Polygon>>(page, url, 'api/projects/townships');

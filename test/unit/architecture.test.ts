@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crossings, importCycles, importGraph } from '../../scripts/lib/import-graph.ts';
 import { DEFAULT_FACTORS } from '../../src/core/carbon/factors.ts';
+import { LAYERS } from '../../src/layers/registry.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const graph = importGraph(ROOT, ['src', 'scripts']);
@@ -33,6 +34,16 @@ describe('architecture', () => {
   it('keeps the public page apart from the bureau page and the planner', () => {
     expect(crossings(graph, 'src/public-page/', ['src/bureau/', 'src/planner/'])).toEqual([]);
     expect(crossings(graph, 'src/bureau/', ['src/public-page/'], ['src/public-page/public-data.ts'])).toEqual([]);
+  });
+
+  // The workers sit below the pages (docs/architecture.md): a page starts a worker through its client, and what both
+  // need (pick index, reference stands, carried attributes, parse positions) lives in src/core or src/workers.
+  it('keeps the workers below the pages: no import runs back up from src/workers to a page', () => {
+    const pages = ['src/planner/', 'src/bureau/', 'src/public-page/', 'src/field/'];
+    // the rule on a deliberately broken copy: a worker importing a planner module is found
+    const broken = new Map([...graph, ['src/workers/planner.worker.ts', [...(graph.get('src/workers/planner.worker.ts') ?? []), 'src/planner/import-messages.ts']]]);
+    expect(crossings(broken, 'src/workers/', pages)).toEqual(['src/workers/planner.worker.ts → src/planner/import-messages.ts']);
+    expect(crossings(graph, 'src/workers/', pages)).toEqual([]);
   });
 
   it('lets no script or app module import a test', () => {
@@ -159,5 +170,66 @@ describe('the map wrapper', () => {
     expect(files.length).toBeGreaterThan(100);
     expect(files).toContain('src/map/map-controller.ts');
     expect(files.flatMap((f) => mapRuleBreaks(f, readFileSync(path.join(ROOT, f), 'utf8')))).toEqual([]);
+  });
+});
+
+// The layer registry is the one list of layers (src/layers, docs/architecture.md): outside it no module declares a
+// layer or lists registry ids; a list of layers is derived from registry fields (edit-roles.ts, analysis-roles.ts,
+// src/public-page/layers.ts). Naming one layer (the townships layer a click selects) is a reference, not a list.
+// Exempt: src/layers itself, and tests (they pin what the derivations give). Not counted: a line or array that types
+// its names as `PlanLayers` members (the plan's own vocabulary in src/core/plan/layers.ts, which shares some words
+// with the ids — stands, county, townships — and is checked by the compiler); the registry maps its layers to them by
+// `analysis.plan`. The data generator (scripts/sample-data) needs no exemption: it names the files it writes, not ids.
+const REGISTRY_IDS = new Set(LAYERS.map((l) => l.id));
+const QUOTED = /(['"`])([a-z][a-z0-9-]*)\1/g;
+const LAYER_FIELDS = /\b(file|source|geometry|style|popup|audience)\s*:/;
+
+/** Places in a source file that list layers outside the registry (comments are not code and are skipped). */
+function layerListBreaks(file: string, text: string): string[] {
+  if (file.startsWith('src/layers/') || /\.test(util)?\.tsx?$/.test(file)) return [];
+  const lines = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).split('\n').map((l) => l.replace(/^\s*\/\/.*$/, '').replace(/\s\/\/\s.*$/, ''));
+  const ids = (s: string) => /\bPlanLayers\b/.test(s) ? [] : [...new Set([...s.matchAll(QUOTED)].map((m) => m[2]).filter((w) => REGISTRY_IDS.has(w)))];
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    const named = ids(line);
+    if (named.length >= 2) out.push(`${file}:${i + 1} lists the layers ${named.join(', ')}`);
+  });
+  const code = lines.join('\n');
+  const lineOf = (at: number) => code.slice(0, at).split('\n').length;
+  // an array literal over several lines (one line was checked above)
+  for (const m of code.matchAll(/\[[^[\]]*\n[^[\]]*\]/g)) {
+    const named = ids(m[0]);
+    if (named.length >= 2) out.push(`${file}:${lineOf(m.index)} lists the layers ${named.join(', ')}`);
+  }
+  // an object with a registry id and a layer's fields: a layer (or a second definition of one) declared here
+  for (const m of code.matchAll(/\bid\s*:\s*(['"`])([a-z][a-z0-9-]*)\1/g)) {
+    if (REGISTRY_IDS.has(m[2]) && LAYER_FIELDS.test(code.slice(m.index, m.index + 300).split(/\n\s*\{|\}\s*,?\s*\n/)[0])) out.push(`${file}:${lineOf(m.index)} declares the layer ${m[2]}`);
+  }
+  return out;
+}
+
+describe('the layer registry', () => {
+  it('finds a list of layers outside the registry when there is one (the check itself)', () => {
+    // the second list src/core/plan/project-edit.ts kept, the township rule of src/server/projects.ts, the snapping
+    // and print lists of the planner, a multi-line array
+    expect(layerListBreaks('src/core/plan/x.ts', "export const L = [\n  { id: 'mines', file: 'mines.geojson', geometry: ['Polygon'] },\n  { id: 'pv', file: 'pv.geojson' },\n];")).toEqual([
+      'src/core/plan/x.ts:2 declares the layer mines', 'src/core/plan/x.ts:3 declares the layer pv',
+    ]);
+    expect(layerListBreaks('src/server/x.ts', "const props = { ...(l.id !== 'wind-turbines' && l.id !== 'substations' ? { township_code: c } : {}) };")).toHaveLength(1);
+    expect(layerListBreaks('src/planner/x.ts', "snapLayers: () => ['stands', 'townships'],")).toHaveLength(1);
+    expect(layerListBreaks('scripts/x.ts', "const CONTEXT = [\n  'county',\n  'water',\n];")).toHaveLength(1);
+    // not a list: one layer named, a comment, a test, the registry, PlanLayers members, a siting rule's id
+    expect(layerListBreaks('src/bureau/x.ts', "if (p?.layer.id === 'townships') select(p);")).toEqual([]);
+    expect(layerListBreaks('src/bureau/x.ts', "// the 'stands' and 'townships' layers\nconst a = 1; // 'pv', 'mines'")).toEqual([]);
+    expect(layerListBreaks('src/planner/x.test.ts', "expect(ids).toEqual(['stands', 'townships']);")).toEqual([]);
+    expect(layerListBreaks('src/layers/x.ts', "snap: ['stands', 'townships'],")).toEqual([]);
+    expect(layerListBreaks('src/core/plan/x.ts', "const REQUIRED: ReadonlySet<keyof PlanLayers> = new Set(['stands', 'county']);")).toEqual([]);
+    expect(layerListBreaks('src/core/analysis/x.ts', "{\n  id: 'urban-boundary', types: ALL_TYPES, verdict: '注意',\n  text: { zh: '…', en: '…' },\n},")).toEqual([]);
+  });
+
+  it('is the only list of layers in src/ and scripts/', () => {
+    const files = [...sourceFiles('src'), ...sourceFiles('scripts')];
+    expect(files).toContain('src/server/projects.ts');
+    expect(files.flatMap((f) => layerListBreaks(f, readFileSync(path.join(ROOT, f), 'utf8')))).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { CONTRACT_FILES } from '../../scripts/sample-data/config.ts';
 import { importGraph } from '../../scripts/lib/import-graph.ts';
 import type { PlanLayers } from '../../src/core/plan/layers.ts';
-import { PROJECT_LAYERS } from '../../src/core/plan/project-edit.ts';
+import { PROJECT_LAYERS, projectLayersOf, SNAP_LAYER_IDS } from '../../src/layers/edit-roles.ts';
+import { pageLayers } from '../../src/public-page/layers.ts';
 import { constraintLayers, layersWithRole, overlapLayers, overlapName, planLayerFiles, sitingRules } from '../../src/layers/analysis-roles.ts';
 import { SITING_RULES } from '../../src/core/analysis/siting-rules.ts';
 import { parseExtraLayers } from '../../src/layers/extra-layers.ts';
@@ -81,8 +82,41 @@ describe('the layer registry', () => {
     expect(own.filter((r) => r.target.kind === 'constraint' && r.target.constraint === 'reserve').map((r) => `${r.verdict}:${r.types.join('/')}`)).toEqual(['禁止:光伏/风电', '允许:造林']);
   });
 
-  it("agrees with the editable project layers (src/core/plan/project-edit.ts, which the pure core cannot derive)", () => {
-    for (const p of PROJECT_LAYERS) expect(`${p.id}: ${LAYERS.find((l) => l.id === p.id)?.source.file}`).toBe(`${p.id}: ${p.file}`);
+  it('derives the editable project layers, the snapping layers and the public page from registry fields', () => {
+    // The ten layers and rules the bureau edited before the registry held them (a list kept in src/core/plan until now):
+    // the derived list must say the same, with the township property the new features get.
+    const polygons = ['Polygon', 'MultiPolygon'];
+    const building = ['规划', '在建', '并网'];
+    const expected: Record<string, object> = {
+      mines: { geometry: polygons, status: { field: 'status', values: ['待修复', '修复中', '已修复'], done: '已修复' }, year: { field: 'restored_year', whenDone: true } },
+      pv: { geometry: polygons, status: { field: 'status', values: building, done: '并网' }, year: { field: 'grid_year', whenDone: true }, capacity: { field: 'capacity_mw' } },
+      'wind-farms': { geometry: polygons, status: { field: 'status', values: building, done: '并网' }, year: { field: 'grid_year', whenDone: true }, capacity: { field: 'capacity_mw' } },
+      'wind-turbines': { geometry: ['Point'], capacity: { field: 'capacity_mw' } },
+      substations: { geometry: ['Point'], status: { field: 'status', values: ['规划', '在建', '已建'] } },
+      wetlands: { geometry: polygons, status: { field: 'restoration', values: ['无', '规划', '实施中', '已完成'], done: '已完成' }, year: { field: 'restoration_year', whenDone: true } },
+      'carbon-pilots': { geometry: polygons, year: { field: 'planted_year' } },
+      'oil-tea-bases': { geometry: polygons, year: { field: 'year' } },
+      'gas-pipelines': { geometry: ['LineString', 'MultiLineString'], status: { field: 'status', values: ['规划', '已建'] }, year: { field: 'target_year' } },
+      townships: { geometry: polygons, status: { field: 'gas_status', values: ['已通气', '规划2030', '未规划'] } },
+    };
+    expect(PROJECT_LAYERS.map((p) => p.id).sort()).toEqual(Object.keys(expected).sort());
+    for (const p of PROJECT_LAYERS) {
+      const { id, file, creatable, named, progress, townshipKey, ...rules } = p;
+      expect(rules, id).toEqual(expected[id]);
+      expect(file).toBe(`${id}.geojson`);
+      expect(creatable, id).toBe(id !== 'townships');
+      expect(named, id).toBe(id !== 'wind-turbines');
+      // Field progress: the layers with a status, the townships' gas supply aside.
+      expect(progress, id).toBe(['mines', 'pv', 'wind-farms', 'substations', 'wetlands', 'gas-pipelines'].includes(id));
+      // A new feature's township code: every polygon project layer, not turbines, substations or pipelines.
+      expect(townshipKey, id).toBe(['mines', 'pv', 'wind-farms', 'wetlands', 'carbon-pilots', 'oil-tea-bases'].includes(id) ? 'township_code' : undefined);
+    }
+    const added = projectLayersOf([...LAYERS, { ...LAYERS.find((l) => l.id === 'pv')!, id: 'hydro', source: { file: 'hydro.geojson' }, townshipKey: undefined }]);
+    expect(added.at(-1)).toMatchObject({ id: 'hydro', file: 'hydro.geojson', progress: true, named: true });
+    expect(added.at(-1)!.townshipKey).toBeUndefined();
+    expect(SNAP_LAYER_IDS).toEqual(['stands', 'townships']);
+    expect(pageLayers().map((l) => l.id)).toEqual(['public-neighbours', 'county', 'water', 'rivers', 'township-stats', 'public-projects']);
+    expect(pageLayers().every((l) => l.visible && l.audience === 'public')).toBe(true);
   });
 
   it('keeps the internal registry out of the public page: no import path reaches it', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Feature, Geometry } from 'geojson';
 import { importFile } from '../../src/core/io/registry.ts';
-import { filterOptions, pickByFilter, referenceStands } from '../../src/planner/reference/reference-stands.ts';
+import { filterOptions, pickByFilter, referenceStands } from '../../src/core/analysis/reference-stands.ts';
 import { erleiInventory } from '../fixtures/erlei-inventory.ts';
 import { inventoryZip } from '../fixtures/write-inventory.ts';
 

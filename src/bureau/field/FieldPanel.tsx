@@ -4,7 +4,7 @@
 // assigns a 监测图斑 or a project feature to a person with a due date. Everything is rendered as text.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { PROJECT_LAYERS } from '../../core/plan/project-edit.ts';
+import { PROJECT_LAYERS } from '../../layers/edit-roles.ts';
 import { M2_PER_MU } from '../../core/geo/units.ts';
 import { colonOf, fillText, localeOf, useLang } from '../../ui/i18n.ts';
 import { fieldReviewLabel, patchStatusLabel, useFieldReviewT } from '../../ui/i18n-field-review.ts';
@@ -22,7 +22,7 @@ interface Props {
 
 const REPORT_STATUSES = ['submitted', 'accepted', 'returned'] as const;
 const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
-const PROGRESS_LAYERS = PROJECT_LAYERS.filter((l) => l.status && l.id !== 'townships').map((l) => l.id);
+const PROGRESS_LAYERS = PROJECT_LAYERS.filter((l) => l.progress).map((l) => l.id);
 
 export default function FieldPanel({ map }: Props) {
   const lang = useLang();

@@ -42,6 +42,10 @@ export interface PlanLayers {
   oilTeaBases?: FC<OilTeaBaseProps>;
 }
 
+/** The members every figure needs (PlanLayers' required ones), stands first: a data folder without them is refused; the
+ *  others may be missing from a release. */
+export const REQUIRED_PLAN_LAYERS: ReadonlySet<keyof PlanLayers> = new Set<keyof PlanLayers>(['stands', 'county']);
+
 /** Per-feature areas in m², index-aligned with each layer's features. */
 export interface AreaCache {
   stands: Float64Array;

@@ -1,13 +1,15 @@
-// The plan's project layers as the bureau edits them (server and page share this): which file each comes from, which
-// property holds its status, year and capacity, and the rules an edit must pass — the same enums and ranges the data
-// README gives and the import expects. Pure: no DOM, no database.
+// The rules an edit of a plan project layer must pass (server and page share them): which property holds a layer's
+// status, year and capacity, and the same enums and ranges the data README gives and the import expects. Which layers
+// are editable, and with which rules, is declared in the layer registry (`edit`, src/layers/types.ts). Pure: no DOM,
+// no database.
 import type { Geometry } from 'geojson';
 import { apiMessageText, type ApiMessageKey, type MessageParams } from '../messages/api-messages.ts';
 
-export interface ProjectLayerDef {
-  /** Layer id in the API (/api/projects/:layer) and the data file's base name. */
-  id: string;
-  file: string;
+/**
+ * How the bureau edits one of the plan's project layers: a registry entry's `edit` field (src/layers/types.ts). The
+ * registry is the one list of layers; src/layers/edit-roles.ts derives the list of editable layers from it.
+ */
+export interface ProjectEditRules {
   /** Geometry families a new feature of this layer may have. */
   geometry: ('Polygon' | 'MultiPolygon' | 'Point' | 'MultiPoint' | 'LineString' | 'MultiLineString')[];
   status?: { field: string; values: readonly string[]; done?: string };
@@ -16,25 +18,24 @@ export interface ProjectLayerDef {
   capacity?: { field: string };
   /** New features may be drawn/imported (false: the layer is a fixed set, e.g. townships). */
   creatable: boolean;
+  /** Its features carry a name the editor shows and edits (default true; wind turbines are known by their id). */
+  named?: boolean;
+  /** Field progress reports and tasks may target its features (default: when it has a status; false for an attribute
+   *  of a fixed set, such as the townships' gas supply). */
+  progress?: boolean;
 }
 
-const POLY: ProjectLayerDef['geometry'] = ['Polygon', 'MultiPolygon'];
-
-export const PROJECT_LAYERS: readonly ProjectLayerDef[] = [
-  { id: 'mines', file: 'mines.geojson', geometry: POLY, status: { field: 'status', values: ['待修复', '修复中', '已修复'], done: '已修复' }, year: { field: 'restored_year', whenDone: true }, creatable: true },
-  { id: 'pv', file: 'pv.geojson', geometry: POLY, status: { field: 'status', values: ['规划', '在建', '并网'], done: '并网' }, year: { field: 'grid_year', whenDone: true }, capacity: { field: 'capacity_mw' }, creatable: true },
-  { id: 'wind-farms', file: 'wind-farms.geojson', geometry: POLY, status: { field: 'status', values: ['规划', '在建', '并网'], done: '并网' }, year: { field: 'grid_year', whenDone: true }, capacity: { field: 'capacity_mw' }, creatable: true },
-  { id: 'wind-turbines', file: 'wind-turbines.geojson', geometry: ['Point'], capacity: { field: 'capacity_mw' }, creatable: true },
-  { id: 'substations', file: 'substations.geojson', geometry: ['Point'], status: { field: 'status', values: ['规划', '在建', '已建'] }, creatable: true },
-  { id: 'wetlands', file: 'wetlands.geojson', geometry: POLY, status: { field: 'restoration', values: ['无', '规划', '实施中', '已完成'], done: '已完成' }, year: { field: 'restoration_year', whenDone: true }, creatable: true },
-  { id: 'carbon-pilots', file: 'carbon-pilots.geojson', geometry: POLY, year: { field: 'planted_year' }, creatable: true },
-  { id: 'oil-tea-bases', file: 'oil-tea-bases.geojson', geometry: POLY, year: { field: 'year' }, creatable: true },
-  { id: 'gas-pipelines', file: 'gas-pipelines.geojson', geometry: ['LineString', 'MultiLineString'], status: { field: 'status', values: ['规划', '已建'] }, year: { field: 'target_year' }, creatable: true },
-  // Gas coverage is a township attribute; the township outlines themselves are not edited here.
-  { id: 'townships', file: 'townships.geojson', geometry: POLY, status: { field: 'gas_status', values: ['已通气', '规划2030', '未规划'] }, creatable: false },
-];
-
-export const projectLayer = (id: string): ProjectLayerDef | undefined => PROJECT_LAYERS.find((l) => l.id === id);
+/** An editable project layer as the server and the pages use it: the registry entry's id, file and township property
+ *  with its edit rules (defaults filled in). */
+export interface ProjectLayerDef extends ProjectEditRules {
+  /** Layer id in the API (/api/projects/:layer), the registry id. */
+  id: string;
+  file: string;
+  /** The property a new feature's township code goes in (the registry's townshipKey); absent: the layer has none. */
+  townshipKey?: string;
+  named: boolean;
+  progress: boolean;
+}
 
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2060;

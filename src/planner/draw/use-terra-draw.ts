@@ -10,6 +10,7 @@ import { removeSiteLayers } from '../map-layers.ts';
 import type { Workspace } from '../use-workspace.ts';
 import { DrawSync, type DrawLike } from './draw-sync.ts';
 import { createDraw, MEASURE_MODE, type DrawMode } from './terra.ts';
+import { SNAP_LAYER_IDS } from '../../layers/edit-roles.ts';
 
 export interface DrawHooks {
   say: (zh: string, en: string) => void;
@@ -76,7 +77,7 @@ export function useTerraDraw(map: MapLibreMap | null, ws: Workspace, hooks: Draw
     if (!map) return;
     const draw = createDraw(map, {
       onRefused: () => hooksRef.current.say('多边形自相交，已拒绝：请不要让边交叉', 'Self-intersecting polygon refused: edges must not cross'),
-      snapLayers: () => (snapRef.current ? ['stands', 'townships'] : null),
+      snapLayers: () => (snapRef.current ? [...SNAP_LAYER_IDS] : null),
     });
     drawRef.current = draw;
     const sync = new DrawSync(draw as unknown as DrawLike, MEASURE_MODE, held); // DrawLike: the part of TerraDraw the sync uses

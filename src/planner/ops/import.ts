@@ -1,9 +1,9 @@
 // Features from an imported file (or picked from a reference layer) become sites: named from their attributes
-// (site-attributes.ts), typed when they carry one of the site types, every attribute kept.
+// (src/core/io/site-attributes.ts), typed when they carry one of the site types, every attribute kept.
 import type { Feature, Geometry } from 'geojson';
 import { isSiteType } from '../../core/analysis/site-types.ts';
 import type { Site } from '../site.ts';
-import { carriedAttributes } from '../site-attributes.ts';
+import { carriedAttributes } from '../../core/io/site-attributes.ts';
 import { asDrawn } from './draw-form.ts';
 import type { OpResult, PlanWorkspace } from './workspace.ts';
 

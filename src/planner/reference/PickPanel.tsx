@@ -12,8 +12,8 @@ import { valueName } from '../../ui/value-names.ts';
 import { planner } from '../../workers/planner-client.ts';
 import type { PickResult } from '../../workers/planner.worker.ts';
 import { paren, pt } from '../text.ts';
-import type { ReferenceMeta } from './reference-store.ts';
-import type { FilterOption, StandFilter } from './reference-stands.ts';
+import type { ReferenceMeta } from '../../workers/reference-store.ts';
+import type { FilterOption, StandFilter } from '../../core/analysis/reference-stands.ts';
 
 export interface MergedStands {
   layer: ReferenceMeta;

@@ -15,7 +15,7 @@ import type { ReferenceLayers } from './use-reference-layers.ts';
 import { codeNames } from '../../core/inventory/code-names.ts';
 import { valueName } from '../../ui/value-names.ts';
 import { PickPanel, type MergedStands } from './PickPanel.tsx';
-import type { ReferenceMeta } from './reference-store.ts';
+import type { ReferenceMeta } from '../../workers/reference-store.ts';
 
 interface Props {
   lang: Lang;

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { MapController } from '../../map/map-controller.ts';
 import { planner } from '../../workers/planner-client.ts';
 import { addReferenceLayer, removeReferenceLayer, setReferenceVisible } from './map-reference.ts';
-import type { ReferenceMeta } from './reference-store.ts';
+import type { ReferenceMeta } from '../../workers/reference-store.ts';
 
 export interface ReferenceLayers {
   layers: ReferenceMeta[];

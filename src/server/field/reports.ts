@@ -10,7 +10,7 @@ import { estimateBoundary } from '../../core/field/boundary-area.ts';
 import { sniffPhoto } from '../../core/field/photo-type.ts';
 import { checkReportValues, projectEditOf } from '../../core/field/report-check.ts';
 import { MAX_PHOTOS, STATUS_OF_VERDICT, templateOf, type PatchVerdict, type ReportTemplate } from '../../core/field/templates.ts';
-import { projectLayer } from '../../core/plan/project-edit.ts';
+import { projectLayer } from '../../layers/edit-roles.ts';
 import type { Db, Queryable } from '../db.ts';
 import { ApiError } from '../errors.ts';
 import { editProject, revertChange } from '../projects.ts';
@@ -85,7 +85,7 @@ async function resolveTarget(q: Queryable, dataDir: string | undefined, template
   }
   if (t.kind === 'project') {
     const layer = projectLayer(t.layer ?? '');
-    if (!layer || !layer.status || layer.id === 'townships') throw bad('field.report.noProgressLayer', { layer: t.layer ?? '' });
+    if (!layer?.progress) throw bad('field.report.noProgressLayer', { layer: t.layer ?? '' });
     const p = await projectTarget(q, layer.id, t.id ?? '');
     if (!p) throw bad('field.report.noProject', { layer: layer.id, id: t.id ?? '' }, 404);
     return { kind: 'project', layer: layer.id, id: t.id!, name: p.name, township: p.township_code };

@@ -2,7 +2,7 @@
 // page lists that person's open tasks; a report filed for the target closes the task (reports.ts), a returned report
 // opens it again, and an editor may cancel or reassign it.
 import { randomUUID } from 'node:crypto';
-import { projectLayer } from '../../core/plan/project-edit.ts';
+import { projectLayer } from '../../layers/edit-roles.ts';
 import type { Db } from '../db.ts';
 import { ApiError } from '../errors.ts';
 import type { User } from '../users.ts';
@@ -52,7 +52,7 @@ export async function createTask(db: Db, dataDir: string | undefined, editor: Us
     target = { layer: null, name: String(p.id), township: (p.township_code as string) ?? null, lon: Number(p.centre_lon) || null, lat: Number(p.centre_lat) || null };
   } else {
     const layer = projectLayer(body.target.layer ?? '');
-    if (!layer || !layer.status || layer.id === 'townships') throw ApiError.keyed(400, 'field.report.noProgressLayer', { layer: body.target.layer ?? '' }, { field: 'target' });
+    if (!layer?.progress) throw ApiError.keyed(400, 'field.report.noProgressLayer', { layer: body.target.layer ?? '' }, { field: 'target' });
     const p = await projectTarget(db, layer.id, body.target.id);
     if (!p) throw ApiError.keyed(404, 'field.task.noTarget', { kind: layer.id, id: body.target.id }, { field: 'target' });
     target = { layer: layer.id, name: p.name, township: p.township_code, lon: p.lon, lat: p.lat };

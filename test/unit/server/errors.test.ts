@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API_MESSAGES, apiMessageText } from '../../../src/core/messages/api-messages.ts';
 import { FIELD_NAMES, fieldName } from '../../../src/core/messages/field-names.ts';
-import { PROJECT_LAYERS } from '../../../src/core/plan/project-edit.ts';
+import { PROJECT_LAYERS } from '../../../src/layers/edit-roles.ts';
 import { LAYERS } from '../../../src/layers/registry.ts';
 import { geosError } from '../../../src/server/errors.ts';
 

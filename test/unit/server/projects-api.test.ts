@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { geodesicArea } from '../../../src/core/geo/measure.ts';
-import { PROJECT_LAYERS } from '../../../src/core/plan/project-edit.ts';
+import { PROJECT_LAYERS } from '../../../src/layers/edit-roles.ts';
 import { computeProgress } from '../../../src/core/plan/progress.ts';
 import type { PlanLayers } from '../../../src/core/plan/layers.ts';
 import { loadProjectRelease } from '../../../src/server/projects.ts';

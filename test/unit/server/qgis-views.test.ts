@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { geodesicArea } from '../../../src/core/geo/measure.ts';
-import { PROJECT_LAYERS } from '../../../src/core/plan/project-edit.ts';
+import { PROJECT_LAYERS } from '../../../src/layers/edit-roles.ts';
 import { createReadOnlyRole, loadStands, QGIS_VIEWS } from '../../../src/server/qgis.ts';
 import { engines, signedIn, square, testServer, type TestServer } from './helpers.ts';
 

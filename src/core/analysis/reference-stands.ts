@@ -1,13 +1,13 @@
 // A reference layer read as a stand layer: the imported inventory's own stands, through the one normalisation every
-// consumer uses (core/inventory/normalise.ts: 二类 field names and codes → the stand schema, stock from per-公顷 stock ×
+// consumer uses (inventory/normalise.ts: 二类 field names and codes → the stand schema, stock from per-公顷 stock ×
 // the ellipsoidal area), indexed for site analysis. A site picked or merged from the layer is analysed against these
 // stands, not the release's. Also what filter-select offers: the layer's 林班, 地类 (codes by name) and townships.
 // Pure (no DOM): built in the planner worker, once per layer, when first needed.
 import type { Feature, Geometry } from 'geojson';
-import { indexLayer, type IndexedLayer } from '../../core/analysis/site-index.ts';
-import { codeName } from '../../core/inventory/code-names.ts';
-import { normaliseStands, type NormalStand } from '../../core/inventory/normalise.ts';
-import { featureAreas } from '../../core/plan/layers.ts';
+import { indexLayer, type IndexedLayer } from './site-index.ts';
+import { codeName } from '../inventory/code-names.ts';
+import { normaliseStands, type NormalStand } from '../inventory/normalise.ts';
+import { featureAreas } from '../plan/layers.ts';
 
 export interface StandFilter {
   linBan?: string;

@@ -4,7 +4,7 @@
 // exactly as it was in the file. Pure: no DOM.
 import Flatbush from 'flatbush';
 import type { Feature, Geometry, Position } from 'geojson';
-import { bboxOf } from '../../core/geo/positions.ts';
+import { bboxOf } from './positions.ts';
 
 export interface PickIndex {
   features: Feature<Geometry>[];
