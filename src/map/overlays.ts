@@ -18,17 +18,23 @@ export type Overlay =
   /** An import's preview before its features are added: the features, or a blob: URL of a large file's GeoJSON. */
   | { kind: 'import-preview'; data: FeatureCollection | string }
   /** A workspace reference layer: a blob: URL of its GeoJSON (fetched and tiled in MapLibre's worker). */
-  | { kind: 'reference'; id: string; url: string; visible: boolean };
+  | { kind: 'reference'; id: string; url: string; visible: boolean }
+  /**
+   * The field page's GPS layer: features with a `role` property — 'accuracy' (the accuracy circle), 'boundary' (a
+   * closed walked polygon), 'track' (the line being walked), 'position' and 'target' (points).
+   */
+  | { kind: 'field'; data: FeatureCollection };
 
 export type OverlayKind = Overlay['kind'];
 
 /** Overlays are named by kind (one of each) or, for reference layers, by kind and id. */
-export type OverlayRef = { kind: 'sites' } | { kind: 'import-preview' } | { kind: 'reference'; id: string };
+export type OverlayRef = { kind: 'sites' } | { kind: 'import-preview' } | { kind: 'reference'; id: string } | { kind: 'field' };
 
 /** The key of an overlay: its source id and the key of its layer ids. */
 export function overlayKey(o: OverlayRef): string {
   if (o.kind === 'sites') return 'planner-sites';
   if (o.kind === 'import-preview') return 'planner-preview';
+  if (o.kind === 'field') return 'field-gps';
   return `planner-ref-${o.id}`;
 }
 
@@ -42,6 +48,8 @@ export function overlayData(o: Overlay): FeatureCollection | string {
   }
   return o.kind === 'reference' ? o.url : o.data;
 }
+
+const ROLE = (role: string) => ['==', ['get', 'role'], role];
 
 const IS_POLYGON = ['==', ['geometry-type'], 'Polygon'];
 const IS_POINT = ['==', ['geometry-type'], 'Point'];
@@ -63,6 +71,13 @@ export function overlayLayers(o: Overlay): LayerSpecification[] {
       { id: layerId(key, 'fill'), type: 'fill', source, filter: IS_POLYGON, paint: { 'fill-color': '#ff7f00', 'fill-opacity': 0.25 } },
       { id: layerId(key, 'line'), type: 'line', source, paint: { 'line-color': '#ff7f00', 'line-width': 2, 'line-dasharray': [2, 1] } },
       { id: layerId(key, 'point'), type: 'circle', source, filter: IS_POINT, paint: { 'circle-color': '#ff7f00', 'circle-radius': 5 } },
+    ];
+  } else if (o.kind === 'field') {
+    // High contrast for sunlight: dark blue edges with white halos.
+    out = [
+      { id: layerId(key, 'fill'), type: 'fill', source, filter: ['any', ROLE('accuracy'), ROLE('boundary')], paint: { 'fill-color': ['case', ROLE('boundary'), '#ffb000', '#1565c0'], 'fill-opacity': ['case', ROLE('boundary'), 0.35, 0.18] } },
+      { id: layerId(key, 'line'), type: 'line', source, filter: ['any', ROLE('track'), ROLE('boundary')], paint: { 'line-color': ['case', ROLE('boundary'), '#b35c00', '#d50000'], 'line-width': 4 } },
+      { id: layerId(key, 'point'), type: 'circle', source, filter: ['any', ROLE('position'), ROLE('target')], paint: { 'circle-color': ['case', ROLE('target'), '#d50000', '#1565c0'], 'circle-radius': 9, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 } },
     ];
   } else {
     const layout = { visibility: o.visible ? 'visible' : 'none' };

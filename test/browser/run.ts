@@ -23,6 +23,7 @@ import { serveWithData } from '../../scripts/bench/serve-data.ts';
 import { releaseTests } from './release.spec.ts';
 import { buildPublicFrom, registryTests, writeRegistryFixture } from './registry.spec.ts';
 import { i18nTests } from './i18n.spec.ts';
+import { fieldTests, serveField } from './field.spec.ts';
 
 // Every page this runner builds carries the test hooks (window.__map, __draw …; src/test-hooks.ts); production builds do not.
 process.env.XG_TEST_HOOKS = '1';
@@ -38,10 +39,10 @@ const projectsOnly = only === 'projects';
 const i18nOnly = only === 'i18n';
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
 const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared';
-const runBureau = only !== 'public' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
+const runBureau = only !== 'public' && only !== 'field' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
-const runPublic = only !== 'bureau' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
+const runPublic = only !== 'bureau' && only !== 'field' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), built into its own dist-stress/. Last,
 // because it points vite.config.ts at another data folder through the environment.
 const runStress = only === undefined || only === 'stress';
@@ -173,6 +174,18 @@ try {
     } finally {
       for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
       rmSync(work, { recursive: true, force: true });
+    }
+  }
+  if (only === undefined || only === 'field') {
+    // The field page (issue 26): its own server with 监测图斑 in the data folder and a task for the field user.
+    console.log('browser tests: building the app (with the field page) …');
+    await buildApp();
+    await buildApp('vite.login.config.ts');
+    const site = await serveField();
+    try {
+      failed += await runTests('field', fieldTests(browser, site));
+    } finally {
+      await site.close();
     }
   }
   if (runStress) {

@@ -1,0 +1,269 @@
+// The field page (issue 26) on a phone viewport, against the real server as `npm start` runs it (src/server, with a
+// data folder holding 监测图斑: test/fixtures/field-data.ts), real IndexedDB, Cache Storage and service worker, and
+// Chromium's geolocation override replaying a walk of known geometry (scripts/lib/simulated-walk.ts).
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { estimateBoundary } from '../../src/core/field/boundary-area.ts';
+import { addFix, closeBoundary, keptFixes, newRecorder, type Fix } from '../../src/core/field/track.ts';
+import { M2_PER_MU } from '../../src/core/geo/units.ts';
+import { startServer, type RunningServer } from '../../src/server/main.ts';
+import { addUser } from '../../src/server/users.ts';
+import { ROOT } from '../../scripts/lib/serve-app.ts';
+import { simulatedWalk } from '../../scripts/lib/simulated-walk.ts';
+import { withExif } from '../fixtures/exif-jpeg.ts';
+import { fieldDataDir } from '../fixtures/field-data.ts';
+import { assert, foreignRequests, type BrowserTest, waitForValue } from './harness.ts';
+import { sessionCookie, signIn, TEST_PASSWORD } from './server.ts';
+import { readFileSync } from 'node:fs';
+
+export const PHONE = { width: 390, height: 780 };
+
+export interface FieldSite {
+  url: string;
+  server: RunningServer;
+  patch: { id: string; township: string; centre: [number, number] };
+  close: () => Promise<void>;
+}
+
+async function api(site: { url: string }, user: string, method: string, url: string, body?: unknown): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const token = await signIn(site.url, user);
+  const s = await (await fetch(`${site.url}api/session`, { headers: { cookie: `xg_session=${token}` } })).json() as { csrf: string };
+  const r = await fetch(`${site.url}${url.replace(/^\//, '')}`, {
+    method,
+    headers: { cookie: `xg_session=${token}`, 'x-csrf-token': s.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: r.status, body: await r.json().catch(() => null), headers: r.headers };
+}
+
+/** The server with a data folder that has 监测图斑, a field planner `fay`, an editor `eve` who gives fay a task. */
+export async function serveField(): Promise<FieldSite> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'xg-field-db-'));
+  const data = fieldDataDir();
+  const server = await startServer({
+    dbDir: path.join(dir, 'db'), bureauDir: path.join(ROOT, 'dist'), publicDir: path.join(ROOT, 'dist-public'), loginDir: path.join(ROOT, 'dist-login'),
+    projectDataDir: data.dir, port: 0, log: () => undefined,
+  });
+  await addUser(server.db, 'fay', TEST_PASSWORD, 'planner');
+  await addUser(server.db, 'eve', TEST_PASSWORD, 'editor');
+  const f = data.patches.features[0];
+  const patch = { id: String(f.properties!.id), township: String(f.properties!.township_code), centre: [Number(f.properties!.centre_lon), Number(f.properties!.centre_lat)] as [number, number] };
+  const site = { url: server.url, server, patch };
+  const task = await api(site, 'eve', 'POST', 'api/tasks', { target: { kind: 'patch', id: patch.id }, assignee: 'fay', due: '2026-12-31' });
+  if (task.status !== 201) throw new Error(`task not created: ${task.status} ${JSON.stringify(task.body)}`);
+  return {
+    ...site,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(data.dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface FieldPage {
+  context: BrowserContext;
+  page: Page;
+  requests: string[];
+  pageErrors: string[];
+}
+
+/** A phone: 390 × 780, touch, zh-CN, geolocation allowed and first placed at `at`, signed in as `user`. */
+export async function openFieldPage(browser: Browser, site: { url: string }, at: [number, number], user = 'fay'): Promise<FieldPage> {
+  const context = await browser.newContext({
+    viewport: PHONE, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN',
+    permissions: ['geolocation'], geolocation: { longitude: at[0], latitude: at[1], accuracy: 5 },
+  });
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
+  await context.addCookies([sessionCookie(site.url, await signIn(site.url, user))]);
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(`${site.url}field/`);
+  await waitForValue(page, () => navigator.serviceWorker.controller !== null, 60_000, 'the service worker to control the page');
+  return { context, page, requests, pageErrors };
+}
+
+const tab = (page: Page, name: string) => page.locator('.field-tabs button', { hasText: name }).click();
+
+/** Downloads the township's offline area; returns the MB the page said and the bytes the page fetched for it. */
+async function downloadTownship(fp: FieldPage, township: string): Promise<{ saidMb: number; fetchedBytes: number; files: number }> {
+  const { page } = fp;
+  await tab(page, '离线');
+  await waitForValue(page, (code: string) => !!document.querySelector(`[data-testid="area-choice"] option[value="t-${code}"]`), 30_000, 'the township choice', township);
+  await page.selectOption('[data-testid="area-choice"]', `t-${township}`);
+  await page.getByRole('button', { name: '计算大小' }).click();
+  const size = await page.locator('[data-testid="area-size"]').textContent({ timeout: 30_000 });
+  const m = /需下载 ([\d.,]+) MB（(\d+) 个文件/.exec(size ?? '');
+  assert(m, `size text: ${size}`);
+  let fetchedBytes = 0;
+  const counted = (r: import('playwright-core').Response) => {
+    if (r.request().method() === 'GET' && /\/(data|api)\//.test(r.url())) void r.body().then((b) => { fetchedBytes += b.length; }).catch(() => undefined);
+  };
+  page.on('response', counted);
+  await page.getByRole('button', { name: '下载' }).click();
+  await page.locator('[data-testid="area-message"]', { hasText: '已可离线使用' }).waitFor({ timeout: 120_000 });
+  page.off('response', counted);
+  return { saidMb: Number(m[1].replace(/,/g, '')), fetchedBytes, files: Number(m[2]) };
+}
+
+/** The walk of known geometry: an 80 × 60 m rectangle near `centre`, 5 m fixes every 3 m, every 20th a poor ±40 m one. */
+export function knownWalk(centre: [number, number], seed = 'field-walk') {
+  return simulatedWalk({ cornersM: [[0, 0], [80, 0], [80, 60], [0, 60]], origin: centre, spacingM: 3, accuracyM: 5, correlationM: 12.5, seed, overshootM: 6, poorEvery: 20, poorAccuracyM: 40 });
+}
+
+/** What the page should show for these fixes at this threshold: the same recorder, closing and estimate, run here. */
+function expectedBoundary(fixes: Fix[], thresholdM: number) {
+  const r = newRecorder({ thresholdM, minSpacingM: 2 });
+  for (const f of fixes) addFix(r, f);
+  const closed = closeBoundary(keptFixes(r));
+  const e = estimateBoundary(closed.polygon!, closed.fixes);
+  return { kept: keptFixes(r).length, rejected: r.rejectedPoor, area_m2: e.area_m2, error95_m2: e.error95_m2 };
+}
+
+async function replay(fp: FieldPage, fixes: Fix[], gapMs = 35): Promise<void> {
+  for (const f of fixes) {
+    await fp.context.setGeolocation({ longitude: f.lon, latitude: f.lat, accuracy: f.accuracy });
+    await fp.page.waitForTimeout(gapMs);
+  }
+}
+
+export function fieldTests(browser: Browser, site: FieldSite): BrowserTest[] {
+  const { patch } = site;
+  return [
+    {
+      name: 'offline area, reload offline, walk a replayed boundary, file a 监测图斑核查 with a photo, sent once when back online',
+      run: async () => {
+        const fp = await openFieldPage(browser, site, patch.centre);
+        const { page, context } = fp;
+        try {
+          // The area: the size said before downloading is what was fetched.
+          const area = await downloadTownship(fp, patch.township);
+          assert(area.files > 10, `a township's area has tiles and layers (${area.files} files)`);
+          const fetchedMb = area.fetchedBytes / 1024 / 1024;
+          assert(Math.abs(fetchedMb - area.saidMb) <= 0.05 + area.saidMb * 0.01, `said ${area.saidMb} MB, fetched ${fetchedMb.toFixed(2)} MB`);
+
+          // Airplane mode, then a reload: the page, the map and the forms come from the phone.
+          await context.setOffline(true);
+          await page.reload();
+          await page.locator('[data-testid="net"]', { hasText: '离线' }).waitFor({ timeout: 30_000 });
+          await waitForValue(page, () => {
+            const map = (window as unknown as { __map?: import('maplibre-gl').Map }).__map;
+            return !!map && map.loaded();
+          }, 60_000, 'the map to load offline');
+          // The map draws stands from the stored tiles at the patch (zoomed in to the detail zooms).
+          await page.evaluate((c) => (window as unknown as { __map: import('maplibre-gl').Map }).__map.jumpTo({ center: c, zoom: 14 }), patch.centre);
+          const stands = await waitForValue(page, () => {
+            const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+            if (!map.loaded()) return 0;
+            const ids = map.getStyle().layers.filter((l) => l.id.startsWith('stands::')).map((l) => l.id);
+            return map.queryRenderedFeatures({ layers: ids }).length;
+          }, 60_000, 'stands drawn from the offline tiles');
+          assert(stands > 0, 'stands drawn offline');
+
+          // The walk: threshold 15 m; the replayed fixes include poor ones (±40 m) that must be rejected.
+          const walk = knownWalk(patch.centre);
+          const expected = expectedBoundary(walk.fixes, 15);
+          await page.getByRole('button', { name: '开始走边界' }).click();
+          await page.locator('[data-testid="walk-status"]').waitFor();
+          await replay(fp, walk.fixes.slice(0, 20));
+          // The 20th fix was a poor one: rejected, and the walker is told why.
+          await page.locator('[data-testid="walk-rejected"]', { hasText: '±40 米，超过 15 米，已舍弃' }).waitFor({ timeout: 10_000 });
+          await replay(fp, walk.fixes.slice(20));
+          const status = await waitForValue(page, (want: number) => {
+            const t = document.querySelector('[data-testid="walk-status"]')?.textContent ?? '';
+            const m = /已记录 (\d+) 点，舍弃 (\d+)/.exec(t);
+            return m && Number(m[1]) === want ? t : null;
+          }, 20_000, `all ${expected.kept} kept fixes counted`, expected.kept);
+          assert(status.includes(`舍弃 ${expected.rejected} 个`), `rejected count: ${status} (expected ${expected.rejected}, ${walk.poor} poor fixes sent)`);
+          await page.getByRole('button', { name: '闭合成面' }).click();
+          const areaText = await page.locator('[data-testid="walk-area"]').textContent({ timeout: 20_000 });
+          const am = /面积 ([\d.,]+) 亩（([\d.,]+) 公顷）± ([\d.,]+) 亩/.exec(areaText ?? '');
+          assert(am, `area text: ${areaText}`);
+          const [mu, ha, errMu] = [Number(am[1].replace(/,/g, '')), Number(am[2].replace(/,/g, '')), Number(am[3].replace(/,/g, ''))];
+          assert(Math.abs(mu - expected.area_m2 / M2_PER_MU) <= 0.006, `shown ${mu} 亩, computed ${(expected.area_m2 / M2_PER_MU).toFixed(3)}`);
+          assert(Math.abs(ha - expected.area_m2 / 10_000) <= 0.0006, `shown ${ha} 公顷`);
+          assert(Math.abs(errMu - expected.error95_m2 / M2_PER_MU) <= 0.006, `shown ± ${errMu} 亩, computed ${(expected.error95_m2 / M2_PER_MU).toFixed(3)}`);
+          const trueMu = walk.trueAreaM2 / M2_PER_MU;
+          assert(Math.abs(mu - trueMu) <= errMu, `walked ${mu} 亩 vs true ${trueMu.toFixed(2)} 亩: outside ± ${errMu}`);
+
+          // The report: the walked boundary attached, a photo with EXIF, the 核查 answers.
+          await page.getByRole('button', { name: '附到新报告' }).click();
+          await page.locator('[data-testid="form-boundary"]', { hasText: `已附边界：${am[1]} 亩` }).waitFor();
+          await page.fill('[data-field="target"]', patch.id);
+          await page.getByRole('button', { name: '属实', exact: true }).click();
+          await page.getByRole('button', { name: '采伐', exact: true }).click();
+          await page.fill('[data-field="verified_area_mu"]', String(mu));
+          const jpeg = withExif(new Uint8Array(readFileSync(path.join(ROOT, 'test/fixtures/photos/field-photo.jpg'))), { dateTimeOriginal: '2026:06:01 10:24:31', offsetTimeOriginal: '+08:00', lat: 26.301234, lon: 115.412345 });
+          await page.setInputFiles('[data-testid="photo-file"]', { name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg) });
+          await page.locator('[data-testid="photo-exif"]', { hasText: '拍摄 2026-06-01 10:24:31 +08:00，位置 26.301234, 115.412345' }).waitFor({ timeout: 20_000 });
+          const postsBefore = fp.requests.filter((u) => u.endsWith('/api/reports')).length;
+          await page.getByRole('button', { name: '保存并发送' }).click();
+          await page.locator('[data-testid="report-state"]', { hasText: '待发送' }).waitFor();
+          await page.locator('[data-testid="queued"]', { hasText: '1 份待发送' }).waitFor();
+
+          // Still offline across another reload: the report is on the phone.
+          await page.reload();
+          await tab(page, '报告');
+          await page.locator('[data-testid="report-state"]', { hasText: '待发送' }).waitFor({ timeout: 30_000 });
+
+          // Back online: sent once.
+          await context.setOffline(false);
+          await page.locator('[data-testid="report-state"]', { hasText: '已发送（第 1 版）' }).waitFor({ timeout: 60_000 });
+          const mine = await api(site, 'eve', 'GET', `api/reports?target=${patch.id}`);
+          const reports = (mine.body as { reports: { id: string; values: Record<string, unknown>; photos: { taken_at: string; lat: number; lon: number }[]; boundary: { geometry: unknown } | null }[] }).reports;
+          assert(reports.length === 1, `one report on the server, got ${reports.length}`);
+          assert(reports[0].values.verdict === '属实' && reports[0].values.cause === '采伐', `values: ${JSON.stringify(reports[0].values)}`);
+          assert(reports[0].photos.length === 1 && reports[0].photos[0].taken_at?.startsWith('2026-06-01 10:24:31') && Math.abs(reports[0].photos[0].lat - 26.301234) < 1e-6, `photo: ${JSON.stringify(reports[0].photos)}`);
+          assert(reports[0].boundary !== null, 'the walked boundary reached the server');
+          // The task for the patch is closed by the report.
+          const tasks = (await api(site, 'eve', 'GET', 'api/tasks?assignee=fay&status=open')).body as { tasks: unknown[] };
+          assert(tasks.tasks.length === 0, `fay's task closed, open: ${tasks.tasks.length}`);
+
+          // A second send of the same report: the same key, the first answer, no second report.
+          await page.getByRole('button', { name: '重新发送' }).click();
+          await page.locator('[data-testid="report-note"]', { hasText: '第 2 次' }).waitFor({ timeout: 30_000 });
+          const again = (await api(site, 'eve', 'GET', `api/reports?target=${patch.id}`)).body as { reports: unknown[] };
+          assert(again.reports.length === 1, `still one report after the resend, got ${again.reports.length}`);
+          const posts = fp.requests.filter((u) => u.endsWith('/api/reports')).length - postsBefore;
+          assert(posts === 2, `two POSTs (first send and resend), saw ${posts}`);
+
+          assert(foreignRequests(fp.requests, site.url).length === 0, `requests outside the origin: ${foreignRequests(fp.requests, site.url).join(', ')}`);
+          assert(fp.pageErrors.length === 0, `page errors: ${fp.pageErrors.join('; ')}`);
+        } finally {
+          await context.close();
+        }
+      },
+    },
+    {
+      name: 'a phone without room for the area is told so in numbers (QuotaExceededError), and nothing half-stored stays',
+      run: async () => {
+        const fp = await openFieldPage(browser, site, patch.centre);
+        try {
+          const cdp = await fp.context.newCDPSession(fp.page);
+          // Room for 1 MB more than the page itself already keeps (its precached scripts): less than a township needs.
+          const usage = await fp.page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+          await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(site.url).origin, quotaSize: usage + 1024 * 1024 });
+          await tab(fp.page, '离线');
+          await waitForValue(fp.page, (code: string) => !!document.querySelector(`[data-testid="area-choice"] option[value="t-${code}"]`), 30_000, 'the township choice', patch.township);
+          await fp.page.selectOption('[data-testid="area-choice"]', `t-${patch.township}`);
+          await fp.page.getByRole('button', { name: '计算大小' }).click();
+          const size = await fp.page.locator('[data-testid="area-size"]').textContent({ timeout: 30_000 });
+          const need = /需下载 ([\d.,]+) MB/.exec(size ?? '')![1];
+          await fp.page.getByRole('button', { name: '下载' }).click();
+          const msg = await fp.page.locator('[data-testid="area-message"]').textContent({ timeout: 60_000 });
+          assert(msg?.includes(`手机存储空间不足：此区域需要 ${need} MB`) && /只允许本站再用 [\d.]+ MB/.test(msg), `quota message: ${msg}`);
+          assert((await fp.page.locator('[data-area]').count()) === 0, 'no half-stored area is listed');
+          const caches = await fp.page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('xg-field-area-')));
+          assert(caches.length === 0, `no area cache left: ${caches.join(', ')}`);
+        } finally {
+          await fp.context.close();
+        }
+      },
+    },
+  ];
+}
