@@ -179,7 +179,7 @@ export function fieldTests(browser: Browser, site: FieldSite): BrowserTest[] {
             const m = /已记录 (\d+) 点，舍弃 (\d+)/.exec(t);
             return m && Number(m[1]) === want ? t : null;
           }, 20_000, `all ${expected.kept} kept fixes counted`, expected.kept);
-          assert(status.includes(`舍弃 ${expected.rejected} 个`), `rejected count: ${status} (expected ${expected.rejected}, ${walk.poor} poor fixes sent)`);
+          assert(status?.includes(`舍弃 ${expected.rejected} 个`), `rejected count: ${status} (expected ${expected.rejected}, ${walk.poor} poor fixes sent)`);
           await page.getByRole('button', { name: '闭合成面' }).click();
           const areaText = await page.locator('[data-testid="walk-area"]').textContent({ timeout: 20_000 });
           const am = /面积 ([\d.,]+) 亩（([\d.,]+) 公顷）± ([\d.,]+) 亩/.exec(areaText ?? '');
@@ -258,8 +258,8 @@ export function fieldTests(browser: Browser, site: FieldSite): BrowserTest[] {
           const msg = await fp.page.locator('[data-testid="area-message"]').textContent({ timeout: 60_000 });
           assert(msg?.includes(`手机存储空间不足：此区域需要 ${need} MB`) && /只允许本站再用 [\d.]+ MB/.test(msg), `quota message: ${msg}`);
           assert((await fp.page.locator('[data-area]').count()) === 0, 'no half-stored area is listed');
-          const caches = await fp.page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('xg-field-area-')));
-          assert(caches.length === 0, `no area cache left: ${caches.join(', ')}`);
+          const left: string[] = await fp.page.evaluate(async () => (await globalThis.caches.keys()).filter((k: string) => k.startsWith('xg-field-area-')));
+          assert(left.length === 0, `no area cache left: ${left.join(', ')}`);
         } finally {
           await fp.context.close();
         }
