@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureSampleData, ensureSampleRelease } from './sample-data/ensure.ts';
 import { formatSummary } from './sample-data/report.ts';
+import { ensureSampleRasters } from './sample-data/rasters.ts';
 import { ensureTiles } from './tiles/ensure.ts';
 import { buildPublicData } from './build-public-data.ts';
 
@@ -11,6 +12,8 @@ try {
   const summary = await ensureSampleData(root, undefined, (l) => console.log(l));
   console.log(summary ? formatSummary(summary) : 'sample data present');
   ensureSampleRelease(resolve(root, 'data'));
+  // Land cover 2020/2025, pseudo-imagery and the 监测图斑 of the sample (made from the layers above, no GDAL needed).
+  if (!ensureSampleRasters(resolve(root, 'data'), (l) => console.log(l))) console.log('sample rasters present');
   // The map reads the stands as prebuilt tiles and the analysis worker reads their columns: build them when missing/stale.
   if (!(await ensureTiles(resolve(root, 'data'), (l) => console.log(l)))) console.log('stand tiles present');
   // Public aggregates (data/public/): the public page ships them, and the bureau's public-figure layers read them.

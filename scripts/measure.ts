@@ -1,16 +1,14 @@
 // npm run measure -- <file> [--json] [--crs EPSG:xxxx] [--encoding gbk]
 // Measures every feature of a GeoJSON, KML/KMZ, GPX, CSV or (zipped or loose) Shapefile on the CGCS2000
 // ellipsoid, using the same core modules as the web app. Exit codes: 0 ok, 1 bad input, 2 bad usage.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { geodesicArea, geodesicLength, geodesicPerimeter } from '../src/core/geo/measure.ts';
 import { M2_PER_HA, M2_PER_KM2, M2_PER_MU } from '../src/core/geo/units.ts';
 import { ImportError, describeError } from '../src/core/io/errors.ts';
 import { featureName } from '../src/core/io/finish.ts';
-import { formatFor, importFile, supportedExtensions } from '../src/core/io/registry.ts';
-import { importShapefileParts } from '../src/core/io/shapefile.ts';
-import { DEFAULT_LIMITS, type ImportOptions, type ImportResult } from '../src/core/io/types.ts';
+import type { ImportOptions, ImportResult } from '../src/core/io/types.ts';
 import { cli, SHARED_OPTIONS, UsageError } from './lib/args.ts';
+import { readVectorFile } from './lib/vector-file.ts';
 
 const SPEC = {
   name: 'measure',
@@ -34,31 +32,10 @@ function parseArgs(argv: string[]): Args {
   return { file: positionals[0], json: values.json, options };
 }
 
-/** A loose .shp on disk: gather its sibling .dbf/.shx/.prj/.cpg (any letter case). */
-function readLooseShapefile(file: string, options: ImportOptions): ImportResult {
-  const dir = dirname(file);
-  const stem = basename(file, extname(file));
-  const siblings = new Map(readdirSync(dir).map((n) => [n.toLowerCase(), n]));
-  const part = (ext: string) => {
-    const name = siblings.get(`${stem}${ext}`.toLowerCase());
-    return name ? new Uint8Array(readFileSync(join(dir, name))) : undefined;
-  };
-  const dbf = part('.dbf');
-  if (!dbf) throw new ImportError(file, `no ${stem}.dbf next to ${stem}.shp (a shapefile needs .shp, .shx and .dbf)`);
-  const shp = new Uint8Array(readFileSync(file));
-  if (shp.length === 0) throw new ImportError(file, 'the file is empty');
-  return importShapefileParts(file, { base: stem, shp, dbf, shx: part('.shx'), prj: part('.prj'), cpg: part('.cpg') }, options);
-}
-
 function load(file: string, options: ImportOptions): ImportResult {
   if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
-  const stat = statSync(file);
-  if (!stat.isFile()) throw new UsageError(`${file}: not a file`);
-  const limit = options.limits?.maxBytes ?? DEFAULT_LIMITS.maxBytes;
-  if (stat.size > limit) throw new ImportError(file, `the file is ${(stat.size / 1048576).toFixed(1)} MB, over the size limit of ${(limit / 1048576).toFixed(0)} MB`);
-  if (extname(file).toLowerCase() === '.shp') return readLooseShapefile(file, options);
-  if (!formatFor(file)) throw new ImportError(file, `unsupported file type ${extname(file) || '(no extension)'}; supported: ${[...supportedExtensions(), '.shp'].join(' ')}`);
-  return importFile(file, new Uint8Array(readFileSync(file)), options);
+  if (!statSync(file).isFile()) throw new UsageError(`${file}: not a file`);
+  return readVectorFile(file, options);
 }
 
 const round = (n: number, digits: number) => Number(n.toFixed(digits));

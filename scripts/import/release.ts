@@ -17,6 +17,7 @@ import { planLayerFiles } from '../../src/layers/analysis-roles.ts';
 import { featureAreas } from '../../src/core/plan/layers.ts';
 import { LAYERS } from '../../src/layers/registry.ts';
 import { buildPublicData } from '../build-public-data.ts';
+import { RASTER_MANIFEST_FILE } from '../../src/core/raster/manifest.ts';
 import { SAMPLE_DATA_DIR } from '../lib/data-dir.ts';
 import { buildStandTiles } from '../tiles/build-stands.ts';
 
@@ -307,6 +308,10 @@ export function importInventory(args: ImportArgs): ImportReportJson {
     const previous = join(dirname(out), `.${basename(out)}.previous-${process.pid}`);
     if (existsSync(out)) renameSync(out, previous);
     renameSync(tmp, out);
+    // rasters added to the release with `npm run data:raster` stay: this import replaces only the inventory's files
+    for (const keep of [RASTER_MANIFEST_FILE, 'rasters']) {
+      if (existsSync(join(previous, keep)) && !existsSync(join(out, keep))) renameSync(join(previous, keep), join(out, keep));
+    }
     rmSync(previous, { recursive: true, force: true });
     report.ms = performance.now() - t0;
     return report;

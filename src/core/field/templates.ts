@@ -4,9 +4,29 @@
 // choice values are stored as the Chinese data values, as the bureau's records are, and translated for display.
 import { SPECIES } from '../inventory/schema.ts';
 
-/** The 监测图斑 statuses (the release's status is 待核查; the database keeps every later one, keyed by patch id). */
-export const PATCH_STATUSES = ['待核查', '已核查·属实', '已核查·不属实', '合法'] as const;
+/**
+ * The 监测图斑 statuses as stable ASCII keys (the API, the database and the pages use these; the labels are
+ * dictionary keys `patchStatus.<key>`): pending = 待核查 (the release's status), verified_true = 已核查·属实,
+ * verified_false = 已核查·不属实, legal = 合法 (the change is real and approved).
+ */
+export const PATCH_STATUSES = ['pending', 'verified_true', 'verified_false', 'legal'] as const;
 export type PatchStatus = (typeof PATCH_STATUSES)[number];
+
+/** Each status as the bureau's records write it (exports, the printed sheet, the release file's `status`). */
+export const PATCH_STATUS_ZH: Record<PatchStatus, string> = {
+  pending: '待核查',
+  verified_true: '已核查·属实',
+  verified_false: '已核查·不属实',
+  legal: '合法',
+};
+
+/** A status as the release file writes it (Chinese, or already a key) as a key; anything else is pending. */
+export function patchStatusKey(value: unknown): PatchStatus {
+  if (typeof value !== 'string') return 'pending';
+  if ((PATCH_STATUSES as readonly string[]).includes(value)) return value as PatchStatus;
+  const found = PATCH_STATUSES.find((k) => PATCH_STATUS_ZH[k] === value);
+  return found ?? 'pending';
+}
 
 /** What a field check finds about a 监测图斑: the change is real, is not real, or is real and lawful (approved). */
 export const PATCH_VERDICTS = ['属实', '不属实', '合法'] as const;
@@ -14,9 +34,9 @@ export type PatchVerdict = (typeof PATCH_VERDICTS)[number];
 
 /** The status an accepted 监测图斑核查 gives its 图斑. */
 export const STATUS_OF_VERDICT: Record<PatchVerdict, PatchStatus> = {
-  属实: '已核查·属实',
-  不属实: '已核查·不属实',
-  合法: '合法',
+  属实: 'verified_true',
+  不属实: 'verified_false',
+  合法: 'legal',
 };
 
 /** Causes of a change, as 森林督查 records name them (a real 图斑 has one; 其他 asks for a note). */

@@ -49,6 +49,7 @@ export const FIELD_MESSAGES = {
   'field.task.due': { zh: '截止日期应为 YYYY-MM-DD 格式的日期', en: 'due: a date as YYYY-MM-DD' },
   'field.task.notFound': { zh: '没有编号为 {id} 的任务', en: 'no task {id}' },
   'field.task.closed': { zh: '任务 {id} 已完成，不能再改', en: 'task {id} is done and cannot change' },
+  'field.patch.commentRequired': { zh: '改变图斑状态时必须写明原因', en: 'a comment is required to change a patch’s status' },
   'field.patch.notFound': { zh: '没有编号为 {id} 的监测图斑', en: 'no 监测图斑 {id}' },
   'field.offline.bbox': { zh: '范围应为 west,south,east,north 四个经纬度数字', en: 'bbox: four numbers west,south,east,north in degrees' },
   'field.offline.tooLarge': { zh: '离线区域太大：最大 {max} 平方千米', en: 'the offline area is too large: at most {max} km²' },

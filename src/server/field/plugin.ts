@@ -13,10 +13,11 @@ import type { Db } from '../db.ts';
 import { ApiError } from '../errors.ts';
 import type { Role } from '../users.ts';
 import { offlinePlan, parseBox } from './offline-plan.ts';
-import { patchesWithStatus } from './patches.ts';
+import { patchSheet } from './patch-sheet.ts';
+import { listPatchStatuses, patchesWithStatus, patchStatusOf, setPatchStatus } from './patches.ts';
 import { photoBytes } from './reports-data.ts';
 import { editReport, fileReport, IDEMPOTENCY_KEY, listReports, PHOTO_MAX_BYTES, readReportRequest, reportOut, reviewReport, type ReportOut } from './reports.ts';
-import { IdempotencyHeaders, IdParams, OfflinePlanQuery, PatchQuery, PhotoParams, ReportQuery, ReviewBody, TaskBody, TaskPatchBody, TaskQuery } from './schemas.ts';
+import { IdempotencyHeaders, IdParams, OfflinePlanQuery, PatchQuery, PatchStatusBody, PhotoParams, ReportQuery, ReviewBody, TaskBody, TaskPatchBody, TaskQuery } from './schemas.ts';
 import { changeTask, createTask, listTasks } from './tasks.ts';
 
 declare module 'fastify' {
@@ -127,8 +128,25 @@ export const fieldPlugin: FastifyPluginAsyncTypebox<FieldPluginOptions> = async 
   app.patch('/api/tasks/:id', { schema: { params: IdParams, body: TaskPatchBody }, config: { roles: EDITORS } }, async (req) => changeTask(db, req.params.id, req.body));
 
   // --- 监测图斑 and offline areas ----------------------------------------------------------------------------------
-  app.get('/api/patches', { schema: { querystring: PatchQuery } }, async (req, reply) =>
-    reply.header('Cache-Control', 'private, no-store').send(await patchesWithStatus(db, dataDir, req.query)));
+  app.get('/api/patches', { schema: { querystring: PatchQuery } }, async (req, reply) => {
+    reply.header('Cache-Control', 'private, no-store');
+    const { format, ...filter } = req.query;
+    if (format === 'geojson') return reply.type('application/geo+json').send(await patchesWithStatus(db, dataDir, filter));
+    return reply.send({ patches: await listPatchStatuses(db, dataDir, filter), time: Date.now() });
+  });
+
+  app.put('/api/patches/:id/status', { schema: { params: IdParams, body: PatchStatusBody }, config: { roles: EDITORS } }, async (req) => {
+    const comment = req.body.comment.trim();
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f<>]/.test(comment)) throw ApiError.keyed(400, 'field.report.textChars', { field: 'comment' }, { field: 'comment' });
+    if (!comment) throw ApiError.keyed(400, 'field.patch.commentRequired', {}, { field: 'comment' });
+    await patchStatusOf(db, dataDir, req.params.id);
+    await db.tx((q) => setPatchStatus(q, req.params.id, req.body.status, null, user(req).username, comment));
+    return (await patchStatusOf(db, dataDir, req.params.id)).status;
+  });
+
+  app.get('/api/patches/:id/sheet', { schema: { params: IdParams } }, async (req, reply) =>
+    reply.type('text/plain; charset=utf-8').header('X-Content-Type-Options', 'nosniff').header('Cache-Control', 'private, no-store')
+      .send(await patchSheet(db, dataDir, req.params.id, originOf(req))));
 
   app.get('/api/field/offline-plan', { schema: { querystring: OfflinePlanQuery } }, async (req) => offlinePlan(db, servedDataDir, parseBox(req.query.bbox)));
 };

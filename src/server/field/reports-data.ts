@@ -168,7 +168,7 @@ export async function listReportRows(q: Queryable, f: ReportQuery, username: str
        AND ($4::text IS NULL OR template = $4) AND ($5::text IS NULL OR target_id = $5) AND ($6::text IS NULL OR task_id = $6)
        AND ($7::date IS NULL OR created_at >= $7::date) AND ($8::date IS NULL OR created_at < $8::date + 1)
      ORDER BY created_at DESC, id LIMIT 5000`,
-    [f.status ?? null, f.mine ? username : f.author ?? null, f.township ?? null, f.template ?? null, f.target ?? null, f.task ?? null, f.from ?? null, f.to ?? null]);
+    [f.status ?? null, f.mine ? username : f.person ?? f.author ?? null, f.township ?? null, f.template ?? null, f.target ?? null, f.task ?? null, f.date ?? f.from ?? null, f.date ?? f.to ?? null]);
   return rows;
 }
 

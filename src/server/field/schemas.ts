@@ -3,7 +3,7 @@
 // compiled here (checkReportBody) rather than by the route; everything else is checked by Fastify before the handler.
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { MAX_PHOTOS, NOTE_MAX, TEMPLATE_IDS } from '../../core/field/templates.ts';
+import { MAX_PHOTOS, NOTE_MAX, PATCH_STATUSES, TEMPLATE_IDS } from '../../core/field/templates.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -70,12 +70,16 @@ const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 export const ReportQuery = Type.Object({
   status: Type.Optional(literals(['submitted', 'accepted', 'returned'] as const)),
   author: Type.Optional(Type.String({ maxLength: 40 })),
+  /** The same as author (the person who filed it). */
+  person: Type.Optional(Type.String({ maxLength: 40 })),
   township: Type.Optional(Type.String({ pattern: '^\\d{9}$' })),
   template: Type.Optional(literals(TEMPLATE_IDS)),
   target: Type.Optional(Type.String({ maxLength: 120 })),
   task: Type.Optional(Type.String({ maxLength: 64 })),
   from: Type.Optional(DateText),
   to: Type.Optional(DateText),
+  /** Received on this day (UTC): the same as from = to = date. */
+  date: Type.Optional(DateText),
   /** Only the signed-in user's own reports. */
   mine: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
@@ -117,7 +121,14 @@ export type TaskQuery = Static<typeof TaskQuery>;
 
 export const PatchQuery = Type.Object({
   township: Type.Optional(Type.String({ pattern: '^\\d{9}$' })),
-  status: Type.Optional(Type.String({ maxLength: 20 })),
+  status: Type.Optional(literals(PATCH_STATUSES)),
+  /** geojson: a FeatureCollection of the 图斑 with their status in the properties, instead of {patches: […]}. */
+  format: Type.Optional(literals(['json', 'geojson'] as const)),
+}, { additionalProperties: false });
+
+export const PatchStatusBody = Type.Object({
+  status: literals(PATCH_STATUSES),
+  comment: Type.String({ maxLength: 1000 }),
 }, { additionalProperties: false });
 
 export const OfflinePlanQuery = Type.Object({

@@ -3,13 +3,29 @@
 -- 监测图斑 (the release's monitoring-patches.geojson is read-only input; its features are keyed here by patch id).
 -- Within PostgreSQL 15 / PostGIS 3.3, as every migration.
 
+-- status keys (src/core/field/templates.ts PATCH_STATUSES): pending 待核查, verified_true 已核查·属实,
+-- verified_false 已核查·不属实, legal 合法. A 图斑 without a row here has the release's status (pending).
 CREATE TABLE field_patch_status (
   patch_id text PRIMARY KEY,
-  status text NOT NULL CHECK (status IN ('待核查', '已核查·属实', '已核查·不属实', '合法')),
+  status text NOT NULL CHECK (status IN ('pending', 'verified_true', 'verified_false', 'legal')),
+  -- the accepted report that set it, or null when an editor set it by hand (PUT /api/patches/:id/status)
   report_id text,
+  comment text NOT NULL DEFAULT '',
   updated_at timestamptz NOT NULL DEFAULT now(),
   updated_by text NOT NULL
 );
+
+-- Every status change of a 图斑, oldest first (who, when, why): the printed sheet lists them.
+CREATE TABLE field_patch_history (
+  id bigserial PRIMARY KEY,
+  patch_id text NOT NULL,
+  status text NOT NULL,
+  report_id text,
+  comment text NOT NULL DEFAULT '',
+  changed_at timestamptz NOT NULL DEFAULT now(),
+  changed_by text NOT NULL
+);
+CREATE INDEX field_patch_history_patch ON field_patch_history (patch_id, id);
 
 CREATE TABLE field_tasks (
   id text PRIMARY KEY,

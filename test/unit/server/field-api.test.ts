@@ -4,7 +4,7 @@
 // 监测图斑核查 (the 图斑's status) and a 项目进度核查 (the project, through the audit trail), exports and offline plans.
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import type { Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimateBoundary } from '../../../src/core/field/boundary-area.ts';
@@ -25,7 +25,7 @@ interface Upload { id: string; name: string; bytes: Uint8Array; type?: string }
 async function send(c: Client, method: 'POST' | 'PUT', url: string, report: unknown, photos: Upload[] = [], headers: Record<string, string> = {}): Promise<Reply> {
   const form = new FormData();
   form.append('report', JSON.stringify(report));
-  for (const p of photos) form.append(p.id, new Blob([p.bytes], { type: p.type ?? 'image/jpeg' }), p.name);
+  for (const p of photos) form.append(p.id, new Blob([p.bytes as Uint8Array<ArrayBuffer>], { type: p.type ?? 'image/jpeg' }), p.name);
   const req = new Request('http://x/', { method: 'POST', body: form });
   const payload = Buffer.from(await req.arrayBuffer());
   const h: Record<string, string> = { ...headers, 'content-type': req.headers.get('content-type')! };
@@ -71,7 +71,7 @@ for (const engine of engines()) {
     });
 
     it('lets nobody in without a session, and checks the role of every route', async () => {
-      for (const [m, u] of [['GET', '/api/reports'], ['POST', '/api/reports'], ['GET', '/api/tasks'], ['POST', '/api/tasks'], ['GET', '/api/patches'], ['GET', '/api/field/offline-plan?bbox=115,26,115.1,26.1'], ['GET', '/api/reports/export.csv'], ['POST', '/api/reports/x/review'], ['PATCH', '/api/tasks/x']] as const) {
+      for (const [m, u] of [['GET', '/api/reports'], ['POST', '/api/reports'], ['GET', '/api/tasks'], ['POST', '/api/tasks'], ['GET', '/api/patches'], ['PUT', '/api/patches/x/status'], ['GET', '/api/patches/x/sheet'], ['GET', '/api/field/offline-plan?bbox=115,26,115.1,26.1'], ['GET', '/api/reports/export.csv'], ['POST', '/api/reports/x/review'], ['PATCH', '/api/tasks/x']] as const) {
         expect((await anon.request(m, u, m === 'GET' ? undefined : {})).status, `${m} ${u}`).toBe(401);
       }
       // A viewer reads but sends nothing: the role is refused before the body is even read.
@@ -232,10 +232,16 @@ for (const engine of engines()) {
       const stale = await editor.request('POST', `/api/reports/${report.id}/review`, { decision: 'accept', version: 2 });
       expect(stale.status).toBe(409);
       const accepted = await editor.request('POST', `/api/reports/${report.id}/review`, { decision: 'accept', version: 3 });
-      expect(accepted.body).toMatchObject({ status: 'accepted', applied: { patch_status: '已核查·不属实' } });
-      const patches = (await viewer.request('GET', '/api/patches')).body;
-      expect(patches.features.find((f: { properties: { id: string } }) => f.properties.id === target).properties).toMatchObject({ status: '已核查·不属实', status_report: report.id, status_by: 'ed' });
-      expect(patches.features.filter((f: { properties: { status: string } }) => f.properties.status !== '待核查')).toHaveLength(1);
+      expect(accepted.body).toMatchObject({ status: 'accepted', applied: { patch_status: 'verified_false' } });
+      const patches = (await viewer.request('GET', '/api/patches')).body.patches;
+      expect(patches).toHaveLength(data.patches.features.length);
+      expect(patches.find((p: { id: string }) => p.id === target)).toMatchObject({ status: 'verified_false', report_id: report.id, updated_by: 'ed' });
+      expect(patches.filter((p: { status: string }) => p.status !== 'pending').map((p: { id: string }) => p.id)).toEqual([target]);
+      expect(patches.find((p: { id: string }) => p.id !== target)).toMatchObject({ status: 'pending', updated_at: null, updated_by: null, report_id: null });
+      const geo = (await viewer.request('GET', '/api/patches?format=geojson')).body;
+      expect(geo.features.find((f: { properties: { id: string } }) => f.properties.id === target).properties).toMatchObject({ status: 'verified_false', status_report: report.id, status_by: 'ed' });
+      expect((await viewer.request('GET', '/api/patches?status=verified_false')).body.patches.map((p: { id: string }) => p.id)).toEqual([target]);
+      expect((await viewer.request('GET', '/api/patches?status=已核查·不属实')).body.key).toBe('field.invalid');
       // Accepted is final.
       expect((await send(planner, 'PUT', `/api/reports/${report.id}`, { ...report, version: 4 })).body.key).toBe('field.report.reviewed');
       expect((await editor.request('POST', `/api/reports/${report.id}/review`, { decision: 'accept', version: 4 })).body.key).toBe('field.report.notSubmitted');
@@ -283,9 +289,44 @@ for (const engine of engines()) {
       const files = Object.keys(unzipSync(new Uint8Array(zip.rawPayload))).sort();
       expect(files).toContain('reports_points.shp');
       expect(files).toContain('reports_boundaries.shp');
-      const points = importShapefileZip('field-reports-shp.zip', new Uint8Array(zip.rawPayload));
+      // The importer reads one shapefile per zip: the points alone, re-zipped.
+      const entries = unzipSync(new Uint8Array(zip.rawPayload));
+      const pointsZip = zipSync(Object.fromEntries(Object.entries(entries).filter(([n]) => n.startsWith('reports_points.'))));
+      const points = importShapefileZip('reports_points.zip', pointsZip);
       expect(points.features.length).toBeGreaterThanOrEqual(all.filter((r: { position: unknown }) => r.position).length);
       expect(points.features.some((f) => String(f.properties?.photo1 ?? '').includes('/photos/'))).toBe(true);
+    });
+
+    it('lets an editor set a 图斑 status by hand with a comment, keeps the history, and prints the sheet as text', async () => {
+      const id = patchId(7);
+      const url = `/api/patches/${encodeURIComponent(id)}/status`;
+      expect((await planner.request('PUT', url, { status: 'legal', comment: '有审批手续' })).status).toBe(403);
+      expect((await viewer.request('PUT', url, { status: 'legal', comment: '有审批手续' })).body.key).toBe('field.role');
+      expect((await editor.request('PUT', url, { status: 'legal', comment: '  ' })).body.key).toBe('field.patch.commentRequired');
+      expect((await editor.request('PUT', url, { status: '合法', comment: 'x' })).body.key).toBe('field.invalid');
+      expect((await editor.request('PUT', '/api/patches/jc-none/status', { status: 'legal', comment: 'x' })).status).toBe(404);
+      const set = await editor.request('PUT', url, { status: 'legal', comment: '有审批手续（林地审批 2025-17）' });
+      expect(set.status).toBe(200);
+      expect(set.body).toMatchObject({ id, status: 'legal', updated_by: 'ed', report_id: null, comment: '有审批手续（林地审批 2025-17）' });
+      const back = await editor.request('PUT', url, { status: 'pending', comment: '复核' });
+      expect(back.body.status).toBe('pending');
+      // A report filed about it appears on its sheet with its photo link; the sheet is text, nothing in it is markup.
+      const { report, photos } = patchReport(id, { values: { verdict: '合法', cause: '建设占用', notes: '<b>不是标记</b>' } });
+      expect((await send(planner, 'POST', '/api/reports', { ...report, values: { verdict: '合法', cause: '建设占用', notes: '审批齐全' } }, photos, { 'idempotency-key': uid('k') })).status).toBe(201);
+      const sheet = await server.app.fastify.inject({ method: 'GET', url: `/api/patches/${encodeURIComponent(id)}/sheet`, headers: { cookie: viewer.cookie, host: 'bureau.local' } });
+      expect(sheet.statusCode).toBe(200);
+      expect(sheet.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(sheet.body).toContain(`图斑编号 Patch：${id}`);
+      expect(sheet.body).toContain('当前状态 Status：待核查 (pending)');
+      expect(sheet.body.indexOf('合法 (legal)')).toBeLessThan(sheet.body.indexOf('待核查 (pending)  复核'));
+      expect(sheet.body).toContain(`http://bureau.local/api/reports/${report.id}/photos/${report.photos[0].id}`);
+      expect(sheet.body).toContain('核查结论 Verdict：合法');
+      expect((await viewer.request('GET', '/api/patches/jc-none/sheet')).status).toBe(404);
+      // person and date filters of the report list (the bureau panel's).
+      const today = new Date().toISOString().slice(0, 10);
+      const byPerson = (await viewer.request('GET', `/api/reports?person=pl&date=${today}&target=${encodeURIComponent(id)}`)).body.reports;
+      expect(byPerson.map((r: { id: string }) => r.id)).toEqual([report.id]);
+      expect((await viewer.request('GET', `/api/reports?person=pl&date=2001-01-01`)).body.reports).toEqual([]);
     });
 
     it('plans an offline area and refuses a bad or huge box', async () => {
