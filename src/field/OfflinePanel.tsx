@@ -54,7 +54,7 @@ export function OfflinePanel({ lang, mapBox }: { lang: Lang; mapBox: () => BBox 
       for (const f of fc.features) {
         const b = f.geometry && boxOf(f.geometry);
         const code = String(f.properties?.code ?? f.properties?.id ?? '');
-        if (b) list.push({ key: `t-${code}`, name: `${ft(lang, 'area.township')} ${lang === 'en' ? f.properties?.name_en ?? f.properties?.name : f.properties?.name}`, kind: 'township', bbox: b, extra: [`api/patches?township=${code}`] });
+        if (b) list.push({ key: `t-${code}`, name: `${ft(lang, 'area.township')} ${lang === 'en' ? f.properties?.name_en ?? f.properties?.name : f.properties?.name}`, kind: 'township', bbox: b, extra: [`api/patches?format=geojson&township=${code}`] });
       }
     }).catch(() => undefined);
     const sites = getJson<{ sites: { id: string; name: string; geometry: Geometry }[] }>('sites').then((s) => {
