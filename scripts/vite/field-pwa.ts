@@ -44,7 +44,7 @@ export function fieldPwa(): Plugin[] {
       injectManifest: {
         // The field page and every script, style and font of the build (the bureau page's chunks share them); the
         // data files are not precached: the offline areas store those (src/field/offline-areas.ts).
-        globPatterns: ['field/*.{html,webmanifest,svg}', 'assets/**/*.{js,css,woff2,wasm}'],
+        globPatterns: ['field/*.{html,webmanifest,svg}', 'assets/**/*.{js,mjs,css,woff2,wasm}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       },
       devOptions: { enabled: false },

@@ -58,7 +58,7 @@ export function FieldApp() {
   }, [lang]);
 
   useEffect(() => {
-    void askSession().then(setWho);
+    void askSession(true).then(setWho);
     reload();
     sync();
     const up = () => { setOnline(true); sync(); };

@@ -77,6 +77,7 @@ export function OfflinePanel({ lang, mapBox }: { lang: Lang; mapBox: () => BBox 
   const choice = choices.find((c) => c.key === picked);
 
   const explain = (e: unknown) => {
+    if (e instanceof StorageFullError && e.stored !== null) return { text: ft(lang, 'area.fullAt', { need: mb(e.needed, lang), stored: mb(e.stored, lang) }), bad: true };
     if (e instanceof StorageFullError) return { text: ft(lang, 'area.full', { need: mb(e.needed, lang), free: e.free === null ? '?' : mb(e.free, lang) }), bad: true };
     return { text: ft(lang, 'area.failed', { reason: e instanceof ApiAnswerError ? e.text(lang) : (e as Error).message }), bad: true };
   };

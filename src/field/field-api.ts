@@ -2,6 +2,7 @@
 // message key (src/core/messages) so the page can say them in the walker's language.
 import { apiMessageText, isApiMessageKey } from '../core/messages/api-messages.ts';
 import type { Lang } from '../ui/i18n-types.ts';
+import { getKv, putKv } from './store.ts';
 
 export interface FieldSession {
   user: string;
@@ -27,11 +28,18 @@ export async function getJson<T>(path: string): Promise<T> {
   return body as T;
 }
 
-export async function session(): Promise<FieldSession | null> {
+/**
+ * The signed-in session; without a network, the last one this phone saw (kept in IndexedDB: the page's first visit may
+ * ask before the service worker keeps API answers). Sending always asks the server again for a fresh CSRF token.
+ */
+export async function session(offlineCopy = false): Promise<FieldSession | null> {
   try {
-    return await getJson<FieldSession>('session');
-  } catch {
-    return null;
+    const s = await getJson<FieldSession>('session');
+    await putKv('session', s);
+    return s;
+  } catch (e) {
+    if (!offlineCopy || e instanceof ApiAnswerError) return null;
+    return ((await getKv('session')) as FieldSession | undefined) ?? null;
   }
 }
 

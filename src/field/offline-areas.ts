@@ -24,7 +24,8 @@ export interface OfflinePlan {
 
 /** The phone is too full for an area: what it needs and what is free (bytes). */
 export class StorageFullError extends Error {
-  constructor(readonly needed: number, readonly free: number | null) {
+  /** `stored`: bytes written before the browser refused more (QuotaExceededError); null when refused beforehand. */
+  constructor(readonly needed: number, readonly free: number | null, readonly stored: number | null = null) {
     super('storage full');
   }
 }
@@ -75,7 +76,7 @@ export async function downloadArea(area: Omit<OfflineArea, 'complete' | 'saved' 
   } catch (e) {
     await caches.delete(cacheName);
     await deleteArea(area.id);
-    if (isQuota(e)) throw new StorageFullError(plan.bytes, await freeBytes());
+    if (isQuota(e)) throw new StorageFullError(plan.bytes, await freeBytes(), done);
     throw e;
   }
   const complete = { ...record, complete: true, saved: Date.now() };

@@ -44,3 +44,9 @@ export async function putReport(r: FieldReport): Promise<void> {
 export async function deleteReport(id: string): Promise<void> {
   await (await fieldDb()).delete('reports', id);
 }
+export async function getKv(key: string): Promise<unknown> {
+  return (await fieldDb()).get('kv', key);
+}
+export async function putKv(key: string, value: unknown): Promise<void> {
+  await (await fieldDb()).put('kv', value, key);
+}

@@ -125,6 +125,7 @@ export const FIELD_TEXT = {
   'area.remove': { zh: '删除', en: 'Remove' },
   'area.none': { zh: '还没有离线区域', en: 'No offline areas yet' },
   'area.full': { zh: '手机存储空间不足：此区域需要 {need} MB，浏览器只允许本站再用 {free} MB。请删除其他离线区域或选择更小的范围。', en: 'Not enough storage on this phone: the area needs {need} MB and the browser lets this site use only {free} MB more. Remove other offline areas or choose a smaller one.' },
+  'area.fullAt': { zh: '手机存储空间不足：此区域需要 {need} MB，存到 {stored} MB 时浏览器拒绝再存（存储配额已满）。已存的部分已删除。请删除其他离线区域或选择更小的范围。', en: 'Not enough storage on this phone: the area needs {need} MB and the browser refused more after {stored} MB (storage quota exceeded). What was stored has been removed. Remove other offline areas or choose a smaller one.' },
   'area.failed': { zh: '下载失败：{reason}', en: 'Download failed: {reason}' },
   'area.storage': { zh: '已用存储 {used} MB / 可用 {quota} MB', en: 'Storage used {used} MB of {quota} MB' },
   'area.needsNetwork': { zh: '需要网络', en: 'Needs a network' },
