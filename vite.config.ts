@@ -6,14 +6,17 @@ import { dataPlugin } from './scripts/vite/data-plugin.ts';
 import { devWithoutCsp } from './scripts/vite/dev-csp.ts';
 import { testHooks } from './scripts/vite/test-hooks.ts';
 import { extraLayersDefine } from './scripts/vite/extra-layers.ts';
+import { resolveDataDir } from './scripts/lib/data-dir.ts';
 import { fieldPwa } from './scripts/vite/field-pwa.ts';
 
-const DATA_DIR = path.resolve(import.meta.dirname, process.env.XINGGUO_DATA_DIR ?? process.env.XG_DATA_DIR ?? 'data');
+// The one resolver (XINGGUO_DATA_DIR, else data/). The pages `npm start` builds (scripts/lib/pages.ts) read only the
+// folder's extra-layers.json from it: the server serves the folder's files itself.
+const DATA_DIR = resolveDataDir();
 
 export default defineConfig({
   base: './',
-  // XINGGUO_DATA_DIR (a bureau's release, set by `npm start -- --data dir`) or XG_DATA_DIR (e.g. data-stress/, 200k
-  // stands, for the stress test and `npm run bench`) serve another data folder; XG_OUT_DIR gives it its own output folder.
+  // XINGGUO_DATA_DIR (a bureau's release) builds a static copy for another data folder (`npm run build` copies the
+  // folder into the output); XG_OUT_DIR gives it its own output folder (e.g. the map benchmark's dist-bench-*).
   plugins: [devWithoutCsp(), testHooks(), react(), dataPlugin({ dataDir: DATA_DIR }), ...fieldPwa()],
   // Layers the data folder adds to the registry (extra-layers.json beside their GeoJSON; src/layers/extra-layers.ts).
   define: extraLayersDefine(DATA_DIR),

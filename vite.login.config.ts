@@ -7,12 +7,16 @@ import { defineConfig, type Plugin } from 'vite';
 const ROOT = import.meta.dirname;
 
 function loginIndex(): Plugin {
+  let outDir = path.join(ROOT, 'dist-login');
   return {
     name: 'xingguo-login-index',
     apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
-      const from = path.join(ROOT, 'dist-login', 'login.html');
-      if (existsSync(from)) renameSync(from, path.join(ROOT, 'dist-login', 'index.html'));
+      const from = path.join(outDir, 'login.html');
+      if (existsSync(from)) renameSync(from, path.join(outDir, 'index.html'));
     },
   };
 }

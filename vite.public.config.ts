@@ -3,7 +3,8 @@
 // the public layer registry (src/layers/public-registry.ts) by an ordinary import; the internal entries are in another
 // file it never imports, so they cannot reach the bundle (the scan checks that too).
 //   npm run build:public   → dist-public/
-// XINGGUO_DATA_DIR points it at another data folder (the build test uses a fixture county).
+// XINGGUO_DATA_DIR points it at another data folder (the build test uses a fixture county). The server's build of this
+// page (scripts/lib/pages.ts, XG_PAGES_ONLY=1) holds no data: the server serves the public files of its data folder.
 import react from '@vitejs/plugin-react';
 import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
@@ -13,9 +14,11 @@ import { dataPlugin } from './scripts/vite/data-plugin.ts';
 import { publicDataFiles } from './src/public-page/layers.ts';
 import { devWithoutCsp } from './scripts/vite/dev-csp.ts';
 import { testHooks } from './scripts/vite/test-hooks.ts';
+import { resolveDataDir } from './scripts/lib/data-dir.ts';
 
 const ROOT = import.meta.dirname;
-const DATA_DIR = path.resolve(process.env.XINGGUO_DATA_DIR ?? path.join(ROOT, 'data'));
+const DATA_DIR = resolveDataDir();
+const PAGES_ONLY = process.env.XG_PAGES_ONLY === '1';
 const OUT_DIR = 'dist-public';
 
 /** The pipeline step before the build: data/ → data/public/ aggregates (skipped when already up to date). */
@@ -23,6 +26,7 @@ function publicDataStep(): Plugin {
   return {
     name: 'xingguo-public-data',
     buildStart() {
+      if (PAGES_ONLY) return; // the server's start prepares its data folder (scripts/lib/data-dir.ts prepareDataDir)
       buildPublicData({ dataDir: DATA_DIR, log: (line) => this.info(line) });
     },
   };

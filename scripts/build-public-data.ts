@@ -16,7 +16,8 @@ import { planLayerFiles } from '../src/layers/analysis-roles.ts';
 import type { StandSummary } from '../src/core/plan/stand-summary.ts';
 import { publicFiles } from '../src/public-page/build/public-files.ts';
 import { readPlanLayers, type StandsInMemory } from './lib/plan-layers.ts';
-import { cli } from './lib/args.ts';
+import { cli, SHARED_OPTIONS } from './lib/args.ts';
+import { resolveDataDir } from './lib/data-dir.ts';
 import { NEIGHBOURS_FILE, PLAN_PROGRESS_FILE, PROJECTS_FILE, PUBLIC_DIR, TOWNSHIP_STATS_FILE } from '../src/public-page/public-data.ts';
 
 export const DEFAULT_DATA_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../data');
@@ -139,10 +140,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     name: 'build-public-data',
     usage: 'npx tsx scripts/build-public-data.ts [--data <dir>] [--force]',
     about: 'The public aggregates (public/*.json) of a data folder; skipped when they are current.',
-    options: { data: { type: 'string', help: 'the data folder (default data/)' }, force: { type: 'boolean', help: 'rebuild even when current' } },
+    options: { data: SHARED_OPTIONS.data, force: { type: 'boolean', help: 'rebuild even when current' } },
   });
   try {
-    buildPublicData({ dataDir: values.data, force: values.force, log: (l) => console.log(l) });
+    buildPublicData({ dataDir: resolveDataDir(values.data), force: values.force, log: (l) => console.log(l) });
   } catch (e) {
     console.error(`build-public-data: ${(e as Error).message}`);
     process.exit(1);

@@ -12,6 +12,7 @@ import type { StandMethod } from '../src/core/carbon/stand.ts';
 import { fmt, textTable } from '../src/core/carbon/text-table.ts';
 import { importFile } from '../src/core/io/registry.ts';
 import { cli, SHARED_OPTIONS, usageError } from './lib/args.ts';
+import { resolveDataDir } from './lib/data-dir.ts';
 
 const SPEC = {
   name: 'carbon',
@@ -37,9 +38,10 @@ interface Args { file: string; json: boolean; method: StandMethod; year: number;
 
 function parseArgs(argv: string[]): Args {
   const { values, positionals } = cli(SPEC, argv);
-  const file = positionals[0] ?? (values.data === undefined ? undefined : join(values.data, 'stands.geojson'));
   if (positionals[0] && values.data !== undefined) usageError(SPEC, `one stands file at a time (got "${positionals[0]}" and --data ${values.data})`);
-  if (!file) usageError(SPEC, 'no stands file given');
+  // --data goes through the one resolver (scripts/lib/data-dir.ts) like every CLI's; a file or --data must be given.
+  const file = positionals[0] ?? (values.data === undefined ? undefined : join(resolveDataDir(values.data), 'stands.geojson'));
+  if (!file) usageError(SPEC, 'no stands file given (or --data <dir> for a data folder\'s stands)');
   return { file, json: values.json, method: values.method, year: values.year, factorsFile: values.factors };
 }
 

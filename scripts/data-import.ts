@@ -1,4 +1,4 @@
-// npm run data:import -- <stands file> --out <dir> [--townships file] [--projects dir] [--species-codes table.json]
+// npm run data:import -- <stands file> --out <dir> [--townships file] [--projects dir] [--constraints dir] [--species-codes table.json]
 //                        [--crs EPSG:4526] [--encoding gbk] [--no-tiles] [--json] [--timings]
 // A bureau's forest inventory (二类 export: zipped shapefile, GeoJSON, KML, CSV …) → a data release folder the app, the
 // CLIs and both builds use with --data <dir> (or XINGGUO_DATA_DIR). Progress goes to stderr; with --json stdout is
@@ -10,12 +10,13 @@ import { ImportFailure, importInventory, type ImportArgs, type ImportReportJson 
 
 const SPEC = {
   name: 'data:import',
-  usage: 'npm run data:import -- <stands file> --out <dir> [--townships file] [--projects dir] [--species-codes table.json] [--crs EPSG:4526] [--encoding gbk] [--no-tiles] [--json] [--timings]',
+  usage: 'npm run data:import -- <stands file> --out <dir> [--townships file] [--projects dir] [--constraints dir] [--species-codes table.json] [--crs EPSG:4526] [--encoding gbk] [--no-tiles] [--json] [--timings]',
   about: "A bureau's forest inventory (二类 export) → a data release folder for --data <dir> or XINGGUO_DATA_DIR.",
   options: {
     out: { type: 'string', help: 'the release folder to write (required)' },
     townships: { type: 'string', help: 'township boundaries (any supported format)' },
     projects: { type: 'string', help: 'a folder of project layers named as in data/ (the ones not given are written empty)' },
+    constraints: { type: 'string', help: 'a folder of 三区三线 layers, each named after its layer (永久基本农田.zip, 生态保护红线.geojson, 城镇开发边界.zip; any supported format and CRS)' },
     'species-codes': { type: 'string', help: 'a species code table (JSON) for codes the built-in tables do not know' },
     crs: SHARED_OPTIONS.crs,
     encoding: SHARED_OPTIONS.encoding,
@@ -35,7 +36,7 @@ function parseArgs(argv: string[]): ImportArgs & { json: boolean; timings: boole
   const { values: v, positionals } = cli(SPEC, argv);
   if (v.out === undefined) usageError(SPEC, 'no --out folder given');
   return {
-    stands: positionals[0], out: v.out, townships: v.townships, projects: v.projects, speciesCodes: v['species-codes'],
+    stands: positionals[0], out: v.out, townships: v.townships, projects: v.projects, constraints: v.constraints, speciesCodes: v['species-codes'],
     crs: v.crs, encoding: v.encoding, tiles: !v['no-tiles'], json: v.json, timings: v.timings,
   };
 }
@@ -84,11 +85,12 @@ function printHuman(r: ImportReportJson): void {
     `data:import — ${r.stands_file} → ${r.out}`,
     `  stands read ${r.stands_read}, imported ${r.stands_imported}, rejected ${r.rejected.length}, repaired ${r.fixed.length}`,
     `  CRS ${r.crs}; text ${r.encoding ?? '—'}`,
-    `  area ${fmt(r.area_mu, 0)} mu; forest (森林) ${fmt(r.forest_area_mu, 0)} mu; stock ${fmt(r.stock_m3, 0)} m³`,
+    `  area ${fmt(r.forest_land_mu, 0)} mu; forest (森林) ${fmt(r.forest_area_mu, 0)} mu; stock ${fmt(r.stock_m3, 0)} m³`,
     r.declared_vs_measured
       ? `  declared area (unit ${r.declared_vs_measured.unit === 'mu' ? '亩' : '公顷'}) vs measured: median ${pct(r.declared_vs_measured.median_rel_diff)}, worst ${pct(r.declared_vs_measured.worst_rel_diff)} (feature ${r.declared_vs_measured.worst_index})`
       : '  no declared area field',
     `  townships: ${r.townships_from}`,
+    `  三区三线: ${r.constraints_read.map((c) => `${c.layer} ${c.features} polygons (${c.file})`).join('; ') || 'none given'}${r.constraints_missing.length ? `; not given (the planner cannot check them): ${r.constraints_missing.join(', ')}` : ''}`,
     '',
     'Field mapping:',
     ...Object.entries(r.mapping).map(([to, from]) => `  ${String(from).padEnd(14)} → ${to}`),
@@ -102,7 +104,7 @@ function printHuman(r: ImportReportJson): void {
   for (const x of r.rejected.slice(0, 20)) out.push(`  rejected ${x.index}: ${x.why}`);
   for (const x of r.fixed.slice(0, 20)) out.push(`  repaired ${x.index}: ${x.what}`);
   out.push('', 'By township:', textTable(['code', 'township', 'stands', 'area (mu)', 'forest (mu)'],
-    r.by_township.map((t) => [t.code, t.name || '(unmatched)', String(t.count), fmt(t.area_mu, 0), fmt(t.forest_area_mu, 0)]), new Set([2, 3, 4])));
+    r.by_township.map((t) => [t.code, t.name || '(unmatched)', String(t.count), fmt(t.forest_land_mu, 0), fmt(t.forest_area_mu, 0)]), new Set([2, 3, 4])));
   out.push('', `Done in ${(r.ms / 1000).toFixed(1)} s. Use it: npm start -- --data ${r.out}   ·   npm run targets -- --data ${r.out}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -1,5 +1,3 @@
-// Serves the already built pages and the API without building (what `npm start` does after its build step). Used by
-// `npm run bench:server`, which starts and kills the server many times.
-import { serveFromEnv } from '../src/server/main.ts';
-
-await serveFromEnv();
+// `npm run serve`: the same as `npm start` (scripts/lib/start-app.ts). It once served prebuilt pages without building;
+// now every start reuses the pages built for the current sources (scripts/lib/pages.ts), so the two are one.
+import './start.ts';

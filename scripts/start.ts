@@ -1,28 +1,23 @@
-// `npm start [-- --data <dir>]`: make sure the data exists (the sample data, or a release written by
-// `npm run data:import`), build the pages (bureau, public, sign-in), then serve them and the API with the database
-// (src/server). Prints the URL, and a one-time set-up link while there is no account. The data folder: --data, else
-// XINGGUO_DATA_DIR, else data/ (scripts/lib/data-dir.ts).
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+// `npm start [-- --data <dir>]`: serve the bureau page, the public page, the sign-in page and the API for one data folder
+// (--data, else XINGGUO_DATA_DIR, else the sample data in data/). The steps are scripts/lib/start-app.ts: port and
+// database checked first, the data folder made ready, the pages built only when their sources changed, then the server.
+// Prints the URL, and a one-time set-up link while there is no account. A problem the user can fix (a busy PORT, a
+// database that cannot be reached, a data folder that is not a release) is one line on stderr and exit code 1.
 import { cli, SHARED_OPTIONS } from './lib/args.ts';
-import { prepareDataDir, resolveDataDir } from './lib/data-dir.ts';
-import { buildApp, ROOT } from './lib/serve-app.ts';
-import { serveFromEnv } from '../src/server/main.ts';
+import { startApp, StartError } from './lib/start-app.ts';
+import { stopOnSignals } from '../src/server/main.ts';
 
 const { values } = cli({
   name: 'npm start',
   usage: 'npm start [-- --data <dir>]',
-  about: 'Build the bureau, public and sign-in pages for a data folder, then serve them and the API.',
+  about: 'Serve the bureau, public and sign-in pages and the API for a data folder (pages are built when their sources changed).',
   options: { data: SHARED_OPTIONS.data },
 });
-const dataDir = resolveDataDir(values.data);
-const prepared = await prepareDataDir(dataDir, () => spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/ensure-data.ts')], { stdio: 'inherit', cwd: ROOT }).status === 0);
-if (!prepared.ok) {
-  console.error(`npm start: ${prepared.message}`);
+
+try {
+  stopOnSignals(await startApp({ data: values.data }));
+} catch (e) {
+  if (!(e instanceof StartError)) throw e;
+  console.error(`npm start: ${e.message}`);
   process.exit(1);
 }
-console.log(`building the pages …${prepared.env.XINGGUO_DATA_DIR ? ` (data: ${dataDir})` : ''}`);
-await buildApp('vite.config.ts', prepared.env);
-await buildApp('vite.public.config.ts', prepared.env);
-await buildApp('vite.login.config.ts');
-await serveFromEnv();

@@ -91,9 +91,9 @@ function printHuman(p: PlanProgress, args: Args, timing: string): void {
   out.push('', 'By township:');
   out.push(textTable(
     ['code', 'township', 'forest land (mu)', 'coverage', 'stock (m³)', 'C stock, all sources (t CO2e)', 'net sink, all sources (t CO2e/yr)', 'upgraded (mu)', 'PV+wind (kW)'],
-    p.by_township.map((r) => [r.code, r.name, fmt(r.area_mu, 0), r.coverage_pct == null ? '—' : `${fmt(r.coverage_pct, 1)}%`,
-      fmt(r.stock_m3, 0), fmt(r.carbon_stock_all_sources_tCO2e, 0), fmt(r.annual_sink_all_sources_tCO2e, 0),
-      fmt(Object.values(r.upgrade_mu).reduce((s, v) => s + v, 0), 0), fmt(r.grid_connected_kw, 0)]),
+    p.by_township.map((r) => [r.code, r.name, fmt(r.forest_land_mu, 0), r.coverage_pct == null ? '—' : `${fmt(r.coverage_pct, 1)}%`,
+      fmt(r.stock_m3, 0), fmt(r.carbon_stock_tCO2e, 0), fmt(r.annual_sink_tCO2e, 0),
+      fmt(Object.values(r.upgrade_by_type_mu).reduce((s, v) => s + v, 0), 0), fmt(r.avoided_emissions.grid_connected_kw, 0)]),
     new Set([2, 3, 4, 5, 6, 7, 8]),
   ));
   out.push('', 'By year (cumulative):');
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   const fromDbKeys = new Set<string>();
   if (!args.dataGiven && !args.files) {
     const { projectLayersFromDb } = await import('../src/server/project-source.ts');
-    const fromDb = await projectLayersFromDb().catch((e: Error) => fail(e.message));
+    const fromDb = await projectLayersFromDb(process.env, args.data, (l) => process.stderr.write(`targets: ${l}\n`)).catch((e: Error) => fail(e.message));
     if (fromDb) {
       for (const key of Object.keys(fromDb.layers)) fromDbKeys.add(key);
       layers = { ...layers, ...fromDb.layers } as PlanLayers;
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
       data_dir: args.data,
       project_source: projectSource,
       ...rest,
-      county: { ...c, avoided_emissions_tCO2_per_yr: c.avoided_emissions.total_tco2_per_yr },
+      county: c,
     })}\n`);
   } else printHuman(progress, args, timing);
 }

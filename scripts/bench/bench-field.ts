@@ -12,7 +12,10 @@
 import path from 'node:path';
 import { cli } from '../lib/args.ts';
 import { launchBrowser } from '../lib/browser.ts';
-import { buildApp, ROOT } from '../lib/serve-app.ts';
+import { readFileSync } from 'node:fs';
+import type { FeatureCollection } from 'geojson';
+import { bboxOf } from '../../src/core/geo/positions.ts';
+import { ROOT } from '../lib/serve-app.ts';
 import { simulatedWalk } from '../lib/simulated-walk.ts';
 import { openFieldPage, serveField } from '../../test/browser/field.spec.ts';
 import { waitForValue } from '../../test/browser/harness.ts';
@@ -27,18 +30,16 @@ const { values } = cli({
   },
 });
 
+// The pages are built (or reused) by the server's start, as `npm start` does, with the test hooks (window.__map).
 process.env.XG_TEST_HOOKS = '1';
-console.error('bench:field: building the app …');
-await buildApp();
-await buildApp('vite.login.config.ts');
 const site = await serveField();
 const browser = await launchBrowser();
 try {
-  const townships = (await import(path.join(ROOT, 'data/townships.geojson'), { with: { type: 'json' } })).default as { features: { properties: { code: string; name: string; centre_lon?: number } ; geometry: { coordinates: number[][][] } }[] };
-  const t = townships.features.find((f) => f.properties.code === values.township);
+  const townships = JSON.parse(readFileSync(path.join(ROOT, 'data/townships.geojson'), 'utf8')) as FeatureCollection;
+  const t = townships.features.find((f) => f.properties?.code === values.township);
   if (!t) throw new Error(`no township ${values.township} in data/townships.geojson`);
-  const ring = t.geometry.coordinates[0];
-  const centre: [number, number] = [ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length];
+  const [w, s, e, n] = bboxOf(t.geometry)!;
+  const centre: [number, number] = [(w + e) / 2, (s + n) / 2];
   const fp = await openFieldPage(browser, site, centre);
   const { page } = fp;
   await page.locator('.field-tabs button', { hasText: '离线' }).click();
@@ -100,7 +101,7 @@ try {
   await fp.context.close();
   console.error(`bench:field: ${fixes.length} fixes replayed (${kept} kept), ${count} long tasks (≥ 50 ms) while recording and closing; baseline (GPS shown, not recording): longest ${Math.round(baseline.longest)} ms, ${baseline.count} long tasks`);
   console.log(JSON.stringify({
-    township: t.properties.name, offline_area_mb: Math.round(mb * 10) / 10, offline_area_s: Math.round(seconds * 10) / 10,
+    township: String(t.properties?.name), offline_area_mb: Math.round(mb * 10) / 10, offline_area_s: Math.round(seconds * 10) / 10,
     track_points: fixes.length, track_longest_task_ms: Math.round(longest), track_long_tasks: count, target_ms: 100,
     baseline_gps_only_longest_task_ms: Math.round(baseline.longest), ratio_to_baseline: baseline.longest > 0 ? Math.round((longest / baseline.longest) * 100) / 100 : null,
   }));

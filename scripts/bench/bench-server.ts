@@ -86,7 +86,7 @@ async function cleanup() {
 
 // --- the server process --------------------------------------------------------------------------------------------
 async function startServerProcess(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/serve.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/start.ts')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(await freePort()), XG_DB_DIR: dbDir, DATABASE_URL: databaseUrl ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],

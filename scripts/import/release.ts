@@ -13,7 +13,7 @@ import { DEFAULT_SPECIES_TABLE, parseSpeciesTable, type SpeciesTable } from '../
 import type { TownshipRef } from '../../src/core/inventory/townships.ts';
 import { importFile } from '../../src/core/io/registry.ts';
 import type { ImportOptions } from '../../src/core/io/types.ts';
-import { planLayerFiles } from '../../src/layers/analysis-roles.ts';
+import { constraintLayers, planLayerFiles } from '../../src/layers/analysis-roles.ts';
 import { featureAreas } from '../../src/core/plan/layers.ts';
 import { LAYERS } from '../../src/layers/registry.ts';
 import { buildPublicData } from '../build-public-data.ts';
@@ -31,6 +31,8 @@ export interface ImportArgs {
   out: string;
   townships?: string;
   projects?: string;
+  /** A folder of constraint layers (三区三线), each named after its layer: 永久基本农田.zip, ecological-redline.geojson … */
+  constraints?: string;
   speciesCodes?: string;
   crs?: string;
   encoding?: string;
@@ -54,13 +56,17 @@ export interface ImportReportJson {
   unrecognised_values: Record<string, Record<string, number>>;
   rules: string[];
   species_table: string | null;
-  area_mu: number;
+  forest_land_mu: number;
   forest_area_mu: number;
   stock_m3: number;
   declared_vs_measured: NormaliseReport['declared_vs_measured'];
-  by_township: { code: string; name: string; count: number; area_mu: number; forest_area_mu: number }[];
+  by_township: { code: string; name: string; count: number; forest_land_mu: number; forest_area_mu: number }[];
   townships_from: string;
   projects_copied: string[];
+  /** Constraint layers read from --constraints: registry id, source file, polygons written. */
+  constraints_read: { layer: string; file: string; features: number }[];
+  /** Constraint layers not given: written empty, so the planner says it could not check them. */
+  constraints_missing: string[];
   ms: number;
 }
 
@@ -141,6 +147,46 @@ function writeFeatureCollection(file: string, features: readonly Feature[]): voi
   } finally {
     closeSync(fd);
   }
+}
+
+/** Which constraint layer a file of a --constraints folder is: its name up to the first dot is the layer's id, its
+ *  kind or its Chinese name (永久基本农田.zip, ecological-redline.geojson, urban_boundary.kml …). */
+function constraintLayerOf(file: string) {
+  const stem = basename(file).split('.')[0].trim();
+  return constraintLayers().find((c) => c.id === stem || c.kind === stem || c.name.zh === stem);
+}
+
+const PARCEL_NAME_KEYS = ['name', 'NAME', 'MC', '名称', 'DKMC', 'TBMC'];
+const PARCEL_CODE_KEYS = ['code', 'BSM', 'TBBH', 'DKBH', '编号'];
+
+/** A folder of constraint layers → the registry's files (any supported format and CRS; polygons only). */
+function constraintFiles(dir: string, tmp: string): ImportReportJson['constraints_read'] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ImportFailure(`${dir}: no such folder (--constraints)`);
+  const read: ImportReportJson['constraints_read'] = [];
+  const known = constraintLayers().map((c) => `${c.name.zh} / ${c.id}`).join(', ');
+  for (const f of readdirSync(dir).sort()) {
+    if (f.startsWith('.')) continue;
+    const layer = constraintLayerOf(f);
+    if (!layer) throw new ImportFailure(`${join(dir, f)}: not a constraint layer's name; name the files after their layer (${known}), e.g. 永久基本农田.zip`);
+    if (read.some((r) => r.layer === layer.id)) throw new ImportFailure(`${join(dir, f)}: a second file for ${layer.name.zh} (${layer.id}); give one file per layer`);
+    const path = join(dir, f);
+    const { result } = readInput(path, {});
+    const features = result.features.map((x, i): Feature => {
+      if (x.geometry?.type !== 'Polygon' && x.geometry?.type !== 'MultiPolygon') {
+        throw new ImportFailure(`${path}: feature ${result.sourceIndex[i] + 1} is a ${x.geometry?.type ?? 'feature without geometry'}; ${layer.name.zh} must be polygons`);
+      }
+      const p = x.properties ?? {};
+      const pick = (keys: string[]) => keys.map((k) => p[k]).find((v) => typeof v === 'string' || typeof v === 'number');
+      const code = pick(PARCEL_CODE_KEYS);
+      return {
+        type: 'Feature', id: i + 1, geometry: rounded(x.geometry) as Geometry,
+        properties: { ...p, id: `${layer.id}-${i + 1}`, name: String(pick(PARCEL_NAME_KEYS) ?? `${layer.name.zh}${i + 1}`), ...(code !== undefined ? { code: String(code) } : {}) },
+      };
+    });
+    writeFileSync(join(tmp, layer.file), featureCollectionText(features));
+    read.push({ layer: layer.id, file: f, features: features.length });
+  }
+  return read;
 }
 
 const CODE_KEYS = ['code', 'township_code', 'XZDM', 'XIANG_DM', 'XIANG', '乡镇代码', 'ZLDWDM'];
@@ -240,6 +286,7 @@ export function importInventory(args: ImportArgs): ImportReportJson {
         copied.push(f);
       }
     }
+    const constraintsRead = args.constraints ? constraintFiles(args.constraints, tmp) : [];
     // township labels (one point inside each township), then every other file of the data/ layout the app reads, as an
     // empty layer when the bureau gave none: the map and the dashboard then show "nothing" instead of a load error.
     if (towns) {
@@ -264,7 +311,7 @@ export function importInventory(args: ImportArgs): ImportReportJson {
     if (!summary) throw new Error('the public-data build returned no summary');
 
     const byTownship = Object.values(summary.byTownship).sort((a, b) => a.code.localeCompare(b.code))
-      .map((b) => ({ code: b.code, name: b.name, count: b.count, area_mu: b.area_mu, forest_area_mu: b.forest_area_mu }));
+      .map((b) => ({ code: b.code, name: b.name, count: b.count, forest_land_mu: b.area_mu, forest_area_mu: b.forest_area_mu }));
     const report: ImportReportJson = {
       stands_file: args.stands, out,
       stands_read: result.report.read,
@@ -279,13 +326,15 @@ export function importInventory(args: ImportArgs): ImportReportJson {
       unrecognised_values: norm.unrecognised_values,
       rules: norm.rules,
       species_table: norm.species_table,
-      area_mu: summary.county.area_mu,
+      forest_land_mu: summary.county.area_mu,
       forest_area_mu: summary.county.forest_area_mu,
       stock_m3: summary.county.stock_m3,
       declared_vs_measured: norm.declared_vs_measured,
       by_township: byTownship,
       townships_from: args.townships ?? 'built-in list of the 25 townships (real names and codes), matched by code or name',
       projects_copied: copied,
+      constraints_read: constraintsRead,
+      constraints_missing: constraintLayers().filter((c) => !constraintsRead.some((r) => r.layer === c.id)).map((c) => c.id),
       ms: 0,
     };
     const sources = [standsSource];
@@ -294,6 +343,10 @@ export function importInventory(args: ImportArgs): ImportReportJson {
         const b = readFileSync(file);
         sources.push({ role, file: basename(file), bytes: b.length, sha256: sha256(b) });
       }
+    }
+    for (const c of constraintsRead) {
+      const b = readFileSync(join(args.constraints!, c.file));
+      sources.push({ role: `constraint:${c.layer}`, file: c.file, bytes: b.length, sha256: sha256(b) });
     }
     const { ms: _ms, out: _out, ...recorded } = report;
     writeFileSync(join(tmp, RELEASE_FILE), `${JSON.stringify({

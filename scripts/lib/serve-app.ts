@@ -1,5 +1,6 @@
-// Builds a page with Vite and serves the output with `vite preview` on 127.0.0.1. Shared by `npm start`, the browser
-// tests and the benchmarks, so all three exercise the same built files a server would deploy.
+// Builds a page with Vite as a static site (the data folder copied in) and serves the output with `vite preview` on
+// 127.0.0.1: the static deployment, for the benchmarks that time it (bench:public, bench). `npm start` and the browser
+// suites do not use it: they build through scripts/lib/pages.ts and serve through the server (scripts/lib/start-app.ts).
 import path from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 

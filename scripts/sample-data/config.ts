@@ -3,7 +3,7 @@
 import { LAYERS } from '../../src/layers/registry.ts';
 
 /** Bump when the output changes, so scripts/ensure-data.ts regenerates stale data. */
-export const GENERATOR_VERSION = 'sample-data-2';
+export const GENERATOR_VERSION = 'sample-data-3';
 export const SEED = 20250732;
 
 /** Mean stand spacing (m); ≈ 7.8 ha Voronoi cells, so ≈ 32,000 stands cover the forest land. */

@@ -9,6 +9,7 @@ import { isForest } from '../../src/core/inventory/schema.ts';
 import { Rng } from '../../src/core/random.ts';
 import { CONTRACT_FILES, GENERATOR_VERSION, SEED, STAND_SPACING_M, SUMMARY_FILE, TARGETS } from './config.ts';
 import type { Context } from './context.ts';
+import { makeConstraints } from './constraints.ts';
 import { loadOutlines } from './county.ts';
 import { readTownships, readVillages } from './divisions.ts';
 import { EdgeIndex } from './edge-index.ts';
@@ -49,6 +50,8 @@ export interface Summary {
   carbon_afforestation_mu: number;
   oil_tea_mu: Record<string, number>;
   pine_wilt_townships: number;
+  /** 三区三线 (synthetic): area in 亩 of each layer. */
+  constraints_mu: { permanent_farmland: number; ecological_redline: number; urban_boundary: number };
   files: Record<string, { features: number; bytes: number }>;
 }
 
@@ -142,6 +145,10 @@ export function generateSampleData(opts: GenerateOptions): Summary {
   }));
   lap('pilots and bases');
 
+  // Last: it draws on the landscape's patches, which fork its random stream, so earlier layers stay as they were.
+  const lines = makeConstraints(ctx, forestCells, nonForest);
+  lap(`三区三线 ${lines.farmland.length} / ${lines.redline.length} / ${lines.urban.length} features`);
+
   mkdirSync(opts.outDir, { recursive: true });
   const files: Summary['files'] = {};
   const write = (file: string, features: OutFeature[]) => {
@@ -165,6 +172,9 @@ export function generateSampleData(opts: GenerateOptions): Summary {
   write('gas-pipelines.geojson', gas);
   write('carbon-pilots.geojson', pilots);
   write('oil-tea-bases.geojson', bases);
+  write('permanent-farmland.geojson', lines.farmland);
+  write('ecological-redline.geojson', lines.redline);
+  write('urban-boundary.geojson', lines.urban);
   write('rivers.geojson', rivers.map((r) => ({ properties: { id: r.id, name: r.name, name_en: r.name_en, order: r.order }, geometry: riverLine(r) })));
   write('water.geojson', water.map((w) => ({ properties: { id: w.id, name: w.name, kind: w.kind }, geometry: w.geometry })));
 
@@ -189,6 +199,11 @@ export function generateSampleData(opts: GenerateOptions): Summary {
       低产改造: Math.round(muOf(stands, (s) => s.p.oil_tea_work === '低产改造')),
     },
     pine_wilt_townships: wiltTownships.length,
+    constraints_mu: {
+      permanent_farmland: Math.round(lines.farmland.reduce((a, x) => a + geodesicArea(x.geometry) / M2_PER_MU, 0)),
+      ecological_redline: Math.round(lines.redline.reduce((a, x) => a + geodesicArea(x.geometry) / M2_PER_MU, 0)),
+      urban_boundary: Math.round(lines.urban.reduce((a, x) => a + geodesicArea(x.geometry) / M2_PER_MU, 0)),
+    },
     files,
   };
   writeFileSync(join(opts.outDir, SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`);

@@ -1,8 +1,11 @@
 // Serves data/ at <base>/data/ in the dev and preview servers, and copies it into the build so that the output folder
-// deploys on its own as static files. `files` limits what is copied (the public build passes its own list).
+// deploys on its own as static files. `include` limits what is copied (the public build passes its own list). The pages
+// the server serves (scripts/lib/pages.ts builds them with XG_PAGES_ONLY=1) get no copy: the server serves its data
+// folder's files itself (src/server/app.ts), so one build serves any data folder and nothing stale is left in it.
 import { createReadStream, existsSync, mkdirSync, copyFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Connect, Plugin } from 'vite';
+import { isServedDataFile } from '../../src/server/static-files.ts';
 
 const MIME: Record<string, string> = {
   '.geojson': 'application/geo+json',
@@ -26,8 +29,8 @@ function listFiles(dir: string, prefix = ''): string[] {
   });
 }
 
-/** Not served or copied: the folder's README, and the FlatGeobuf copies `npm run bench:formats` writes (benchmark only). */
-const servedByDefault = (f: string) => f !== 'README.md' && !f.endsWith('.fgb');
+/** The same rule as the server's (src/server/static-files.ts isServedDataFile): not the README, not benchmark copies. */
+const servedByDefault = isServedDataFile;
 
 export function dataPlugin({ dataDir, include = servedByDefault }: DataPluginOptions): Plugin {
   let outDir = 'dist';
@@ -55,6 +58,7 @@ export function dataPlugin({ dataDir, include = servedByDefault }: DataPluginOpt
       server.middlewares.use(middleware);
     },
     closeBundle() {
+      if (process.env.XG_PAGES_ONLY === '1') return;
       for (const rel of listFiles(dataDir).filter(include)) {
         const target = path.join(outDir, 'data', rel);
         mkdirSync(path.dirname(target), { recursive: true });

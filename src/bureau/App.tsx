@@ -162,19 +162,25 @@ export function App() {
             </span>
           </div>
         </main>
-        {showPlanner && (
-          <aside className="dashboard-panel planner-panel" aria-label={lang === 'zh' ? '规划工作台' : 'Planner'}>
-            <Suspense fallback={<div>{t('loading')}</div>}>
-              <PlannerPanel lang={lang} map={map} visibleLayers={visibleLayers} onLayers={onLayers} />
-            </Suspense>
-          </aside>
-        )}
-        {showDashboard && (
-          <aside className="dashboard-panel" aria-label={lang === 'zh' ? '仪表盘' : 'Dashboard'}>
-            <Suspense fallback={<div className="dashboard">{t('loading')}</div>}>
-              <Dashboard year={year} township={township?.code ?? null} townshipName={township?.name ?? null} onTownship={(code) => !code && setTownship(null)} />
-            </Suspense>
-          </aside>
+        {(showPlanner || showDashboard) && (
+          // One column for both panels: open together they share it, one above the other, each scrolling on its own,
+          // so the map keeps its width (a fourth grid child wrapped into a row of its own and squeezed the map to 16 px).
+          <div className="side-panels" data-both={showPlanner && showDashboard}>
+            {showPlanner && (
+              <aside className="dashboard-panel planner-panel" aria-label={lang === 'zh' ? '规划工作台' : 'Planner'}>
+                <Suspense fallback={<div>{t('loading')}</div>}>
+                  <PlannerPanel lang={lang} map={map} visibleLayers={visibleLayers} onLayers={onLayers} />
+                </Suspense>
+              </aside>
+            )}
+            {showDashboard && (
+              <aside className="dashboard-panel" aria-label={lang === 'zh' ? '仪表盘' : 'Dashboard'}>
+                <Suspense fallback={<div className="dashboard">{t('loading')}</div>}>
+                  <Dashboard year={year} township={township?.code ?? null} townshipName={township?.name ?? null} onTownship={(code) => !code && setTownship(null)} />
+                </Suspense>
+              </aside>
+            )}
+          </div>
         )}
       </div>
       {picked && createPortal(<FeaturePopup picked={picked} map={map} />, popupNode)}

@@ -9,13 +9,17 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { geodesicArea, geodesicLength } from '../core/geo/measure.ts';
 import { formatArea, formatLength } from '../core/geo/units.ts';
 import { supportedExtensions } from '../core/io/registry.ts';
+import { GEOMETRY_TYPE_NAMES } from '../core/messages/api-messages.ts';
 import { geometryKindProblem, PROJECT_LAYERS, type ProjectLayerDef } from '../core/plan/project-edit.ts';
 import { layersFor } from '../layers/registry.ts';
 import { featureReasonText, importProblemText } from '../planner/import-messages.ts';
 import { fillText } from '../ui/fill-text.ts';
-import { UI_TEXT, type TextKey } from '../ui/i18n.ts';
+import { colonOf, PLANNER_TEXT, UI_TEXT, type TextKey } from '../ui/i18n.ts';
+import { errorText, ServerError } from '../ui/server-message.ts';
+import { changeSummary, RevertQuestion, revertedText, type LaterChange, type RevertAnswer } from './ProjectEditor.tsx';
 import type { Lang } from '../ui/i18n-types.ts';
 import { drawKindFor, drawOne, type OneDrawing } from './project-draw.ts';
+import { ACTION_TEXT } from './project-actions.ts';
 import { projectLayerChanged } from './project-refresh.ts';
 import { apiCall, currentSession, type BureauSession } from './session.ts';
 
@@ -30,9 +34,8 @@ interface Draft {
   file?: string;
 }
 interface Form { name: string; status: string; year: string; capacity: string; notes: string }
-interface Change { id: number; at: string; user: string; feature: string; action: string; reason: string | null; after: { props: Record<string, unknown> } }
+interface Change { id: number; at: string; user: string; feature: string; action: string; reason: string | null; before: { props: Record<string, unknown>; retired: boolean } | null; after: { props: Record<string, unknown>; retired: boolean } }
 
-export const ACTION_TEXT: Record<string, TextKey> = { create: 'projectActionCreate', edit: 'projectActionEdit', retire: 'projectActionRetire', unretire: 'projectActionUnretire', revert: 'projectActionRevert' };
 
 function layerName(def: ProjectLayerDef, lang: Lang): string {
   return layersFor('internal').find((l) => l.source.file === def.file)?.name[lang] ?? def.id;
@@ -50,13 +53,17 @@ function nameInFile(f: Feature<Geometry | null>): string | null {
 
 export default function ProjectTools({ map, lang, plannerOpen, onDrawing }: { map: MapLibreMap | null; lang: Lang; plannerOpen: boolean; onDrawing: (drawing: boolean) => void }) {
   const t = (k: TextKey, values?: Record<string, string | number>) => (values ? fillText(UI_TEXT[k][lang], values) : UI_TEXT[k][lang]);
+  const say = (k: TextKey, values?: Record<string, string | number>, isBad = false) => ({ text: (l: Lang) => (values ? fillText(UI_TEXT[k][l], values) : UI_TEXT[k][l]), bad: isBad });
+  const bad = (e: unknown) => ({ text: (l: Lang) => errorText(e, l), bad: true });
   const [session, setSession] = useState<BureauSession | null>(null);
   const [layerId, setLayerId] = useState(CREATABLE[0].id);
   const def = CREATABLE.find((l) => l.id === layerId)!;
   const [drawing, setDrawing] = useState<OneDrawing | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [form, setForm] = useState<Form>({ name: '', status: '', year: '', capacity: '', notes: '' });
-  const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
+  // Rendered in the language current when drawn (a server refusal switches language with the page).
+  const [message, setMessage] = useState<{ text: (lang: Lang) => string; bad: boolean } | null>(null);
+  const [asking, setAsking] = useState<{ change: Change; fields: string[]; later: LaterChange[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [changes, setChanges] = useState<Change[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -69,7 +76,7 @@ export default function ProjectTools({ map, lang, plannerOpen, onDrawing }: { ma
     const r = await apiCall<{ changes: Change[] }>(session, 'GET', `api/audit?layer=${encodeURIComponent(layerId)}&limit=8`);
     setChanges(r.changes);
   }, [session, layerId]);
-  useEffect(() => { if (editor) loadChanges().catch((e: Error) => setMessage({ text: e.message, bad: true })); }, [editor, loadChanges]);
+  useEffect(() => { if (editor) loadChanges().catch((e: unknown) => setMessage(bad(e))); }, [editor, loadChanges]);
   // Changes made in a feature's popup (编辑, 停用, 撤销) show here too.
   useEffect(() => {
     const on = () => { if (editor) void loadChanges().catch(() => undefined); };
@@ -91,7 +98,7 @@ export default function ProjectTools({ map, lang, plannerOpen, onDrawing }: { ma
     setMessage(null);
     setDraft(null);
     const kind = drawKindFor(def);
-    const d = await drawOne(map, kind, () => setMessage({ text: t('projectDrawRefused'), bad: true }));
+    const d = await drawOne(map, kind, () => setMessage(say('projectDrawRefused', undefined, true)));
     setDrawing(d);
     const g = await d.done;
     setDrawing(null);
@@ -107,27 +114,29 @@ export default function ProjectTools({ map, lang, plannerOpen, onDrawing }: { ma
     const { planner } = await import('../workers/planner-client.ts');
     const r = await planner().importFile(file.name, bytes);
     if (!r.ok) {
-      setMessage({ text: `${file.name}: ${importProblemText(file.name, r.message, lang, r.where)}`, bad: true });
+      setMessage({ text: (l) => `${file.name}: ${importProblemText(file.name, r.message, l, r.where)}`, bad: true });
       return;
     }
     const { features, sourceIndex, report } = r.result;
     if (report.rejected.length) {
       const first = report.rejected[0];
-      setMessage({ text: `${file.name}: ${lang === 'zh' ? `第 ${first.index + 1} 个要素：` : `feature ${first.index + 1}: `}${featureReasonText(first.why, lang)}`, bad: true });
+      setMessage({ text: (l) => `${file.name}${colonOf(l)}${fillText(PLANNER_TEXT.featureNumber[l], { number: first.index + 1 })}${featureReasonText(first.why, l)}`, bad: true });
       return;
     }
     const usable = features.map((f, i) => ({ f, at: (sourceIndex[i] ?? i) + 1 })).filter((x) => x.f.geometry);
-    if (!usable.length) return setMessage({ text: t('projectImportNone', { file: file.name }), bad: true });
-    if (usable.length > MAX_IMPORT) return setMessage({ text: t('projectImportTooMany', { file: file.name, n: MAX_IMPORT }), bad: true });
+    if (!usable.length) return setMessage(say('projectImportNone', { file: file.name }, true));
+    if (usable.length > MAX_IMPORT) return setMessage(say('projectImportTooMany', { file: file.name, n: MAX_IMPORT }, true));
     const wrong = usable.find((x) => geometryKindProblem(def, x.f.geometry));
     if (wrong) {
-      setMessage({ text: t('projectImportWrongKind', { file: file.name, i: wrong.at, got: wrong.f.geometry!.type, want: def.geometry.join(' / ') }), bad: true });
+      const name = (type: string, l: Lang) => GEOMETRY_TYPE_NAMES[type]?.[l] ?? type;
+      const got = wrong.f.geometry!.type;
+      setMessage({ text: (l) => fillText(UI_TEXT.projectImportWrongKind[l], { file: file.name, i: wrong.at, got: name(got, l), want: def.geometry.map((g) => name(g, l)).join(' / ') }), bad: true });
       return;
     }
     const items = usable.map((x) => ({ geometry: x.f.geometry as Geometry, name: nameInFile(x.f) }));
     freshForm(items.length === 1 ? items[0].name ?? file.name.replace(/\.[^.]+$/, '') : file.name.replace(/\.[^.]+$/, ''));
     setDraft({ items, source: 'import', file: file.name });
-    setMessage({ text: t('projectImportFound', { file: file.name, n: items.length, layer: layerName(def, lang) }), bad: false });
+    setMessage({ text: (l) => fillText(UI_TEXT.projectImportFound[l], { file: file.name, n: items.length, layer: layerName(def, l) }), bad: false });
   };
 
   const body = (item: Draft['items'][number], i: number, n: number): Record<string, unknown> => {
@@ -148,12 +157,14 @@ export default function ProjectTools({ map, lang, plannerOpen, onDrawing }: { ma
         await apiCall(session, 'POST', `api/projects/${encodeURIComponent(def.id)}`, body(item, i, n));
         added++;
       }
-      setMessage({ text: draft.source === 'import' ? t('projectImportDone', { file: draft.file!, n: added }) : t('projectAdded', { name: form.name }), bad: false });
+      setMessage(draft.source === 'import' ? say('projectImportDone', { file: draft.file!, n: added }) : say('projectAdded', { name: form.name }));
       setDraft(null);
     } catch (e) {
-      const reason = (e as Error).message;
       // One drawn feature: the form stays for a correction. An import stops at the first refusal and says where.
-      setMessage({ text: draft.source === 'import' ? t('projectImportFailed', { file: draft.file!, i: added + 1, reason, n: added }) : reason, bad: true });
+      const file = draft.file!;
+      setMessage(draft.source === 'import'
+        ? { text: (l) => fillText(UI_TEXT.projectImportFailed[l], { file, i: added + 1, reason: errorText(e, l), n: added }), bad: true }
+        : bad(e));
       if (draft.source === 'import' && added > 0) setDraft(null);
     } finally {
       setBusy(false);
@@ -161,15 +172,20 @@ export default function ProjectTools({ map, lang, plannerOpen, onDrawing }: { ma
     }
   };
 
-  const revert = async (c: Change) => {
+  // As in the popup: only the change's own fields go back; when a later change touched them the server asks first.
+  const revert = async (c: Change, confirm: boolean) => {
     if (!session) return;
+    setMessage(null);
     try {
-      await apiCall(session, 'POST', `api/audit/${c.id}/revert`);
-      setMessage(null);
+      const r = await apiCall<RevertAnswer>(session, 'POST', `api/audit/${c.id}/revert`, confirm ? { confirm: true } : undefined);
+      setAsking(null);
+      setMessage({ text: (l) => revertedText(def, r, l), bad: false });
       await projectLayerChanged(map, def.file);
       await loadChanges();
     } catch (e) {
-      setMessage({ text: (e as Error).message, bad: true });
+      const body = e instanceof ServerError ? (e.body as { fields?: string[]; later?: LaterChange[] } | null) : null;
+      if (e instanceof ServerError && e.key === 'audit.laterChanges' && body?.later) setAsking({ change: c, fields: body.fields ?? [], later: body.later });
+      else setMessage(bad(e));
     }
   };
 
@@ -225,15 +241,17 @@ export default function ProjectTools({ map, lang, plannerOpen, onDrawing }: { ma
           </div>
         </div>
       )}
-      {message && <p className={message.bad ? 'project-tools__message project-tools__message--bad' : 'project-tools__message'} data-testid="project-tools-message" role={message.bad ? 'alert' : 'status'}>{message.text}</p>}
+      {message && <p className={message.bad ? 'project-tools__message project-tools__message--bad' : 'project-tools__message'} data-testid="project-tools-message" data-bad={message.bad} role={message.bad ? 'alert' : 'status'}>{message.text(lang)}</p>}
+      {asking && <RevertQuestion def={def} fields={asking.fields} later={asking.later} lang={lang} onYes={() => void revert(asking.change, true)} onCancel={() => setAsking(null)} />}
       {changes.length > 0 && (
         <div className="project-tools__history" data-testid="project-tools-history">
           <div className="feature-popup__layer">{t('projectRecent')}</div>
           {changes.map((c) => (
             <div key={c.id} className="project-editor__change" data-testid="project-tools-change" data-action={c.action} data-feature={c.feature}>
               <span>{new Date(c.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')} · {c.user} · {ACTION_TEXT[c.action] ? t(ACTION_TEXT[c.action]) : c.action} · {String(c.after.props.name ?? c.feature)}</span>
-              {c.reason && <div className="project-editor__diff">{t('projectReason')}：{c.reason}</div>}
-              <button type="button" data-testid="project-tools-revert" onClick={() => void revert(c)}>{t('projectRevert')}</button>
+              <div className="project-editor__diff">{changeSummary(def, c, lang)}</div>
+              {c.reason && <div className="project-editor__diff">{t('projectReason')}{colonOf(lang)}{c.reason}</div>}
+              <button type="button" data-testid="project-tools-revert" onClick={() => void revert(c, false)}>{t('projectRevert')}</button>
             </div>
           ))}
         </div>

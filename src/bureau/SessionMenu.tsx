@@ -1,19 +1,24 @@
-// Who is signed in, and 退出 (sign out), in the bureau header. Served without the server (static hosting, `npm run
-// dev`) there is no session to show and nothing is drawn.
-import { useEffect, useState } from 'react';
+// Who is signed in, 修改密码 (change password), 用户管理 (user administration, editors) and 退出 (sign out), in the bureau
+// header. Served without the server (static hosting, `npm run dev`) there is no session to show and nothing is drawn.
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { accountText, ROLE_TEXT_KEY } from '../ui/account-text.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 import { inParens } from '../ui/i18n.ts';
 import { PublishButton } from './PublishButton.tsx';
+import type { BureauSession } from './session.ts';
 
-const ROLE_NAMES: Record<string, [string, string]> = { editor: ['编辑', 'editor'], planner: ['规划', 'planner'], viewer: ['只读', 'viewer'] };
+// The panels load only when opened.
+const UserAdmin = lazy(() => import('./admin/UserAdmin.tsx').then((m) => ({ default: m.UserAdmin })));
+const ChangePassword = lazy(() => import('./admin/ChangePassword.tsx').then((m) => ({ default: m.ChangePassword })));
 
 export function SessionMenu({ lang }: { lang: Lang }) {
-  const [session, setSession] = useState<{ user: string; role: string; csrf: string } | null>(null);
+  const [session, setSession] = useState<BureauSession | null>(null);
+  const [open, setOpen] = useState<'users' | 'password' | null>(null);
   useEffect(() => {
     let live = true;
     fetch('api/session', { credentials: 'same-origin' })
       .then((r) => (r.ok ? r.json() : null))
-      .then((s: { user: string; role: string; csrf: string } | null) => live && setSession(s))
+      .then((s: BureauSession | null) => live && setSession(s))
       .catch(() => undefined);
     return () => { live = false; };
   }, []);
@@ -22,12 +27,21 @@ export function SessionMenu({ lang }: { lang: Lang }) {
     void fetch('api/session', { method: 'DELETE', headers: { 'x-csrf-token': session.csrf }, credentials: 'same-origin' })
       .finally(() => location.assign('login/'));
   };
-  const role = ROLE_NAMES[session.role]?.[lang === 'zh' ? 0 : 1] ?? session.role;
+  const roleKey = ROLE_TEXT_KEY[session.role];
+  const role = roleKey ? accountText(lang, roleKey) : session.role;
   return (
     <span className="session-menu" data-testid="session-menu">
       <span data-testid="session-user">{session.user}{inParens(role, lang)}</span>
-      {session.role === 'editor' && <PublishButton session={session as Parameters<typeof PublishButton>[0]['session']} lang={lang} />}
-      <button type="button" className="lang-switch" data-testid="sign-out" onClick={signOut}>{lang === 'zh' ? '退出' : 'Sign out'}</button>
+      {session.role === 'editor' && <PublishButton session={session} lang={lang} />}
+      {session.role === 'editor' && (
+        <button type="button" className="lang-switch" data-testid="open-user-admin" onClick={() => setOpen('users')}>{accountText(lang, 'users')}</button>
+      )}
+      <button type="button" className="lang-switch" data-testid="open-change-password" onClick={() => setOpen('password')}>{accountText(lang, 'changePassword')}</button>
+      <button type="button" className="lang-switch" data-testid="sign-out" onClick={signOut}>{accountText(lang, 'signOut')}</button>
+      <Suspense fallback={null}>
+        {open === 'users' && <UserAdmin session={session} lang={lang} onClose={() => setOpen(null)} />}
+        {open === 'password' && <ChangePassword session={session} lang={lang} onClose={() => setOpen(null)} />}
+      </Suspense>
     </span>
   );
 }

@@ -1,5 +1,7 @@
 // The signed-in session as the bureau page sees it (GET api/session), asked once per page. Served without the server
 // (static hosting, `npm run dev`) there is none, and the editing tools are not drawn.
+import { ServerError } from '../ui/server-message.ts';
+
 export interface BureauSession {
   user: string;
   role: 'editor' | 'planner' | 'viewer';
@@ -15,7 +17,7 @@ export function currentSession(): Promise<BureauSession | null> {
   return asked;
 }
 
-/** A JSON call to the server's API with the CSRF token; rejects with the server's message on an error status. */
+/** A JSON call to the server's API with the CSRF token; rejects with a ServerError (shown in the UI language) on an error status. */
 export async function apiCall<T>(session: BureauSession, method: string, url: string, body?: unknown): Promise<T> {
   const r = await fetch(url, {
     method,
@@ -23,7 +25,7 @@ export async function apiCall<T>(session: BureauSession, method: string, url: st
     headers: { 'x-csrf-token': session.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const parsed = await r.json().catch(() => ({ error: `HTTP ${r.status}` }));
-  if (!r.ok) throw new Error((parsed as { error?: string }).error ?? `HTTP ${r.status}`);
+  const parsed = await r.json().catch(() => null);
+  if (!r.ok) throw new ServerError(r.status, parsed);
   return parsed as T;
 }

@@ -2,12 +2,17 @@
 // (types.ts LayerDef, in JSON) beside their GeoJSON files. vite.config.ts reads it when the bureau's app is built
 // (`npm start`, `npm run build`), so each entry reaches the map, the layer panel, the legend, the popups and — with
 // "analysis": { "overlap": true } — every planner's site analysis, exactly like the built-in entries of registry.ts.
+// "analysis": { "constraint": { "verdicts": { "光伏": "禁止", … }, "basis": { "zh", "en" } } } makes it a constraint layer
+// with the bureau's own siting rules; "constraint": "permanent_farmland" (a kind of the built-in rule table) adds
+// polygons the built-in rules for that kind apply to.
 // The public page never reads it. Bad entries stop the build with a message naming the file, the entry and the field.
-import type { ColourRule, LayerDef, LayerGroupId } from './types.ts';
+import { isSiteType, SITE_TYPES, type SiteType } from '../core/analysis/site-types.ts';
+import { CONSTRAINT_KINDS, isVerdict, VERDICTS, type Verdict } from '../core/analysis/siting-rules.ts';
+import type { ColourRule, ConstraintRole, LayerDef, LayerGroupId } from './types.ts';
 
 export const EXTRA_LAYERS_FILE = 'extra-layers.json';
 
-const GROUPS: LayerGroupId[] = ['admin', 'forest', 'wetland', 'restoration', 'energy', 'infrastructure', 'public'];
+const GROUPS: LayerGroupId[] = ['admin', 'planning', 'forest', 'wetland', 'restoration', 'energy', 'infrastructure', 'public'];
 const COLOUR = /^(#[0-9a-fA-F]{3,8}|rgba?\([\d\s.,%]+\))$/;
 
 type Json = Record<string, unknown>;
@@ -53,6 +58,22 @@ function colourRule(v: unknown, where: string): ColourRule {
   throw new EntryError(`${where}.kind must be "single", "categorical" or "steps"`);
 }
 
+/** "constraint": a built-in kind, or the bureau's verdicts per site type with an optional citation. */
+function constraintRole(v: unknown, id: string): ConstraintRole {
+  if (typeof v === 'string') {
+    if (!(CONSTRAINT_KINDS as readonly string[]).includes(v)) throw new EntryError(`"analysis.constraint" must be one of ${CONSTRAINT_KINDS.join(', ')} or {"verdicts": {…}}`);
+    return { kind: v };
+  }
+  if (!isObject(v) || !isObject(v.verdicts)) throw new EntryError('"analysis.constraint" must be a built-in kind or {"verdicts": {"光伏": "禁止", …}, "basis": {"zh", "en"}}');
+  const verdicts: Partial<Record<SiteType, Verdict>> = {};
+  for (const [type, verdict] of Object.entries(v.verdicts)) {
+    if (!isSiteType(type)) throw new EntryError(`"analysis.constraint.verdicts": "${type}" is not a site type (${SITE_TYPES.join(', ')})`);
+    if (!isVerdict(verdict)) throw new EntryError(`"analysis.constraint.verdicts.${type}" must be one of ${VERDICTS.join(', ')}`);
+    verdicts[type] = verdict;
+  }
+  return { kind: id, verdicts, ...(v.basis !== undefined ? { basis: text(v.basis, '"analysis.constraint.basis"') } : {}) };
+}
+
 function entry(v: unknown, taken: Set<string>): LayerDef {
   if (!isObject(v)) throw new EntryError('is not an object');
   const id = v.id;
@@ -71,8 +92,13 @@ function entry(v: unknown, taken: Set<string>): LayerDef {
   const popup = isObject(v.popup) ? v.popup : {};
   const fields = Array.isArray(popup.fields) ? popup.fields : [];
   const analysis = isObject(v.analysis) ? v.analysis : {};
-  if (analysis.plan !== undefined) throw new EntryError('"analysis.plan" is for the built-in plan layers; an added layer may have "analysis": {"overlap": true}');
+  if (analysis.plan !== undefined) throw new EntryError('"analysis.plan" is for the built-in plan layers; an added layer may have "analysis": {"overlap": true} or {"constraint": …}');
   if (analysis.overlap !== undefined && v.geometry !== 'polygon') throw new EntryError('"analysis.overlap" needs polygons');
+  if (analysis.constraint !== undefined && v.geometry !== 'polygon') throw new EntryError('"analysis.constraint" needs polygons');
+  const role = {
+    ...(analysis.overlap === true ? { overlap: true } : {}),
+    ...(analysis.constraint !== undefined ? { constraint: constraintRole(analysis.constraint, id) } : {}),
+  };
   return {
     id, name: text(v.name, '"name"'), group: v.group as LayerGroupId, source: { file: source.file }, geometry: v.geometry,
     audience: v.audience, visible: v.visible === true,
@@ -89,7 +115,7 @@ function entry(v: unknown, taken: Set<string>): LayerDef {
         return { key: x.key, label: text(x.label, `"popup.fields[${i}].label"`), ...(typeof x.format === 'string' ? { format: x.format as never } : {}) };
       }),
     },
-    ...(analysis.overlap === true ? { analysis: { overlap: true } } : {}),
+    ...(Object.keys(role).length ? { analysis: role } : {}),
   };
 }
 

@@ -1,10 +1,11 @@
-// The internal layers: the forest stands (小班) and their thematic views. Only the bureau page, the planner, the workers
-// and the Node scripts reach this file (through registry.ts); the public page never imports it, and the public build's
-// scan (src/public-page/build/public-scan.ts) fails when any of these entries — their ids, names, files or the stand
+// The internal layers: the forest stands (小班) and their thematic views, and the constraint layers of the county's
+// spatial plan (三区三线) the siting rules read. Only the bureau page, the planner, the workers and the Node scripts reach
+// this file (through registry.ts); the public page never imports it, and the public build's scan
+// (src/public-page/build/public-scan.ts) fails when any of these entries — their ids, names, files or the stand
 // attribute names of their popups — turns up in dist-public/.
 import { categorical, f, SYNTHETIC, unit } from './define.ts';
 import { SPECIES_COLOURS, UPGRADE_COLOURS } from './palette.ts';
-import type { LayerDef, LayerSource, PopupField } from './types.ts';
+import type { LayerDef, LayerGroup, LayerSource, PopupField } from './types.ts';
 
 const standFields: PopupField[] = [
   f('id', '小班编号', 'Stand id'),
@@ -35,6 +36,41 @@ export const STAND_SOURCE: LayerSource = {
   tiles: { dir: 'tiles/stands', layer: 'stands', minzoom: 6, maxzoom: 14, bounds: [114.9, 25.9, 116.0, 26.85], outlineMinzoom: 12 },
 };
 
+/** The internal layers' own group in the layer panel (registry.ts puts it after 行政区划). */
+export const INTERNAL_GROUPS: LayerGroup[] = [{ id: 'planning', name: { zh: '三区三线', en: 'Planning control lines' } }];
+
+const constraintFields: PopupField[] = [f('name', '名称', 'Name'), f('township_name', '乡镇', 'Township'), f('code', '图斑编号', 'Parcel code')];
+
+/**
+ * The three control lines (三区三线) of the county's spatial plan, as the siting rules read them (`analysis.constraint`,
+ * src/core/analysis/siting-rules.ts). The sample's are synthetic (scripts/sample-data/constraints.ts); a bureau puts
+ * its own in the data folder (`npm run data:import -- … --constraints <folder>`, or the files themselves). They never
+ * overlap one another, as the control lines do not.
+ */
+export const CONSTRAINT_LAYERS: LayerDef[] = [
+  {
+    id: 'permanent-farmland', townshipKey: 'township_code', name: { zh: '永久基本农田', en: 'Permanent basic farmland' }, group: 'planning', note: SYNTHETIC,
+    source: { file: 'permanent-farmland.geojson' }, geometry: 'polygon', audience: 'internal', visible: false,
+    analysis: { constraint: { kind: 'permanent_farmland' } },
+    style: { fill: { kind: 'single', colour: '#e6c229' }, fillOpacity: 0.45, outline: '#9c7c00', lineWidth: 0.8 },
+    popup: { title: 'name', fields: constraintFields },
+  },
+  {
+    id: 'ecological-redline', townshipKey: 'township_code', name: { zh: '生态保护红线', en: 'Ecological protection red line' }, group: 'planning', note: SYNTHETIC,
+    source: { file: 'ecological-redline.geojson' }, geometry: 'polygon', audience: 'internal', visible: false,
+    analysis: { constraint: { kind: 'ecological_redline' } },
+    style: { fill: { kind: 'single', colour: '#e53935' }, fillOpacity: 0.18, outline: '#b71c1c', lineWidth: 1.4 },
+    popup: { title: 'name', fields: constraintFields },
+  },
+  {
+    id: 'urban-boundary', townshipKey: 'township_code', name: { zh: '城镇开发边界', en: 'Urban development boundary' }, group: 'planning', note: SYNTHETIC,
+    source: { file: 'urban-boundary.geojson' }, geometry: 'polygon', audience: 'internal', visible: false,
+    analysis: { constraint: { kind: 'urban_boundary' } },
+    style: { fill: { kind: 'single', colour: '#8e24aa' }, fillOpacity: 0.1, outline: '#6a1b9a', lineWidth: 1.8, lineDash: [3, 2] },
+    popup: { title: 'name', fields: constraintFields },
+  },
+];
+
 /** In drawing order: above the public context layers, under the public thematic layers (registry.ts). */
 export const INTERNAL_LAYERS: LayerDef[] = [
   {
@@ -61,4 +97,5 @@ export const INTERNAL_LAYERS: LayerDef[] = [
     style: { fill: categorical('pine_wilt', { 疫点: '#c62828', 已除治: '#ff8f00' }), fillOpacity: 0.85 },
     popup: { title: 'id', fields: standFields },
   },
+  ...CONSTRAINT_LAYERS,
 ];

@@ -3,11 +3,14 @@
 // (src/map/style-layers.ts, map-style.ts, MapView.tsx), the layer panel, the legend, the workers and the CLIs read this
 // list, and every other list of layers is derived from it (analysis-roles.ts: the plan's layer files, the site-analysis
 // overlap layers; scripts/sample-data/config.ts: the data contract). The public page imports public-registry.ts alone.
-import { INTERNAL_LAYERS, STAND_SOURCE } from './internal-registry.ts';
-import { LAYER_GROUPS, PUBLIC_LAYERS } from './public-registry.ts';
-import type { LayerDef } from './types.ts';
+import { INTERNAL_GROUPS, INTERNAL_LAYERS, STAND_SOURCE } from './internal-registry.ts';
+import { LAYER_GROUPS as PUBLIC_GROUPS, PUBLIC_LAYERS } from './public-registry.ts';
+import type { LayerDef, LayerGroup } from './types.ts';
 
-export { LAYER_GROUPS, STAND_SOURCE };
+export { STAND_SOURCE };
+
+/** The layer panel's groups: the public ones, with the internal ones (三区三线) after 行政区划. */
+export const LAYER_GROUPS: LayerGroup[] = [PUBLIC_GROUPS[0], ...INTERNAL_GROUPS, ...PUBLIC_GROUPS.slice(1)];
 
 /**
  * Layers a bureau adds (extra-layers.ts): vite.config.ts reads `extra-layers.json` from the data folder and defines this

@@ -1,5 +1,7 @@
 // The one layer contract. The map, the legend, the layer panel and the public page all read LayerDef entries; adding a
 // layer means adding one entry (plus its data), nothing else.
+import type { SiteType } from '../core/analysis/site-types.ts';
+import type { Verdict } from '../core/analysis/siting-rules.ts';
 import type { PlanLayers } from '../core/plan/layers.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 
@@ -121,6 +123,20 @@ export interface LayerAnalysis {
    * has one (the conflict rules in src/core/analysis/conflicts.ts look rows up by it), else under the layer id.
    */
   overlap?: boolean;
+  /**
+   * A constraint layer (三区三线 and the like): the siting rules (src/core/analysis/siting-rules.ts) are applied to each
+   * site's overlap with its polygons.
+   */
+  constraint?: ConstraintRole;
+}
+
+export interface ConstraintRole {
+  /** The rule table's key: permanent_farmland, ecological_redline or urban_boundary; a bureau's own layer: its id. */
+  kind: string;
+  /** A bureau's own layer: its verdict for each site type it restricts (types left out get no rule). */
+  verdicts?: Partial<Record<SiteType, Verdict>>;
+  /** The bureau's citation for those verdicts (shown as a bureau rule). */
+  basis?: Text;
 }
 
 /**
@@ -142,7 +158,7 @@ export interface TimeRule {
   pendingColour?: string;
 }
 
-export type LayerGroupId = 'admin' | 'forest' | 'wetland' | 'restoration' | 'energy' | 'infrastructure' | 'public';
+export type LayerGroupId = 'admin' | 'planning' | 'forest' | 'wetland' | 'restoration' | 'energy' | 'infrastructure' | 'public';
 
 export interface LayerGroup {
   id: LayerGroupId;

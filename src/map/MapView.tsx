@@ -126,6 +126,13 @@ export function MapView({ layers: registryLayers, choices, lang, onReady, onPick
   useEffect(() => whenReady((ctl) => { ctl.setRegistryLayers(layers); ctl.applyChoices(choices); }), [layers, choices]);
 
   useEffect(() => whenReady((ctl) => ctl.setLabelLanguage(lang)), [lang, layers]);
+  // MapLibre's control tooltips follow the language too (the first language is given when the map is made).
+  const controlLang = useRef(lang);
+  useEffect(() => {
+    if (controlLang.current === lang) return;
+    controlLang.current = lang;
+    whenReady((ctl) => ctl.setControlLanguage(lang));
+  }, [lang]);
 
   useEffect(() => {
     whenReady((ctl) => {

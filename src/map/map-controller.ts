@@ -8,6 +8,7 @@ import { sourceId, sourceLayer } from '../layers/data-source.ts';
 import type { LayerDef, LayerSource } from '../layers/types.ts';
 import { exposeForTests, TEST_HOOKS } from '../test-hooks.ts';
 import type { Lang } from '../ui/i18n-types.ts';
+import { mapLocale } from '../ui/i18n-map.ts';
 import { layerId, roleOf } from './layer-ids.ts';
 import type { LayerChoices } from './layer-state.ts';
 import { buildStyle } from './map-style.ts';
@@ -57,7 +58,9 @@ export class MapController {
   /** Builds the map from the registry: the offline style, an optional online basemap below it, the controls. */
   static create(container: HTMLElement, layers: LayerDef[], lang: Lang, online: OnlineBasemapConfig, options: Partial<maplibregl.MapOptions>): MapController {
     const style = buildStyle(layers, lang, online);
-    const map = new maplibregl.Map({ container, style, ...options });
+    // The attribution control is added with the others (below), so a switch of language can re-create it.
+    const { attributionControl, ...rest } = options;
+    const map = new maplibregl.Map({ container, style, ...rest, attributionControl: false, locale: mapLocale(lang) });
     if (online.styleUrl) {
       // An online style below our layers: keep its layers, then add ours (without our background).
       map.setStyle(online.styleUrl, {
@@ -74,9 +77,35 @@ export class MapController {
     map.on('styleimagemissing', (e) => {
       if (e.id === HATCH_IMAGE && !map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchImage(), { pixelRatio: 1 });
     });
-    map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+    controller.attribution = attributionControl === false ? false : (typeof attributionControl === 'object' ? attributionControl : {});
+    controller.addControls();
     return controller;
+  }
+
+  /** The attribution control's options (false: none), kept to re-create it in another language. */
+  private attribution: maplibregl.AttributionControlOptions | false = {};
+  private controls: maplibregl.IControl[] = [];
+
+  private addControls(): void {
+    this.controls = [new maplibregl.NavigationControl({ visualizePitch: false }), new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 })];
+    this.map.addControl(this.controls[0], 'top-right');
+    this.map.addControl(this.controls[1], 'bottom-right');
+    if (this.attribution) {
+      this.controls.push(new maplibregl.AttributionControl(this.attribution));
+      this.map.addControl(this.controls[2], 'bottom-right');
+    }
+  }
+
+  /**
+   * MapLibre's own texts (the controls' tooltips and aria-labels, the canvas's label, popups' close buttons) in the UI
+   * language: the map reads its locale when a control is made, so the controls are made again.
+   */
+  setControlLanguage(lang: Lang): void {
+    const map = this.map as maplibregl.Map & { _locale: Record<string, string> };
+    map._locale = { ...map._locale, ...mapLocale(lang) };
+    for (const c of this.controls) map.removeControl(c);
+    this.addControls();
+    map.getCanvas().setAttribute('aria-label', mapLocale(lang)['Map.Title']);
   }
 
   setRegistryLayers(layers: LayerDef[]): void {
@@ -206,6 +235,24 @@ export class MapController {
     return ids.length ? this.map.queryRenderedFeatures(box, { layers: ids }) : [];
   }
 
+  /** Per registry layer (by id): the features drawn in the current view (a printed map's legend lists these only). */
+  renderedInView(keys: string[]): Map<string, Feature[]> {
+    const canvas = this.map.getCanvas();
+    const box: [[number, number], [number, number]] = [[0, 0], [canvas.clientWidth, canvas.clientHeight]];
+    const out = new Map<string, Feature[]>();
+    for (const key of keys) {
+      const found = this.renderedFeatures(box, [key]).filter((f) => f.properties?.aggregate !== true);
+      if (found.length) out.set(key, found);
+    }
+    return out;
+  }
+
+  /** How many labels (symbol features: registry labels and the sites' names) are drawn in the current view. */
+  labelsInView(): number {
+    const ids = this.map.getStyle().layers.filter((l) => l.type === 'symbol' && this.map.getLayoutProperty(l.id, 'visibility') !== 'none').map((l) => l.id);
+    return ids.length ? this.map.queryRenderedFeatures({ layers: ids }).length : 0;
+  }
+
   /** Features of a data file's source (loaded tiles or the whole GeoJSON) that pass a filter. */
   sourceFeatures(source: LayerSource, filter: unknown): Feature[] {
     return this.map.querySourceFeatures(sourceId(source), { filter: filter as maplibregl.FilterSpecification });
@@ -234,14 +281,14 @@ export class MapController {
       if (o.kind === 'reference') this.setOverlayVisible(o, o.visible);
       return;
     }
-    if (o.kind === 'sites' && !map.isStyleLoaded()) {
+    if ((o.kind === 'sites' || o.kind === 'siting') && !map.isStyleLoaded()) {
       // Not before the style has loaded: the first sites arrive while the map is still building.
       map.once('idle', () => this.setOverlay(o));
       return;
     }
     map.addSource(key, { type: 'geojson', data: data as FeatureCollection });
-    // Reference layers lie under Terra Draw's layers (td-…), so drawn sites stay on top of them.
-    const before = o.kind === 'reference' ? map.getLayersOrder().find((id) => id.startsWith('td-')) : undefined;
+    // Reference layers, picked stands and the siting highlight lie under Terra Draw's layers (td-…), so drawn sites stay on top.
+    const before = o.kind === 'reference' || o.kind === 'siting' || o.kind === 'pick' ? map.getLayersOrder().find((id) => id.startsWith('td-')) : undefined;
     for (const spec of overlayLayers(o)) map.addLayer(spec, before);
   }
 

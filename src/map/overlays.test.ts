@@ -2,13 +2,15 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { layerId, roleOf } from './layer-ids.ts';
-import { overlayData, overlayKey, overlayLayerIds, overlayLayers, type Overlay } from './overlays.ts';
+import { overlayData, overlayKey, overlayLayerIds, overlayLayers, REFERENCE_OUTLINE_MINZOOM, type Overlay } from './overlays.ts';
 
 const square = { type: 'Polygon' as const, coordinates: [[[115, 26], [115.01, 26], [115.01, 26.01], [115, 26]]] };
 const OVERLAYS: Overlay[] = [
   { kind: 'sites', sites: [{ id: 'a', name: 'A', geometry: square, editable: false }, { id: 'b', name: 'B', geometry: square, editable: true }], selectedId: 'b' },
   { kind: 'import-preview', data: { type: 'FeatureCollection', features: [] } },
   { kind: 'reference', id: 'r1', url: 'blob:http://127.0.0.1/x', visible: false },
+  { kind: 'siting', data: { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: square, properties: { verdict: '禁止', rule: 'farmland-pv' } }] } },
+  { kind: 'pick', data: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: square }] } },
 ];
 
 describe('layer ids', () => {
@@ -51,5 +53,25 @@ describe('overlays', () => {
     const o = OVERLAYS[2];
     expect(overlayData(o)).toBe('blob:http://127.0.0.1/x');
     expect(overlayLayers(o).map((l) => (l.layout as { visibility?: string }).visibility)).toEqual(['none', 'none']);
+  });
+});
+
+describe('the reference layer over the stands (issue 24: a dark-green grid at every zoom)', () => {
+  const layers = overlayLayers({ kind: 'reference', id: 'r', url: 'blob:x', visible: true }) as unknown as { id: string; minzoom?: number; paint: Record<string, unknown> }[];
+  const hex = (c: unknown) => (/^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(String(c)) ?? []).slice(1).map((h) => parseInt(h, 16));
+  it('draws its outlines only from zoom 13, a light tint below', () => {
+    const line = layers.find((l) => l.id.endsWith('::line'))!;
+    expect(line.minzoom).toBe(REFERENCE_OUTLINE_MINZOOM);
+    expect(REFERENCE_OUTLINE_MINZOOM).toBeGreaterThanOrEqual(13);
+    const fill = layers.find((l) => l.id.endsWith('::fill'))!;
+    expect(fill.minzoom).toBeUndefined();
+    expect(Number(fill.paint['fill-opacity'])).toBeLessThanOrEqual(0.2);
+  });
+  it('is not green (the stands are): blue dominates its fill and outline', () => {
+    for (const c of [layers[0].paint['fill-color'], layers[1].paint['line-color']]) {
+      const [r, g, b] = hex(c);
+      expect(b, String(c)).toBeGreaterThan(g);
+      expect(b, String(c)).toBeGreaterThan(r);
+    }
   });
 });

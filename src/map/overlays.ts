@@ -3,6 +3,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { layerId } from './layer-ids.ts';
+import { LABEL_FONTS } from './style-layers.ts';
 
 /** A planner site as the map draws it; `editable` ones are drawn by Terra Draw instead (only their highlight is ours). */
 export interface SiteOnMap {
@@ -23,18 +24,27 @@ export type Overlay =
    * The field page's GPS layer: features with a `role` property — 'accuracy' (the accuracy circle), 'boundary' (a
    * closed walked polygon), 'track' (the line being walked), 'position' and 'target' (points).
    */
-  | { kind: 'field'; data: FeatureCollection };
+  | { kind: 'field'; data: FeatureCollection }
+  /** The selected site's siting findings: each affected part with its verdict (properties.verdict), most serious last. */
+  | { kind: 'siting'; data: FeatureCollection }
+  /** Stands picked on a reference layer (box or filter), before they are merged into a site. */
+  | { kind: 'pick'; data: FeatureCollection };
 
 export type OverlayKind = Overlay['kind'];
 
 /** Overlays are named by kind (one of each) or, for reference layers, by kind and id. */
-export type OverlayRef = { kind: 'sites' } | { kind: 'import-preview' } | { kind: 'reference'; id: string } | { kind: 'field' };
+export type OverlayRef = { kind: 'sites' } | { kind: 'import-preview' } | { kind: 'siting' } | { kind: 'reference'; id: string } | { kind: 'pick' } | { kind: 'field' };
+
+/** The colour of each siting verdict on the map (the panel uses the same, planner.css .verdict--*). */
+export const VERDICT_COLOURS: Record<string, string> = { 禁止: '#d32f2f', 需审批: '#f57c00', 注意: '#fbc02d', 允许: '#388e3c' };
 
 /** The key of an overlay: its source id and the key of its layer ids. */
 export function overlayKey(o: OverlayRef): string {
   if (o.kind === 'sites') return 'planner-sites';
   if (o.kind === 'import-preview') return 'planner-preview';
   if (o.kind === 'field') return 'field-gps';
+  if (o.kind === 'siting') return 'planner-siting';
+  if (o.kind === 'pick') return 'planner-pick';
   return `planner-ref-${o.id}`;
 }
 
@@ -52,6 +62,8 @@ export function overlayData(o: Overlay): FeatureCollection | string {
 const ROLE = (role: string) => ['==', ['get', 'role'], role];
 
 const IS_POLYGON = ['==', ['geometry-type'], 'Polygon'];
+/** A reference layer's outlines appear from this zoom (a stand of ~5 ha is then some 20 px across). */
+export const REFERENCE_OUTLINE_MINZOOM = 13;
 const IS_POINT = ['==', ['geometry-type'], 'Point'];
 
 /** The style layers of an overlay, bottom to top. */
@@ -65,6 +77,9 @@ export function overlayLayers(o: Overlay): LayerSpecification[] {
       { id: layerId(key, 'line'), type: 'line', source, filter: ['get', 'static'], paint: { 'line-color': '#6a3d9a', 'line-width': 2 } },
       { id: layerId(key, 'point'), type: 'circle', source, filter: ['all', ['get', 'static'], IS_POINT], paint: { 'circle-color': '#6a3d9a', 'circle-radius': 5 } },
       { id: layerId(key, 'selected'), type: 'line', source, filter: ['get', 'selected'], paint: { 'line-color': '#e31a1c', 'line-width': 3 } },
+      // Each site's name on the map (and so on the printed report's map).
+      { id: layerId(key, 'label'), type: 'symbol', source, layout: { 'text-field': ['get', 'name'], 'text-font': LABEL_FONTS, 'text-size': 13, 'text-max-width': 10 },
+        paint: { 'text-color': '#4a1486', 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 1.6 } },
     ];
   } else if (o.kind === 'import-preview') {
     out = [
@@ -79,11 +94,24 @@ export function overlayLayers(o: Overlay): LayerSpecification[] {
       { id: layerId(key, 'line'), type: 'line', source, filter: ['any', ROLE('track'), ROLE('boundary')], paint: { 'line-color': ['case', ROLE('boundary'), '#b35c00', '#d50000'], 'line-width': 4 } },
       { id: layerId(key, 'point'), type: 'circle', source, filter: ['any', ROLE('position'), ROLE('target')], paint: { 'circle-color': ['case', ROLE('target'), '#d50000', '#1565c0'], 'circle-radius': 9, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 } },
     ];
+  } else if (o.kind === 'siting') {
+    const colour = ['match', ['get', 'verdict'], ...Object.entries(VERDICT_COLOURS).flat(), '#757575'];
+    // Fill only: the parts are cut into convex pieces, whose edges inside a part are not boundaries worth drawing (and
+    // no antialiasing, which would show them as seams).
+    out = [{ id: layerId(key, 'fill'), type: 'fill', source, paint: { 'fill-color': colour, 'fill-opacity': 0.35, 'fill-antialias': false } }];
+  } else if (o.kind === 'pick') {
+    out = [
+      { id: layerId(key, 'fill'), type: 'fill', source, filter: IS_POLYGON, paint: { 'fill-color': '#ffd400', 'fill-opacity': 0.45 } },
+      { id: layerId(key, 'line'), type: 'line', source, paint: { 'line-color': '#b35900', 'line-width': 2 } },
+    ];
   } else {
+    // Over green stands a green outline at every zoom read as a dark-green grid: a light blue tint shows where the
+    // layer is, and its outlines (steel blue, not green) are drawn only from zoom 13, where stands are big enough to tell.
     const layout = { visibility: o.visible ? 'visible' : 'none' };
     out = [
-      { id: layerId(key, 'fill'), type: 'fill', source, layout, filter: IS_POLYGON, paint: { 'fill-color': '#1b9e77', 'fill-opacity': 0.12 } },
-      { id: layerId(key, 'line'), type: 'line', source, layout, paint: { 'line-color': '#1b9e77', 'line-width': 1.2 } },
+      { id: layerId(key, 'fill'), type: 'fill', source, layout, filter: IS_POLYGON, paint: { 'fill-color': '#6baed6', 'fill-opacity': 0.18 } },
+      { id: layerId(key, 'line'), type: 'line', source, layout, minzoom: REFERENCE_OUTLINE_MINZOOM,
+        paint: { 'line-color': '#2c5d8f', 'line-width': ['interpolate', ['linear'], ['zoom'], REFERENCE_OUTLINE_MINZOOM, 0.6, 16, 1.6] } },
     ];
   }
   return out as unknown as LayerSpecification[];
@@ -92,5 +120,5 @@ export function overlayLayers(o: Overlay): LayerSpecification[] {
 /** The ids of every style layer an overlay of this kind may own (for removal). */
 export function overlayLayerIds(o: OverlayRef): string[] {
   const key = overlayKey(o);
-  return (['fill', 'line', 'point', 'selected'] as const).map((role) => layerId(key, role));
+  return (['fill', 'line', 'point', 'selected', 'label'] as const).map((role) => layerId(key, role));
 }

@@ -6,6 +6,8 @@ import { valueName } from '../ui/value-names.ts';
 import { overlapName } from '../layers/analysis-roles.ts';
 import { paren, pt } from './text.ts';
 import { fillText } from '../ui/fill-text.ts';
+import { CarbonEffect, SitingSection } from './SitingView.tsx';
+import { st } from './siting-text.ts';
 
 const n = (v: number, d = 2) => v.toLocaleString('zh-CN', { minimumFractionDigits: d, maximumFractionDigits: d });
 
@@ -25,22 +27,25 @@ function RowsTable({ lang, title, rows, testId }: { lang: Lang; title: string; r
 export function AnalysisView({ lang, a }: { lang: Lang; a: SiteAnalysis & { ms?: number } }) {
   if (!a.areal) return <p className="planner-muted" data-testid="analysis-not-areal">{pt(lang, 'notArealNoAnalysis')}</p>;
   const s = a.stands;
+  const kept = a.carbon.stands === 'kept';
   const townRows = (rows: (StandRow & { name: string })[]) => rows.map((r) => ({ ...r, key: `${r.name || r.key}` }));
   return (
     <div className="planner-analysis" data-testid="planner-analysis" data-stands-mu={s.area_mu} data-carbon-tco2e={s.carbon_stock_tCO2e}
       data-sink-tco2e={s.annual_sink_tCO2e} data-stock-m3={s.stock_m3}>
       <dl className="planner-kv">
-        <dt>{pt(lang, 'standLandTaken')}</dt><dd data-testid="analysis-stands-mu">{n(s.area_mu)} {pt(lang, 'mu')}{paren(lang, `${s.count} ${pt(lang, 'stands')}`)}</dd>
+        <dt>{kept ? st(lang, 'standsInSite') : pt(lang, 'standLandTaken')}</dt><dd data-testid="analysis-stands-mu">{n(s.area_mu)} {pt(lang, 'mu')}{paren(lang, `${s.count} ${pt(lang, 'stands')}`)}</dd>
         <dt>{pt(lang, 'ofWhichForest')}</dt><dd>{n(s.forest_area_mu)} {pt(lang, 'mu')}</dd>
         <dt>{pt(lang, 'standingStock')}</dt><dd>{n(s.stock_m3, 1)} m³</dd>
         <dt>{pt(lang, 'carbonStockAtStake')}</dt><dd data-testid="analysis-carbon">{n(s.carbon_stock_tCO2e, 1)} tCO₂e{paren(lang, `${n(s.carbon_stock_tC, 1)} tC`)}</dd>
-        <dt>{pt(lang, 'netAnnualSinkLost')}</dt><dd data-testid="analysis-sink">{n(s.annual_sink_tCO2e, 1)} tCO₂e/{pt(lang, 'yr')}{paren(lang, `${pt(lang, 'grossGrowth')} ${n(s.gross_growth_tCO2e, 1)}`)}</dd>
+        <dt>{kept ? st(lang, 'standsNetSink') : pt(lang, 'netAnnualSinkLost')}</dt><dd data-testid="analysis-sink">{n(s.annual_sink_tCO2e, 1)} tCO₂e/{pt(lang, 'yr')}{paren(lang, `${pt(lang, 'grossGrowth')} ${n(s.gross_growth_tCO2e, 1)}`)}</dd>
       </dl>
       <p className="planner-muted planner-small" data-testid="analysis-provenance">
         {/* the factor-table version is an identifier, the same in both languages: marked as a data value */}
         {pt(lang, 'factorTable')}<span data-value>{a.provenance.factors_version}</span>
         {fillText(pt(lang, 'unverifiedFactorShares'), { carbon_stock: Math.round(a.provenance.unverified_share.carbon_stock * 100), annual_sink: Math.round(a.provenance.unverified_share.annual_sink * 100) })}
       </p>
+      <SitingSection lang={lang} a={a} />
+      <CarbonEffect lang={lang} a={a} type={a.type} />
       {a.conflicts.length > 0 ? (
         <ul className="planner-flags" data-testid="analysis-conflicts">
           {a.conflicts.map((c) => <li key={c.kind} className={`flag flag--${c.severity}`} data-kind={c.kind}>{c.severity === 'block' ? '⛔ ' : '⚠ '}{lang === 'zh' ? c.zh : c.en}</li>)}

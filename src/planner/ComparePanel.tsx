@@ -1,11 +1,10 @@
 // Site comparison: tick two or more saved sites; each is analysed in the planner worker (as the site panel does) and
 // shown side by side, with a CSV of the same figures.
 import { useState } from 'react';
-import { AS_OF_YEAR } from '../core/plan/progress.ts';
 import { downloadBlob } from '../ui/download.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 import { localeOf } from '../ui/i18n.ts';
-import { dataBaseUrl, planner } from '../workers/planner-client.ts';
+import { analyseOnWorker } from './use-site-analysis.ts';
 import { compareRows, comparisonCsv, type Compared } from './compare.ts';
 import type { Site } from './site.ts';
 import { pt } from './text.ts';
@@ -22,7 +21,8 @@ export function ComparePanel({ lang, sites }: { lang: Lang; sites: Site[] }) {
   const run = async () => {
     setBusy(true);
     try {
-      setResult(await Promise.all(picked.map(async (site) => ({ site, analysis: await planner().analyse(dataBaseUrl(), site.geometry, site.type, AS_OF_YEAR).catch(() => null) }))));
+      // Against the stands each site's origin names (a site merged from an imported inventory: that inventory's).
+      setResult(await Promise.all(picked.map(async (site) => ({ site, analysis: await analyseOnWorker(site).catch(() => null) }))));
     } finally {
       setBusy(false);
     }

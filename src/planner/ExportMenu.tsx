@@ -1,15 +1,16 @@
-// Export the selected site or all sites (GeoJSON, KML, zipped shapefile, CSV with analysis), a PNG of the map,
-// a printable A4 report, and a share link.
+// Export the selected site or all sites (GeoJSON, KML, zipped shapefile, CSV with analysis and WKT geometry), a PNG
+// of the map, a printable A4 report of the selected site or of every site (one after another, each framed and
+// analysed in turn), and a share link.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { SiteAnalysis } from '../core/analysis/site-analysis.ts';
 import { sitesToCsv, sitesToGeoJson, sitesToKml, sitesToShapefileZip } from '../core/io/export-sites.ts';
-import { AS_OF_YEAR } from '../core/plan/progress.ts';
 import { MAX_SHARE_CHARS } from '../core/share/share-link.ts';
 import { downloadBlob } from '../ui/download.ts';
 import type { Lang } from '../ui/i18n-types.ts';
-import { dataBaseUrl, planner } from '../workers/planner-client.ts';
+import { planner } from '../workers/planner-client.ts';
+import { analyseOnWorker } from './use-site-analysis.ts';
 import { mapPng } from './map-layers.ts';
 import { fileBase } from './file-name.ts';
 import { PrintReport } from './PrintReport.tsx';
@@ -25,8 +26,11 @@ interface Props { lang: Lang; map: MapLibreMap | null; sites: Site[]; selected: 
 export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers }: Props) {
   const [scope, setScope] = useState<'selected' | 'all'>('all');
   const [share, setShare] = useState<{ url: string; dropped: number; total: number } | null>(null);
-  const [print, setPrint] = useState<ReportMap | null>(null);
+  /** The report being printed: one site, or every site in turn (each with its map and analysis). */
+  const [print, setPrint] = useState<{ site: Site; map: ReportMap; analysis: SiteAnalysis | null }[] | null>(null);
+  const [preparing, setPreparing] = useState<{ done: number; total: number } | null>(null);
   const [busy, setBusy] = useState(false);
+  const loadedImages = useRef(0);
   const chosen = scope === 'selected' ? (selected ? [selected] : []) : sites;
   const base = scope === 'selected' && selected ? fileBase(selected.name) : 'sites';
 
@@ -46,7 +50,7 @@ export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers
   const csv = async () => {
     setBusy(true);
     try {
-      const rows = await Promise.all(chosen.map(async (s) => ({ ...s, analysis: await planner().analyse(dataBaseUrl(), s.geometry, s.type, AS_OF_YEAR).catch(() => null) })));
+      const rows = await Promise.all(chosen.map(async (s) => ({ ...s, analysis: await analyseOnWorker(s).catch(() => null) })));
       downloadBlob(`${base}.csv`, sitesToCsv(rows), 'text/csv;charset=utf-8');
     } finally {
       setBusy(false);
@@ -68,6 +72,26 @@ export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers
     setShare({ url, dropped: enc.droppedSites, total: chosen.length });
   };
 
+  /** Frames, captures and analyses each site in turn (the map moves for each capture and comes back), then prints. */
+  const printSites = async (list: Site[]) => {
+    if (!map || list.length === 0) return;
+    setBusy(true);
+    loadedImages.current = 0;
+    try {
+      const out: { site: Site; map: ReportMap; analysis: SiteAnalysis | null }[] = [];
+      for (const s of list) {
+        setPreparing({ done: out.length, total: list.length });
+        const shot = await captureReportMap(map, s.geometry, printLayers());
+        const a = s.id === selected?.id && analysis ? analysis : await analyseOnWorker(s).catch(() => null);
+        out.push({ site: s, map: shot, analysis: a });
+      }
+      setPrint(out);
+    } finally {
+      setPreparing(null);
+      setBusy(false);
+    }
+  };
+
   const none = chosen.length === 0;
   return (
     <section className="planner-export" data-testid="planner-export">
@@ -82,7 +106,8 @@ export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers
         <button type="button" data-testid="export-shp" disabled={none} onClick={() => downloadBlob(`${base}.zip`, sitesToShapefileZip(chosen, base) as BlobPart, 'application/zip')}>Shapefile (zip)</button>
         <button type="button" data-testid="export-csv" disabled={none || busy} onClick={() => void csv()}>CSV</button>
         <button type="button" data-testid="export-png" disabled={!map} onClick={() => map && void mapPng(map).then((url) => fetch(url)).then((r) => r.blob()).then((b) => downloadBlob('map.png', b, 'image/png'))}>PNG</button>
-        <button type="button" data-testid="export-print" disabled={!selected || !map} onClick={() => { if (map && selected) { setBusy(true); void captureReportMap(map, selected.geometry).then(setPrint).finally(() => setBusy(false)); } }}>{pt(lang, 'printReport')}</button>
+        <button type="button" data-testid="export-print" disabled={!selected || !map || busy} onClick={() => selected && void printSites([selected])}>{pt(lang, 'printReport')}</button>
+        <button type="button" data-testid="export-print-all" disabled={sites.length < 2 || !map || busy} onClick={() => void printSites(sites)}>{fillText(pt(lang, 'printAllSites'), { count: sites.length })}</button>
         <button type="button" data-testid="export-share" disabled={!map || busy} onClick={() => void makeShare()}>{pt(lang, 'shareLink')}</button>
       </div>
       {share && (
@@ -96,7 +121,11 @@ export function ExportMenu({ lang, map, sites, selected, analysis, visibleLayers
           ) : <p className="planner-muted planner-small">{pt(lang, 'linkCopied')}</p>}
         </div>
       )}
-      {print && selected && createPortal(<PrintReport lang={lang} site={selected} analysis={analysis} map={print} layers={printLayers()} onReady={() => setTimeout(() => window.print(), 50)} />, document.body)}
+      {preparing && <p className="planner-muted planner-small" data-testid="report-preparing">{fillText(pt(lang, 'reportPreparing'), { done: preparing.done, total: preparing.total })}</p>}
+      {print && createPortal(<>{print.map((r) => (
+        <PrintReport key={r.site.id} lang={lang} site={r.site} analysis={r.analysis} map={r.map}
+          onReady={() => { if (++loadedImages.current === print.length) setTimeout(() => window.print(), 50); }} />
+      ))}</>, document.body)}
     </section>
   );
 }

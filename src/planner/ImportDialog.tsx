@@ -1,6 +1,8 @@
 // The import dialog: drag and drop or a file picker; the file is read with a progress bar, parsed in the planner
 // worker, and its validation report (read / fixed / rejected with reasons, CRS, encoding) is shown with a preview on
-// the map before the features are added to the workspace.
+// the map before the features are added to the workspace. Loose shapefile parts chosen together are bundled
+// (loose-shapefile.ts); a CRS can be chosen and the files read again. Every text is made at render time from what the
+// worker returned, so a switch of language translates the open report too.
 import type { Feature, Geometry } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
@@ -12,15 +14,21 @@ import type { Lang } from '../ui/i18n-types.ts';
 import { localeOf } from '../ui/i18n.ts';
 import { planner } from '../workers/planner-client.ts';
 import type { LargeImport } from '../workers/planner.worker.ts';
-import { featureReasonText, importProblemText } from './import-messages.ts';
-import { pt } from './text.ts';
+import { featureReasonText, importProblemText, importWarningText, type Where } from './import-messages.ts';
+import { crsLine } from './crs-text.ts';
+import { bundleShapefileParts, LOOSE_PART_EXTENSIONS } from './loose-shapefile.ts';
+import { colon, pt } from './text.ts';
 import { fillText } from '../ui/fill-text.ts';
 
 /** Above this many features a file becomes a reference layer to pick sites from, not that many sites at once. */
 export const REFERENCE_THRESHOLD = 200;
 let previewUrl: string | null = null;
 
-interface Loaded { name: string; bytes: number; result?: ImportResult; error?: string; ms?: number; large?: LargeImport }
+/** One file's outcome as the worker gave it; `failure` is core/io's message (translated when shown). */
+interface Loaded {
+  name: string; importName: string; bytes: number; result?: ImportResult; ms?: number; large?: LargeImport;
+  failure?: { message: string; where?: Where | null } | { key: 'looseShapefileMissing'; missing: string };
+}
 
 /** Each number of the report in the UI's locale (12,345 / 12,345). */
 const n = (x: number, lang: Lang) => x.toLocaleString(localeOf(lang));
@@ -70,24 +78,47 @@ export function ImportDialog({ lang, map, onAdd, onAddReference, onClose, onStar
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => () => clearPreview(map), [map]);
 
-  async function handle(files: FileList | File[]) {
+  const [crs, setCrs] = useState('');
+  const lastFiles = useRef<File[]>([]);
+
+  async function handle(files: FileList | File[], chosenCrs = crs) {
     onStart?.();
+    lastFiles.current = Array.from(files);
+    const read: { name: string; bytes: Uint8Array }[] = [];
     const out: Loaded[] = [];
-    for (const file of Array.from(files)) {
-      setProgress({ name: file.name, done: 0, total: file.size, stage: pt(lang, 'reading') });
+    for (const file of lastFiles.current) {
+      setProgress({ name: file.name, done: 0, total: file.size, stage: 'reading' });
       try {
-        const bytes = await readWithProgress(file, (done) => setProgress({ name: file.name, done, total: file.size, stage: pt(lang, 'reading') }));
-        setProgress({ name: file.name, done: file.size, total: file.size, stage: pt(lang, 'parsingWorker') });
-        const r = await planner().importFile(file.name, bytes, undefined, REFERENCE_THRESHOLD);
-        out.push(r.ok ? { name: file.name, bytes: file.size, result: r.result, ms: r.ms, large: r.large } : { name: file.name, bytes: file.size, error: importProblemText(file.name, r.message, lang, r.where) });
+        read.push({ name: file.name, bytes: await readWithProgress(file, (done) => setProgress({ name: file.name, done, total: file.size, stage: 'reading' })) });
       } catch (e) {
-        out.push({ name: file.name, bytes: file.size, error: importProblemText(file.name, (e as Error)?.message ?? String(e), lang) });
+        out.push({ name: file.name, importName: file.name, bytes: file.size, failure: { message: (e as Error)?.message ?? String(e) } });
+      }
+    }
+    for (const f of bundleShapefileParts(read)) {
+      if (f.missing) {
+        out.push({ name: f.name, importName: f.importName, bytes: f.bytes.length, failure: { key: 'looseShapefileMissing', missing: f.missing } });
+        continue;
+      }
+      setProgress({ name: f.name, done: f.bytes.length, total: f.bytes.length, stage: 'parsingWorker' });
+      try {
+        const options = chosenCrs.trim() ? { crs: chosenCrs.trim() } : undefined;
+        const r = await planner().importFile(f.importName, f.bytes, options, REFERENCE_THRESHOLD);
+        out.push(r.ok ? { name: f.name, importName: f.importName, bytes: f.bytes.length, result: r.result, ms: r.ms, large: r.large }
+          : { name: f.name, importName: f.importName, bytes: f.bytes.length, failure: { message: r.message, where: r.where } });
+      } catch (e) {
+        out.push({ name: f.name, importName: f.importName, bytes: f.bytes.length, failure: { message: (e as Error)?.message ?? String(e) } });
       }
     }
     setProgress(null);
     setLoaded(out);
     showPreview(map, out.flatMap((l) => l.result?.features ?? []), out.find((l) => l.large)?.large);
   }
+
+  const problem = (l: Loaded): string | null => {
+    if (!l.failure) return null;
+    if ('key' in l.failure) return fillText(pt(lang, l.failure.key), { missing: l.failure.missing });
+    return importProblemText(l.importName, l.failure.message, lang, l.failure.where);
+  };
 
   const usable = loaded.flatMap((l) => (l.result?.features ?? []).filter((f) => f.geometry).map((f) => ({ file: l.name, f: f as Feature<Geometry> })));
   return (
@@ -96,27 +127,32 @@ export function ImportDialog({ lang, map, onAdd, onAddReference, onClose, onStar
         onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)}
         onDrop={(e) => { e.preventDefault(); setOver(false); void handle(e.dataTransfer.files); }}>
         <p>{pt(lang, 'dropFilesHereOr')} <button type="button" onClick={() => input.current?.click()}>{pt(lang, 'chooseFiles')}</button></p>
-        <p className="planner-muted planner-small">{supportedExtensions().join(' ')}</p>
-        <input ref={input} type="file" multiple hidden data-testid="import-input" accept={supportedExtensions().join(',')}
+        <p className="planner-muted planner-small">{[...supportedExtensions(), ...LOOSE_PART_EXTENSIONS].join(' ')}</p>
+        <input ref={input} type="file" multiple hidden data-testid="import-input" accept={[...supportedExtensions(), ...LOOSE_PART_EXTENSIONS].join(',')}
           onChange={(e) => { if (e.target.files) void handle(e.target.files); e.target.value = ''; }} />
+      </div>
+      <div className="planner-row planner-small">
+        <label htmlFor="planner-import-crs">{pt(lang, 'importCrsLabel')}</label>
+        <input id="planner-import-crs" data-testid="import-crs-choice" value={crs} placeholder={pt(lang, 'importCrsPlaceholder')} onChange={(e) => setCrs(e.target.value)} />
+        <button type="button" data-testid="import-read-again" disabled={lastFiles.current.length === 0 || !!progress} onClick={() => void handle(lastFiles.current)}>{pt(lang, 'importReadAgain')}</button>
       </div>
       {progress && (
         <div data-testid="import-progress">
-          <span>{progress.name} · {progress.stage}</span>
+          <span>{progress.name} · {pt(lang, progress.stage as 'reading' | 'parsingWorker')}</span>
           <progress max={Math.max(1, progress.total)} value={progress.done} />
         </div>
       )}
       {loaded.map((l) => (
-        <div key={l.name} className="planner-report" data-testid="import-report" data-file={l.name} data-ok={l.error ? 'false' : 'true'}
+        <div key={l.name} className="planner-report" data-testid="import-report" data-file={l.name} data-ok={l.failure ? 'false' : 'true'}
           data-read={l.result?.report.read ?? 0} data-large={l.large ? l.large.count : 0} data-rejected={l.result?.report.rejected.length ?? 0} data-features={l.result?.features.length ?? 0}>
           <strong>{l.name}</strong>
-          {l.error ? <p className="planner-error" data-testid="import-error">{l.error}</p> : l.result && (
+          {l.failure ? <p className="planner-error" data-testid="import-error">{problem(l)}</p> : l.result && (
             <>
               <p>{fillText(pt(lang, 'importReadFixedRejected'), { read: n(l.result.report.read, lang), fixedCount: n(l.result.report.fixed.length, lang), rejectedCount: n(l.result.report.rejected.length, lang) })}</p>
-              <p data-testid="import-crs">{pt(lang, 'crs')}: {l.result.crs.name} ({l.result.crs.id}, {l.result.crs.how}){l.result.encoding ? ` · ${pt(lang, 'encoding')}: ${l.result.encoding}` : ''}</p>
+              <p data-testid="import-crs">{pt(lang, 'crs')}{colon(lang)}{crsLine(l.result.crs, lang)}{l.result.encoding ? ` · ${pt(lang, 'encoding')}${colon(lang)}${l.result.encoding}` : ''}</p>
               {l.result.report.rejected.length > 0 && <ul className="planner-error">{l.result.report.rejected.slice(0, 20).map((r) => <li key={r.index}>{fillText(pt(lang, 'featureNumber'), { number: r.index + 1 })}{featureReasonText(r.why, lang)}</li>)}</ul>}
               {l.result.report.fixed.length > 0 && <ul className="planner-muted planner-small">{l.result.report.fixed.slice(0, 10).map((r, i) => <li key={i}>{fillText(pt(lang, 'featureNumber'), { number: r.index + 1 })}{featureReasonText(r.what, lang)}</li>)}</ul>}
-              {l.result.report.warnings.map((w) => <p key={w} className="planner-muted planner-small">{w}</p>)}
+              {l.result.report.warnings.map((w) => <p key={w} className="planner-muted planner-small" data-testid="import-warning">{importWarningText(w, lang)}</p>)}
               {l.large && (
                 <div data-testid="import-large">
                   <p>{fillText(pt(lang, 'largeImportAsReference'), { count: l.large.count.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'), threshold: REFERENCE_THRESHOLD })}</p>

@@ -1,21 +1,34 @@
 // The planner's link to the shared workspace on the server: while signed in, the workspace (IndexedDB, as before)
 // is synchronised after every change, every 20 s and when the network comes back (storage/server-sync.ts). A site
 // changed both here and on the server is not overwritten: both versions are shown and the planner chooses.
-// Without a server (static hosting) or offline, nothing shows but "offline": the workspace keeps working locally.
+// One status line says where the work is: synced, or which sites are not and why (refused by the server with its
+// reason — not sent again until changed —, read-only, a viewer's), or that the server is unreachable and whether this
+// browser keeps the changes (IndexedDB) or only this page's memory does. Every message is in the UI language.
+// Without a server (static hosting) there is no session and nothing of this is drawn: the workspace works locally.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { fromSquareMetres } from '../core/geo/units.ts';
 import type { Lang } from '../ui/i18n-types.ts';
-import { siteAreaM2 } from './site.ts';
-import { browserRequester, loadMeta, resolveConflict, saveMeta, serverSession, syncOnce, type Conflict, type Requester, type SyncMeta } from './storage/server-sync.ts';
-import { pt } from './text.ts';
-import type { PlannerTextKey } from '../ui/i18n.ts';
+import { localeOf } from '../ui/i18n.ts';
 import { fillText } from '../ui/fill-text.ts';
+import { serverMessage } from '../ui/server-message.ts';
+import { siteAreaM2 } from './site.ts';
+import { SiteSharing } from './SiteSharing.tsx';
+import { browserRequester, loadMeta, loadRefused, resolveConflict, saveMeta, saveRefused, SyncUnavailable, syncOnce, type Conflict, type Requester, type SiteInfo, type SyncMeta, type SyncProblem } from './storage/server-sync.ts';
+import { pt } from './text.ts';
 import type { Workspace } from './use-workspace.ts';
 
 const INTERVAL_MS = 20_000;
 const DEBOUNCE_MS = 800;
 
-type Status = { kind: 'idle' | 'syncing' | 'synced' | 'offline'; at?: number };
+type Status =
+  | { kind: 'idle' | 'syncing' | 'synced' | 'offline'; at?: number }
+  | { kind: 'error'; at?: number; status: number; body: unknown };
+
+/** What the last pass found out per site, for the workspace list (sharing, owner, why a site is not synced). */
+export interface SyncView {
+  info: Record<string, SiteInfo>;
+  problems: Record<string, SyncProblem>;
+}
 
 /** Runs `fn` while no other tab of this app runs a sync pass (Web Locks; without them, at once). */
 function oneTabAtATime(fn: () => Promise<void>): Promise<void> {
@@ -23,29 +36,46 @@ function oneTabAtATime(fn: () => Promise<void>): Promise<void> {
   return locks ? locks.request('xingguo-planner-sync', fn).then(() => undefined) : fn();
 }
 
-const time = (ms: number) => new Date(ms).toLocaleString('zh-CN', { hour12: false });
+export const timeText = (ms: number, lang: Lang) => new Date(ms).toLocaleString(localeOf(lang), { hour12: false });
 const mu = (m2: number) => fromSquareMetres(m2, 'mu').toFixed(2);
 
-export function ServerSync({ ws, lang }: { ws: Workspace; lang: Lang }) {
-  const [who, setWho] = useState<{ user: string; role: string } | null>(null);
+/** Why a site did not reach the server, in `lang`. */
+export function problemText(p: SyncProblem, lang: Lang): string {
+  switch (p.kind) {
+    case 'refused': return fillText(pt(lang, 'problemRefused'), { name: p.name, reason: serverMessage(p.status, p.body, lang) });
+    case 'transient': return fillText(pt(lang, 'problemTransient'), { name: p.name, reason: serverMessage(p.status, p.body, lang) });
+    case 'readOnly': return fillText(pt(lang, 'problemReadOnly'), { name: p.name });
+    case 'viewerLocal': return fillText(pt(lang, 'problemViewerLocal'), { name: p.name });
+  }
+}
+
+/** The reason alone (for the site's row in the workspace list). */
+export function problemReason(p: SyncProblem, lang: Lang): string {
+  return p.kind === 'refused' || p.kind === 'transient' ? serverMessage(p.status, p.body, lang) : problemText(p, lang);
+}
+
+export function ServerSync({ ws, lang, session, onView }: { ws: Workspace; lang: Lang; session: { user: string; role: string; csrf: string }; onView: (view: SyncView) => void }) {
+  const who = session;
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [conflicts, setConflicts] = useState<Conflict[]>([]);
-  const [errors, setErrors] = useState<string[]>([]);
-  const request = useRef<Requester | null>(null);
-  const meta = useRef<SyncMeta>({});
+  const [problems, setProblems] = useState<SyncProblem[]>([]);
+  const [info, setInfo] = useState<Record<string, SiteInfo>>({});
+  const request = useRef<Requester>(browserRequester(session.csrf));
+  const meta = useRef<SyncMeta>(loadMeta(session.user));
   const running = useRef(false);
   const again = useRef(false);
   const wsRef = useRef(ws);
   wsRef.current = ws;
+  const onViewRef = useRef(onView);
+  onViewRef.current = onView;
 
   const sync = useCallback(async () => {
-    if (!request.current || !who) return;
     if (running.current) {
       again.current = true;
       return;
     }
     running.current = true;
-    setStatus((s) => ({ ...s, kind: 'syncing' }));
+    setStatus((s) => ({ kind: 'syncing', at: s.at }));
     try {
       do {
         again.current = false;
@@ -55,42 +85,34 @@ export function ServerSync({ ws, lang }: { ws: Workspace; lang: Lang }) {
           // site another tab deleted (and recorded) is deleted on the server, not pulled back as new.
           meta.current = loadMeta(who.user);
           // Sites in a conflict wait for the planner's choice; the others go on synchronising.
-          const r = await syncOnce(request.current!, w.ref.current, meta.current, who.role !== 'viewer');
+          const r = await syncOnce(request.current, w.ref.current, meta.current, who.role !== 'viewer', loadRefused(who.user));
           meta.current = r.meta;
           saveMeta(who.user, r.meta);
+          saveRefused(who.user, r.refused);
           for (const site of r.pulls) w.applyRemote({ op: 'put', site });
           for (const id of r.removals) w.applyRemote({ op: 'remove', id });
           setConflicts(r.conflicts);
-          setErrors(r.errors);
+          setProblems(r.problems);
+          setInfo(r.info);
+          onViewRef.current({ info: r.info, problems: Object.fromEntries(r.problems.map((p) => [p.id, p])) });
         });
       } while (again.current);
       setStatus({ kind: 'synced', at: Date.now() });
-    } catch {
-      setStatus((s) => ({ kind: 'offline', at: s.at }));
+    } catch (e) {
+      // Unreachable (fetch failed), or the server answered the list with an error (its keyed reason is shown).
+      setStatus((s) => (e instanceof SyncUnavailable ? { kind: 'error', at: s.at, status: e.status, body: e.body } : { kind: 'offline', at: s.at }));
     } finally {
       running.current = false;
     }
   }, [who]);
 
-  useEffect(() => {
-    let live = true;
-    void serverSession().then((s) => {
-      if (!live || !s) return;
-      request.current = browserRequester(s.csrf);
-      meta.current = loadMeta(s.user);
-      setWho({ user: s.user, role: s.role });
-    });
-    return () => { live = false; };
-  }, []);
-
   // After every change of the workspace (debounced), on a timer, and when the browser is online again.
   useEffect(() => {
-    if (!who || !ws.loaded) return;
+    if (!ws.loaded) return;
     const t = setTimeout(() => void sync(), DEBOUNCE_MS);
     return () => clearTimeout(t);
-  }, [who, ws.loaded, ws.sites, sync]);
+  }, [ws.loaded, ws.sites, sync]);
   useEffect(() => {
-    if (!who) return;
     const t = setInterval(() => void sync(), INTERVAL_MS);
     const online = () => void sync();
     window.addEventListener('online', online);
@@ -98,98 +120,56 @@ export function ServerSync({ ws, lang }: { ws: Workspace; lang: Lang }) {
       clearInterval(t);
       window.removeEventListener('online', online);
     };
-  }, [who, sync]);
+  }, [sync]);
 
   const choose = async (c: Conflict, keep: 'local' | 'server') => {
-    if (!request.current || !who) return;
     meta.current = loadMeta(who.user);
-    const r = await resolveConflict(request.current, c, keep, meta.current).catch((e: Error) => ({ meta: meta.current, pull: null, error: e.message, conflict: c }));
+    const r = await resolveConflict(request.current, c, keep, meta.current)
+      .catch(() => ({ meta: meta.current, pull: null, error: { status: 0, body: null }, conflict: c }));
     meta.current = r.meta;
     saveMeta(who.user, r.meta);
     if (r.pull) ws.applyRemote({ op: 'put', site: r.pull });
     else if (keep === 'server' && c.server.deleted) ws.applyRemote({ op: 'remove', id: c.local.id });
     setConflicts((cs) => [...cs.filter((x) => x.local.id !== c.local.id), ...(r.conflict ? [r.conflict] : [])]);
-    if (r.error) setErrors((es) => [...es, `${c.local.name}: ${r.error}`]);
+    if (r.error) setProblems((ps) => [...ps.filter((p) => p.id !== c.local.id), { kind: 'transient', id: c.local.id, name: c.local.name, status: r.error!.status, body: r.error!.body }]);
   };
 
-  // Sharing and history of the synchronised sites (the server decides who may: non-owners get its message).
-  const [open, setOpen] = useState<string | null>(null);
-  const [history, setHistory] = useState<{ id: string; versions: { version: number; author: string; time: number; change: string; name: string; area_mu: number; deleted: boolean }[] } | null>(null);
-  const [note, setNote] = useState<string | null>(null);
-  const share = async (id: string, mode: string, users: string) => {
-    if (!request.current) return;
-    const cur = await request.current('GET', `/api/sites/${encodeURIComponent(id)}`);
-    if (cur.status !== 200) return setNote(cur.body?.error ?? `HTTP ${cur.status}`);
-    const sharing = mode === 'users' ? { users: users.split(/[,，\s]+/).filter(Boolean) } : mode;
-    const r = await request.current('PUT', `/api/sites/${encodeURIComponent(id)}`, { version: cur.body.version, sharing });
-    setNote(r.status === 200 ? pt(lang, 'sharingSaved') : (r.body?.error ?? `HTTP ${r.status}`));
-    if (r.status === 200) void sync();
-  };
-  const showHistory = async (id: string) => {
-    if (!request.current) return;
-    const r = await request.current('GET', `/api/sites/${encodeURIComponent(id)}/history`);
-    if (r.status === 200) setHistory(r.body);
-    else setNote(r.body?.error ?? `HTTP ${r.status}`);
-  };
-  const restore = async (id: string, version: number) => {
-    if (!request.current) return;
-    const r = await request.current('POST', `/api/sites/${encodeURIComponent(id)}/restore`, { version });
-    setNote(r.status === 200 ? fillText(pt(lang, 'versionRestored'), { version }) : (r.body?.error ?? `HTTP ${r.status}`));
-    if (r.status === 200) {
-      await sync();
-      await showHistory(id);
-    }
-  };
+  const notSynced = new Set([...problems.map((p) => p.id), ...conflicts.map((c) => c.local.id)]).size;
+  const memoryOnly = !ws.persistent;
+  let label: string;
+  let kind: string = status.kind;
+  if (status.kind === 'synced' && notSynced > 0) {
+    kind = 'partial';
+    label = fillText(pt(lang, 'syncedExceptSome'), { count: notSynced });
+  } else if (status.kind === 'synced') label = pt(lang, memoryOnly ? 'syncedNoLocalStore' : 'syncedWithTheServer');
+  else if (status.kind === 'offline') {
+    kind = memoryOnly ? 'offline-memory' : 'offline';
+    label = pt(lang, memoryOnly ? 'serverUnreachableMemory' : 'serverUnreachable');
+  } else if (status.kind === 'error') {
+    kind = memoryOnly ? 'error-memory' : 'error';
+    label = fillText(pt(lang, memoryOnly ? 'serverAnsweredErrorMemory' : 'serverAnsweredError'), { reason: serverMessage(status.status, status.body, lang) });
+  } else label = pt(lang, status.kind === 'idle' ? 'waitingToSync' : 'syncing');
 
-  if (!who) return null;
-  const label = {
-    idle: pt(lang, 'waitingToSync'),
-    syncing: pt(lang, 'syncing'),
-    synced: pt(lang, 'syncedWithTheServer'),
-    offline: pt(lang, 'serverUnreachable'),
-  }[status.kind];
   return (
     <div className="planner-sync" data-testid="planner-sync">
-      <p className="planner-muted planner-small" data-testid="planner-sync-status" data-status={status.kind}>
-        <span data-value>{who.user}</span> · {label}{status.at ? ` (${time(status.at)})` : ''}
+      <p className={kind === 'offline-memory' || kind === 'error-memory' ? 'planner-error planner-small' : 'planner-muted planner-small'} data-testid="planner-sync-status" data-status={kind} role="status">
+        <span data-value>{who.user}</span> · {label}{status.at ? ` (${timeText(status.at, lang)})` : ''}
       </p>
-      {errors.length > 0 && (
-        <ul className="planner-error" data-testid="planner-sync-errors">{errors.slice(0, 5).map((e) => <li key={e}>{pt(lang, 'notSynced')}{e}</li>)}</ul>
-      )}
-      {note && <p className="planner-muted planner-small" role="status" data-testid="planner-sync-note">{note}</p>}
-      <details className="planner-server-sites" data-testid="server-sites">
-        <summary>{pt(lang, 'sharingAndHistory')}</summary>
-        <ul>
-          {ws.sites.filter((x) => meta.current[x.id]).map((x) => (
-            <li key={x.id} data-testid="server-site" data-site-id={x.id}>
-              <span>{x.name}</span>{' '}
-              <button type="button" className="planner-link" data-testid="server-site-share" onClick={() => setOpen(open === x.id ? null : x.id)}>{pt(lang, 'share')}</button>{' '}
-              <button type="button" className="planner-link" data-testid="server-site-history" onClick={() => void showHistory(x.id)}>{pt(lang, 'history')}</button>
-              {open === x.id && <ShareForm lang={lang} onSave={(mode, users) => void share(x.id, mode, users)} />}
-              {history?.id === x.id && (
-                <ol className="planner-small" data-testid="server-site-versions">
-                  {history.versions.map((v) => (
-                    <li key={v.version} data-testid="server-site-version" data-version={v.version}>
-                      v{v.version} · <span data-value>{v.author}</span> · {time(v.time)} · {changeName(v.change, lang)} · {v.deleted ? pt(lang, 'deleted') : <><span data-value>{v.name}</span>{` · ${v.area_mu.toFixed(2)} ${pt(lang, 'mu')}`}</>}{' '}
-                      {v.version !== history.versions[0].version && !v.deleted && (
-                        <button type="button" className="planner-link" data-testid="server-site-restore" onClick={() => void restore(x.id, v.version)}>{pt(lang, 'restore')}</button>
-                      )}
-                    </li>
-                  ))}
-                </ol>
-              )}
-            </li>
-          ))}
+      {(problems.length > 0 || conflicts.length > 0) && (
+        <ul className="planner-error" data-testid="planner-sync-errors">
+          {problems.slice(0, 8).map((p) => <li key={`${p.kind}:${p.id}`} data-testid="planner-sync-problem" data-site-id={p.id} data-kind={p.kind}>{problemText(p, lang)}</li>)}
+          {conflicts.map((c) => <li key={`conflict:${c.local.id}`} data-site-id={c.local.id} data-kind="conflict">{fillText(pt(lang, 'problemConflict'), { name: c.local.name })}</li>)}
         </ul>
-      </details>
+      )}
+      <SiteSharing lang={lang} me={who.user} request={request.current} sites={ws.sites.filter((x) => info[x.id] && meta.current[x.id])} info={info} onChanged={() => void sync()} />
       {conflicts.map((c) => (
         <div key={c.local.id} className="planner-conflict" role="alert" data-testid="planner-conflict">
           <strong>{fillText(pt(lang, 'wasChangedOnTheServer'), { name: c.local.name, updated_by: c.server.updated_by })}</strong>
           <table className="planner-small">
             <thead><tr><th /><th>{pt(lang, 'name')}</th><th>{pt(lang, 'areaMuFullWidth')}</th><th>{pt(lang, 'note')}</th><th>{pt(lang, 'time')}</th></tr></thead>
             <tbody>
-              <tr data-testid="conflict-local"><th>{pt(lang, 'thisBrowser')}</th><td>{c.local.name}</td><td>{mu(siteAreaM2(c.local))}</td><td>{c.local.note}</td><td>{time(c.local.updated)}</td></tr>
-              <tr data-testid="conflict-server"><th>{pt(lang, 'server')} v{c.server.version}</th><td>{c.server.deleted ? pt(lang, 'deleted') : c.server.name}</td><td>{c.server.area_mu.toFixed(2)}</td><td>{c.server.note}</td><td>{time(c.server.updated)}</td></tr>
+              <tr data-testid="conflict-local"><th>{pt(lang, 'thisBrowser')}</th><td>{c.local.name}</td><td>{mu(siteAreaM2(c.local))}</td><td>{c.local.note}</td><td>{timeText(c.local.updated, lang)}</td></tr>
+              <tr data-testid="conflict-server"><th>{pt(lang, 'server')} v{c.server.version}</th><td>{c.server.deleted ? pt(lang, 'deleted') : c.server.name}</td><td>{c.server.area_mu.toFixed(2)}</td><td>{c.server.note}</td><td>{timeText(c.server.updated, lang)}</td></tr>
             </tbody>
           </table>
           <button type="button" data-testid="conflict-keep-local" onClick={() => void choose(c, 'local')}>{pt(lang, 'keepMine')}</button>{' '}
@@ -198,27 +178,4 @@ export function ServerSync({ ws, lang }: { ws: Workspace; lang: Lang }) {
       ))}
     </div>
   );
-}
-
-function ShareForm({ lang, onSave }: { lang: Lang; onSave: (mode: string, users: string) => void }) {
-  const [mode, setMode] = useState('private');
-  const [users, setUsers] = useState('');
-  return (
-    <span className="planner-share" data-testid="share-form">
-      <select aria-label={pt(lang, 'sharing')} data-testid="share-mode" value={mode} onChange={(e) => setMode(e.target.value)}>
-        <option value="private">{pt(lang, 'onlyMe')}</option>
-        <option value="users">{pt(lang, 'namedUsers')}</option>
-        <option value="everyone">{pt(lang, 'everyoneSignedIn')}</option>
-      </select>
-      {mode === 'users' && <input aria-label={pt(lang, 'userNamesCommaSeparated')} data-testid="share-users" value={users} onChange={(e) => setUsers(e.target.value)} />}
-      <button type="button" data-testid="share-save" onClick={() => onSave(mode, users)}>{pt(lang, 'save')}</button>
-    </span>
-  );
-}
-
-/** The server's change kinds (sites.ts recordVersion) in the UI language; an unknown kind is shown as it came. */
-function changeName(change: string, lang: Lang): string {
-  const keys: Record<string, PlannerTextKey> = { create: 'changeCreated', update: 'changeEdited', delete: 'changeDeleted', restore: 'changeRestored' };
-  const key = keys[change];
-  return key ? pt(lang, key) : change;
 }

@@ -15,8 +15,8 @@ describe('site comparison', () => {
   const layers = {
     county: empty, townships: empty, wetlands: empty, mines: empty, pv: empty, windFarms: empty, carbonPilots: empty, oilTeaBases: empty,
     stands: { type: 'FeatureCollection' as const, features: [
-      stand(115.30, 26.30, 0.01, { id: 'a', land_class: '乔木林地', species: '杉木', age_group: '中龄林', volume_m3_per_ha: 80, canopy: 0.6, township_code: '1', township: 'X' }),
-      stand(115.40, 26.30, 0.01, { id: 'b', land_class: '乔木林地', species: '马尾松', age_group: '成熟林', volume_m3_per_ha: 120, canopy: 0.7, township_code: '1', township: 'X' }),
+      stand(115.30, 26.30, 0.01, { id: 'a', land_class: '乔木林地', species: '杉木', age_group: '中龄林', volume_m3_per_ha: 80, stock_m3: 600, canopy: 0.6, township_code: '1', township: 'X' }),
+      stand(115.40, 26.30, 0.01, { id: 'b', land_class: '乔木林地', species: '马尾松', age_group: '成熟林', volume_m3_per_ha: 120, stock_m3: 900, canopy: 0.7, township_code: '1', township: 'X' }),
     ] },
   } as unknown as PlanLayers;
   const index = buildSiteIndex(layers, computeAreas(layers), overlapSources(layers));
@@ -42,5 +42,23 @@ describe('site comparison', () => {
     expect(lines[0]).toContain('面积（亩） area_mu');
     const rows = compareRows(items, 'zh');
     expect(lines[2].split(',')[2]).toBe(String(rows[0].values[1]));
+  });
+  it('adds the siting verdict and rules and the signed carbon effect by type', () => {
+    const rows = compareRows(items, 'en');
+    const row = (k: string) => rows.find((r) => r.key === k)!.values;
+    // PV on forest: forbidden (arbor forest land), losses negative, avoided emissions positive; afforestation on forest:
+    // flagged as caution, no loss, the forest kept and no land to gain on.
+    expect(row('siting_verdict')).toEqual(['Forbidden', 'Caution']);
+    expect(String(row('siting_rules')[0])).toContain('Forbidden: PV arrays may not use arbor or bamboo forest land');
+    expect(items[0].analysis.stands.carbon_stock_tCO2e).toBeGreaterThan(10);
+    expect(row('stock_change_tCO2e')[0]).toBeCloseTo(-items[0].analysis.stands.carbon_stock_tCO2e, 1);
+    expect(row('stock_change_tCO2e')[1]).toBe(0);
+    expect(row('avoided_tCO2_per_yr')[0]).toBeGreaterThan(0);
+    expect(row('avoided_tCO2_per_yr')[1]).toBeNull();
+    expect(row('kept_mu')).toEqual([null, Math.round(items[1].analysis.stands.area_mu * 100) / 100]);
+    expect(row('eligible_mu')).toEqual([null, 0]);
+    const csv = comparisonCsv(items).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csv[0]).toContain('选址结论 siting_verdict');
+    expect(csv[1]).toContain('禁止 / Forbidden');
   });
 });

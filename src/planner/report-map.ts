@@ -1,10 +1,15 @@
 // The report's map: the site framed with room for the stands and projects around it, captured as a PNG, with what a
-// printed map needs to be read — the scale (metres per pixel at the captured zoom and latitude), the layers drawn
-// (for the legend) and the centre in CGCS2000 (geographic and 3° Gauss-Krüger). The user's view is restored after.
+// printed map needs to be read — the scale (metres per pixel at the captured zoom and latitude), the legend of the
+// layers that have something in the frame (a swatch per category drawn there: the stands by species group), the
+// labels drawn (the site's name among them) and the centre in CGCS2000 (geographic and 3° Gauss-Krüger). The user's
+// view is restored after.
 import type { Geometry } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { findGkDef, fromLonLat } from '../core/geo/crs.ts';
-import type { ColourRule, LayerDef } from '../layers/types.ts';
+import type { ColourRule, LayerDef, Text } from '../layers/types.ts';
+import { MapController } from '../map/map-controller.ts';
+import { valueName } from '../ui/value-names.ts';
+import type { Feature } from 'geojson';
 import { bboxOf } from '../core/geo/positions.ts';
 import { mapPng } from './map-layers.ts';
 
@@ -16,7 +21,15 @@ export interface ReportMap {
   metresPerPx: number;
   centre: [number, number];
   zoom: number;
+  /** [west, south, east, north] of the captured view. */
+  bounds: [number, number, number, number];
+  /** The legend: the layers drawn in the frame, a swatch per category present. */
+  legend: LegendEntry[];
+  /** Labels drawn in the frame (the site's name, townships, projects …). */
+  labels: number;
 }
+
+export interface LegendEntry { id: string; name: Text; fill: string; outline: string }
 
 /** Web Mercator ground resolution (512-px tiles, MapLibre's), in metres per CSS pixel. */
 export function metresPerPixel(lat: number, zoom: number): number {
@@ -45,7 +58,7 @@ function waitIdle(map: MapLibreMap): Promise<void> {
 }
 
 /** Frames `g` (padding a fifth of the view so neighbours show), waits for the tiles, captures, restores the view. */
-export async function captureReportMap(map: MapLibreMap, g: Geometry): Promise<ReportMap> {
+export async function captureReportMap(map: MapLibreMap, g: Geometry, layers: LayerDef[] = []): Promise<ReportMap> {
   const before = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
   const b = bboxOf(g);
   const c = map.getContainer();
@@ -56,9 +69,40 @@ export async function captureReportMap(map: MapLibreMap, g: Geometry): Promise<R
   const centre = map.getCenter();
   const zoom = map.getZoom();
   const image = await mapPng(map);
+  const ctl = MapController.of(map);
+  const legend = legendInView(layers, ctl.renderedInView(layers.map((l) => l.id)));
+  const labels = ctl.labelsInView();
+  const v = map.getBounds();
   map.jumpTo(before);
   const centreOfSite: [number, number] = b ? [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] : [centre.lng, centre.lat];
-  return { image, widthPx: c.clientWidth, heightPx: c.clientHeight, metresPerPx: metresPerPixel(centre.lat, zoom), centre: centreOfSite, zoom };
+  return {
+    image, widthPx: c.clientWidth, heightPx: c.clientHeight, metresPerPx: metresPerPixel(centre.lat, zoom), centre: centreOfSite, zoom,
+    bounds: [v.getWest(), v.getSouth(), v.getEast(), v.getNorth()], legend, labels,
+  };
+}
+
+/**
+ * The legend of what the frame shows: only the layers with features drawn in it (`rendered`, by layer id), in the
+ * registry's order; a categorical layer (the stands coloured by species group) gets a swatch per category drawn there.
+ */
+export function legendInView(layers: LayerDef[], rendered: Map<string, Feature[]>): LegendEntry[] {
+  const out: LegendEntry[] = [];
+  for (const l of layers) {
+    const features = rendered.get(l.id);
+    if (!features?.length) continue;
+    const rule = l.style.fill ?? l.style.lineColour ?? l.style.circleColour;
+    if (rule?.kind === 'categorical') {
+      const present = new Set(features.map((f) => f.properties?.[rule.property]));
+      for (const v of rule.values) {
+        if (!present.has(v.value)) continue;
+        const label = v.label ?? { zh: valueName(v.value, 'zh'), en: valueName(v.value, 'en') };
+        out.push({ id: l.id, name: { zh: `${l.name.zh}：${label.zh}`, en: `${l.name.en}: ${label.en}` }, fill: v.colour, outline: l.style.outline ?? v.colour });
+      }
+      continue;
+    }
+    out.push(...legendEntries([l]));
+  }
+  return out;
 }
 
 function firstColour(rule: ColourRule | undefined): string | undefined {

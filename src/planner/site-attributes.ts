@@ -16,10 +16,14 @@ function text(v: unknown): string {
   return typeof v === 'string' && v.trim() !== '' ? v : '';
 }
 
-/** The first non-empty value among `keys` (compared case-insensitively), with the key it came from. */
+/**
+ * The first non-empty value among `keys` (compared case-insensitively), with the key it came from. A bilingual header
+ * ("名称 name", the planner's own CSV) answers to each of its words.
+ */
 function pick(p: Props, keys: string[]): { key: string; value: string } | null {
   if (!p) return null;
   const byLower = new Map(Object.keys(p).map((k) => [k.toLowerCase(), k]));
+  for (const k of Object.keys(p)) for (const word of k.toLowerCase().split(/\s+/)) if (!byLower.has(word)) byLower.set(word, k);
   for (const k of keys) {
     const real = byLower.get(k);
     const v = real === undefined ? '' : text(p[real]);
@@ -31,6 +35,8 @@ function pick(p: Props, keys: string[]): { key: string; value: string } | null {
 export interface CarriedAttributes {
   /** Null when the feature has no name-like attribute nor stand numbers (the caller numbers it). */
   name: string | null;
+  /** The site type the feature carries (type / 类型), as written; the caller checks it is one. */
+  type: string | null;
   note: string;
   /** Every attribute with a value, as text (name and note included, so nothing is lost on export). */
   attributes: Record<string, string>;
@@ -48,5 +54,5 @@ export function carriedAttributes(p: Props, lang: 'zh' | 'en'): CarriedAttribute
     const xiao = pick(p, XIAO_BAN)?.value;
     if (xiao) name = lang === 'zh' ? `${lin ? `${lin} 林班 ` : ''}${xiao} 小班` : `${lin ? `compartment ${lin}, ` : ''}stand ${xiao}`;
   }
-  return { name: name ? name.slice(0, 200) : null, note: (pick(p, NOTE_KEYS)?.value ?? '').slice(0, 2000), attributes };
+  return { name: name ? name.slice(0, 200) : null, type: pick(p, ['type', '类型', 'lx'])?.value ?? null, note: (pick(p, NOTE_KEYS)?.value ?? '').slice(0, 2000), attributes };
 }

@@ -88,6 +88,7 @@ export interface PublicCounty {
   forest_land_mu: number;
   forest_area_mu: number;
   coverage_pct: number;
+  /** The county's growing stock, m³ (the CLI's stock_m3: the leak scan refuses stand field names in public files). */
   growing_stock_m3: number;
   carbon_stock_tCO2e: number;
   /** Stand carbon per hectare of forest area, t C/ha, and the same as t CO2e/ha (rounded separately). */

@@ -67,12 +67,26 @@ function statementName(text: string): string {
 }
 const prepared = (text: string, values: unknown[]) => ({ name: statementName(text), text, values });
 
+const CONNECT_TIMEOUT_S = 15;
+
 async function openPostgres(url: string): Promise<Db> {
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PGPOOL_MAX ?? 10) });
   // An idle client that loses its connection (server restart) must not crash the process: the next query reconnects.
   pool.on('error', (e) => console.warn(`database connection lost: ${e.message}`));
-  await pool.query('SELECT 1');
+  // A server that refuses, or a host that does not answer, is said at once (npm start reports it in one line).
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      pool.query('SELECT 1'),
+      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer in ${CONNECT_TIMEOUT_S} s`)), CONNECT_TIMEOUT_S * 1000); }),
+    ]);
+  } catch (e) {
+    void pool.end().catch(() => undefined);
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
   return {
     engine: 'postgres',
     query: async <T>(text: string, params: unknown[] = []) => ({ rows: (await pool.query(prepared(text, params))).rows as T[] }),

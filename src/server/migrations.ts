@@ -22,7 +22,12 @@ export function listMigrations(dir = DIR): Migration[] {
 
 /** Applies the migrations not yet applied; returns the names of those it applied. */
 export async function migrate(db: Db, log: (line: string) => void = () => undefined): Promise<string[]> {
-  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+  // Under the lock too: two processes starting at once on an empty PostgreSQL would otherwise both create the table
+  // (CREATE … IF NOT EXISTS is not safe against a concurrent create: a duplicate key in pg_type).
+  await db.tx(async (q) => {
+    await q.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+    await q.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+  });
   const applied: string[] = [];
   for (const m of listMigrations()) {
     const done = await db.tx(async (q) => {

@@ -21,27 +21,27 @@ export function registerProjectRoutes(app: FastifyInstance, db: Db, dataDir: str
   app.delete('/api/projects/:layer/:id', async (req) => setRetired(db, user(req), (req.params as P).layer, (req.params as P).id, true, req.body));
   app.post('/api/projects/:layer/:id/unretire', async (req) => setRetired(db, user(req), (req.params as P).layer, (req.params as P).id, false, req.body));
   app.get('/api/audit', async (req) => ({ changes: await listAudit(db, req.query as Record<string, string>) }));
-  app.post('/api/audit/:id/revert', async (req) => revertChange(db, user(req), (req.params as { id: string }).id));
+  app.post('/api/audit/:id/revert', async (req) => revertChange(db, user(req), (req.params as { id: string }).id, req.body));
 
   app.post('/api/publish', async (req, reply) => {
-    if (user(req).role !== 'editor') throw new ApiError(403, 'only editors publish');
-    if (!dataDir) throw new ApiError(503, 'this server has no data folder to publish from');
+    if (user(req).role !== 'editor') throw ApiError.keyed(403, 'publish.editorOnly');
+    if (!dataDir) throw ApiError.keyed(503, 'publish.noDataFolder');
     return reply.code(201).send(await publish(db, user(req), dataDir));
   });
   app.get('/api/public-snapshots', async () => ({ snapshots: await listSnapshots(db) }));
   app.get('/api/public-snapshots/:n', async (req) => {
     const n = (req.params as { n: string }).n;
-    if (!/^\d{1,9}$/.test(n)) throw new ApiError(400, 'the snapshot number is a whole number');
+    if (!/^\d{1,9}$/.test(n)) throw ApiError.keyed(400, 'snapshot.numberInvalid');
     const meta = (await listSnapshots(db)).find((s) => s.n === Number(n));
-    if (!meta) throw new ApiError(404, `no public snapshot ${n}`);
+    if (!meta) throw ApiError.keyed(404, 'snapshot.notFound', { n });
     const plan = await snapshotFile(db, meta.n, 'public/plan-progress.json');
     return { ...meta, files: ['public/township-stats.geojson', 'public/projects.geojson', 'public/plan-progress.json', 'public/neighbours.geojson'].map((f) => `/api/public-snapshots/${meta.n}/${f}`), plan_progress: plan ? JSON.parse(plan) : null };
   });
   app.get('/api/public-snapshots/:n/*', async (req, reply) => {
     const p = req.params as { n: string; '*': string };
-    if (!/^\d{1,9}$/.test(p.n)) throw new ApiError(400, 'the snapshot number is a whole number');
+    if (!/^\d{1,9}$/.test(p.n)) throw ApiError.keyed(400, 'snapshot.numberInvalid');
     const text = await snapshotFile(db, Number(p.n), p['*']);
-    if (text === null) throw new ApiError(404, `no file ${p['*']} in public snapshot ${p.n}`);
+    if (text === null) throw ApiError.keyed(404, 'snapshot.noFile', { file: p['*'], n: p.n });
     return reply.type(p['*'].endsWith('.json') ? 'application/json' : 'application/geo+json').send(text);
   });
 }

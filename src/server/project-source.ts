@@ -16,9 +16,10 @@ export interface DbProjectLayers {
   source: string;
 }
 
-/** The project layers from the database, or null when there is no database or nothing loaded into it. Throws a clear
- *  message when the embedded database is held by a running server. */
-export async function projectLayersFromDb(env: NodeJS.ProcessEnv = process.env): Promise<DbProjectLayers | null> {
+/** The project layers from the database, or null when there is no database or nothing loaded into it — or, with
+ *  `dataDir`, when what is loaded is another data folder's release (then `note` says so: the caller reads the files).
+ *  Throws a clear message when the embedded database is held by a running server. */
+export async function projectLayersFromDb(env: NodeJS.ProcessEnv = process.env, dataDir?: string, note: (line: string) => void = () => undefined): Promise<DbProjectLayers | null> {
   const url = env.DATABASE_URL || undefined;
   const dir = env.XG_DB_DIR ? path.resolve(env.XG_DB_DIR) : DEFAULT_DB_DIR;
   if (!url && !existsSync(path.join(dir, 'PG_VERSION'))) return null;
@@ -34,8 +35,12 @@ export async function projectLayersFromDb(env: NodeJS.ProcessEnv = process.env):
   }
   const { db, unlock } = opened;
   try {
-    const { rows } = await db.query<{ hash: string }>('SELECT hash FROM project_releases ORDER BY id DESC LIMIT 1');
+    const { rows } = await db.query<{ hash: string; data_dir: string }>('SELECT hash, data_dir FROM project_releases ORDER BY id DESC LIMIT 1');
     if (!rows.length) return null;
+    if (dataDir && path.resolve(rows[0].data_dir) !== path.resolve(dataDir)) {
+      note(`the database holds the project layers of ${rows[0].data_dir}, not of ${path.resolve(dataDir)}: reading the data files`);
+      return null;
+    }
     const { rows: [c] } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM project_audit');
     const layers: DbProjectLayers['layers'] = {};
     for (const [key, file] of Object.entries(planLayerFiles()) as [keyof PlanLayers, string][]) {

@@ -6,9 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { checkGeometry, countPositions } from '../core/geo/validate.ts';
-import { applyProjectEdit, geometryKindProblem, PROJECT_LAYERS, projectLayer, type ProjectLayerDef } from '../core/plan/project-edit.ts';
+import { applyProjectEdit, changedFields, geometryKindProblem, PROJECT_LAYERS, projectLayer, projectStateProblem, type ProjectLayerDef } from '../core/plan/project-edit.ts';
 import type { Db, Queryable } from './db.ts';
-import { ApiError } from './errors.ts';
+import type { ApiMessageKey, MessageParams } from '../core/messages/api-messages.ts';
+import { ApiError, geosError, problemError } from './errors.ts';
 import type { User } from './users.ts';
 
 interface Row {
@@ -33,7 +34,7 @@ const COLS = 'layer, feature_id, props, ST_AsGeoJSON(geom) AS geometry, retired,
 
 export function layerOrThrow(id: string): ProjectLayerDef {
   const l = projectLayer(id);
-  if (!l) throw new ApiError(404, `no project layer "${id}" (layers: ${PROJECT_LAYERS.map((x) => x.id).join(', ')})`);
+  if (!l) throw ApiError.keyed(404, 'project.noLayer', { layer: id, layers: PROJECT_LAYERS.map((x) => x.id).join(', ') });
   return l;
 }
 
@@ -124,7 +125,7 @@ export async function listProjects(db: Queryable, layerId: string, withRetired =
 
 async function lockRow(q: Queryable, layer: string, id: string): Promise<Row> {
   const { rows } = await q.query<Row>(`SELECT ${COLS} FROM project_features WHERE layer = $1 AND feature_id = $2 FOR UPDATE`, [layer, id]);
-  if (!rows[0]) throw new ApiError(404, `no feature "${id}" in layer ${layer}`);
+  if (!rows[0]) throw ApiError.keyed(404, 'project.noFeature', { id, layer });
   return rows[0];
 }
 
@@ -143,7 +144,7 @@ async function featureOut(q: Queryable, layer: string, id: string) {
 }
 
 function editorOnly(user: User) {
-  if (user.role !== 'editor') throw new ApiError(403, 'only editors change the project layers');
+  if (user.role !== 'editor') throw ApiError.keyed(403, 'project.editorOnly');
 }
 
 /** PATCH: status, year, capacity, name, notes. A bad value answers 400 with the field and the reason; nothing changes. */
@@ -152,9 +153,9 @@ export async function editProject(db: Db, user: User, layerId: string, id: strin
   const l = layerOrThrow(layerId);
   return db.tx(async (q) => {
     const row = await lockRow(q, l.id, id);
-    if (row.retired) throw new ApiError(409, `feature ${id} is retired; revert the retirement first`);
+    if (row.retired) throw ApiError.keyed(409, 'project.retired', { id });
     const r = applyProjectEdit(l, row.props, body);
-    if ('problem' in r) throw new ApiError(400, `${r.problem.field}: ${r.problem.reason}`, { field: r.problem.field, reason: r.problem.reason });
+    if ('problem' in r) throw problemError(r.problem);
     const audit = await writeState(q, user, row, { props: r.props, retired: false }, 'edit');
     return { ...(await featureOut(q, l.id, id)), audit };
   });
@@ -163,16 +164,16 @@ export async function editProject(db: Db, user: User, layerId: string, id: strin
 /** The optional { reason } of a retirement (or its undoing): text, at most 500 characters; 400 with the field if not. */
 export function changeReason(body: unknown): string | null {
   if (body === undefined || body === null || body === '') return null;
-  if (typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'body: send { "reason": "…" } or nothing', { field: 'body', reason: 'not a JSON object' });
+  if (typeof body !== 'object' || Array.isArray(body)) throw ApiError.keyed(400, 'project.reasonBody', {}, { field: 'body', reason: 'not a JSON object' });
   const extra = Object.keys(body).find((k) => k !== 'reason');
-  if (extra) throw new ApiError(400, `${extra}: not a field here (only reason)`, { field: extra, reason: 'not a field here' });
+  if (extra) throw ApiError.keyed(400, 'project.notAField', { field: extra }, { field: extra, reason: 'not a field here' });
   const v = (body as { reason?: unknown }).reason;
   if (v === undefined || v === null) return null;
-  const bad = (reason: string) => new ApiError(400, `reason: ${reason}`, { field: 'reason', reason });
-  if (typeof v !== 'string') throw bad('must be text');
+  const bad = (key: ApiMessageKey, params: MessageParams = {}) => ApiError.forField(400, 'reason', key, params);
+  if (typeof v !== 'string') throw bad('project.fieldNotText');
   const s = v.trim();
-  if (s.length > 500) throw bad('at most 500 characters');
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f<>]/.test(s)) throw bad('control characters and < > are not allowed');
+  if (s.length > 500) throw bad('project.fieldTooLong', { max: 500 });
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f<>]/.test(s)) throw bad('project.fieldChars');
   return s || null;
 }
 
@@ -183,7 +184,7 @@ export async function setRetired(db: Db, user: User, layerId: string, id: string
   const reason = changeReason(body);
   return db.tx(async (q) => {
     const row = await lockRow(q, l.id, id);
-    if (row.retired === retired) throw new ApiError(409, `feature ${id} is ${retired ? 'already retired' : 'not retired'}`);
+    if (row.retired === retired) throw ApiError.keyed(409, retired ? 'project.alreadyRetired' : 'project.notRetired', { id });
     const audit = await writeState(q, user, row, { props: row.props, retired }, retired ? 'retire' : 'unretire', null, reason);
     return { ...(await featureOut(q, l.id, id)), audit };
   });
@@ -195,31 +196,31 @@ const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
 export async function createProject(db: Db, user: User, layerId: string, body: unknown) {
   editorOnly(user);
   const l = layerOrThrow(layerId);
-  if (!l.creatable) throw new ApiError(400, `layer ${l.id}: new features are not added here`);
-  if (!body || typeof body !== 'object') throw new ApiError(400, 'body: send { geometry, name, … }', { field: 'body' });
+  if (!l.creatable) throw ApiError.keyed(400, 'project.notCreatable', { layer: l.id });
+  if (!body || typeof body !== 'object') throw ApiError.keyed(400, 'project.createBody', {}, { field: 'body' });
   const { geometry, id: wanted, ...fields } = body as Record<string, unknown>;
-  const bad = (field: string, reason: string) => new ApiError(400, `${field}: ${reason}`, { field, reason });
-  if (!geometry || typeof geometry !== 'object') throw bad('geometry', 'a GeoJSON geometry is required');
-  if (countPositions(geometry as Geometry) > 50_000) throw bad('geometry', 'more than 50,000 vertices');
+  // 400 with the field and the English reason (as before) plus the message key.
+  const bad = (field: string, key: ApiMessageKey, params: MessageParams = {}) => ApiError.forField(400, field, key, params);
+  if (!geometry || typeof geometry !== 'object') throw bad('geometry', 'geometry.notObject');
+  if (countPositions(geometry as Geometry) > 50_000) throw bad('geometry', 'geometry.tooLarge', { max: 50_000 });
   const checked = checkGeometry(geometry as Geometry);
-  if (checked.error || !checked.geometry) throw bad('geometry', checked.error ?? 'a geometry is required');
-  const kind = geometryKindProblem(l, checked.geometry);
-  if (kind) throw bad('geometry', kind);
-  if (wanted !== undefined && (typeof wanted !== 'string' || !ID_RE.test(wanted))) throw bad('id', 'letters, digits, . _ - (at most 80)');
-  if (typeof fields.name !== 'string') throw bad('name', 'required');
+  if (checked.error || !checked.geometry) throw bad('geometry', checked.error ? 'geometry.unusable' : 'geometry.required', checked.error ? { detail: checked.error } : {});
+  if (geometryKindProblem(l, checked.geometry)) throw bad('geometry', 'geometry.wrongKind', { want: l.geometry.join(' / '), got: checked.geometry.type });
+  if (wanted !== undefined && (typeof wanted !== 'string' || !ID_RE.test(wanted))) throw bad('id', 'project.idInvalid');
+  if (typeof fields.name !== 'string') throw bad('name', 'project.nameRequired');
   const start: Record<string, unknown> = {};
   if (l.status) start[l.status.field] = l.status.values[0];
   if (l.year) start[l.year.field] = null;
   if (l.capacity) start[l.capacity.field] = 0;
   const r = applyProjectEdit(l, start, fields);
-  if ('problem' in r) throw bad(r.problem.field, r.problem.reason);
+  if ('problem' in r) throw problemError(r.problem);
   const json = JSON.stringify(checked.geometry);
   return db.tx(async (q) => {
     const { rows: [v] } = await q.query<{ ok: boolean; why: string }>('SELECT ST_IsValid(g) AS ok, ST_IsValidReason(g) AS why FROM (SELECT ST_GeomFromGeoJSON($1::text) AS g) x', [json]);
-    if (!v.ok) throw bad('geometry', `not valid: ${v.why}`);
+    if (!v.ok) throw geosError(v.why, { field: 'geometry' });
     const id = (wanted as string | undefined) ?? `${l.id}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const { rows: dup } = await q.query('SELECT 1 FROM project_features WHERE layer = $1 AND feature_id = $2', [l.id, id]);
-    if (dup.length) throw new ApiError(409, `layer ${l.id} already has a feature "${id}"`);
+    if (dup.length) throw ApiError.keyed(409, 'project.exists', { layer: l.id, id });
     // The township is the one containing a point on the new feature (as the data's township_code is).
     const { rows: [t] } = await q.query<{ code: string | null }>(
       `SELECT (SELECT feature_id FROM project_features WHERE layer = 'townships' AND NOT retired
@@ -239,6 +240,8 @@ export async function createProject(db: Db, user: User, layerId: string, body: u
 
 export interface AuditRow {
   id: number;
+  /** What the change changed (changedFields): property names, and `retired`. */
+  fields: string[];
   at: string;
   user: string;
   layer: string;
@@ -256,30 +259,73 @@ export async function listAudit(db: Queryable, q: { layer?: string; feature?: st
   let since: Date | null = null;
   if (q.since) {
     since = /^\d+$/.test(q.since) ? new Date(Number(q.since)) : new Date(q.since);
-    if (Number.isNaN(since.getTime())) throw new ApiError(400, 'since: an ISO time or milliseconds since 1970', { field: 'since' });
+    if (Number.isNaN(since.getTime())) throw ApiError.keyed(400, 'audit.since', {}, { field: 'since' });
   }
   const limit = q.limit === undefined ? 500 : Number(q.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw new ApiError(400, 'limit: 1–5000', { field: 'limit' });
+  if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw ApiError.keyed(400, 'audit.limit', {}, { field: 'limit' });
   const { rows } = await db.query<{ id: string; at: Date; username: string; layer: string; feature_id: string; action: string; before: State | null; after: State; reverts: string | null; reason: string | null }>(
     `SELECT id, at, username, layer, feature_id, action, before, after, reverts, reason FROM project_audit
      WHERE ($1::text IS NULL OR layer = $1) AND ($2::text IS NULL OR feature_id = $2) AND ($3::timestamptz IS NULL OR at > $3)
      ORDER BY id DESC LIMIT $4`,
     [q.layer ?? null, q.feature ?? null, since ? since.toISOString() : null, limit]);
-  return rows.map((r) => ({ id: Number(r.id), at: new Date(r.at).toISOString(), user: r.username, layer: r.layer, feature: r.feature_id, action: r.action, before: r.before, after: r.after, reverts: r.reverts === null ? null : Number(r.reverts), reason: r.reason }));
+  return rows.map((r) => ({ id: Number(r.id), fields: changedFields(r.before, r.after), at: new Date(r.at).toISOString(), user: r.username, layer: r.layer, feature: r.feature_id, action: r.action, before: r.before, after: r.after, reverts: r.reverts === null ? null : Number(r.reverts), reason: r.reason }));
 }
 
-/** Revert one change: the feature goes back to the state before it, as a new change (nothing is deleted). */
-export async function revertChange(db: Db, user: User, auditId: string) {
+interface LaterChange {
+  id: number;
+  at: string;
+  user: string;
+  action: string;
+  fields: string[];
+}
+
+/**
+ * Revert one change (POST /api/audit/:id/revert [{ confirm: true }]): only the fields that change changed go back to
+ * their values before it; everything changed since in other fields stays. When a later change touched one of the same
+ * fields, reverting would overwrite it: the server answers 409 `audit.laterChanges` with those changes (`later`) and
+ * reverts only when asked again with `{ confirm: true }`. Reverting a creation retires the feature. The result must
+ * keep the layer's rules (a completion year with the done status only), else 409 with the rule broken. Written as a
+ * new change (nothing is deleted); the answer lists the later changes kept (`kept`).
+ */
+export async function revertChange(db: Db, user: User, auditId: string, body?: unknown) {
   editorOnly(user);
-  if (!/^\d{1,18}$/.test(auditId)) throw new ApiError(400, 'the change id is a number');
+  if (!/^\d{1,18}$/.test(auditId)) throw ApiError.keyed(400, 'audit.idNotNumber');
+  const confirm = !!body && typeof body === 'object' && (body as { confirm?: unknown }).confirm === true;
   return db.tx(async (q) => {
     const { rows } = await q.query<{ layer: string; feature_id: string; before: State | null; after: State }>('SELECT layer, feature_id, before, after FROM project_audit WHERE id = $1', [auditId]);
     const a = rows[0];
-    if (!a) throw new ApiError(404, `no change ${auditId}`);
+    if (!a) throw ApiError.keyed(404, 'audit.noChange', { id: auditId });
+    // Every change of a feature locks its row first, so the later changes read after the lock are all of them.
     const row = await lockRow(q, a.layer, a.feature_id);
-    // Reverting a creation retires the feature.
-    const target: State = a.before ?? { props: a.after.props, retired: true };
-    const audit = await writeState(q, user, row, target, 'revert', Number(auditId));
-    return { ...(await featureOut(q, a.layer, a.feature_id)), audit };
+    const fields = changedFields(a.before, a.after);
+    const { rows: since } = await q.query<{ id: string; at: Date; username: string; action: string; before: State | null; after: State }>(
+      'SELECT id, at, username, action, before, after FROM project_audit WHERE layer = $1 AND feature_id = $2 AND id > $3 ORDER BY id',
+      [a.layer, a.feature_id, auditId]);
+    const later: (LaterChange & { overlaps: boolean })[] = since.map((c) => {
+      const f = changedFields(c.before, c.after);
+      return { id: Number(c.id), at: new Date(c.at).toISOString(), user: c.username, action: c.action, fields: f, overlaps: f.some((x) => fields.includes(x)) };
+    });
+    const overlapping = later.filter((c) => c.overlaps).map(({ overlaps: _o, ...c }) => c);
+    const kept = later.filter((c) => !c.overlaps).map(({ overlaps: _o, ...c }) => c);
+    const shared = [...new Set(overlapping.flatMap((c) => c.fields.filter((f) => fields.includes(f))))];
+    if (overlapping.length && !confirm) {
+      throw ApiError.keyed(409, 'audit.laterChanges', { count: overlapping.length, fields: shared.join(',') }, { fields, later: overlapping, kept });
+    }
+    // Only this change's fields go back; a creation undone is a retirement.
+    const before: State = a.before ?? { props: a.after.props, retired: true };
+    const next: State = { props: { ...row.props }, retired: row.retired };
+    for (const f of fields) {
+      if (f === 'retired') next.retired = before.retired;
+      else if (f in before.props) next.props[f] = before.props[f];
+      else delete next.props[f];
+    }
+    if (!changedFields({ props: row.props, retired: row.retired }, next).length) {
+      throw ApiError.keyed(409, 'audit.nothingToRevert', { id: auditId, fields: fields.join(',') });
+    }
+    const l = layerOrThrow(a.layer);
+    const rule = projectStateProblem(l, next.props);
+    if (rule) throw ApiError.forField(409, rule.field, rule.key, rule.params);
+    const audit = await writeState(q, user, row, next, 'revert', Number(auditId));
+    return { ...(await featureOut(q, a.layer, a.feature_id)), audit, reverted: fields, overwrote: overlapping, kept };
   });
 }

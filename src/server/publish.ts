@@ -45,24 +45,63 @@ export function runSnapshotWorker(input: SnapshotInput): Promise<SnapshotOutput>
   });
 }
 
-/** One snapshot computation at a time: two editors pressing 发布 together do not double the load. */
+/**
+ * One snapshot computation at a time, two editors pressing 发布 together do not double the load, and snapshot numbers
+ * follow the order of the computations:
+ * - in this process, a queue;
+ * - across processes on one PostgreSQL, an advisory lock held by a transaction around the computation (the second
+ *   process waits for the first; the snapshot row is written in that transaction). The embedded PGlite belongs to one
+ *   process (main.ts locks its folder), and a transaction there would hold up every other request, so the queue alone
+ *   serves it.
+ */
 let queue: Promise<unknown> = Promise.resolve();
+const PUBLISH_LOCK = 4_490_016;
 
-export async function publish(db: Db, user: User, dataDir: string): Promise<{ n: number; created_at: string; files: string[]; townships: number; projects: number; ms: number; worker_ms: number }> {
-  if (user.role !== 'editor') throw new ApiError(403, 'only editors publish');
-  const turn = queue.then(async () => {
+export interface PublishResult {
+  n: number;
+  created_at: string;
+  files: string[];
+  townships: number;
+  projects: number;
+  /** Computation time, and the time spent waiting for another publish (this process's or another's) first. */
+  ms: number;
+  worker_ms: number;
+  waited_ms: number;
+  /** When this computation started and ended (ms since 1970): two publishes never overlap. */
+  started: number;
+  finished: number;
+}
+
+export async function publish(db: Db, user: User, dataDir: string): Promise<PublishResult> {
+  if (user.role !== 'editor') throw ApiError.keyed(403, 'publish.editorOnly');
+  const asked = performance.now();
+  const compute = async (q: Queryable) => {
     const t0 = performance.now();
-    const { rows: [last] } = await db.query<{ id: string | null }>('SELECT max(id) AS id FROM project_audit');
-    const projectLayers = await currentProjectLayers(db);
+    const started = Date.now();
+    const { rows: [last] } = await q.query<{ id: string | null }>('SELECT max(id) AS id FROM project_audit');
+    const projectLayers = await currentProjectLayers(q);
     const tw = performance.now();
     const out = await runSnapshotWorker({ dataDir, projectLayers });
     const workerMs = performance.now() - tw;
-    if (!out.ok) throw new ApiError(out.status, out.message, out.findings ? { findings: out.findings } : undefined);
-    const { rows: [row] } = await db.query<{ n: number; created_at: Date }>(
+    if (!out.ok) {
+      // The English detail goes to the log; the answer is keyed (the leak scan's findings travel with it).
+      if (out.status >= 500) console.warn(`publish: ${out.message}`);
+      throw out.findings ? ApiError.keyed(out.status, 'publish.leakScan', { count: out.findings.length }, { findings: out.findings }) : ApiError.keyed(out.status, 'publish.failed', {}, { detail: out.message });
+    }
+    const { rows: [row] } = await q.query<{ n: number; created_at: Date }>(
       'INSERT INTO public_snapshots (created_by, files, audit_id) VALUES ($1, $2::jsonb, $3) RETURNING n, created_at',
       [user.username, JSON.stringify(out.files), last?.id ?? null]);
-    return { n: row.n, created_at: new Date(row.created_at).toISOString(), files: Object.keys(out.files), townships: out.townships, projects: out.projects, ms: Math.round(performance.now() - t0), worker_ms: Math.round(workerMs) };
-  });
+    return {
+      n: row.n, created_at: new Date(row.created_at).toISOString(), files: Object.keys(out.files), townships: out.townships, projects: out.projects,
+      ms: Math.round(performance.now() - t0), worker_ms: Math.round(workerMs), waited_ms: Math.round(t0 - asked), started, finished: Date.now(),
+    };
+  };
+  const turn = queue.then(() => db.engine === 'postgres'
+    ? db.tx(async (q) => {
+      await q.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
+      return compute(q);
+    })
+    : compute(db));
   queue = turn.catch(() => undefined);
   return turn;
 }

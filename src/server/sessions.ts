@@ -1,9 +1,13 @@
 // Sessions in the database: the browser holds a random 256-bit token in an httpOnly, SameSite=Strict cookie; the table
-// holds only its SHA-256, the user, a CSRF token and the expiry. A short in-process cache spares a query on each of the
-// hundreds of tile requests a map pan makes; sign-out and expiry take effect in this process at once.
+// holds only its SHA-256, the user, a CSRF token and the expiry. A session of a disabled account is no session.
+//
+// Per process by design: a short cache (5 s) spares a query on each of the hundreds of page-file and tile requests a map
+// pan makes. Every /api call reads the database instead (`fresh`), so sign-out, a disabled account, a reset password
+// or a changed role take effect on the next API call in every server process; this process also drops the cached
+// entries at once. Another process may keep serving the same browser its static page files for up to 5 s.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from './db.ts';
-import type { Role, User } from './users.ts';
+import type { Role, User } from './roles.ts';
 
 export const COOKIE = 'xg_session';
 export const SESSION_HOURS = 12;
@@ -35,16 +39,17 @@ export async function createSession(db: Queryable, user: User, hours = SESSION_H
   return { token, session: { tokenHash, csrf, user, expires: rows[0].expires } };
 }
 
-export async function sessionFromToken(db: Queryable, token: string | undefined): Promise<Session | null> {
+/** The session of a cookie's token; `fresh` reads the database even when this process has it cached. */
+export async function sessionFromToken(db: Queryable, token: string | undefined, fresh = false): Promise<Session | null> {
   if (!token || token.length > 100) return null;
   const tokenHash = hashToken(token);
   const now = Date.now();
   const hit = cache.get(tokenHash);
-  if (hit && hit.until > now && (!hit.session || hit.session.expires > now)) return hit.session;
+  if (!fresh && hit && hit.until > now && (!hit.session || hit.session.expires > now)) return hit.session;
   const { rows } = await db.query<{ id: number; username: string; role: Role; csrf: string; expires: number }>(
     `SELECT u.id, u.username, u.role, s.csrf, (extract(epoch FROM s.expires_at) * 1000)::float8 AS expires
        FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.expires_at > now()`,
+      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`,
     [tokenHash],
   );
   const r = rows[0];
@@ -57,6 +62,20 @@ export async function sessionFromToken(db: Queryable, token: string | undefined)
 export async function endSession(db: Queryable, session: Session): Promise<void> {
   cache.delete(session.tokenHash);
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [session.tokenHash]);
+}
+
+/**
+ * Ends the sessions of a user (disabled, reset, a new password), all or all but one (`keep`: the token hash of the
+ * session that changed its own password), in the database and in this process's cache.
+ */
+export async function endUserSessions(db: Queryable, userId: number, keep: string | null = null): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2', [userId, keep]);
+  forgetCachedSessions(userId, keep);
+}
+
+/** Drops a user's cached sessions in this process (again after a transaction commits: a read meanwhile may have cached one). */
+export function forgetCachedSessions(userId: number, keep: string | null = null): void {
+  for (const [hash, entry] of cache) if (entry.session?.user.id === userId && hash !== keep) cache.delete(hash);
 }
 
 export function csrfMatches(session: Session, header: unknown): boolean {

@@ -26,32 +26,35 @@ export interface SiteInput {
   sharing?: Sharing;
 }
 
-const bad = (message: string) => new ApiError(400, message);
+import type { ApiMessageKey, MessageParams } from '../core/messages/api-messages.ts';
+
+const bad = (key: ApiMessageKey, params: MessageParams = {}) => ApiError.keyed(400, key, params);
 
 function text(v: unknown, field: string, max: number, required: boolean, allowNewlines: boolean): string | undefined {
   if (v === undefined || v === null) {
-    if (required) throw bad(`${field} is required`);
+    if (required) throw bad('site.fieldRequired', { field });
     return undefined;
   }
-  if (typeof v !== 'string') throw bad(`${field} must be a string`);
+  if (typeof v !== 'string') throw bad('site.fieldNotText', { field });
   const s = v.trim();
-  if (required && !s) throw bad(`${field} must not be empty`);
-  if (s.length > max) throw bad(`${field} is ${s.length} characters long; at most ${max}`);
+  if (required && !s) throw bad('site.fieldEmpty', { field });
+  if (s.length > max) throw bad('site.fieldTooLong', { field, length: s.length, max });
   // eslint-disable-next-line no-control-regex
-  if ((allowNewlines ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/).test(s)) throw bad(`${field} contains control characters`);
-  if (/[<>]/.test(s)) throw bad(`${field} must not contain "<" or ">" (no markup in names and notes)`);
+  if ((allowNewlines ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/).test(s)) throw bad('site.fieldControlChars', { field });
+  if (/[<>]/.test(s)) throw bad('site.fieldMarkup', { field });
   return s;
 }
 
 const DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
 
-interface Walk { n: number; lonOutside: boolean }
+interface Walk { n: number; lonOutside: boolean; latOutside: number | null }
 
 function positions(c: unknown, depth: number, count: Walk): boolean {
   if (!Array.isArray(c)) return false;
   if (depth === 0) {
     count.n++;
     if (Math.abs(c[0]) > 180) count.lonOutside = true;
+    if (Math.abs(c[1]) > 90 && count.latOutside === null) count.latOutside = c[1];
     return (c.length === 2 || c.length === 3) && c.every((n) => typeof n === 'number');
   }
   if (c.length === 0) return false;
@@ -64,23 +67,25 @@ function positions(c: unknown, depth: number, count: Walk): boolean {
 
 
 export function checkGeometry(v: unknown): Geometry {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) throw bad('geometry must be a GeoJSON geometry object');
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw bad('geometry.notObject');
   const g = v as { type?: unknown; coordinates?: unknown };
   if (typeof g.type !== 'string' || !Object.hasOwn(DEPTH, g.type)) {
-    throw bad(`geometry type must be one of ${Object.keys(DEPTH).join(', ')} (got ${JSON.stringify(String(g.type)).slice(0, 40)})`);
+    throw bad('geometry.typeInvalid', { geometryTypes: Object.keys(DEPTH).join(', '), got: JSON.stringify(String(g.type)).slice(0, 40) });
   }
-  const count: Walk = { n: 0, lonOutside: false };
-  if (!positions(g.coordinates, DEPTH[g.type], count)) throw bad(`geometry coordinates are malformed for a ${g.type}: expected ${DEPTH[g.type]} levels of arrays around [longitude, latitude] numbers`);
-  if (count.n > MAX_VERTICES) throw bad(`geometry is too large: more than ${MAX_VERTICES} vertices`);
+  const count: Walk = { n: 0, lonOutside: false, latOutside: null };
+  if (!positions(g.coordinates, DEPTH[g.type], count)) throw bad('geometry.malformed', { geometryType: g.type, depth: DEPTH[g.type] });
+  if (count.n > MAX_VERTICES) throw bad('geometry.tooLarge', { max: MAX_VERTICES });
   const geometry = { type: g.type, coordinates: g.coordinates } as Geometry;
+  if (count.latOutside !== null) throw bad('geometry.latitude', { lat: count.latOutside });
+  // JSON numbers are finite and the walk above checked latitudes: what is left for the core's check is a safety net.
   const problem = validateCoordinates(geometry);
-  if (problem) throw bad(`geometry: ${problem}`);
-  if (count.lonOutside) throw bad('geometry: a longitude is outside −180…180');
+  if (problem) throw bad('geometry.unusable', { detail: problem });
+  if (count.lonOutside) throw bad('geometry.longitude');
   eachPath(geometry, (ring, kind) => {
     if (kind !== 'ring') return;
-    if (ring.length < 4) throw bad(`geometry: a polygon ring has ${ring.length} positions; at least 4 (closed) are needed`);
+    if (ring.length < 4) throw bad('geometry.ringTooShort', { n: ring.length });
     const [a, z] = [ring[0], ring[ring.length - 1]];
-    if (a[0] !== z[0] || a[1] !== z[1]) throw bad('geometry: a polygon ring is not closed (its last position must equal its first)');
+    if (a[0] !== z[0] || a[1] !== z[1]) throw bad('geometry.ringNotClosed');
   });
   return geometry;
 }
@@ -90,26 +95,26 @@ function checkSharing(v: unknown): Sharing | undefined {
   if (v === 'private' || v === 'everyone') return v;
   if (typeof v === 'object' && !Array.isArray(v) && Array.isArray((v as { users?: unknown }).users)) {
     const users = (v as { users: unknown[] }).users;
-    if (users.length > 500 || !users.every((u) => typeof u === 'string' && u.length <= 40)) throw bad('sharing.users must be a list of user names');
+    if (users.length > 500 || !users.every((u) => typeof u === 'string' && u.length <= 40)) throw bad('share.usersNotList');
     return { users: [...new Set(users as string[])] };
   }
-  throw bad('sharing must be "private", "everyone" or { "users": ["name", …] }');
+  throw bad('share.invalid');
 }
 
 /** A whole new site (POST) when `create`, else the fields a PUT changes. */
 export function checkSiteInput(body: unknown, create: boolean): SiteInput {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw bad('the request body must be a JSON object');
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw bad('request.bodyNotObject');
   const b = body as Record<string, unknown>;
   const out: SiteInput = {};
   if (create && b.id !== undefined) {
-    if (typeof b.id !== 'string' || !ID.test(b.id)) throw bad('id must be 1–64 letters, digits, "-" or "_"');
+    if (typeof b.id !== 'string' || !ID.test(b.id)) throw bad('site.idInvalid');
     out.id = b.id;
   }
   out.name = text(b.name, 'name', MAX_NAME, create, false);
   out.note = text(b.note, 'note', MAX_NOTE, false, true);
   out.origin = text(b.origin, 'origin', MAX_NAME, false, false);
   if (b.type !== undefined || create) {
-    if (!isSiteType(b.type)) throw bad(`type must be one of ${SITE_TYPES.join(', ')}`);
+    if (!isSiteType(b.type)) throw bad('site.typeInvalid', { types: SITE_TYPES.join(', ') });
     out.type = b.type;
   }
   if (b.geometry !== undefined || create) out.geometry = checkGeometry(b.geometry);

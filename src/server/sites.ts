@@ -8,11 +8,15 @@
 //   edit     — anyone who may read it, unless their role is viewer (viewers read only).
 //   sharing, delete, undo of a delete — the owner (not a viewer).
 //   create   — planners and editors.
+// Each site carries its siting record (src/server/siting.ts), recomputed by the server whenever its geometry or type
+// changes (create, save, restore of an older version).
 import { measureSite } from '../core/analysis/measure-site.ts';
 import { M2_PER_MU } from '../core/geo/units.ts';
 import type { Db, Queryable } from './db.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, geosError } from './errors.ts';
 import type { SiteWire } from '../core/share/site-wire.ts';
+import type { SiteType } from '../core/analysis/site-types.ts';
+import type { SitingRecord } from '../core/analysis/siting.ts';
 import type { Sharing, SiteInput } from './site-input.ts';
 import type { User } from './users.ts';
 import { randomUUID } from 'node:crypto';
@@ -20,6 +24,9 @@ import type { Geometry } from 'geojson';
 
 /** The wire form of a site (src/core/share/site-wire.ts). */
 export type SiteOut = SiteWire;
+
+/** Computes a site's siting record (src/server/siting.ts); absent when the server has no data folder. */
+export type SitingOf = (geometry: Geometry, type: SiteType) => Promise<SitingRecord | null>;
 
 interface SiteRow {
   id: string;
@@ -37,6 +44,7 @@ interface SiteRow {
   updated: number;
   updated_by: number;
   shared_with: number[];
+  siting: SitingRecord | null;
 }
 
 const READABLE = `(s.owner_id = $1 OR s.sharing = 'everyone' OR (s.sharing = 'users' AND EXISTS (SELECT 1 FROM site_shares x WHERE x.site_id = s.id AND x.user_id = $1)))`;
@@ -45,7 +53,7 @@ const READABLE = `(s.owner_id = $1 OR s.sharing = 'everyone' OR (s.sharing = 'us
 // milliseconds of planning, and names never change (accounts are added, not renamed).
 const COLUMNS = `s.id, s.version, s.name, s.type, s.note, s.origin, ST_AsGeoJSON(s.geom, 15, 0) AS geometry, s.area_m2, s.sharing,
          s.owner_id, s.deleted, (extract(epoch FROM s.created_at) * 1000)::float8 AS created,
-         (extract(epoch FROM s.updated_at) * 1000)::float8 AS updated, s.updated_by,
+         (extract(epoch FROM s.updated_at) * 1000)::float8 AS updated, s.updated_by, s.siting,
          CASE WHEN s.sharing = 'users' THEN (SELECT array_agg(sh.user_id) FROM site_shares sh WHERE sh.site_id = s.id) ELSE '{}' END AS shared_with`;
 const SELECT = `SELECT ${COLUMNS} FROM sites s`;
 /** Inside a statement whose CTE `s` returns the site's new row: records it in site_versions (author and change are parameters). */
@@ -88,6 +96,7 @@ async function toSites(q: Queryable, rows: SiteRow[], user: User): Promise<SiteO
     updated_by: n.get(r.updated_by) ?? `#${r.updated_by}`,
     can_edit: mayWrite && !r.deleted,
     can_share: mayWrite && r.owner_id === user.id,
+    siting: r.siting ?? null,
   }));
 }
 
@@ -108,7 +117,7 @@ export async function listSites(db: Queryable, user: User, includeDeleted = fals
 
 async function readRow(q: Queryable, user: User, id: string, lock = false): Promise<SiteRow> {
   const { rows } = await q.query<SiteRow>(`${SELECT} WHERE s.id = $2 AND ${READABLE}${lock ? ' FOR UPDATE' : ''}`, [user.id, id]);
-  if (!rows[0]) throw new ApiError(404, `no site "${id}" (it does not exist or is not shared with you)`);
+  if (!rows[0]) throw ApiError.keyed(404, 'site.notFound', { id });
   return rows[0];
 }
 
@@ -149,12 +158,12 @@ export async function getSite(db: Db, user: User, id: string): Promise<SiteOut> 
       cache.rows.set(id, row);
     }
   }
-  if (!row || !mayRead(row, user)) throw new ApiError(404, `no site "${id}" (it does not exist or is not shared with you)`);
+  if (!row || !mayRead(row, user)) throw ApiError.keyed(404, 'site.notFound', { id });
   return toSite(db, row, user);
 }
 
 function requireWriter(user: User): void {
-  if (user.role === 'viewer') throw new ApiError(403, 'viewers cannot change sites');
+  if (user.role === 'viewer') throw ApiError.keyed(403, 'site.viewerReadOnly');
 }
 
 /** Geometry PostGIS accepts as valid (no self-intersection …); measured by src/core. */
@@ -164,19 +173,22 @@ async function measuredGeometry(q: Queryable, geometry: Geometry): Promise<{ jso
   try {
     ({ rows: [row] } = await q.query<{ ok: boolean; why: string }>('SELECT ST_IsValid(g) AS ok, ST_IsValidReason(g) AS why FROM (SELECT ST_GeomFromGeoJSON($1::text) AS g) x', [json]));
   } catch (e) {
-    throw new ApiError(400, `geometry could not be read: ${(e as Error).message}`);
+    throw ApiError.keyed(400, 'geometry.unreadable', {}, { detail: (e as Error).message });
   }
-  if (!row?.ok) throw new ApiError(400, `geometry is not valid: ${row?.why ?? 'unknown reason'}`);
+  if (!row?.ok) throw geosError(row?.why);
   return { json, area_m2: measureSite(geometry).area_m2 };
 }
 
 async function shareIds(q: Queryable, sharing: Sharing | undefined): Promise<number[]> {
   if (!sharing || typeof sharing === 'string') return [];
   if (!sharing.users.length) return [];
-  const { rows } = await q.query<{ id: number; username: string }>('SELECT id, username FROM users WHERE username = ANY($1::text[])', [sharing.users]);
-  const unknown = sharing.users.filter((n) => !rows.some((r) => r.username === n));
-  if (unknown.length) throw new ApiError(400, `sharing: no such user ${unknown.map((n) => JSON.stringify(n)).join(', ')}`);
-  return rows.map((r) => r.id);
+  // Names are case-insensitive (users.ts): "ANN" shares with the account "Ann".
+  const { rows } = await q.query<{ name: string; id: number | null }>(
+    'SELECT n.name, u.id FROM unnest($1::text[]) WITH ORDINALITY AS n(name, i) LEFT JOIN users u ON lower(u.username) = lower(n.name) ORDER BY n.i',
+    [sharing.users.map((n) => n.normalize('NFC').trim())]);
+  const unknown = rows.filter((r) => r.id === null).map((r) => r.name);
+  if (unknown.length) throw ApiError.keyed(400, 'share.unknownUsers', { users: unknown.map((n) => JSON.stringify(n)).join(', ') }, { unknown });
+  return [...new Set(rows.map((r) => r.id as number))];
 }
 
 const modeOf = (s: Sharing): SiteRow['sharing'] => (typeof s === 'string' ? s : 'users');
@@ -200,10 +212,14 @@ async function recordVersion(q: Queryable, id: string, author: User, change: 'cr
   return rows[0];
 }
 
-export async function createSite(db: Db, user: User, input: SiteInput): Promise<SiteOut> {
+/** The record as a jsonb parameter (null: not computed). */
+const sitingParam = (r: SitingRecord | null | undefined) => (r ? JSON.stringify(r) : null);
+
+export async function createSite(db: Db, user: User, input: SiteInput, sitingOf?: SitingOf): Promise<SiteOut> {
   requireWriter(user);
   const id = input.id ?? randomUUID();
   const geometry = await measuredGeometry(db, input.geometry!);
+  const siting = sitingParam(await sitingOf?.(input.geometry!, input.type!));
   const sharing = input.sharing ?? 'private';
   if (typeof sharing === 'string' && db.engine === 'postgres') {
     // No named users to look up: the row and its first version are written by one statement (one round trip, one
@@ -211,26 +227,26 @@ export async function createSite(db: Db, user: User, input: SiteInput): Promise<
     // statement at a time) the bigger statement measured slower (bench:server p95 251 ms against 144 ms).
     return written(db, id, async () => {
       const { rows: [row] } = await db.query<SiteRow>(
-        `WITH s AS (INSERT INTO sites (id, owner_id, version, name, type, note, origin, geom, area_m2, sharing, updated_by)
-                    VALUES ($1, $2, 1, $3, $4, $5, $6, ST_SetSRID(ST_GeomFromGeoJSON($7::text), 4490), $8, $9, $2)
+        `WITH s AS (INSERT INTO sites (id, owner_id, version, name, type, note, origin, geom, area_m2, sharing, updated_by, siting)
+                    VALUES ($1, $2, 1, $3, $4, $5, $6, ST_SetSRID(ST_GeomFromGeoJSON($7::text), 4490), $8, $9, $2, $11::jsonb)
                     ON CONFLICT (id) DO NOTHING RETURNING *),
               v AS (${versionFromS('$2', '$10')})
          SELECT ${COLUMNS} FROM s`,
-        [id, user.id, input.name, input.type, input.note ?? '', input.origin ?? '', geometry.json, geometry.area_m2, sharing, 'create'],
+        [id, user.id, input.name, input.type, input.note ?? '', input.origin ?? '', geometry.json, geometry.area_m2, sharing, 'create', siting],
       );
-      if (!row) throw new ApiError(409, `a site with id "${id}" already exists`);
+      if (!row) throw ApiError.keyed(409, 'site.exists', { id });
       return toSite(db, row, user);
     });
   }
   return written(db, id, () => db.tx(async (q) => {
     const ids = await shareIds(q, sharing);
     const { rows } = await q.query(
-      `INSERT INTO sites (id, owner_id, version, name, type, note, origin, geom, area_m2, sharing, updated_by)
-       VALUES ($1, $2, 1, $3, $4, $5, $6, ST_SetSRID(ST_GeomFromGeoJSON($7::text), 4490), $8, $9, $2)
+      `INSERT INTO sites (id, owner_id, version, name, type, note, origin, geom, area_m2, sharing, updated_by, siting)
+       VALUES ($1, $2, 1, $3, $4, $5, $6, ST_SetSRID(ST_GeomFromGeoJSON($7::text), 4490), $8, $9, $2, $10::jsonb)
        ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [id, user.id, input.name, input.type, input.note ?? '', input.origin ?? '', geometry.json, geometry.area_m2, modeOf(sharing)],
+      [id, user.id, input.name, input.type, input.note ?? '', input.origin ?? '', geometry.json, geometry.area_m2, modeOf(sharing), siting],
     );
-    if (!rows[0]) throw new ApiError(409, `a site with id "${id}" already exists`);
+    if (!rows[0]) throw ApiError.keyed(409, 'site.exists', { id });
     if (ids.length) await writeShares(q, id, sharing, ids);
     return toSite(q, await recordVersion(q, id, user, 'create'), user);
   }));
@@ -238,18 +254,23 @@ export async function createSite(db: Db, user: User, input: SiteInput): Promise<
 
 async function staleCheck(q: Queryable, row: SiteRow, user: User, base: unknown): Promise<void> {
   if (base === undefined) return;
-  if (!Number.isInteger(base)) throw new ApiError(400, 'version must be an integer');
+  if (!Number.isInteger(base)) throw ApiError.keyed(400, 'site.versionNotInteger');
   if (base !== row.version) {
     const current = await toSite(q, row, user);
-    throw new ApiError(409, `site "${row.name}" was changed by ${current.updated_by} (version ${row.version}) after the version ${base} you edited; choose which to keep`, { current });
+    throw ApiError.keyed(409, 'site.changedMeanwhile', { name: row.name, by: current.updated_by, version: row.version, base: Number(base) }, { current });
   }
 }
 
-export async function updateSite(db: Db, user: User, id: string, input: SiteInput, base: unknown): Promise<SiteOut> {
+export async function updateSite(db: Db, user: User, id: string, input: SiteInput, base: unknown, sitingOf?: SitingOf): Promise<SiteOut> {
   requireWriter(user);
-  if (base === undefined) throw new ApiError(400, 'version is required: send the version you edited');
+  if (base === undefined) throw ApiError.keyed(400, 'site.versionRequired');
   const geometry = input.geometry ? await measuredGeometry(db, input.geometry) : null;
-  if (input.sharing === undefined && Number.isInteger(base) && db.engine === 'postgres') {
+  // A new geometry or type changes the siting. With both in the body it is computed now; with one of them only, from
+  // the current row read below (the full path), so the record always matches what is stored.
+  const reshaped = input.geometry !== undefined || input.type !== undefined;
+  const both = input.geometry !== undefined && input.type !== undefined;
+  const early = sitingOf && both ? sitingParam(await sitingOf(input.geometry!, input.type!)) : null;
+  if (input.sharing === undefined && Number.isInteger(base) && db.engine === 'postgres' && (!sitingOf || !reshaped || both)) {
     // The common save (content only, on the current version) is one statement: the UPDATE's WHERE checks that the site
     // is readable, not deleted and still at `base` (under concurrent saves PostgreSQL re-checks it on the newest row),
     // and the version record is written from its RETURNING. When it changes nothing, the full path below finds out
@@ -258,29 +279,34 @@ export async function updateSite(db: Db, user: User, id: string, input: SiteInpu
       `WITH s AS (UPDATE sites s SET version = s.version + 1, name = COALESCE($3, s.name), type = COALESCE($4, s.type),
                          note = COALESCE($5, s.note), origin = COALESCE($6, s.origin),
                          geom = COALESCE(ST_SetSRID(ST_GeomFromGeoJSON($7::text), 4490), s.geom), area_m2 = COALESCE($8, s.area_m2),
+                         siting = CASE WHEN $11 THEN $12::jsonb ELSE s.siting END,
                          updated_at = now(), updated_by = $1
                    WHERE s.id = $2 AND ${READABLE} AND NOT s.deleted AND s.version = $9
                    RETURNING s.*),
             v AS (${versionFromS('$1', '$10')})
        SELECT ${COLUMNS} FROM s`,
       [user.id, id, input.name ?? null, input.type ?? null, input.note ?? null, input.origin ?? null, geometry?.json ?? null,
-        geometry?.area_m2 ?? null, base, 'update'],
+        geometry?.area_m2 ?? null, base, 'update', !!sitingOf && reshaped, early],
     ));
     if (row) return toSite(db, row, user);
   }
   return written(db, id, () => db.tx(async (q) => {
     const row = await readRow(q, user, id, true);
-    if (row.deleted) throw new ApiError(409, `site "${row.name}" was deleted; restore it first`, { current: await toSite(q, row, user) });
+    if (row.deleted) throw ApiError.keyed(409, 'site.deleted', { name: row.name }, { current: await toSite(q, row, user) });
     await staleCheck(q, row, user, base);
-    if (input.sharing !== undefined && row.owner_id !== user.id) throw new ApiError(403, 'only the owner can change who a site is shared with');
+    if (input.sharing !== undefined && row.owner_id !== user.id) throw ApiError.keyed(403, 'share.ownerOnly');
     const ids = input.sharing !== undefined ? await shareIds(q, input.sharing) : [];
+    const siting = sitingOf && reshaped
+      ? (both ? early : sitingParam(await sitingOf(input.geometry ?? (JSON.parse(row.geometry) as Geometry), (input.type ?? row.type) as SiteType)))
+      : null;
     await q.query(
       `UPDATE sites SET version = version + 1, name = COALESCE($2, name), type = COALESCE($3, type), note = COALESCE($4, note),
               origin = COALESCE($5, origin), geom = COALESCE(ST_SetSRID(ST_GeomFromGeoJSON($6::text), 4490), geom),
-              area_m2 = COALESCE($7, area_m2), sharing = COALESCE($8, sharing), updated_at = now(), updated_by = $9
+              area_m2 = COALESCE($7, area_m2), sharing = COALESCE($8, sharing), updated_at = now(), updated_by = $9,
+              siting = CASE WHEN $10 THEN $11::jsonb ELSE siting END
         WHERE id = $1`,
       [id, input.name ?? null, input.type ?? null, input.note ?? null, input.origin ?? null, geometry?.json ?? null, geometry?.area_m2 ?? null,
-        input.sharing !== undefined ? modeOf(input.sharing) : null, user.id],
+        input.sharing !== undefined ? modeOf(input.sharing) : null, user.id, !!sitingOf && reshaped, siting],
     );
     if (input.sharing !== undefined) await writeShares(q, id, input.sharing, ids);
     return toSite(q, await recordVersion(q, id, user, 'update'), user);
@@ -291,8 +317,8 @@ export async function deleteSite(db: Db, user: User, id: string, base: unknown):
   requireWriter(user);
   return written(db, id, () => db.tx(async (q) => {
     const row = await readRow(q, user, id, true);
-    if (row.owner_id !== user.id) throw new ApiError(403, 'only the owner can delete a site');
-    if (row.deleted) throw new ApiError(409, `site "${row.name}" is already deleted`, { current: await toSite(q, row, user) });
+    if (row.owner_id !== user.id) throw ApiError.keyed(403, 'site.ownerOnlyDelete');
+    if (row.deleted) throw ApiError.keyed(409, 'site.alreadyDeleted', { name: row.name }, { current: await toSite(q, row, user) });
     await staleCheck(q, row, user, base);
     await q.query('UPDATE sites SET version = version + 1, deleted = true, updated_at = now(), updated_by = $2 WHERE id = $1', [id, user.id]);
     return toSite(q, await recordVersion(q, id, user, 'delete'), user);
@@ -300,22 +326,25 @@ export async function deleteSite(db: Db, user: User, id: string, base: unknown):
 }
 
 /** Makes version `version` current again, as a new version (history is never rewritten). Undoes a delete too. */
-export async function restoreSite(db: Db, user: User, id: string, version: unknown, base: unknown): Promise<SiteOut> {
+export async function restoreSite(db: Db, user: User, id: string, version: unknown, base: unknown, sitingOf?: SitingOf): Promise<SiteOut> {
   requireWriter(user);
-  if (!Number.isInteger(version)) throw new ApiError(400, 'version (the one to restore) must be an integer');
+  if (!Number.isInteger(version)) throw ApiError.keyed(400, 'site.restoreVersionNotInteger');
   return written(db, id, () => db.tx(async (q) => {
     const row = await readRow(q, user, id, true);
-    if (row.deleted && row.owner_id !== user.id) throw new ApiError(403, 'only the owner can undo the delete of a site');
+    if (row.deleted && row.owner_id !== user.id) throw ApiError.keyed(403, 'site.ownerOnlyUndelete');
     await staleCheck(q, row, user, base);
-    const { rows } = await q.query<{ deleted: boolean }>('SELECT deleted FROM site_versions WHERE site_id = $1 AND version = $2', [id, version]);
-    if (!rows[0]) throw new ApiError(404, `site "${row.name}" has no version ${version}`);
-    if (rows[0].deleted) throw new ApiError(400, `version ${version} is a deletion; restore a version before it`);
+    const { rows } = await q.query<{ deleted: boolean; type: string; geometry: string }>(
+      'SELECT deleted, type, ST_AsGeoJSON(geom, 15, 0) AS geometry FROM site_versions WHERE site_id = $1 AND version = $2', [id, version]);
+    if (!rows[0]) throw ApiError.keyed(404, 'site.noVersion', { name: row.name, version: Number(version) });
+    if (rows[0].deleted) throw ApiError.keyed(400, 'site.versionIsDeletion', { version: Number(version) });
+    const siting = sitingOf ? sitingParam(await sitingOf(JSON.parse(rows[0].geometry) as Geometry, rows[0].type as SiteType)) : null;
     // Sharing stays as it is now: restoring content must not let a non-owner change who sees the site.
     await q.query(
       `UPDATE sites s SET version = s.version + 1, name = v.name, type = v.type, note = v.note, origin = v.origin, geom = v.geom,
-              area_m2 = v.area_m2, deleted = false, updated_at = now(), updated_by = $3
+              area_m2 = v.area_m2, deleted = false, updated_at = now(), updated_by = $3,
+              siting = CASE WHEN $4 THEN $5::jsonb ELSE s.siting END
          FROM site_versions v WHERE s.id = $1 AND v.site_id = $1 AND v.version = $2`,
-      [id, version, user.id],
+      [id, version, user.id, !!sitingOf, siting],
     );
     return toSite(q, await recordVersion(q, id, user, 'restore'), user);
   }));

@@ -1,5 +1,5 @@
-// Serves a built page folder (dist/, dist-public/, dist-login/) read-only: no directory listing, no path outside the
-// folder, ETag/304 for the tiles and data files the map fetches again and again.
+// Serves a built page folder and the data folder read-only: no directory listing, no path outside the folder,
+// ETag/304 for the tiles and data files the map fetches again and again.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyReply } from 'fastify';
@@ -21,8 +21,16 @@ const MIME: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** The file under `root` that `urlPath` names (index.html for a folder), or null when there is none or it escapes. */
-export function resolveFile(root: string, urlPath: string): string | null {
+/**
+ * Which files of a data folder the bureau page may fetch (signed in): all of them but the folder's README and the
+ * FlatGeobuf copies `npm run bench:formats` writes (benchmark only). The static build copies the same set.
+ */
+export function isServedDataFile(rel: string): boolean {
+  return rel !== 'README.md' && !rel.endsWith('.fgb');
+}
+
+/** `urlPath` as a path inside a folder (no leading slash), or null when it is malformed or would leave the folder. */
+function relativePath(urlPath: string): string | null {
   let rel: string;
   try {
     rel = decodeURIComponent(urlPath.split('?')[0]);
@@ -32,9 +40,25 @@ export function resolveFile(root: string, urlPath: string): string | null {
   if (rel.includes('\0')) return null;
   rel = path.posix.normalize(`/${rel}`);
   if (rel.split('/').includes('..')) return null;
-  let file = path.join(root, rel);
+  return rel.slice(1);
+}
+
+/** The file under `root` that `urlPath` names (index.html for a folder), or null when there is none or it escapes. */
+export function resolveFile(root: string, urlPath: string): string | null {
+  const rel = relativePath(urlPath);
+  if (rel === null) return null;
+  let file = path.resolve(root, rel);
   if (!file.startsWith(path.resolve(root))) return null;
   if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+  return existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+/** A data folder's file named by `urlPath` when `allowed` lets that page read it (folders are never listed). */
+export function resolveDataFile(root: string, urlPath: string, allowed: (rel: string) => boolean): string | null {
+  const rel = relativePath(urlPath);
+  if (rel === null || !allowed(rel)) return null;
+  const file = path.resolve(root, rel);
+  if (!file.startsWith(path.resolve(root) + path.sep)) return null;
   return existsSync(file) && statSync(file).isFile() ? file : null;
 }
 

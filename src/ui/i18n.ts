@@ -4,7 +4,11 @@
 import { createContext, useContext } from 'react';
 import type { RuleMessage, RuleMessageKey } from '../core/plan/rules.ts';
 import type { Lang } from './i18n-types.ts';
+import { PLANNER_TOOLS_TEXT } from './i18n-planner-tools.ts';
 import { valueName } from './value-names.ts';
+
+// Sections of the dictionary kept in files of their own (no React there: the sign-in page uses them too).
+export { ACCOUNT_TEXT, accountText, type AccountTextKey } from './account-text.ts';
 
 /** The colon after a label: full-width in Chinese, ": " in English. */
 export function colonOf(lang: Lang): string {
@@ -99,6 +103,32 @@ export const UI_TEXT = {
   projectActionUnretire: { zh: '恢复', en: 'restored' },
   projectActionRevert: { zh: '撤销', en: 'reverted' },
   otherFields: { zh: '其他字段（按原文件）', en: 'Other fields (as imported)' },
+  // The project popup's history and revert (issue 22): field names and values in the UI language, a revert of one
+  // change's own fields, and a question when later changes touched the same fields. {x} filled by the caller.
+  projectEdit: { zh: '编辑', en: 'Edit' },
+  projectHistory: { zh: '修改记录', en: 'History' },
+  projectNoChanges: { zh: '暂无修改', en: 'No changes yet' },
+  projectSaved: { zh: '已保存', en: 'Saved' },
+  projectRetiredValue: { zh: '已停用', en: 'retired' },
+  projectInUseValue: { zh: '恢复使用', en: 'back in use' },
+  projectCreatedSummary: { zh: '新建要素', en: 'feature created' },
+  projectFieldChange: { zh: '{field}：{before} → {after}', en: '{field}: {before} → {after}' },
+  projectRevertAsk: { zh: '撤销这次修改（{fields}）会覆盖此后的修改：', en: 'Reverting this change ({fields}) would overwrite later changes:' },
+  projectRevertLater: { zh: '{when} · {user} 改了 {fields}', en: '{when} · {user} changed {fields}' },
+  projectRevertKeptNote: { zh: '其他字段不受影响。', en: 'Other fields are not affected.' },
+  projectRevertYes: { zh: '仍然撤销', en: 'Revert anyway' },
+  projectReverted: { zh: '已撤销：{fields}', en: 'Reverted: {fields}' },
+  projectRevertedKept: { zh: '已撤销：{fields}；此后 {count} 次修改（{keptFields}）保留不变', en: 'Reverted: {fields}; {count} later change(s) ({keptFields}) kept' },
+  projectRevertedOverwrote: { zh: '已撤销：{fields}（覆盖了此后 {count} 次修改）', en: 'Reverted: {fields} (overwrote {count} later change(s))' },
+  serverUnreachable: { zh: '无法连接服务器', en: 'The server cannot be reached' },
+  signOut: { zh: '退出', en: 'Sign out' },
+  publish: { zh: '发布', en: 'Publish' },
+  publishing: { zh: '发布中…', en: 'Publishing…' },
+  publishHint: { zh: '用当前项目状态更新公众页面', en: 'Update the public page from the current project state' },
+  published: { zh: '已发布第 {n} 版', en: 'Published snapshot {n}' },
+  roleEditor: { zh: '编辑', en: 'editor' },
+  rolePlanner: { zh: '规划', en: 'planner' },
+  roleViewer: { zh: '只读', en: 'viewer' },
   // The public page (formerly its own dictionary, text.ts in its folder; key names kept).
   title: { zh: '兴国县碳汇与绿色发展', en: 'Xingguo County: carbon sinks and green development' },
   subtitle: { zh: '森林、湿地、矿山修复与新能源项目，以及《兴国县碳达峰实施方案》目标进展', en: 'Forests, wetlands, mine restoration and renewable projects, and progress on the county\'s carbon-peak plan' },
@@ -162,6 +192,8 @@ export type TextKey = keyof typeof UI_TEXT;
  * {name} slots are filled by fillText (src/ui/fill-text.ts) with values already formatted by the caller.
  */
 export const PLANNER_TEXT = {
+  // Issue 24's strings (coordinates and DMS, CRS names, picking and merging, 界址点, the list, the report): a section.
+  ...PLANNER_TOOLS_TEXT,
   modeStatic: { zh: '浏览', en: 'Browse' },
   modeMeasure: { zh: '测距', en: 'Distance' },
   modePolygon: { zh: '多边形', en: 'Polygon' },
@@ -178,7 +210,6 @@ export const PLANNER_TEXT = {
   modeHintDraw: { zh: '绘制：单击加点，单击首点闭合；拖动地图仍是平移；Esc 取消/退出。', en: 'Draw: click to add points, click the first point to close; dragging still pans; Esc cancels or leaves.' },
   typeCoordinates: { zh: '输入坐标…', en: 'Type coordinates…' },
   coordinatesTypedIn: { zh: '坐标按 {crsName}（{crs}）输入', en: 'Coordinates typed in {crsName} ({crs})' },
-  coordinateFormatHelp: { zh: '每行一个点：经度, 纬度；或 X, Y（CGCS2000 高斯-克吕格，米，带号可有可无）', en: 'One point per line: lon, lat; or X, Y (CGCS2000 Gauss-Krüger metres, zone prefix optional)' },
   asALine: { zh: '作为线', en: 'As a line' },
   addAsASite: { zh: '添加为地块', en: 'Add as a site' },
   cancel: { zh: '取消', en: 'Cancel' },
@@ -249,7 +280,6 @@ export const PLANNER_TEXT = {
   importFiles: { zh: '导入文件', en: 'Import files' },
   dropFilesHereOr: { zh: '拖放文件到这里，或', en: 'Drop files here, or' },
   chooseFiles: { zh: '选择文件', en: 'choose files' },
-  importReadFixedRejected: { zh: '读取 {read} 个要素，修复 {fixedCount} 处，拒绝 {rejectedCount} 个', en: 'Read {read} features, fixed {fixedCount}, rejected {rejectedCount}' },
   crs: { zh: '坐标系', en: 'CRS' },
   encoding: { zh: '编码', en: 'Encoding' },
   featureNumber: { zh: '第 {number} 个要素：', en: 'Feature {number}: ' },
@@ -280,13 +310,11 @@ export const PLANNER_TEXT = {
   importFilesEllipsis: { zh: '导入文件…', en: 'Import files…' },
   siteAnalysis: { zh: '地块分析', en: 'Site analysis' },
   analysing: { zh: '正在分析…', en: 'Analysing…' },
-  sharingSaved: { zh: '共享已保存', en: 'sharing saved' },
   versionRestored: { zh: '已恢复第 {version} 版', en: 'version {version} restored' },
   waitingToSync: { zh: '等待同步', en: 'waiting to sync' },
   syncing: { zh: '正在同步…', en: 'syncing…' },
   syncedWithTheServer: { zh: '已与服务器同步', en: 'synced with the server' },
   serverUnreachable: { zh: '服务器不可达，修改保存在本机，恢复后自动同步', en: 'server unreachable: changes are kept here and synced when it is back' },
-  notSynced: { zh: '未同步：', en: 'Not synced: ' },
   sharingAndHistory: { zh: '共享与历史', en: 'Sharing and history' },
   share: { zh: '共享', en: 'Share' },
   history: { zh: '历史', en: 'History' },
@@ -303,7 +331,6 @@ export const PLANNER_TEXT = {
   onlyMe: { zh: '仅自己', en: 'Only me' },
   namedUsers: { zh: '指定用户', en: 'Named users' },
   everyoneSignedIn: { zh: '所有登录用户', en: 'Everyone signed in' },
-  userNamesCommaSeparated: { zh: '用户名（逗号分隔）', en: 'User names (comma-separated)' },
   save: { zh: '保存', en: 'Save' },
   exportAndShare: { zh: '导出与分享', en: 'Export and share' },
   allSites: { zh: '全部（{sitesCount}）', en: 'All ({sitesCount})' },
@@ -320,6 +347,51 @@ export const PLANNER_TEXT = {
   changeEdited: { zh: '修改', en: 'edited' },
   changeDeleted: { zh: '删除', en: 'deleted' },
   changeRestored: { zh: '恢复', en: 'restored' },
+  // Sync status (issue 24): one status that says where the work is, never "synced" while a site is not.
+  syncedExceptSome: { zh: '已同步，但有 {count} 个地块未同步（原因见下）', en: 'synced, except {count} site(s) (reasons below)' },
+  syncedNoLocalStore: { zh: '已与服务器同步（本浏览器无法保存地块：刷新后从服务器重新载入）', en: 'synced with the server (this browser cannot store sites: a reload fetches them from the server again)' },
+  serverUnreachableMemory: { zh: '服务器不可达，本浏览器也无法保存：修改只在本页内存中，关闭或刷新页面即丢失——请先导出', en: 'server unreachable and this browser cannot store sites: changes live only in this page’s memory and are lost when it is closed or reloaded; export them first' },
+  serverAnsweredError: { zh: '服务器未能同步（{reason}），修改保存在本机，稍后重试', en: 'the server could not sync ({reason}); changes are kept here and tried again' },
+  serverAnsweredErrorMemory: { zh: '服务器未能同步（{reason}），本浏览器也无法保存：修改只在本页内存中——请先导出', en: 'the server could not sync ({reason}) and this browser cannot store sites: changes live only in this page’s memory; export them first' },
+  problemRefused: { zh: '「{name}」被服务器拒绝：{reason}。修改后会再次提交', en: '"{name}" refused by the server: {reason}. It is sent again once changed' },
+  problemTransient: { zh: '「{name}」暂未同步：{reason}。稍后重试', en: '"{name}" not synced yet: {reason}. Tried again later' },
+  problemReadOnly: { zh: '「{name}」是共享给你的只读地块：你的修改只留在本浏览器', en: '"{name}" is shared with you read-only: your change stays in this browser' },
+  problemViewerLocal: { zh: '「{name}」只在本浏览器中：只读账号不能把地块保存到服务器', en: '"{name}" is only in this browser: a viewer cannot save sites to the server' },
+  problemConflict: { zh: '「{name}」在服务器和本机都被修改，等待你选择', en: '"{name}" was changed here and on the server: waiting for your choice' },
+  siteNotSynced: { zh: '未同步：{reason}', en: 'Not synced: {reason}' },
+  // Sharing (issue 22): the form opens on the current sharing, users are picked from a list, changes are confirmed.
+  sharingPrivate: { zh: '仅自己可见', en: 'only the owner' },
+  sharingEveryone: { zh: '所有登录用户可见', en: 'everyone signed in' },
+  sharingUsers: { zh: '共享给 {users}', en: 'shared with {users}' },
+  sharedBy: { zh: '{owner} 共享给你', en: 'shared with you by {owner}' },
+  shareChangeAsk: { zh: '将「{name}」从“{from}”改为“{to}”？', en: 'Change "{name}" from “{from}” to “{to}”?' },
+  shareConfirm: { zh: '确认更改', en: 'Confirm' },
+  shareSavedNow: { zh: '已保存：「{name}」现在{to}', en: 'Saved: "{name}" is now {to}' },
+  shareUsersLoading: { zh: '正在读取用户列表…', en: 'Reading the user list…' },
+  shareUsersFailed: { zh: '无法读取用户列表：{reason}', en: 'Could not read the user list: {reason}' },
+  shareNoOtherUsers: { zh: '没有其他用户', en: 'No other users' },
+  sharePickUsers: { zh: '请至少选择一位用户', en: 'Pick at least one user' },
+  shareUserGone: { zh: '{name}（账号不可用）', en: '{name} (account unavailable)' },
+  shareViewerRole: { zh: '{name}（只读）', en: '{name} (viewer)' },
+  shareOwnerOnly: { zh: '只有所有者 {owner} 可以更改共享', en: 'Only the owner, {owner}, can change the sharing' },
+  versionChanged: { zh: '改了 {fields}', en: 'changed {fields}' },
+  restoreAsk: { zh: '恢复第 {version} 版会替换此后的 {count} 个版本：', en: 'Restoring version {version} replaces the {count} later version(s):' },
+  restoreYes: { zh: '确认恢复', en: 'Restore it' },
+  // Deleting, and what a viewer may do.
+  deleteNotOwner: { zh: '「{name}」由 {owner} 共享给你：只有所有者可以删除它', en: '"{name}" is shared with you by {owner}: only the owner can delete it' },
+  viewerNote: { zh: '只读账号：可浏览、测距（不保存）、查看和导出共享给你的地块；不能新建或修改地块。', en: 'Viewer account: browse, measure distances (not saved), view and export the sites shared with you; sites cannot be added or changed.' },
+  viewerShareLink: { zh: '已打开分享链接的视图；只读账号不能添加地块，链接中的 {count} 个地块未添加。', en: 'The share link’s view is open; a viewer cannot add sites, so its {count} site(s) were not added.' },
+  // Storage faults (IndexedDB) in the UI language; {detail} is the browser's reason.
+  storeMissing: { zh: '此浏览器没有本机存储（IndexedDB）：地块不会保存在本浏览器', en: 'this browser has no IndexedDB: sites are not stored in this browser' },
+  storeUnavailable: { zh: '本机存储（IndexedDB）无法打开（{detail}）：地块不会保存在本浏览器', en: 'IndexedDB could not be opened ({detail}): sites are not stored in this browser' },
+  storeBlocked: { zh: '本机存储被本应用的另一个标签页占用：请关闭其他标签页后刷新', en: 'the database is blocked by another tab of this app; close the other tabs and reload' },
+  storeQuota: { zh: '本机存储已满：此地块及之后的修改没有保存到本浏览器——请导出保存', en: 'storage is full: this site and later changes are not stored in this browser; export them to keep them' },
+  storeWrite: { zh: '无法保存到本机（{detail}）：之后的修改不会保存在本浏览器', en: 'could not save ({detail}): later changes are not stored in this browser' },
+  storeVersionChange: { zh: '另一个标签页升级了本机存储：本页之后的修改不会保存在本浏览器——请导出后刷新', en: 'another tab upgraded the saved-sites database: this tab no longer stores its changes; export them, then reload' },
+  storeCorrupt: { zh: '{count} 个已保存的地块无法读取，已跳过（仍留在存储中，未删除）', en: '{count} saved site(s) could not be read and were skipped (left in storage, not deleted): {reasons}' },
+  storeReadFailed: { zh: '无法读取已保存的地块（{detail}）', en: 'could not read saved sites ({detail})' },
+  storeDenied: { zh: '浏览器拒绝访问', en: 'access denied by the browser' },
+  storeUnknownError: { zh: '浏览器未说明原因', en: 'no reason given by the browser' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type PlannerTextKey = keyof typeof PLANNER_TEXT;
@@ -474,6 +546,59 @@ export const RULE_TEXT: Record<RuleMessageKey, Record<Lang, string>> = {
   wetland_park_missing: { zh: '湿地图层中没有{park}', en: 'No {park} on the wetland layer' },
   substation_missing: { zh: '变电站图层中没有{voltage_kv}千伏{name}变电站', en: 'No {voltage_kv} kV {name} substation on the substation layer' },
 };
+
+/**
+ * The siting rules and what a site type means for carbon (src/planner/SitingView.tsx, the report, the comparison): one
+ * entry per text, looked up with st(lang, key) from src/planner/siting-text.ts. The rules' own lines and citations are
+ * data of src/core/analysis/siting-rules.ts (each in both languages); the verdicts are data values (value-names.ts).
+ */
+export const SITING_TEXT = {
+  sitingTitle: { zh: '选址规则（三区三线与地类）', en: 'Siting rules (control lines and land classes)' },
+  sitingVerdict: { zh: '选址结论', en: 'Siting verdict' },
+  sitingNone: { zh: '未触及任何选址规则', en: 'No siting rule applies' },
+  sitingVerdictCol: { zh: '结论', en: 'Verdict' },
+  sitingRuleCol: { zh: '规则', en: 'Rule' },
+  sitingAreaCol: { zh: '面积(亩)', en: 'Area (mu)' },
+  sitingBasisCol: { zh: '依据', en: 'Basis' },
+  sitingBasisQuoted: { zh: '已对照公开文本', en: 'checked against a published text' },
+  sitingBasisRecalled: { zh: '凭记忆引用，待核对', en: 'cited from memory, to be checked' },
+  sitingBasisAssumption: { zh: '本系统假设', en: "this app's assumption" },
+  sitingBasisBureau: { zh: '局规则', en: 'bureau rule' },
+  sitingOutsideInventory: { zh: '其中小班以外的土地 {mu} 亩', en: 'of which {mu} mu outside the forest inventory' },
+  sitingSynthetic: { zh: '{layers}为模拟数据，仅供演示，不是兴国县的真实三区三线。', en: '{layers}: synthetic sample data for the demonstration, not the county’s real control lines.' },
+  sitingNotProvided: { zh: '未提供“{layer}”图层，无法核查。', en: '“{layer}” was not provided: not checked.' },
+  sitingMapNote: { zh: '地图上按结论着色显示受影响的部分（红：禁止，橙：需审批，黄：注意，绿：允许）。', en: 'The map shows the affected parts coloured by verdict (red: forbidden, orange: needs approval, yellow: caution, green: allowed).' },
+  sitingScreeningNote: { zh: '结果仅供选址初筛，以主管部门审查为准。', en: 'For screening only; the authorities’ review decides.' },
+  carbonTitle: { zh: '碳影响（按地块类型）', en: 'Carbon effect (by site type)' },
+  purpose光伏: { zh: '光伏：地块内林分视为清除，碳储量和年净碳汇计为损失；发电减排量单独列出，不计入碳汇。', en: 'PV: the stands in the site are cleared, their carbon stock and net annual sink count as losses; avoided emissions from generation are listed apart, never as a sink.' },
+  purpose风电: { zh: '风电：地块内林分视为清除（按整个地块计，为上限），碳储量和年净碳汇计为损失；发电减排量单独列出，不计入碳汇。', en: 'Wind: the stands in the site count as cleared (the whole site, an upper bound), their carbon stock and net annual sink as losses; avoided emissions are listed apart, never as a sink.' },
+  purpose造林: { zh: '造林：在可造林地（宜林地、迹地、疏林地、一般灌木林地和小班以外未被禁止的土地）上按造林生长曲线计增汇；已有森林不符合造林条件，单独标注，不计损失，也不计增汇。', en: 'Afforestation: the gain follows the afforestation growth curve on land that can be planted (land for afforestation, cut-over, sparse and other shrub land, and land outside the inventory no rule forbids); existing forest is not eligible: flagged, counted neither as a loss nor as a gain.' },
+  purpose碳汇造林: { zh: '碳汇造林：与造林相同，按造林生长曲线计增汇；已有森林不符合碳汇造林项目条件。', en: 'Carbon-sink afforestation: as afforestation, the gain follows the growth curve; existing forest is not eligible for the project.' },
+  purpose修复: { zh: '修复：在可修复土地上按矿山修复模型（立地系数与土壤碳积累）计增汇；现有林分保留，不计损失。', en: 'Restoration: the gain follows the mine-restoration model (site factor and soil accrual) on land that can be restored; existing stands are kept, not a loss.' },
+  purpose其他: { zh: '其他：地块内林分视为清除，碳储量和年净碳汇计为损失。', en: 'Other: the stands in the site are cleared; their carbon stock and net annual sink count as losses.' },
+  stockChange: { zh: '碳储量变化', en: 'Carbon stock change' },
+  sinkChange: { zh: '年净碳汇变化', en: 'Net annual sink change' },
+  keptForest: { zh: '保留的现有林地（不符合造林条件，不计损失）', en: 'Existing forest kept (not eligible, not a loss)' },
+  eligibleLand: { zh: '计增汇面积', en: 'Land the gain is counted on' },
+  gainAfter: { zh: '{years} 年增汇（有项目 − 无项目）', en: 'Gain after {years} years (with − without)' },
+  avoided: { zh: '减排量（估算，不计入碳汇）', en: 'Avoided emissions (estimate, not a sink)' },
+  avoidedDetail: { zh: '装机按 {haPerMw} 公顷/兆瓦估算为 {mw} 兆瓦 × {hours} 小时/年 × 电网排放因子 {grid} 吨/兆瓦时', en: '{mw} MW estimated at {haPerMw} ha/MW × {hours} h/yr × grid factor {grid} t/MWh' },
+  standsInSite: { zh: '地块内林地（小班）', en: 'Stand land in the site' },
+  standsNetSink: { zh: '地块内林分年净碳汇（保留）', en: 'Net annual sink of the stands in the site (kept)' },
+  compareVerdict: { zh: '选址结论', en: 'Siting verdict' },
+  compareRules: { zh: '选址规则（面积，亩）', en: 'Siting rules (area, mu)' },
+  compareConstraint: { zh: '{layer}（亩）', en: '{layer} (mu)' },
+  compareStandSink: { zh: '地块内林分年净碳汇（tCO₂e/年）', en: 'Net annual sink of the stands in the site (tCO₂e/yr)' },
+  compareStockChange: { zh: '碳储量变化（tCO₂e）', en: 'Carbon stock change (tCO₂e)' },
+  compareSinkChange: { zh: '年净碳汇变化（tCO₂e/年）', en: 'Net annual sink change (tCO₂e/yr)' },
+  compareKept: { zh: '保留的现有林地（亩）', en: 'Existing forest kept (mu)' },
+  compareEligible: { zh: '计增汇面积（亩）', en: 'Land the gain is counted on (mu)' },
+  compareAvoided: { zh: '减排量（tCO₂e/年，不计入碳汇）', en: 'Avoided emissions (tCO₂e/yr, not a sink)' },
+  constraintData: { zh: '三区三线数据', en: 'Control-line data' },
+  constraintDataSynthetic: { zh: '模拟数据', en: 'synthetic sample' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type SitingTextKey = keyof typeof SITING_TEXT;
 
 /** Fills {name} slots: numbers in the language's locale, strings as data values (translated where they are enumerations). */
 export function fillText(template: string, params: Readonly<Record<string, string | number>>, lang: Lang): string {

@@ -22,6 +22,30 @@ export const VALUE_NAMES_EN: Record<string, string> = {
   未成林造林地: 'Young plantation (not closed)',
   迹地: 'Cut-over land',
   宜林地: 'Land suitable for forest',
+  // 地类 by their GB/T 26424 and 三调 names (inventory codes shown by name, core/inventory/code-names.ts)
+  乔木林: 'Arbor forest',
+  红树林: 'Mangrove forest',
+  竹林: 'Bamboo forest',
+  国家特别规定灌木林地: 'Special shrub forest land',
+  其他灌木林地: 'Other shrub land',
+  未成林封育地: 'Young closure land (not closed)',
+  苗圃地: 'Nursery',
+  采伐迹地: 'Clear-cut land',
+  火烧迹地: 'Burned land',
+  其他无立木林地: 'Other land without trees',
+  宜林荒山荒地: 'Barren hills suitable for forest',
+  宜林沙荒地: 'Sandy land suitable for forest',
+  其他宜林地: 'Other land suitable for forest',
+  林业辅助生产用地: 'Forestry auxiliary land',
+  红树林地: 'Mangrove land',
+  森林沼泽: 'Forest swamp',
+  灌木林地: 'Shrub land',
+  灌木沼泽: 'Shrub swamp',
+  其他林地: 'Other forest land',
+  // 国家级公益林保护等级
+  一级: 'Grade 1',
+  二级: 'Grade 2',
+  三级: 'Grade 3',
   // 起源, 龄组
   天然: 'Natural',
   人工: 'Planted',
@@ -60,6 +84,12 @@ export const VALUE_NAMES_EN: Record<string, string> = {
   库塘湿地: 'Reservoir/pond wetland',
   镇: 'Town',
   乡: 'Township',
+  // siting verdicts (src/core/analysis/siting-rules.ts) and the site type the planner added
+  禁止: 'Forbidden',
+  需审批: 'Needs approval',
+  注意: 'Caution',
+  允许: 'Allowed',
+  碳汇造林: 'Carbon-sink afforestation',
 };
 
 export function valueName(value: unknown, lang: 'zh' | 'en'): string {

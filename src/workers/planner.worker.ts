@@ -2,80 +2,32 @@
 // so a 50 MB shapefile or a site over 30,000 stands never freezes the map. Layers and the index load once, lazily.
 import { expose } from 'comlink';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { analyseSite, buildSiteIndex, type SiteAnalysis, type SiteIndex, type SiteType } from '../core/analysis/index.ts';
-import { normaliseStands } from '../core/inventory/normalise.ts';
+import { analyseSite, type SiteAnalysis, type SiteIndex, type SiteType } from '../core/analysis/index.ts';
 import { importFile } from '../core/io/registry.ts';
 import type { ImportOptions, ImportResult } from '../core/io/types.ts';
-import { overlapLayers, overlapSources, planLayerFiles } from '../layers/analysis-roles.ts';
-import { computeAreas, type PlanLayers } from '../core/plan/layers.ts';
-import { readStandColumns, STAND_COLUMNS_FILE } from '../core/io/binary/stand-columns.ts';
-import { readStandGeometry, STAND_GEOMETRY_FILE } from '../core/io/binary/stand-geometry.ts';
+import { sitingRules } from '../layers/analysis-roles.ts';
+import { loadSiteIndex } from '../layers/site-data.ts';
 import type { Feature } from 'geojson';
 import { bboxOf } from '../core/geo/positions.ts';
+import { geodesicArea } from '../core/geo/measure.ts';
 import { encodeShare, type EncodedShare, type ShareState } from '../core/share/share-link.ts';
 import { locateProblem, type Where } from '../planner/import-messages.ts';
-import { buildPickIndex, pickAt, type PickIndex } from '../planner/reference/pick-index.ts';
+import { buildPickIndex, pickAt, pickInBox, type PickIndex } from '../planner/reference/pick-index.ts';
+import { filterOptions, pickByFilter, referenceStands, type FilterOption, type ReferenceStands, type StandFilter } from '../planner/reference/reference-stands.ts';
+import { dissolve } from '../core/geo/dissolve.ts';
+import { carriedAttributes } from '../planner/site-attributes.ts';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { referenceStore, type ReferenceMeta, type ReferenceRecord } from '../planner/reference/reference-store.ts';
 
 let index: Promise<SiteIndex> | null = null;
-
-async function fetchJson(base: string, file: string, required: boolean): Promise<FeatureCollection | undefined> {
-  const response = await fetch(new URL(file, base));
-  if (!response.ok) {
-    if (!required && response.status === 404) return undefined;
-    throw new Error(`${file}: HTTP ${response.status}`);
-  }
-  return (await response.json()) as FeatureCollection;
-}
+/** The built-in siting rules and those of the registry's own constraint layers (a bureau's extra-layers.json). */
+const RULES = sitingRules();
 
 async function fetchBytes(base: string, file: string): Promise<Uint8Array | undefined> {
   const response = await fetch(new URL(file, base));
   if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
-}
-
-/**
- * The stands from the pipeline's binary files (attributes and areas from the columns, polygons from the geometry file:
- * 200k stands ~36 MB instead of the 131 MB stands.geojson and no area pass), or undefined when either is absent.
- */
-async function binaryStands(base: string) {
-  const [columnBytes, geometryBytes] = await Promise.all([fetchBytes(base, STAND_COLUMNS_FILE), fetchBytes(base, STAND_GEOMETRY_FILE)]);
-  if (!columnBytes || !geometryBytes) return undefined;
-  const columns = readStandColumns(columnBytes);
-  const { source, geometries } = readStandGeometry(geometryBytes);
-  if (geometries.length !== columns.count || source.sha1 !== columns.source.sha1) {
-    throw new Error(`${STAND_GEOMETRY_FILE}: made from another stands.geojson than ${STAND_COLUMNS_FILE} (run npm run data)`);
-  }
-  const features = columns.stands.features.map((f, i) => ({ ...f, geometry: geometries[i] }));
-  return { stands: { type: 'FeatureCollection', features } as unknown as PlanLayers['stands'], areas: columns.areas };
-}
-
-/** The files site analysis reads: the stands, the county, the townships (for names) and every overlap layer (the registry's). */
-function indexFiles(withStands: boolean): [string, string, boolean][] {
-  const plan = planLayerFiles();
-  const files: [string, string, boolean][] = [['county', plan.county, false]];
-  if (withStands) files.push(['stands', plan.stands, true]);
-  if (plan.townships) files.push(['townships', plan.townships, false]);
-  for (const o of overlapLayers()) files.push([o.key, o.file, false]);
-  return files;
-}
-
-async function loadIndex(base: string): Promise<SiteIndex> {
-  const binary = await binaryStands(base);
-  const entries = await Promise.all(indexFiles(!binary).map(async ([key, file, required]) => [key, await fetchJson(base, file, required)] as const));
-  const loaded = Object.fromEntries(entries.filter(([, fc]) => fc)) as Record<string, FeatureCollection | undefined>;
-  const layers = loaded as unknown as PlanLayers;
-  layers.county ??= { type: 'FeatureCollection', features: [] };
-  const overlaps = overlapSources(loaded);
-  if (!binary) {
-    // The shared normalisation, as for every consumer (二类 field names and codes → the schema; schema stands pass through).
-    const areas = computeAreas(layers);
-    return buildSiteIndex({ ...layers, stands: { type: 'FeatureCollection', features: normaliseStands(layers.stands.features, areas.stands).features } }, areas, overlaps);
-  }
-  // Only the small layers are measured here; the stands' areas come with the columns (same geodesicArea, at build time).
-  const areas = { ...computeAreas({ ...layers, stands: { type: 'FeatureCollection', features: [] } }), stands: binary.areas };
-  return buildSiteIndex({ ...layers, stands: binary.stands }, areas, overlaps);
 }
 
 /**
@@ -89,7 +41,28 @@ export type ImportOutcome = { ok: true; result: ImportResult; ms: number; large?
 export interface ReferencePick { layerId: string; layerName: string; feature: Feature<Geometry> }
 
 const pending = new Map<string, { file: string; features: Feature<Geometry>[]; blob: Blob; bbox: [number, number, number, number] | null }>();
-const references = new Map<string, { meta: ReferenceMeta; index: PickIndex }>();
+/** Each reference layer: its features (picking index) and, once asked for, its stands (null: not a stand layer). */
+const references = new Map<string, { meta: ReferenceMeta; index: PickIndex; stands?: ReferenceStands | null }>();
+
+function standsOf(id: string): ReferenceStands | null {
+  const r = references.get(id);
+  if (!r) return null;
+  if (r.stands === undefined) r.stands = referenceStands(r.index.features);
+  return r.stands;
+}
+
+/** Where the stands of an analysis came from, said beside it (StandSource.tsx). */
+export type StandSourceInfo =
+  | { kind: 'release'; count: number; /** The site names a reference layer that is gone or holds no stands. */ fellBack?: boolean }
+  | { kind: 'reference'; id: string; name: string; count: number };
+
+/** Picked stands of a reference layer: which, their ellipsoidal area, and (for the map) their outlines. */
+export interface PickResult { layerId: string; indices: number[]; area_m2: number; geojson: FeatureCollection }
+
+/** Above this many picked stands the map shows none of them (the count and area still hold). */
+const MAX_PICK_SHOWN = 5000;
+/** The most stands one merge takes. */
+export const MAX_MERGE = 2000;
 
 function boxOfAll(features: Feature<Geometry>[]): [number, number, number, number] | null {
   let b: [number, number, number, number] | null = null;
@@ -104,8 +77,13 @@ function boxOfAll(features: Feature<Geometry>[]): [number, number, number, numbe
 const newId = () => globalThis.crypto?.randomUUID?.() ?? `ref-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 const api = {
-  async analyse(base: string, geometry: Geometry, type: SiteType, year: number): Promise<SiteAnalysis & { ms: number }> {
-    index ??= loadIndex(base);
+  /**
+   * The site's analysis against the release's stands, or — `standSource` a reference layer's id (a site picked or
+   * merged from it) — against that layer's own stands, with the release's other layers (wetlands, projects, 三区三线 …).
+   * `highlights`: each siting finding's affected part as geometry (the selected site's map highlight).
+   */
+  async analyse(base: string, geometry: Geometry, type: SiteType, year: number, standSource?: string | null, highlights = false): Promise<SiteAnalysis & { ms: number; stand_source: StandSourceInfo }> {
+    index ??= loadSiteIndex((file) => fetchBytes(base, file));
     let idx: SiteIndex;
     try {
       idx = await index;
@@ -113,9 +91,13 @@ const api = {
       index = null; // let a later call retry
       throw e;
     }
+    const ref = standSource ? standsOf(standSource) : null;
+    const source: StandSourceInfo = ref
+      ? { kind: 'reference', id: standSource!, name: references.get(standSource!)!.meta.name, count: ref.count }
+      : { kind: 'release', count: idx.stands.features.length, ...(standSource ? { fellBack: true } : {}) };
     const t0 = performance.now();
-    const a = analyseSite(idx, geometry, { type, year });
-    return { ...a, ms: performance.now() - t0 };
+    const a = analyseSite(ref ? { ...idx, stands: ref.index } : idx, geometry, { type, year, rules: RULES, highlights });
+    return { ...a, ms: performance.now() - t0, stand_source: source };
   },
 
   /** Never throws: a bad file comes back as { ok: false, message } naming the file and the problem. */
@@ -199,11 +181,69 @@ const referenceApi = {
     return out.slice(0, 5);
   },
 
+  /** The stands of a reference layer meeting a lon/lat box (box select). */
+  referencePickBox(id: string, box: [number, number, number, number]): PickResult {
+    const r = references.get(id);
+    return picked(id, r ? pickInBox(r.index, box) : []);
+  },
+
+  /** What filter-select offers for a reference layer (null: the layer holds no stands). */
+  referenceFilterOptions(id: string): Record<keyof StandFilter, FilterOption[]> | null {
+    const s = standsOf(id);
+    return s ? filterOptions(s) : null;
+  },
+
+  referencePickFilter(id: string, filter: StandFilter): PickResult {
+    const s = standsOf(id);
+    return picked(id, s ? pickByFilter(s, filter) : []);
+  },
+
+  /** The result for a set of indexes (a pick added to another). */
+  referencePicked(id: string, indices: number[]): PickResult {
+    return picked(id, indices);
+  },
+
+  /**
+   * The picked stands merged into one geometry (shared edges dissolved, holes kept), with the names of the stands
+   * (from 林班/小班) and the attributes they all share, for the new site.
+   */
+  referenceMerge(id: string, indices: number[]): { geometry: Polygon | MultiPolygon; count: number; stands: string[]; shared: Record<string, string> } {
+    const r = references.get(id);
+    if (!r) throw new Error('the reference layer is no longer loaded');
+    const unique = [...new Set(indices)].filter((i) => i >= 0 && i < r.index.features.length);
+    if (unique.length === 0) throw new Error('no stands picked');
+    if (unique.length > MAX_MERGE) throw new Error(`more than ${MAX_MERGE} stands`);
+    const features = unique.map((i) => r.index.features[i]);
+    const areal = features.map((f) => f.geometry).filter((g): g is Polygon | MultiPolygon => g.type === 'Polygon' || g.type === 'MultiPolygon');
+    const geometry = dissolve(areal);
+    const stands = features.map((f, k) => carriedAttributes(f.properties, 'zh').name ?? `#${unique[k] + 1}`);
+    // Attributes every merged stand has with the same value (乡镇, 林班 …) stay with the site.
+    const all = features.map((f) => carriedAttributes(f.properties, 'zh').attributes);
+    const shared: Record<string, string> = {};
+    for (const [k, v] of Object.entries(all[0] ?? {})) if (all.every((a) => a[k] === v)) shared[k] = v;
+    return { geometry, count: unique.length, stands, shared };
+  },
+
   /** The share link, off the main thread (packing thousands of sites takes seconds). */
   encodeShare(state: ShareState): EncodedShare {
     return encodeShare(state);
   },
 };
+
+function picked(id: string, indices: number[]): PickResult {
+  const r = references.get(id);
+  const s = standsOf(id);
+  if (!r) return { layerId: id, indices: [], area_m2: 0, geojson: { type: 'FeatureCollection', features: [] } };
+  const areas = s?.index.areas;
+  let area = 0;
+  for (const i of indices) area += areas ? areas[i] : 0;
+  if (!areas) for (const f of featuresOf(r.index, indices)) area += computeArea(f);
+  const shown = indices.length <= MAX_PICK_SHOWN ? featuresOf(r.index, indices).map((f) => ({ type: 'Feature' as const, properties: {}, geometry: f.geometry })) : [];
+  return { layerId: id, indices, area_m2: area, geojson: { type: 'FeatureCollection', features: shown } };
+}
+
+const featuresOf = (index: PickIndex, indices: number[]) => indices.map((i) => index.features[i]).filter(Boolean);
+const computeArea = (f: Feature<Geometry>) => { try { return geodesicArea(f.geometry); } catch { return 0; } };
 
 Object.assign(api, referenceApi);
 export type PlannerApi = typeof api & typeof referenceApi;

@@ -1,28 +1,24 @@
 // The field page (issue 26) on a phone viewport, against the real server as `npm start` runs it (src/server, with a
-// data folder holding 监测图斑: test/fixtures/field-data.ts), real IndexedDB, Cache Storage and service worker, and
+// sample data folder, whose 监测图斑 come from the raster sample), real IndexedDB, Cache Storage and service worker, and
 // Chromium's geolocation override replaying a walk of known geometry (scripts/lib/simulated-walk.ts).
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { FeatureCollection } from 'geojson';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { estimateBoundary } from '../../src/core/field/boundary-area.ts';
 import { addFix, closeBoundary, keptFixes, newRecorder, type Fix } from '../../src/core/field/track.ts';
 import { M2_PER_MU } from '../../src/core/geo/units.ts';
-import { startServer, type RunningServer } from '../../src/server/main.ts';
-import { addUser } from '../../src/server/users.ts';
 import { ROOT } from '../../scripts/lib/serve-app.ts';
 import { simulatedWalk } from '../../scripts/lib/simulated-walk.ts';
 import { withExif } from '../fixtures/exif-jpeg.ts';
-import { fieldDataDir } from '../fixtures/field-data.ts';
 import { assert, foreignRequests, screenshotPath, type BrowserTest, waitForValue } from './harness.ts';
-import { sessionCookie, signIn, TEST_PASSWORD } from './server.ts';
-import { readFileSync } from 'node:fs';
+import { serveSignedIn, sessionCookie, signIn, type TestSite } from './server.ts';
 
 export const PHONE = { width: 390, height: 780 };
 
 export interface FieldSite {
   url: string;
-  server: RunningServer;
+  server: TestSite['server'];
   patch: { id: string; township: string; centre: [number, number] };
   close: () => Promise<void>;
 }
@@ -38,29 +34,22 @@ async function api(site: { url: string }, user: string, method: string, url: str
   return { status: r.status, body: await r.json().catch(() => null), headers: r.headers };
 }
 
-/** The server with a data folder that has 监测图斑, a field planner `fay`, an editor `eve` who gives fay a task. */
+/**
+ * The app as `npm start` runs it (test/browser/server.ts) on the sample data folder (its 监测图斑 from the raster
+ * sample), with a field planner `fay` and an editor `eve` who gives fay a task: the first 图斑.
+ */
 export async function serveField(): Promise<FieldSite> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'xg-field-db-'));
-  const data = fieldDataDir();
-  const server = await startServer({
-    dbDir: path.join(dir, 'db'), bureauDir: path.join(ROOT, 'dist'), publicDir: path.join(ROOT, 'dist-public'), loginDir: path.join(ROOT, 'dist-login'),
-    projectDataDir: data.dir, port: 0, log: () => undefined,
-  });
-  await addUser(server.db, 'fay', TEST_PASSWORD, 'planner');
-  await addUser(server.db, 'eve', TEST_PASSWORD, 'editor');
-  const f = data.patches.features[0];
+  const app = await serveSignedIn(undefined, [['fay', 'planner'], ['eve', 'editor']]);
+  const patches = JSON.parse(readFileSync(path.join(ROOT, 'data/monitoring-patches.geojson'), 'utf8')) as FeatureCollection;
+  const f = patches.features[0];
   const patch = { id: String(f.properties!.id), township: String(f.properties!.township_code), centre: [Number(f.properties!.centre_lon), Number(f.properties!.centre_lat)] as [number, number] };
-  const site = { url: server.url, server, patch };
+  const site = { url: app.url, server: app.server, patch };
   const task = await api(site, 'eve', 'POST', 'api/tasks', { target: { kind: 'patch', id: patch.id }, assignee: 'fay', due: '2026-12-31' });
-  if (task.status !== 201) throw new Error(`task not created: ${task.status} ${JSON.stringify(task.body)}`);
-  return {
-    ...site,
-    close: async () => {
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
-      rmSync(data.dir, { recursive: true, force: true });
-    },
-  };
+  if (task.status !== 201) {
+    await app.close();
+    throw new Error(`task not created: ${task.status} ${JSON.stringify(task.body)}`);
+  }
+  return { ...site, close: app.close };
 }
 
 export interface FieldPage {
@@ -170,7 +159,11 @@ export function fieldTests(browser: Browser, site: FieldSite): BrowserTest[] {
             if (!map.loaded()) return 0;
             const ids = map.getStyle().layers.filter((l) => l.id.startsWith('stands::')).map((l) => l.id);
             return map.queryRenderedFeatures({ layers: ids }).length;
-          }, 60_000, 'stands drawn from the offline tiles');
+          }, 60_000, 'stands drawn from the offline tiles').catch(async (e: Error) => {
+            await page.screenshot({ path: screenshotPath('field-offline-stands') });
+            const layers = await page.evaluate(() => (window as unknown as { __map: import('maplibre-gl').Map }).__map.getStyle().layers.map((l) => `${l.id}:${l.layout?.visibility ?? ''}`).join(' '));
+            throw new Error(`${e.message}\nlayers: ${layers}\nfailed: ${fp.failed.slice(-10).join('\n')}`);
+          });
           assert(stands > 0, 'stands drawn offline');
 
           // The walk: threshold 15 m; the replayed fixes include poor ones (±40 m) that must be rejected.

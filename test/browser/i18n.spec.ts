@@ -4,15 +4,27 @@
 // (citations of sources) or lang="…" of the other language (the language switch) is skipped — and checked by
 // test/i18n/untranslated.ts: no Chinese outside data names in English, no English dictionary string in Chinese.
 // Also: a popup opened near the map's top-left corner stays whole inside the map (the clipped stand popup).
-import { writeFileSync } from 'node:fs';
+// Server errors (issue 22): the walk forces the server's refusals an editor and a planner meet — a future completion
+// year, a missing year, markup in a name, a revert that would overwrite a later change, the leak scan refusing 发布, a
+// site name the server refuses in the planner, an unreachable server — and fails on any English in the Chinese UI
+// (the catalogue's English texts are in the dictionary it checks against, and the refusals are read word by word).
+// And: the planner's import errors for the held-back file kinds (invalid JSON, deep nesting, a zip bomb, a NaN coordinate, a
+// broken KML) and MapLibre's own control labels, in both languages (issue 24).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { zipSync } from 'fflate';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT } from '../../scripts/lib/serve-app.ts';
 import { LAYER_GROUPS, LAYERS } from '../../src/layers/registry.ts';
-import { FACTOR_STATUS, METHOD_LABEL_TEXT, METHOD_NOTE_TEXT, PLANNER_TEXT, PROJECT_KIND, RULE_TEXT, UI_TEXT } from '../../src/ui/i18n.ts';
+import { API_MESSAGES } from '../../src/core/messages/api-messages.ts';
+import { ACCOUNT_TEXT, FACTOR_STATUS, METHOD_LABEL_TEXT, METHOD_NOTE_TEXT, PLANNER_TEXT, PROJECT_KIND, RULE_TEXT, SITING_TEXT, UI_TEXT } from '../../src/ui/i18n.ts';
+import { MAP_CONTROL_TEXT } from '../../src/ui/i18n-map.ts';
 import { VALUE_NAMES_EN } from '../../src/ui/value-names.ts';
-import { cjkLeaks, dataNames, englishLeaks, type Finding, type ShownText } from '../i18n/untranslated.ts';
+import { cjkLeaks, dataNames, englishLeaks, englishWords, type Finding, type ShownText } from '../i18n/untranslated.ts';
 import { assert, type BrowserTest, openPage, OUTPUT_DIR, type RecordedPage, screenshotPath, waitForValue } from './harness.ts';
+import { drawPolygon } from './planner.spec.ts';
+import { sessionCookie, signIn } from './server.ts';
 
 type MapWindow = Window & { __map?: import('maplibre-gl').Map };
 
@@ -24,7 +36,7 @@ function dictionary(): { en: string[]; zh: string[] } {
     zh.push(t.zh);
     if (t.en) en.push(t.en);
   };
-  for (const table of [UI_TEXT, PLANNER_TEXT, RULE_TEXT, PROJECT_KIND, FACTOR_STATUS, METHOD_LABEL_TEXT]) for (const t of Object.values(table)) pair(t);
+  for (const table of [UI_TEXT, PLANNER_TEXT, SITING_TEXT, ACCOUNT_TEXT, RULE_TEXT, PROJECT_KIND, FACTOR_STATUS, METHOD_LABEL_TEXT, API_MESSAGES, MAP_CONTROL_TEXT]) for (const t of Object.values(table)) pair(t);
   for (const t of Object.values(METHOD_NOTE_TEXT)) for (const x of [t.figure, t.formula, t.formulaFang]) if (x) pair(x);
   for (const [z, e] of Object.entries(VALUE_NAMES_EN)) pair({ zh: z, en: e });
   for (const l of LAYERS) {
@@ -248,10 +260,179 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
     },
   };
 
+  /** Text that must be Chinese: no English word of four letters or more, but for the names both languages write so. */
+  const englishWordsIn = (text: string) => (text.match(/[A-Za-z]{4,}/g) ?? []).filter((w) => !/^(IndexedDB|GeoJSON|JSON|HTTP)$/.test(w));
+
+  const serverErrors: BrowserTest = {
+    name: 'server errors in 简体中文: refusals in the popup, the revert question, 发布 refused by the leak scan, a refused site name, an unreachable server — no English',
+    async run() {
+      let rec: RecordedPage | null = null;
+      try {
+        rec = await openPage(browser, { width: 1280, height: 800 });
+        const { page } = rec;
+        await page.context().clearCookies();
+        await page.context().addCookies([sessionCookie(appUrl, await signIn(appUrl, 'i18n-eve'))]);
+        await page.goto(`${appUrl}?lang=zh`);
+        await page.getByTestId('session-user').waitFor({ timeout: 60_000 });
+        const shown: ShownText[] = [];
+        const refusals: ShownText[] = [];
+        const read = async (testid: string) => {
+          const el = page.getByTestId(testid).last();
+          await el.waitFor({ timeout: 20_000 });
+          const text = (await el.innerText()).trim();
+          refusals.push({ text, where: `[data-testid=${testid}]` });
+          shown.push(...(await shownText(page)));
+          return text;
+        };
+        const api = (method: string, path: string, body?: unknown) => page.evaluate(async ({ method, path, body }) => {
+          const s = await (await fetch('api/session')).json() as { csrf: string };
+          const r = await fetch(path, { method, headers: { 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+          return { status: r.status, body: await r.json() };
+        }, { method, path, body });
+
+        // The popup of a mine: refusals of the edit form.
+        const mines = (await api('GET', 'api/projects/mines')).body as { features: { properties: { id: string; status: string }; geometry: { coordinates: number[][][] } }[] };
+        const mine = mines.features.find((f) => f.properties.status !== '已修复')!;
+        const ring = mine.geometry.coordinates[0];
+        await page.evaluate((c) => (window as MapWindow).__map!.jumpTo({ center: c as [number, number], zoom: 16 }), [ring.reduce((a, p) => a + p[0], 0) / ring.length, ring.reduce((a, p) => a + p[1], 0) / ring.length]);
+        assert(await openPopupOn(page, ['mines::fill']), 'a mine popup opened');
+        const popup = page.getByTestId('feature-popup');
+        await popup.getByTestId('project-edit').click();
+        const attempt = async (status: string, year: string, name?: string) => {
+          await popup.getByTestId('project-form-status').selectOption(status);
+          await popup.getByTestId('project-form-year').fill(year);
+          if (name !== undefined) await popup.getByTestId('project-form-name').fill(name);
+          const before = await page.evaluate(() => document.querySelector('[data-testid="project-message"]')?.textContent ?? '');
+          await popup.getByTestId('project-save').click();
+          await waitForValue(page, (prev) => { const m = document.querySelector('[data-testid="project-message"]'); return m?.getAttribute('data-bad') === 'true' && m.textContent !== prev; }, 10_000, 'a refusal', before);
+          return read('project-message');
+        };
+        const texts = [
+          await attempt('已修复', String(new Date().getFullYear() + 5)),
+          await attempt('已修复', ''),
+          await attempt('已修复', '1999'),
+          await attempt('修复中', '2020'),
+          await attempt('修复中', '', '<b>名称</b>'),
+        ];
+        assert(texts[0].includes('晚于今年') && texts[1].includes('状态为“已修复”时须填写年份') && texts[2].includes('2000–2060') && texts[3].includes('只有状态为“已修复”时才填写年份') && texts[4].includes('名称不能包含控制字符或 < >'), `the refusals: ${texts.join(' | ')}`);
+        await popup.getByRole('button', { name: '取消' }).click();
+        // A revert that would overwrite a later change: the question.
+        const id = mine.properties.id;
+        const e1 = await api('PATCH', `api/projects/mines/${id}`, { notes: '一' });
+        await api('PATCH', `api/projects/mines/${id}`, { notes: '二' });
+        await page.keyboard.press('Escape');
+        await page.locator('.maplibregl-popup-close-button').click().catch(() => undefined);
+        assert(await openPopupOn(page, ['mines::fill']), 'the popup again');
+        await page.locator(`[data-testid="project-change"][data-change="${e1.body.audit}"] [data-testid="project-revert"]`).click();
+        await read('project-revert-confirm');
+        await page.getByTestId('project-revert-cancel').click();
+        // The server unreachable: the save says so in Chinese.
+        await popup.getByTestId('project-edit').click();
+        await page.context().setOffline(true);
+        await popup.getByTestId('project-save').click();
+        await waitForValue(page, () => document.querySelector('[data-testid="project-message"]')?.textContent === '无法连接服务器', 10_000, 'the network failure said');
+        assert((await read('project-message')).includes('无法连接服务器'), 'an unreachable server said in Chinese');
+        await page.context().setOffline(false);
+        await popup.getByRole('button', { name: '取消' }).click();
+
+        // 发布 refused by the leak scan (a stand id in a project's name).
+        const leak = await api('PATCH', 'api/projects/pv/pv-butou-fishery', { name: '埠头渔光互补 360732100-012-034' });
+        assert(leak.status === 200, `the leaking name saved (${leak.status})`);
+        await page.getByTestId('publish').click();
+        await waitForValue(page, () => document.querySelector('[data-testid="publish-message"]')?.getAttribute('data-bad') === 'true', 180_000, '发布 refused');
+        assert((await read('publish-message')).includes('未通过泄露检查'), 'the leak scan refusal in Chinese');
+        assert((await api('POST', `api/audit/${leak.body.audit}/revert`, {})).status === 200, 'the leaking name reverted');
+
+        // The planner: a name the server refuses is marked with the reason, the status says a site is not synced.
+        await page.getByTestId('planner-switch').click();
+        await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
+        await waitForValue(page, () => !!(window as MapWindow & { __draw?: unknown }).__draw, 60_000, 'Terra Draw');
+        await page.getByTestId('draw-polygon').click();
+        await drawPolygon(page, [[300, 250], [500, 250], [500, 420], [300, 420]], 200);
+        await page.getByTestId('site-name').first().waitFor({ timeout: 30_000 });
+        await waitForValue(page, () => document.querySelector('[data-testid="planner-sync-status"]')?.getAttribute('data-status') === 'synced', 40_000, 'the drawn site synced');
+        await page.getByTestId('site-name').first().fill('<i>标记</i>');
+        await waitForValue(page, () => document.querySelector('[data-testid="planner-sync-status"]')?.getAttribute('data-status') === 'partial', 40_000, 'the refusal');
+        await read('site-sync-problem');
+        await read('planner-sync-problem');
+        await read('planner-sync-status');
+
+        const leaks = [...englishLeaks(shown, dict.en, dict.zh), ...refusals.flatMap((r) => englishWordsIn(r.text).map((w) => ({ ...r, problem: `English word "${w}" in a server message: "${r.text}"` })))];
+        assert(refusals.length >= 10, `the walk read the refusals (${refusals.length})`);
+        assert(leaks.length === 0, report(leaks, 'server-errors-zh'));
+        assert(rec.pageErrors.length === 0, `page errors: ${rec.pageErrors.join(' | ')}`);
+      } finally {
+        await rec?.page.context().close();
+      }
+    },
+  };
+
+
+  /** The held-back file kinds a planner met, written here: each fails (or is rejected) with its own message. */
+  const heldBack = (() => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'i18n-import-'));
+    const u8 = (t: string) => new TextEncoder().encode(t);
+    const files: [string, Uint8Array][] = [
+      ['invalid.geojson', u8('{"type":"FeatureCollection",\n"features":[{"type":"Feature" "geometry":null}]}')],
+      ['deep.geojson', u8(`{"type":"Feature","properties":{},"geometry":${'{"type":"GeometryCollection","geometries":['.repeat(40)}${']}'.repeat(40)}}`)],
+      ['bomb.kmz', zipSync({ 'doc.kml': new Uint8Array(8 * 1024 * 1024) }, { level: 9 })],
+      ['nan.geojson', u8('{"type":"FeatureCollection","features":[\n{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[115.3,NaN]}}]}')],
+      ['broken.kml', u8('<?xml version="1.0"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">\n<Document>\n<Placemark><name>a &b; c</name>\n<Point><coordinates>115.3,26.3</coordinates></Point>\n</Placemark>\n</Document></kml>')],
+    ];
+    return files.map(([name, bytes]) => { const p = path.join(dir, name); writeFileSync(p, bytes); return p; });
+  })();
+  /** Words both languages write in these messages: format names, XML/JSON tokens, the files' own names and values. */
+  const TECHNICAL = /^(JSON|GeoJSON|XML|KML|KMZ|GeometryCollection|NaN|Infinity|Folder|Google|Earth|EPSG|CGCS2000|WKT|zip|kmz|kml|doc|amp|invalid|deep|bomb|nan|broken|geojson|utf-?|UTF-?|gbk|WGS|MapLibre)$/i;
+
+  const importWalk = (lang: 'zh' | 'en'): BrowserTest => ({
+    name: `planner import errors (invalid JSON, deep nesting, zip bomb, NaN coordinates, broken KML) and MapLibre's control labels in ${lang === 'zh' ? '简体中文' : 'English'}`,
+    async run() {
+      let rec: RecordedPage | null = null;
+      try {
+        rec = await openPage(browser, { width: 1280, height: 800 });
+        const { page } = rec;
+        await page.goto(`${appUrl}?planner&lang=${lang}`);
+        await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
+        await waitForValue(page, () => { const m = (window as MapWindow).__map; return !!m && m.loaded(); }, 60_000, 'map loaded');
+        await page.getByTestId('open-import').click();
+        await page.getByTestId('import-input').setInputFiles(heldBack);
+        await waitForValue(page, (n) => document.querySelectorAll('[data-testid="import-report"]').length === n, 60_000, 'a report per file', heldBack.length);
+        const reports = await page.evaluate(() => [...document.querySelectorAll('[data-testid="import-report"]')].map((r) => ({
+          file: r.getAttribute('data-file')!, text: [...r.querySelectorAll('p, li')].map((e) => e.textContent ?? '').join(' | '),
+        })));
+        const shown: ShownText[] = reports.map((r) => ({ text: r.text, where: `import report ${r.file}` }));
+        // MapLibre's own labels: every control button's tooltip and aria-label, the canvas's label.
+        const controls = await page.evaluate(() => [
+          ...[...document.querySelectorAll('.maplibregl-ctrl button')].flatMap((b) => [b.getAttribute('title'), b.getAttribute('aria-label')]),
+          document.querySelector('.maplibregl-canvas')?.getAttribute('aria-label'),
+        ].filter((t): t is string => !!t));
+        shown.push(...controls.map((text) => ({ text, where: 'map control' })));
+        assert(controls.length >= 4, `the map's control labels were read: ${controls.join(', ')}`);
+        for (const name of ['NavigationControl.ZoomIn', 'NavigationControl.ZoomOut', 'Map.Title'] as const) {
+          assert(controls.includes(MAP_CONTROL_TEXT[name][lang]), `${name} is "${MAP_CONTROL_TEXT[name][lang]}": ${controls.join(', ')}`);
+        }
+        const byFile = Object.fromEntries(reports.map((r) => [r.file, r.text]));
+        const place = lang === 'zh' ? /第 \d+ 行第 \d+ 列/ : /line \d+, column \d+/;
+        for (const f of ['invalid.geojson', 'nan.geojson', 'broken.kml']) assert(place.test(byFile[f] ?? ''), `${f} says where: ${byFile[f]}`);
+        const advice = lang === 'zh' ? /请/ : /\b(Check|Fix|Split|unzip|export)/;
+        for (const f of Object.keys(byFile)) assert(advice.test(byFile[f]), `${f} says what to do: ${byFile[f]}`);
+        const findings = lang === 'en' ? cjkLeaks(shown, names) : [...englishLeaks(shown, dict.en, dict.zh), ...englishWords(shown, TECHNICAL)];
+        assert(findings.length === 0, report(findings, `import-${lang}`));
+        await page.screenshot({ path: screenshotPath(`i18n-import-${lang}`) });
+      } finally {
+        await rec?.page.context().close();
+      }
+    },
+  });
+
   return [
+    importWalk('zh'),
+    importWalk('en'),
     popupInside,
     bureauWalk('zh'),
     bureauWalk('en'),
     ...(publicUrl ? [publicWalk('zh'), publicWalk('en')] : []),
+    // Last: it changes project features (and reverts what the public figures would show).
+    serverErrors,
   ];
 }

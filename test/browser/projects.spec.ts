@@ -4,34 +4,23 @@
 // from a GeoJSON file (a broken file and a file of the wrong kind are refused with messages naming them) and retires the
 // drawn one with a reason: the map, the histories and the dashboard's carbon stock follow, checked against turf's area
 // and the core's mine-carbon function; the public page only after 发布. A viewer sees none of the editing tools.
-// Served by the real server with the project layers in its database (a throw-away PGlite loaded from data/).
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// Served by the server as `npm start` runs it, with the project layers in its database (a throw-away PGlite loaded from data/).
 import { area as turfArea, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_FACTORS } from '../../src/core/carbon/factors.ts';
 import { mineCarbon } from '../../src/core/carbon/other-sinks.ts';
-import { ROOT } from '../../scripts/lib/serve-app.ts';
-import { startServer, type RunningServer } from '../../src/server/main.ts';
-import { addUser } from '../../src/server/users.ts';
+import type { RunningServer } from '../../src/server/main.ts';
 import { assert, type BrowserTest, openPage, type RecordedPage, setContextCookies, waitForValue } from './harness.ts';
-import { sessionCookie, signIn, TEST_PASSWORD } from './server.ts';
+import { serveSignedIn, sessionCookie, signIn } from './server.ts';
 
 type MapWindow = Window & { __map?: import('maplibre-gl').Map };
 
 export async function serveProjects(): Promise<{ url: string; server: RunningServer; close: () => Promise<void> }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'xg-projects-db-'));
-  const server = await startServer({
-    dbDir: path.join(dir, 'db'), bureauDir: path.join(ROOT, 'dist'), publicDir: path.join(ROOT, 'dist-public'), loginDir: path.join(ROOT, 'dist-login'),
-    projectDataDir: path.join(ROOT, 'data'), port: 0, log: () => undefined,
-  });
-  await addUser(server.db, 'eve', TEST_PASSWORD, 'editor');
-  await addUser(server.db, 'vic', TEST_PASSWORD, 'viewer');
-  const token = await signIn(server.url, 'eve');
-  setContextCookies(async () => [sessionCookie(server.url, token)]);
-  return { url: server.url, server, close: async () => { setContextCookies(null); await server.close(); rmSync(dir, { recursive: true, force: true }); } };
+  const site = await serveSignedIn(undefined, [['eve', 'editor'], ['vic', 'viewer']]);
+  const token = await signIn(site.url, 'eve');
+  setContextCookies(async () => [sessionCookie(site.url, token)]);
+  return { url: site.url, server: site.server, close: site.close };
 }
 
 interface PublicProgress { as_of_year: number; county: { carbon_stock_tCO2e: number }; targets: { id: string; status: string }[] }
@@ -147,11 +136,27 @@ export function projectsTests(browser: Browser, url: string): BrowserTest[] {
         await popup.getByTestId('project-form-year').fill('1999');
         await popup.getByTestId('project-save').click();
         await waitForValue(page, () => document.querySelector('[data-testid="project-message"]')?.textContent?.includes('2000') ?? false, 10_000, 'a bad year is refused with its reason');
+        // A completion year in the future is refused, in Chinese, in red.
+        const future = new Date().getFullYear() + 1;
+        await popup.getByTestId('project-form-year').fill(String(future));
+        await popup.getByTestId('project-save').click();
+        await waitForValue(page, (y) => document.querySelector('[data-testid="project-message"]')?.textContent?.includes(`完成年份 ${y} 晚于今年`) ?? false, 10_000, 'a future completion year refused', future);
+        const refusal = popup.getByTestId('project-message');
+        assert(await refusal.getAttribute('data-bad') === 'true' && (await refusal.evaluate((e) => getComputedStyle(e).color)) === 'rgb(183, 28, 28)', 'a refusal is red');
+        assert((await api<FeatureCollection>(page, url, 'api/projects/mines')).features.find((f) => f.properties!.id === 'mine-01')!.properties!.status !== '已修复', 'nothing saved');
         await popup.getByTestId('project-form-year').fill('2025');
         await popup.getByTestId('project-save').click();
         await waitForValue(page, () => document.querySelectorAll('[data-testid="project-change"]').length === 1, 20_000, 'the change in the history');
+        // Saved: said in green, not red; the popup's own table shows the new year at once (it showed the old one).
+        const saved = popup.getByTestId('project-message');
+        assert((await saved.textContent()) === '已保存' && await saved.getAttribute('data-bad') === 'false', `the success message: ${await saved.textContent()}`);
+        const savedColour = await saved.evaluate((e) => getComputedStyle(e).color);
+        assert(savedColour !== 'rgb(183, 28, 28)' && savedColour === 'rgb(27, 94, 32)', `success is not red (${savedColour})`);
+        assert((await popup.locator('tr[data-field="restored_year"] td').textContent())?.includes('2025'), `the popup table re-read: ${await popup.locator('tr[data-field="restored_year"] td').textContent()}`);
+        assert((await popup.locator('tr[data-field="status"] td').textContent()) === '已修复', 'and its status');
         const row = (await popup.getByTestId('project-change').first().textContent())!;
-        assert(row.includes('eve') && row.includes('已修复') && row.includes('2025'), `the history names the editor and the change: ${row}`);
+        assert(row.includes('eve') && row.includes('状态：修复中 → 已修复') && row.includes('修复年度：— → 2025'), `the history names the editor and the change, fields by name: ${row}`);
+        assert(!/restored_year|status:/.test(row), `no raw field keys: ${row}`);
 
         await waitForValue(page, () => document.querySelector('[data-testid="target-mine_fanglingpai"]')?.getAttribute('data-status') === 'achieved', 30_000, 'the dashboard target achieved at once');
         assert((await publicMineStatus(pub.page, url)) === publicBefore, 'the public page has not moved before 发布');
@@ -249,7 +254,7 @@ export function projectsTests(browser: Browser, url: string): BrowserTest[] {
         await waitForValue(page, () => document.querySelector('[data-testid="project-tools-message"]')?.textContent?.startsWith('坏文件.geojson') ?? false, 30_000, 'the broken file named');
         const pointFile = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [anchor[0], anchor[1]] } }] };
         await input.setInputFiles({ name: 'points.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(pointFile)) });
-        await waitForValue(page, () => /^points\.geojson：.*Point/.test(document.querySelector('[data-testid="project-tools-message"]')?.textContent ?? ''), 30_000, 'the wrong kind named');
+        await waitForValue(page, () => /^points\.geojson：.*是 点，.*多边形/.test(document.querySelector('[data-testid="project-tools-message"]')?.textContent ?? ''), 30_000, 'the wrong kind named (in Chinese)');
         assert(await page.getByTestId('project-draft').count() === 0, 'nothing offered for saving after a bad file');
 
         // A good file: one polygon 0.02° east of the drawing.
@@ -318,6 +323,60 @@ export function projectsTests(browser: Browser, url: string): BrowserTest[] {
         assert(bureau.pageErrors.length === 0, `no page errors: ${bureau.pageErrors.join('; ')}`);
         await bureau.page.context().close();
         await pub.page.context().close();
+      },
+    },
+    {
+      name: 'reverting an older change in the popup reverts only its own fields (a later rename stays); when a later change touched the same field it asks, names that change, and only then overwrites',
+      async run() {
+        bureau = await openPage(browser, { width: 1280, height: 900 });
+        const { page } = bureau;
+        await page.goto(url);
+        const mine = (await api<FeatureCollection<Polygon>>(page, url, 'api/projects/mines')).features.find((f) => f.properties!.id === 'mine-03')!;
+        const year0 = mine.properties!.restored_year as number;
+        await page.evaluate((c) => (window as MapWindow).__map!.jumpTo({ center: c, zoom: 16 }), pointOnFeature(mine).geometry.coordinates as [number, number]);
+        const at = (await featurePixel(page, 'mines::fill', 'mine-03'))!;
+        const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+        await page.mouse.click(box.x + at.x, box.y + at.y);
+        const popup = page.getByTestId('feature-popup');
+        await popup.getByTestId('project-history').waitFor({ timeout: 20_000 });
+        const edit = async (field: 'notes' | 'name' | 'year', value: string, changes: number) => {
+          await popup.getByTestId('project-edit').click();
+          await popup.getByTestId(`project-form-${field}`).fill(value);
+          await popup.getByTestId('project-save').click();
+          await waitForValue(page, (n) => document.querySelectorAll('[data-testid="project-change"]').length === n, 20_000, `${changes} changes in the history`, changes);
+        };
+        const server = async () => (await api<FeatureCollection<Polygon>>(page, url, 'api/projects/mines')).features.find((f) => f.properties!.id === 'mine-03')!.properties!;
+        await edit('notes', '第一次修改', 1);
+        await edit('name', '三号矿改名', 2);
+        const rows = await popup.getByTestId('project-change-summary').allTextContents();
+        assert(rows[1] === '备注：— → 第一次修改' && rows[0].startsWith('名称：') && rows[0].endsWith('→ 三号矿改名'), `the history in field names: ${rows.join(' | ')}`);
+        // 撤销 on the older change (#1): only its field goes back; the rename (#2) stays — the old revert renamed it back too.
+        await popup.getByTestId('project-revert').nth(1).click();
+        await waitForValue(page, () => document.querySelectorAll('[data-testid="project-change"]').length === 3, 20_000, 'the revert in the history');
+        const note = (await popup.getByTestId('project-message').textContent())!;
+        assert(note.includes('已撤销：备注') && note.includes('此后 1 次修改（名称）保留不变'), `the revert says what it did and kept: ${note}`);
+        const after = await server();
+        assert(after.name === '三号矿改名' && (after.notes ?? '') === '', `the server kept the rename, reverted the note: ${JSON.stringify(after)}`);
+        assert((await popup.locator('.feature-popup__title').textContent()) === '三号矿改名', 'the popup keeps the new name');
+        // Two year changes; reverting the first would overwrite the second: it asks, naming it.
+        await edit('year', String(year0 + 1), 4);
+        await edit('year', String(year0 + 2), 5);
+        await popup.getByTestId('project-revert').nth(1).click();
+        const ask = popup.getByTestId('project-revert-confirm');
+        await ask.waitFor({ timeout: 10_000 });
+        const later = await ask.getByTestId('project-revert-later').allTextContents();
+        assert(later.length === 1 && later[0].includes('eve') && later[0].includes('修复年度'), `the later change named: ${later.join(' | ')}`);
+        assert((await ask.textContent())!.includes('撤销这次修改（修复年度）会覆盖此后的修改'), `the question: ${await ask.textContent()}`);
+        await ask.getByTestId('project-revert-cancel').click();
+        assert((await server()).restored_year === year0 + 2 && await popup.getByTestId('project-change').count() === 5, 'cancelled: nothing changed');
+        await popup.getByTestId('project-revert').nth(1).click();
+        await popup.getByTestId('project-revert-yes').click();
+        await waitForValue(page, () => document.querySelectorAll('[data-testid="project-change"]').length === 6, 20_000, 'the confirmed revert in the history');
+        assert((await server()).restored_year === year0, `the year before that change (${year0})`);
+        assert((await popup.locator('tr[data-field="restored_year"] td').textContent())?.includes(String(year0)), 'the popup table follows');
+        assert((await popup.getByTestId('project-message').textContent())!.includes('覆盖了此后 1 次修改'), 'the overwrite is said');
+        assert(bureau.pageErrors.length === 0, `no page errors: ${bureau.pageErrors.join('; ')}`);
+        await page.context().close();
       },
     },
     {

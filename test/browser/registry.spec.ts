@@ -14,6 +14,8 @@ import { readExtraLayers } from '../../scripts/vite/extra-layers.ts';
 import { EXTRA_LAYERS_FILE } from '../../src/layers/extra-layers.ts';
 import { scanPublicBuild } from '../public-scan.ts';
 import { assert, type BrowserTest, foreignRequests, openPage, screenshotPath, waitForValue } from './harness.ts';
+import { signIn, type TestSite } from './server.ts';
+import { publicDataFiles } from '../../src/public-page/layers.ts';
 import { drawPolygon } from './planner.spec.ts';
 
 type MapWindow = Window & { __map?: import('maplibre-gl').Map; __draw?: unknown };
@@ -83,7 +85,7 @@ export function writeRegistryFixture(dir: string): RegistryFixture {
   return { dataDir: dir, centre: [lon, lat], plots, townshipCode };
 }
 
-/** The public page built from the fixture folder into its own output folder (not dist-public/, which other suites serve). */
+/** The public page built as static files (`npm run build:public`) from the fixture folder into its own output folder. */
 export async function buildPublicFrom(dataDir: string, outDir: string): Promise<void> {
   const before = process.env.XINGGUO_DATA_DIR;
   process.env.XINGGUO_DATA_DIR = dataDir;
@@ -101,8 +103,15 @@ function filesUnder(dir: string): string[] {
 
 const textFiles = (dir: string) => filesUnder(dir).filter((f) => /\.(m?js|html|css|json|geojson)$/.test(f));
 
-export function registryTests(browser: Browser, appUrl: string, fixture: RegistryFixture, bureauDir: string, publicDir: string): BrowserTest[] {
+/**
+ * `site`: the server started on the fixture folder as `npm start -- --data <fixture>` would (its bureau page is built
+ * with the entry); `staticPublicDir`: the public page built from the same folder as static files (`npm run
+ * build:public`), for a host outside the server — scanned, not served.
+ */
+export function registryTests(browser: Browser, site: TestSite, fixture: RegistryFixture, staticPublicDir: string): BrowserTest[] {
   const { id, name } = FIXTURE_LAYER;
+  const appUrl = site.url;
+  const bureauDir = site.server.pages.bureauDir;
   const open = async (url: string, viewport = { width: 1100, height: 700 }) => {
     const rec = await openPage(browser, viewport);
     await rec.page.goto(url);
@@ -184,11 +193,22 @@ export function registryTests(browser: Browser, appUrl: string, fixture: Registr
       async run() {
         const extra = readExtraLayers(fixture.dataDir);
         assert(extra.length === 1 && extra[0].id === id, 'the fixture entry is read back');
-        const scan = scanPublicBuild(publicDir, extra);
-        assert(scan.findings.length === 0, `public build scan: ${scan.findings.map((f) => `${f.file}: ${f.problem}`).join('; ')}`);
         const needles = [id, name.zh, name.en, FIXTURE_LAYER.file];
-        const leaks = textFiles(publicDir).flatMap((f) => needles.filter((n) => readFileSync(f, 'utf8').includes(n)).map((n) => `${path.relative(publicDir, f)}: ${n}`));
-        assert(leaks.length === 0, `public build holds the added layer: ${leaks.join(', ')}`);
+        // The public page the server serves (its bundle, and its data files through the server) and the public page
+        // built as static files from the same folder.
+        for (const publicDir of [site.server.pages.publicDir, staticPublicDir]) {
+          const scan = scanPublicBuild(publicDir, extra);
+          assert(scan.findings.length === 0, `public build scan: ${scan.findings.map((f) => `${f.file}: ${f.problem}`).join('; ')}`);
+          const leaks = textFiles(publicDir).flatMap((f) => needles.filter((n) => readFileSync(f, 'utf8').includes(n)).map((n) => `${path.relative(publicDir, f)}: ${n}`));
+          assert(leaks.length === 0, `public page ${publicDir} holds the added layer: ${leaks.join(', ')}`);
+        }
+        const token = await signIn(appUrl, 'registry-reader');
+        const get = async (url: string, signed: boolean) => (await fetch(`${appUrl}${url}`, { headers: signed ? { cookie: `xg_session=${token}` } : {} })).status;
+        assert(await get(`public/data/${FIXTURE_LAYER.file}`, false) === 404, 'the server does not give the layer to the public page');
+        assert(await get(`public/data/${FIXTURE_LAYER.file}`, true) === 404, 'not through the public page even when signed in');
+        assert(await get(`data/${FIXTURE_LAYER.file}`, false) === 401, 'the bureau data needs a session');
+        assert(await get(`data/${FIXTURE_LAYER.file}`, true) === 200, 'the bureau page gets the layer from the data folder');
+        for (const f of publicDataFiles()) assert(await get(`public/data/${f}`, false) === 200, `the public page's own file ${f} is served`);
         // The same search finds it in the bureau's build: the needles are findable, so their absence above means something.
         const found = new Set(textFiles(bureauDir).flatMap((f) => needles.filter((n) => readFileSync(f, 'utf8').includes(n))));
         assert(needles.every((n) => found.has(n)), `bureau build should hold every needle, found ${[...found].join(', ')}`);

@@ -1,15 +1,16 @@
 // Security browser tests. (1) The Content-Security-Policy of both pages holds while they are used: every
 // securitypolicyviolation event and every CSP console message fails the test. (2) XSS: a copy of data/ whose features
-// carry the payload corpus (test/fuzz/payloads.ts) in names, property keys and values is built into its own folders
-// (under test-output/, which git ignores); popups, dashboard tables, the township selector and the public page's table and project
-// list must show every payload as literal text, and none may run (window.__xss stays unset, no dialog opens).
+// carry the payload corpus (test/fuzz/payloads.ts) in names, property keys and values (under test-output/, which git
+// ignores) is served by a second server started on it as `npm start -- --data <copy>` would; popups, dashboard tables,
+// the township selector and the public page's table and project list must show every payload as literal text, and none
+// may run (window.__xss stays unset, no dialog opens).
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build, preview } from 'vite';
 import { ROOT } from '../../scripts/lib/serve-app.ts';
 import { XSS_PAYLOADS } from '../fuzz/payloads.ts';
 import { assert, type BrowserTest, openPage, type RecordedPage, waitForValue } from './harness.ts';
+import { serveSignedIn, type TestSite } from './server.ts';
 
 type MapWindow = Window & { __map?: import('maplibre-gl').Map; __csp?: string[]; __xss?: unknown };
 
@@ -95,29 +96,6 @@ export function makeXssData(dir: string): XssData {
   return { dir, placed, townshipNames };
 }
 
-// ---- building and serving against it ----
-
-interface Served {
-  url: string;
-  close: () => Promise<void>;
-}
-
-/** Build with a config file into `outDir` and serve it; `env` points the config at the payload data. */
-async function buildAndServe(configFile: string, outDir: string, env: Record<string, string>): Promise<Served> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try {
-    const config = { root: ROOT, configFile: path.join(ROOT, configFile), logLevel: 'warn' as const, build: { outDir: path.join(ROOT, outDir) } };
-    await build(config);
-    const server = await preview({ ...config, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
-    const address = server.httpServer.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((r) => server.httpServer.close(() => r())) };
-  } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
-  }
-}
-
 /** Text of the whole page, inputs' values and <option>s included. */
 async function pageText(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -179,10 +157,13 @@ async function hoverRankingChart(page: Page): Promise<string> {
 
 const INTERACTIVE = ['carbon-pilots::fill', 'wetlands::fill', 'mines::fill', 'pv::fill', 'wind-farms::fill', 'wind-turbines::circle', 'substations::circle', 'oil-tea-bases::fill', 'oil-tea-bases::circle', 'gas-pipelines::line', 'stands::fill'];
 
-export function securityTests(browser: Browser, urls: { bureau: string; public: string; xssBureau: string; xssPublic: string }, xss: XssData): BrowserTest[] {
+export function securityTests(browser: Browser, sites: { regular: TestSite; xss: TestSite }, xss: XssData): BrowserTest[] {
   const seen = new Set<string>();
-  return [
-    {
+  const urls = { bureau: sites.regular.url, public: `${sites.regular.url}public/`, xssBureau: sites.xss.url, xssPublic: `${sites.xss.url}public/` };
+  // Both servers run at once and cookies ignore the port: each test signs its new pages in on the server it visits.
+  const on = (site: TestSite, test: BrowserTest): BrowserTest => ({ name: test.name, run: () => { site.signInNewPages(true); return test.run(); } });
+  const tests: [TestSite, BrowserTest][] = [
+    [sites.regular, {
       name: 'the CSP recorder sees a violation when one happens (so the tests below can fail)',
       async run() {
         const w = await watchedPage(browser);
@@ -196,8 +177,8 @@ export function securityTests(browser: Browser, urls: { bureau: string; public: 
         assert((await w.page.evaluate(() => (window as MapWindow).__xss)) === undefined, 'the inline script was blocked');
         await w.page.context().close();
       },
-    },
-    {
+    }],
+    [sites.regular, {
       name: 'CSP: the bureau app loads, a stand popup opens, the dashboard computes, its chart tooltips show and the planner exports a PNG with no CSP violation',
       async run() {
         const w = await watchedPage(browser);
@@ -231,8 +212,8 @@ export function securityTests(browser: Browser, urls: { bureau: string; public: 
         await assertNoViolations(w, 'bureau');
         await w.page.context().close();
       },
-    },
-    {
+    }],
+    [sites.regular, {
       name: 'CSP: the public page loads and draws with no CSP violation',
       async run() {
         const w = await watchedPage(browser);
@@ -242,8 +223,8 @@ export function securityTests(browser: Browser, urls: { bureau: string; public: 
         await assertNoViolations(w, 'public');
         await w.page.context().close();
       },
-    },
-    {
+    }],
+    [sites.xss, {
       name: `XSS (${XSS_PAYLOADS.length} payloads): bureau popups show payloads as text and none runs`,
       async run() {
         const w = await watchedPage(browser);
@@ -291,8 +272,8 @@ export function securityTests(browser: Browser, urls: { bureau: string; public: 
         await assertNoViolations(w, 'dashboard');
         await w.page.context().close();
       },
-    },
-    {
+    }],
+    [sites.xss, {
       name: `XSS (${XSS_PAYLOADS.length} payloads): the public page's table, project list and descriptions show payloads as text and none runs`,
       async run() {
         const w = await watchedPage(browser);
@@ -327,23 +308,21 @@ export function securityTests(browser: Browser, urls: { bureau: string; public: 
         console.log(`    ${XSS_PAYLOADS.length} payloads in the corpus, ${xss.placed.size} placed in the data, ${seen.size} seen shown literally, none ran`);
         assert(seen.size === xss.placed.size, `payloads never seen on any page: ${[...xss.placed].filter(([p]) => !seen.has(p)).map(([p, where]) => `${where}: ${p}`).slice(0, 5).join(' | ')}`);
       },
-    },
+    }],
   ];
+  return tests.map(([site, test]) => on(site, test));
 }
 
-/** Build the four pages (regular and payload data, bureau and public), run the tests, stop the servers. */
-export async function runSecuritySuite(browser: Browser, runTests: (suite: string, tests: BrowserTest[]) => Promise<number>): Promise<number> {
-  console.log('browser tests: building the pages for the security suite (regular data and the XSS payload data) …');
+/** The XSS data folder served by a second server (the regular pages are the suites' shared server), the tests, then
+ * that server stopped. */
+export async function runSecuritySuite(browser: Browser, runTests: (suite: string, tests: BrowserTest[]) => Promise<number>, regular: TestSite): Promise<number> {
+  console.log('browser tests: the security suite, with a second server on the XSS payload data …');
   const xss = makeXssData(path.join(ROOT, 'test-output/xss-data'));
-  const servers: Served[] = [];
+  const xssSite = await serveSignedIn(xss.dir);
   try {
-    servers.push(await buildAndServe('vite.config.ts', 'test-output/dist-security', {}));
-    servers.push(await buildAndServe('vite.public.config.ts', 'test-output/dist-security-public', {}));
-    servers.push(await buildAndServe('vite.config.ts', 'test-output/dist-xss', { XG_DATA_DIR: xss.dir, XG_OUT_DIR: path.join(ROOT, 'test-output/dist-xss') }));
-    servers.push(await buildAndServe('vite.public.config.ts', 'test-output/dist-xss-public', { XINGGUO_DATA_DIR: xss.dir }));
-    const [bureau, pub, xssBureau, xssPublic] = servers.map((s) => s.url);
-    return await runTests('security', securityTests(browser, { bureau, public: pub, xssBureau, xssPublic }, xss));
+    return await runTests('security', securityTests(browser, { regular, xss: xssSite }, xss));
   } finally {
-    for (const s of servers) await s.close();
+    await xssSite.close();
+    regular.signInNewPages(true);
   }
 }

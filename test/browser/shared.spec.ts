@@ -2,7 +2,10 @@
 // wrong password is refused with a message), and two planners in two browser contexts sharing a site — one draws it
 // and shares it (in the planner), the other sees it and renames it, the first sees the rename; then both edit it, one
 // offline, and the one coming back online sees both versions and chooses; the history lists every version and one is
-// restored from it; sign-out.
+// restored from it (after saying which later versions it replaces); sign-out, and Back after it lands on the sign-in
+// page. Issue 22/24: the share form opens on the current sharing, users are ticked from the server's list and the change
+// is confirmed; a planner cannot delete a site someone else shared with them; a viewer gets no drawing tools and the
+// status never says "synced" while a site is not; a name the server refuses is marked with its reason and not resent.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { assert, type BrowserTest, waitForValue } from './harness.ts';
 import { drawPolygon } from './planner.spec.ts';
@@ -101,14 +104,36 @@ export function sharedTests(browser: Browser, appUrl: string): BrowserTest[] {
         siteId = (await ann.page.getByTestId('planner-site').getAttribute('data-site-id'))!;
         // The sync pushes it to the server under the same id.
         await until(async () => (await api(ann.page, 'GET', `/api/sites/${siteId}`)).status === 200, 30_000, 'the site on the server');
-        // Ann shares it with ben in the planner: 共享与历史 → 共享 → 指定用户 "ben" → 保存.
+        // Ann shares it with ben in the planner: 共享与历史 → 共享 → 指定用户, tick ben → 保存 → 确认更改.
         await ann.page.getByTestId('server-sites').locator('summary').click();
         await ann.page.getByTestId('server-site').first().waitFor({ timeout: 30_000 });
+        assert((await ann.page.getByTestId('server-site-sharing').first().innerText()).includes('仅自己可见'), 'the list shows the current sharing: only ann');
         await ann.page.getByTestId('server-site-share').first().click();
+        assert(await ann.page.getByTestId('share-mode').inputValue() === 'private', 'the form opens on the current sharing (private)');
+        assert(await ann.page.getByTestId('share-save').isDisabled(), '保存 does nothing while the sharing is unchanged');
         await ann.page.getByTestId('share-mode').selectOption('users');
-        await ann.page.getByTestId('share-users').fill('ben');
+        // Users are picked from the server's list of accounts (no typing): ann herself is not offered; vic is a viewer.
+        await ann.page.locator('[data-testid="share-user"][data-user="ben"]').waitFor({ timeout: 20_000 });
+        const offered = await ann.page.getByTestId('share-user').evaluateAll((els) => els.map((e) => e.getAttribute('data-user')));
+        assert(JSON.stringify(offered) === JSON.stringify(['ben', 'vic']), `offered: ${offered.join(', ')}`);
+        assert((await ann.page.locator('[data-testid="share-user"][data-user="vic"]').innerText()).includes('只读'), 'the viewer is marked read-only');
+        await ann.page.locator('[data-testid="share-user"][data-user="ben"] input').check();
         await ann.page.getByTestId('share-save').click();
+        const ask = await ann.page.getByTestId('share-confirm').innerText();
+        assert(ask.includes('仅自己可见') && ask.includes('共享给 ben'), `the change is confirmed before it is sent: ${ask}`);
+        assert(JSON.stringify((await serverSite(ann.page)).sharing) === '"private"', 'nothing sent before the confirmation');
+        await ann.page.getByTestId('share-confirm-yes').click();
         await until(async () => JSON.stringify((await serverSite(ann.page)).sharing) === JSON.stringify({ users: ['ben'] }), 30_000, 'the sharing on the server');
+        await waitForValue(ann.page, () => (document.querySelector('[data-testid="planner-sync-note"]')?.textContent ?? '').includes('现在共享给 ben'), 10_000, 'the saved sharing confirmed from the server\'s answer');
+        await waitForValue(ann.page, () => (document.querySelector('[data-testid="server-site-sharing"]')?.textContent ?? '').includes('共享给 ben'), 30_000, 'the list shows the new sharing');
+        assert((await ann.page.getByTestId('site-sharing').first().innerText()).includes('共享给 ben'), 'the workspace list shows it too');
+        // Opened again, the form is on the current state: named users, ben ticked; 保存 unchanged does nothing.
+        await ann.page.getByTestId('server-site-share').first().click();
+        assert(await ann.page.getByTestId('share-mode').inputValue() === 'users', 'reopened on named users');
+        await ann.page.locator('[data-testid="share-user"][data-user="ben"]').waitFor({ timeout: 10_000 });
+        assert(await ann.page.locator('[data-testid="share-user"][data-user="ben"] input').isChecked(), 'ben ticked');
+        assert(await ann.page.getByTestId('share-save').isDisabled(), 'an unchanged form cannot unshare');
+        await ann.page.getByTestId('share-form').getByRole('button', { name: '取消' }).click();
         const annName = (await names(ann.page))[0];
 
         await openPlanner(ben.page, appUrl);
@@ -119,6 +144,14 @@ export function sharedTests(browser: Browser, appUrl: string): BrowserTest[] {
         await until(async () => (await serverSite(ben.page)).name === 'ben 改名', 30_000, 'ben’s rename on the server');
         const s = await serverSite(ben.page);
         assert(s.updated_by === 'ben', `updated_by is ${s.updated_by}`);
+        // Ben sees who shared it; 删除 on ann's site is refused and says why (it does not vanish here and stay there).
+        const row = ben.page.locator(`[data-testid="planner-site"][data-site-id="${siteId}"]`);
+        await waitForValue(ben.page, () => (document.querySelector('[data-testid="site-sharing"]')?.textContent ?? '').includes('ann 共享给你'), 30_000, 'who shared it');
+        assert(await row.getByTestId('site-delete').isDisabled(), 'ben cannot delete ann’s site');
+        assert((await row.getByTestId('site-delete').getAttribute('title'))?.includes('只有所有者可以删除'), 'the button says why');
+        await row.getByTestId('site-select').click();
+        assert(await ben.page.getByTestId('draw-delete').isDisabled(), 'the toolbar’s 删除 is refused too');
+        assert((await serverSite(ben.page)).deleted === false && (await names(ben.page)).includes('ben 改名'), 'the site stays, here and there');
 
         // Ann's page syncs on load (and every 20 s): the rename arrives.
         await openPlanner(ann.page, appUrl);
@@ -158,10 +191,106 @@ export function sharedTests(browser: Browser, appUrl: string): BrowserTest[] {
         await row.first().waitFor({ timeout: 20_000 });
         assert((await row.first().innerText()).includes('ben'), 'the version names its author');
         await row.first().getByTestId('server-site-restore').click();
+        // Restoring an older version says which later versions it replaces, and asks.
+        const confirm = ann.page.getByTestId('restore-confirm');
+        await confirm.waitFor({ timeout: 10_000 });
+        const replaces = await confirm.getByTestId('restore-replaces').allInnerTexts();
+        assert(replaces.length >= 1 && replaces[0].includes('ann') && replaces[0].includes('名称'), `the later versions it replaces: ${replaces.join(' | ')}`);
+        assert((await serverSite(ann.page)).name === 'ann 离线修改', 'nothing restored before the confirmation');
+        await confirm.getByTestId('restore-confirm-yes').click();
         await until(async () => (await serverSite(ann.page)).name === 'ben 再改', 30_000, 'the restored version on the server');
         await waitForValue(ann.page, () => [...document.querySelectorAll<HTMLInputElement>('[data-testid="site-name"]')].some((e) => e.value === 'ben 再改'), 30_000, 'the restored name in ann’s workspace');
         const after = (await api(ann.page, 'GET', `/api/sites/${siteId}/history`)).body.versions as { change: string; author: string }[];
         assert(after[0].change === 'restore' && after[0].author === 'ann', `newest: ${JSON.stringify(after[0])}`);
+      },
+    },
+    {
+      name: 'a name the server refuses (<, >) is marked with its reason in Chinese and not sent again on every load; the status says it is not synced; fixed, it syncs',
+      async run() {
+        const page = ann.page;
+        const writes: string[] = [];
+        page.on('request', (r) => { if (r.method() !== 'GET' && /\/api\/sites(\/|$)/.test(new URL(r.url()).pathname)) writes.push(`${r.method()} ${new URL(r.url()).pathname}`); });
+        await page.evaluate(() => (window as DrawWindow).__map!.jumpTo({ center: [115.3, 26.36], zoom: 13.5 }));
+        await page.getByTestId('draw-polygon').click();
+        await drawPolygon(page, [[100, 200], [280, 200], [280, 330], [100, 330]], 200);
+        const id = await waitForValue(page, () => document.querySelector('[data-testid="planner-site"].is-selected')?.getAttribute('data-site-id') ?? null, 30_000, 'the new site selected');
+        await until(async () => (await api(page, 'GET', `/api/sites/${id}`)).status === 200, 30_000, 'the new site on the server');
+        const row = page.locator(`[data-testid="planner-site"][data-site-id="${id}"]`);
+        await row.getByTestId('site-name').fill('标记<b>测试</b>');
+        const problem = row.getByTestId('site-sync-problem');
+        await problem.waitFor({ timeout: 30_000 });
+        const reason = await problem.innerText();
+        assert(reason.includes('名称不能包含“<”或“>”') && !/[a-z]{4,}/.test(reason), `the site is marked with the server's reason, in Chinese: ${reason}`);
+        await waitForValue(page, () => document.querySelector('[data-testid="planner-sync-status"]')?.getAttribute('data-status') === 'partial', 30_000, 'the status says a site is not synced');
+        const status = await page.getByTestId('planner-sync-status').innerText();
+        assert(status.includes('1 个地块未同步') && !status.includes('已与服务器同步'), `status: ${status}`);
+        const refusedWrites = () => writes.filter((w) => w.endsWith(`/api/sites/${id}`)).length;
+        const sentOnce = refusedWrites();
+        assert(sentOnce >= 1, `the refused change was sent (${writes.join(', ')})`);
+        // Three loads of the page, each with a full sync pass: nothing is sent for it again.
+        for (let i = 0; i < 3; i++) {
+          await page.reload();
+          await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
+          await waitForValue(page, () => document.querySelector('[data-testid="planner-sync-status"]')?.getAttribute('data-status') === 'partial', 40_000, `reload ${i + 1}: the status after a pass`);
+          await row.getByTestId('site-sync-problem').waitFor({ timeout: 10_000 });
+        }
+        assert(refusedWrites() === sentOnce, `the refused site was not resent on load (${refusedWrites()} writes, first ${sentOnce})`);
+        await row.getByTestId('site-name').fill('标记测试');
+        await until(async () => (await api(page, 'GET', `/api/sites/${id}`)).body.name === '标记测试', 30_000, 'the fixed name on the server');
+        await waitForValue(page, () => document.querySelector('[data-testid="planner-sync-status"]')?.getAttribute('data-status') === 'synced', 30_000, 'synced again');
+        assert(await row.getByTestId('site-sync-problem').count() === 0, 'the mark is gone');
+      },
+    },
+    {
+      name: 'a viewer in the planner: no drawing tools, no import, read-only list; measuring works and saves nothing; a local site is never reported as synced',
+      async run() {
+        const vic = await newContext(browser);
+        try {
+          await signInThroughPage(vic.page, appUrl, 'vic');
+          // A site shared with everyone, and one left in this browser's storage (as from an earlier account on this computer).
+          const shared = await api(ann.page, 'POST', '/api/sites', { name: '公开地块', type: '造林', geometry: { type: 'Polygon', coordinates: [[[115.36, 26.34], [115.365, 26.34], [115.365, 26.345], [115.36, 26.34]]] }, sharing: 'everyone' });
+          assert(shared.status === 201, `ann's public site (${shared.status})`);
+          await openPlanner(vic.page, appUrl);
+          await vic.page.getByTestId('planner-viewer-note').waitFor({ timeout: 30_000 });
+          assert(await vic.page.getByTestId('draw-polygon').count() === 0 && await vic.page.getByTestId('draw-select').count() === 0, 'no drawing or editing modes');
+          assert(await vic.page.getByTestId('draw-measure').count() === 1 && await vic.page.getByTestId('draw-static').count() === 1, 'browse and measure only');
+          assert(await vic.page.getByTestId('open-import').count() === 0 && await vic.page.getByTestId('draw-delete').count() === 0, 'no import, no delete');
+          await waitForValue(vic.page, () => [...document.querySelectorAll<HTMLInputElement>('[data-testid="site-name"]')].some((e) => e.value === '公开地块'), 30_000, 'the public site in the viewer’s list');
+          assert(await vic.page.getByTestId('site-name').first().getAttribute('readonly') !== null, 'names are read-only');
+          assert(await vic.page.getByTestId('site-delete').count() === 0, 'no delete in the list');
+          await waitForValue(vic.page, () => document.querySelector('[data-testid="planner-sync-status"]')?.getAttribute('data-status') === 'synced', 30_000, 'synced (everything here is on the server)');
+          // Measure: a distance, not a site.
+          await vic.page.getByTestId('draw-measure').click();
+          const box = (await vic.page.locator('.maplibregl-canvas').boundingBox())!;
+          for (const [x, y] of [[200, 200], [400, 260]]) {
+            await vic.page.mouse.move(box.x + x, box.y + y, { steps: 3 });
+            await vic.page.mouse.click(box.x + x, box.y + y);
+            await vic.page.waitForTimeout(200);
+          }
+          await vic.page.mouse.move(box.x + 401, box.y + 261, { steps: 2 });
+          await vic.page.mouse.click(box.x + 401, box.y + 261); // the last point again: finish
+          await waitForValue(vic.page, () => Number(document.querySelector('[data-testid="planner-measure"]')?.getAttribute('data-length-m') ?? 0) > 0, 10_000, 'a measured length');
+          assert(await vic.page.getByTestId('planner-site').count() === 1, 'measuring added no site');
+          // A site only in this browser: the status must not say synced.
+          await vic.page.evaluate(() => new Promise<void>((resolve, reject) => {
+            const r = indexedDB.open('xingguo-planner', 1);
+            r.onsuccess = () => {
+              const tx = r.result.transaction('sites', 'readwrite');
+              tx.objectStore('sites').put({ id: 'left-here', name: '本机遗留', type: '其他', note: '', origin: '', geometry: { type: 'Point', coordinates: [115.35, 26.33] }, created: 1, updated: 1 });
+              tx.oncomplete = () => { r.result.close(); resolve(); };
+              tx.onerror = () => reject(tx.error);
+            };
+            r.onerror = () => reject(r.error);
+          }));
+          await vic.page.reload();
+          await vic.page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
+          await waitForValue(vic.page, () => document.querySelector('[data-testid="planner-sync-status"]')?.getAttribute('data-status') === 'partial', 30_000, 'the status says a site is not synced');
+          const problem = await vic.page.locator('[data-testid="planner-sync-problem"][data-kind="viewerLocal"]').innerText();
+          assert(problem.includes('本机遗留') && problem.includes('只读账号'), `the viewer's local site is named: ${problem}`);
+          assert((await api(vic.page, 'GET', '/api/sites/left-here')).status === 404, 'and it was not sent');
+        } finally {
+          await vic.context.close();
+        }
       },
     },
     {
@@ -176,6 +305,16 @@ export function sharedTests(browser: Browser, appUrl: string): BrowserTest[] {
           await ann.page.waitForURL(/\/login\/$/, { timeout: 30_000 });
           const r = await ann.page.request.get(`${appUrl}api/sites`);
           assert(r.status() === 401, `the API answered ${r.status()} after sign-out`);
+          // Back after 退出 lands on the sign-in page, not on a map whose every request now answers 401.
+          await ann.page.goto(appUrl);
+          await ann.page.waitForURL(/\/login\/$/, { timeout: 30_000 });
+          await signInThroughPage(ann.page, appUrl, 'ann');
+          await ann.page.getByTestId('sign-out').click();
+          await ann.page.waitForURL(/\/login\/$/, { timeout: 30_000 });
+          await ann.page.goBack();
+          await ann.page.waitForURL(/\/login\/$/, { timeout: 30_000 });
+          await ann.page.locator('#username').waitFor({ timeout: 10_000 });
+          assert(await ann.page.locator('.maplibregl-canvas').count() === 0, 'no map after Back');
           assert((await api(ben.page, 'GET', '/api/sites')).status === 200, 'ben is still signed in');
         } finally {
           await ann.context.close();

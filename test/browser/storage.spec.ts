@@ -104,9 +104,17 @@ async function exportedNames(page: Page, dir: string, tag: string): Promise<stri
   return fc.features.map((f) => String(f.properties?.name));
 }
 
+/** The storage messages as shown (in Chinese: the browser's English reason is only in the title, for the curious). */
 async function faultText(page: Page): Promise<string> {
   await page.getByTestId('planner-store-faults').waitFor({ timeout: 10_000 });
-  return (await page.getByTestId('planner-store-faults').textContent()) ?? '';
+  const text = (await page.getByTestId('planner-store-faults').textContent()) ?? '';
+  assert(!/[a-z]{4,}/.test(text.replace(/IndexedDB/g, '')), `the storage message is in Chinese: "${text}"`);
+  return text;
+}
+
+/** The same faults in English (the items' titles): the browser's own reason, for logs. */
+async function faultDetail(page: Page): Promise<string> {
+  return (await page.locator('[data-testid="planner-store-faults"] li').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''))).join(' | ');
 }
 
 const missing = (expected: string[], have: string[]) => expected.filter((n) => !have.includes(n));
@@ -167,9 +175,41 @@ export function storageTests(browser: Browser, appUrl: string): BrowserTest[] {
   });
 
   return [
-    unavailable('missing (window.indexedDB undefined)', `Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });`, /IndexedDB is not available/),
+    unavailable('missing (window.indexedDB undefined)', `Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });`, /此浏览器没有本机存储（IndexedDB）/),
     unavailable('refusing to open (open() throws SecurityError)',
-      `IDBFactory.prototype.open = function () { throw new DOMException('access to IndexedDB denied', 'SecurityError'); };`, /IndexedDB is unavailable \(access to IndexedDB denied\)/),
+      `IDBFactory.prototype.open = function () { throw new DOMException('access to IndexedDB denied', 'SecurityError'); };`, /本机存储（IndexedDB）无法打开（浏览器拒绝访问）/),
+    {
+      name: 'IndexedDB refused and the server unreachable: one truthful status in Chinese (changes only in this page’s memory), none saying 已保存/修改保存在本机',
+      async run() {
+        const rec = await openPage(browser, { width: 1100, height: 700 });
+        const { page } = rec;
+        await page.context().addInitScript(`IDBFactory.prototype.open = function () { throw new DOMException('access to IndexedDB denied', 'SecurityError'); };`);
+        count('unavailable');
+        await openPlanner(page, appUrl);
+        await faultText(page);
+        const status = () => page.getByTestId('planner-sync-status');
+        // Reachable: synced, and said that this browser keeps nothing.
+        await waitForValue(page, () => document.querySelector('[data-testid="planner-sync-status"]')?.getAttribute('data-status') === 'synced', 30_000, 'the first sync');
+        assert((await status().innerText()).includes('本浏览器无法保存地块'), `synced without local storage: ${await status().innerText()}`);
+        await page.context().setOffline(true);
+        await drawSquare(page); // drawing needs nothing from the network
+        await waitForValue(page, () => document.querySelector('[data-testid="planner-sync-status"]')?.getAttribute('data-status') === 'offline-memory', 30_000, 'the offline status without storage');
+        const line = await status().innerText();
+        assert(line.includes('服务器不可达') && line.includes('只在本页内存中') && line.includes('导出'), `one status that says where the work is: ${line}`);
+        const panel = await page.getByTestId('planner-panel').innerText();
+        assert(!panel.includes('修改保存在本机') && !panel.includes('已与服务器同步') && !panel.includes('已保存到本机'), 'nothing on the panel claims the work is saved');
+        assert(!/kept in memory|memory only|sites are/.test(panel), 'no English storage message in the Chinese UI');
+        assert((await page.getByTestId('planner-persistence').textContent())?.includes('仅内存'), 'marked memory only');
+        // Back online: synced, the site on the server.
+        await page.context().setOffline(false);
+        await page.evaluate(() => window.dispatchEvent(new Event('online')));
+        await waitForValue(page, () => document.querySelector('[data-testid="planner-sync-status"]')?.getAttribute('data-status') === 'synced', 30_000, 'synced after coming back');
+        const names = await siteNames(page);
+        const onServer = await page.evaluate(async () => ((await (await fetch('api/sites')).json()) as { sites: { name: string }[] }).sites.map((s) => s.name));
+        losing('the offline site after reconnecting', missing(names, onServer));
+        await closeClean(rec);
+      },
+    },
     {
       name: 'quota exceeded (a real quota through the DevTools protocol): message, saved sites stay in IndexedDB, work goes on in memory, export works',
       async run() {
@@ -187,7 +227,7 @@ export function storageTests(browser: Browser, appUrl: string): BrowserTest[] {
         // A site of 40,000 vertices (~1 MB in IndexedDB) does not fit in what is left of 400 kB.
         await importSites(page, sitesFile(dir, '大', 1, 40_000));
         const text = await faultText(page);
-        assert(/storage is full/.test(text), `the message says storage is full: "${text}"`);
+        assert(/本机存储已满/.test(text), `the message says storage is full: "${text}"`);
         assert((await page.getByTestId('planner-persistence').textContent())?.includes('仅内存'), 'marked memory only');
         // Work goes on in memory: a rename and another import.
         await page.getByTestId('site-name').first().fill('配额后改名');
@@ -221,7 +261,7 @@ export function storageTests(browser: Browser, appUrl: string): BrowserTest[] {
         count('quota');
         await importSites(page, sitesFile(dir, '第四', 2));
         const text = await faultText(page);
-        assert(/storage is full/.test(text) && /QuotaExceededError|quota/.test(text), `quota message: "${text}"`);
+        assert(/本机存储已满/.test(text) && /QuotaExceededError|quota/.test(await faultDetail(page)), `quota message: "${text}" (${await faultDetail(page)})`);
         await page.getByTestId('site-name').nth(1).fill('内存中改名');
         const after = await rawRecords(page);
         losing('saved sites after the thrown quota error', missing(before.map((r) => r.json), after.map((r) => r.json)));
@@ -264,7 +304,8 @@ export function storageTests(browser: Browser, appUrl: string): BrowserTest[] {
         await openPlanner(page, appUrl);
         await waitSites(page, 3, 'the good sites after the reload');
         const text = await faultText(page);
-        assert(text.includes(`${corrupt} saved sites could not be read`) && text.includes('site corrupt-nan: coordinates are not finite') && text.includes('not deleted'), `corrupt message: "${text}"`);
+        const detail = await faultDetail(page);
+        assert(text.includes(`${corrupt} 个已保存的地块无法读取`) && text.includes('未删除') && detail.includes('site corrupt-nan: coordinates are not finite'), `corrupt message: "${text}" (${detail})`);
         assert((await siteNames(page)).join() === '好-1,好-2,好-3', `good sites shown: ${(await siteNames(page)).join()}`);
         assert((await page.getByTestId('planner-persistence').textContent())?.includes('已保存'), 'the store stays persistent');
         // Edit a good site and add one: saved, and the corrupt records untouched.
@@ -338,7 +379,7 @@ export function storageTests(browser: Browser, appUrl: string): BrowserTest[] {
         }), DB);
         assert(upgraded === 2, `the other tab upgraded the database (${upgraded})`);
         const text = await faultText(a.page);
-        assert(/another tab upgraded/.test(text), `versionchange message: "${text}"`);
+        assert(/另一个标签页升级了本机存储/.test(text) && /another tab upgraded/.test(await faultDetail(a.page)), `versionchange message: "${text}"`);
         await importSites(a.page, sitesFile(dir, '升级后', 1));
         const names = await siteNames(a.page);
         losing('export after the upgrade', missing(names, await exportedNames(a.page, dir, 'versionchange')));

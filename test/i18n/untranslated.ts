@@ -92,3 +92,17 @@ export function englishLeaks(shown: readonly ShownText[], englishStrings: readon
   }
   return out;
 }
+
+/**
+ * Chinese mode, strict: English words in a text that is not from the dictionary at all (an import's error message
+ * passed through from the parser: "possible zip bomb", "nested too deeply"). `allowed` lists the words both languages
+ * write (format names, codes, the file's own values).
+ */
+export function englishWords(shown: readonly ShownText[], allowed: RegExp): Finding[] {
+  const out: Finding[] = [];
+  for (const s of shown) {
+    const words = (s.text.match(/[A-Za-z][A-Za-z'-]{2,}/g) ?? []).filter((w) => !allowed.test(w));
+    if (words.length) out.push({ ...s, problem: `English words in the Chinese UI: ${words.slice(0, 6).join(' ')}` });
+  }
+  return out;
+}

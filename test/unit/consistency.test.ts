@@ -71,91 +71,139 @@ const same = (what: string, a: number, b: number, digits?: number) => {
   expect(Math.abs(a - b), `${what}: ${a} vs ${b}`).toBeLessThanOrEqual(tol);
 };
 
+// ---- one key, one meaning: figures are compared by key, and every key is accounted for ----
+
+type Json = Record<string, unknown>;
+/** Every leaf of an object by its key path ('avoided_emissions.grid_connected_kw', 'uncertainty.carbon_stock_tCO2e.0'). */
+function leaves(o: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
+  if (o !== null && typeof o === 'object') {
+    for (const [k, v] of Object.entries(o as Json)) leaves(v, prefix ? `${prefix}.${k}` : k, out);
+  } else out.set(prefix, o);
+  return out;
+}
+const sorted = (keys: Iterable<string>) => [...keys].sort();
+
+/** Two objects with the same key paths and the same leaves (numbers to 1e-9 relative, the rest exactly). */
+function sameFigures(what: string, a: unknown, b: unknown, skip: (path: string) => boolean = () => false): void {
+  const la = leaves(a), lb = leaves(b);
+  expect(sorted([...la.keys()].filter((k) => !skip(k))), `${what}: key paths`).toEqual(sorted([...lb.keys()].filter((k) => !skip(k))));
+  for (const [k, v] of la) {
+    if (skip(k)) continue;
+    const w = lb.get(k);
+    if (typeof v === 'number' && typeof w === 'number') same(`${what} ${k}`, v, w);
+    else expect(v, `${what} ${k}`).toEqual(w);
+  }
+}
+
+/** The keys a township row has beyond the county's (identity and the work done in it); every other key is a county key. */
+const TOWNSHIP_ONLY = ['code', 'name', 'count', 'upgrade_by_type_mu', 'oil_tea_mu', 'carbon_afforestation_mu'];
+/** County keys whose township values do not add up to the county value, and why. */
+const NOT_ADDITIVE: [RegExp, string][] = [
+  [/^coverage_pct$|^carbon_density_tC_per_ha$/, 'ratios'],
+  [/^uncertainty\./, 'interval ends of the township figures do not add up (uncertainty is not additive)'],
+  [/^provenance\./, 'shares and labels'],
+  [/^carbon_pilots_counted$/, 'a flag'],
+  [/^avoided_emissions\.(label|grid_factor_id|grid_factor_tco2_per_mwh)$/, 'the grid factor used, the same everywhere'],
+];
+const additive = (path: string) => !NOT_ADDITIVE.some(([re]) => re.test(path));
+
+/** Public county keys that are not CLI county keys: what each one is in the CLI's terms, and its rounding. */
+const PUBLIC_COUNTY_DERIVED: Record<string, [(c: Cli['county']) => number, number]> = {
+  // (public files may not carry a stand field name such as stock_m3: the leak scan refuses it)
+  growing_stock_m3: [(c) => c.stock_m3, 0],
+  carbon_density_tCO2e_per_ha: [(c) => (c.carbon_density_tC_per_ha * 44) / 12, 1],
+  avoided_tCO2_per_yr: [(c) => c.avoided_emissions.total_tco2_per_yr, 0],
+  grid_connected_kw: [(c) => c.avoided_emissions.grid_connected_kw, 0],
+};
+/** Rounding of the public files by key (0 decimals unless listed). */
+const PUBLIC_DIGITS: Record<string, number> = { land_area_mu: 1, forest_land_mu: 1, forest_area_mu: 1, coverage_pct: 2, carbon_density_tC_per_ha: 1, carbon_density_tCO2e_per_ha: 1, upgrade_mu: 1, upgrade_share_pct: 2 };
+const digitsOf = (path: string) => PUBLIC_DIGITS[path.split('.')[0]] ?? 0;
+
 function checkAgree(f: Figures): void {
   const w = f.worker.county.county;
   const c = f.cli.county;
   const p = f.pub.county;
-  for (const [k, digits] of [['land_area_mu', 1], ['forest_land_mu', 1], ['forest_area_mu', 1], ['coverage_pct', 2], ['stock_m3', 0], ['carbon_stock_tCO2e', 0], ['annual_sink_tCO2e', 0]] as const) {
-    same(`county ${k} worker vs CLI`, w[k], c[k]);
-    same(`county ${k} CLI vs public`, c[k], k === 'stock_m3' ? p.growing_stock_m3 : p[k], digits);
-  }
-  // issue 17's figures: net = gross − harvest − mortality, carbon in t C, density per ha of forest, and the Monte Carlo
-  // intervals (deterministic for the seed: every path runs the same draws), provenance shares.
-  for (const [k, digits] of [['gross_growth_tCO2e', 0], ['harvest_tCO2e', 0], ['mortality_tCO2e', 0], ['carbon_density_tC_per_ha', 1]] as const) {
-    same(`county ${k} worker vs CLI`, w[k], c[k]);
-    same(`county ${k} CLI vs public`, c[k], p[k], digits);
-  }
-  same('county carbon t C worker vs CLI', w.carbon_stock_tC, c.carbon_stock_tC);
+  // County: the dashboard's worker and the CLI have the same keys and the same value under every key.
+  sameFigures('county worker vs CLI', w, c);
+  // One figure, one name: the stands-only keys are the stands entries of the by-source breakdowns; all-sources keys sum them.
+  same('county stands stock = by source', c.stands_carbon_stock_tCO2e, c.carbon_stock_by_source_tCO2e.stands);
+  same('county stands sink = by source', c.stands_annual_sink_tCO2e, c.annual_sink_by_source_tCO2e.stands);
+  same('county stock = Σ sources', c.carbon_stock_tCO2e, Object.values(c.carbon_stock_by_source_tCO2e).reduce((a, x) => a + x, 0), 6);
+  same('county sink = Σ sources', c.annual_sink_tCO2e, Object.values(c.annual_sink_by_source_tCO2e).reduce((a, x) => a + x, 0), 6);
   same('county net = gross − harvest − mortality', c.annual_sink_tCO2e, c.gross_growth_tCO2e - c.harvest_tCO2e - c.mortality_tCO2e, 6);
+  same('county stands net = stands gross − harvest − mortality', c.stands_annual_sink_tCO2e, c.stands_gross_growth_tCO2e - c.harvest_tCO2e - c.mortality_tCO2e, 6);
   expect(c.annual_sink_tCO2e).toBeLessThan(c.gross_growth_tCO2e);
+  expect(c.uncertainty.draws).toBeGreaterThanOrEqual(1000);
   for (const k of ['carbon_stock_tCO2e', 'annual_sink_tCO2e'] as const) {
-    expect(c.uncertainty.draws).toBeGreaterThanOrEqual(1000);
-    for (const j of [0, 1]) {
-      same(`county ${k} interval[${j}] worker vs CLI`, w.uncertainty[k][j], c.uncertainty[k][j]);
-      same(`county ${k} interval[${j}] CLI vs public`, c.uncertainty[k][j], p.uncertainty[k][j], 0);
-    }
     // the interval contains the central figure it is shown beside
     expect(c.uncertainty[k][0], `county ${k} low`).toBeLessThan(c[k]);
     expect(c.uncertainty[k][1], `county ${k} high`).toBeGreaterThan(c[k]);
   }
-  for (const k of ['carbon_stock', 'annual_sink'] as const) {
-    same(`county unverified share ${k} worker vs CLI`, w.provenance.unverified_share[k], c.provenance.unverified_share[k]);
-    same(`county unverified share ${k} CLI vs public`, c.provenance.unverified_share[k], f.pub.unverified_share[k], 4);
+  // County: every key of the public file is a CLI county key with the same value (to its rounding), or a listed derivation.
+  for (const [path, v] of leaves(p)) {
+    const cliValue = leaves(c).get(path);
+    if (cliValue !== undefined) {
+      if (typeof v === 'number') same(`county ${path} CLI vs public`, cliValue as number, v, digitsOf(path));
+      else expect(v, `county ${path} public`).toEqual(cliValue);
+    } else {
+      const derived = PUBLIC_COUNTY_DERIVED[path];
+      expect(derived, `public county key "${path}" is not a CLI county key, nor a listed derivation of one`).toBeDefined();
+      same(`county ${path} public`, derived[0](c), v as number, derived[1]);
+    }
   }
+  for (const k of ['carbon_stock', 'annual_sink'] as const) same(`county unverified share ${k} CLI vs public`, c.provenance.unverified_share[k], f.pub.unverified_share[k], 4);
   expect(f.pub.factors_version).toBe(f.cli.factors_version);
   expect(f.worker.county.factors_version).toBe(f.cli.factors_version);
-  same('county grid-connected kW', w.avoided_emissions.grid_connected_kw, c.avoided_emissions.grid_connected_kw);
-  same('county grid-connected kW public', c.avoided_emissions.grid_connected_kw, p.grid_connected_kw, 0);
   for (const t of f.worker.county.targets) same(`target ${t.id}`, t.value, f.cli.targets.find((x) => x.id === t.id)!.value);
 
+  // Townships: a row has exactly the county's keys plus TOWNSHIP_ONLY, so a key means at township level what it means
+  // for the county — the dashboard's township view (computeProgress on the township's features) agrees under every key.
+  const countyKeys = sorted(Object.keys(c));
   expect(f.worker.towns.size).toBeGreaterThan(0);
+  for (const row of f.cli.by_township) {
+    expect(sorted(Object.keys(row).filter((k) => !TOWNSHIP_ONLY.includes(k))), `${row.code}: keys beside the township-only ones`).toEqual(countyKeys);
+    same(`${row.code} stands sink = by source`, row.stands_annual_sink_tCO2e, row.annual_sink_by_source_tCO2e.stands);
+  }
   for (const [code, scoped] of f.worker.towns) {
     const row = f.cli.by_township.find((r) => r.code === code)!;
-    const pub = f.pub.townships.find((r) => r.code === code)!;
-    expect(pub, `public row for ${code}`).toBeDefined();
-    const s = scoped.county; // the dashboard's township view: the same computeProgress on the township's features
-    same(`${code} land`, s.land_area_mu, row.land_area_mu!);
-    same(`${code} forest land`, s.forest_land_mu, row.area_mu);
-    same(`${code} forest`, s.forest_area_mu, row.forest_area_mu);
-    same(`${code} coverage`, s.coverage_pct, row.coverage_pct!);
-    same(`${code} stock`, s.stock_m3, row.stock_m3);
-    same(`${code} carbon stock`, s.carbon_stock_tCO2e, row.carbon_stock_all_sources_tCO2e);
-    same(`${code} annual sink`, s.annual_sink_tCO2e, row.annual_sink_all_sources_tCO2e);
-    same(`${code} grid kW`, s.avoided_emissions.grid_connected_kw, row.grid_connected_kw);
-    same(`${code} public land`, row.land_area_mu!, pub.land_area_mu, 1);
-    same(`${code} public forest land`, row.area_mu, pub.forest_land_mu, 1);
-    same(`${code} public forest`, row.forest_area_mu, pub.forest_area_mu, 1);
-    same(`${code} public coverage`, row.coverage_pct!, pub.coverage_pct, 2);
-    same(`${code} public carbon stock`, row.carbon_stock_all_sources_tCO2e, pub.carbon_stock_tCO2e, 0);
-    same(`${code} public annual sink`, row.annual_sink_all_sources_tCO2e, pub.annual_sink_tCO2e, 0);
-    // issue 17's township figures: gross growth, density, and the 95 % intervals of the all-sources stock and net sink
-    // (the township view's own Monte Carlo run draws each factor from the same stream as the county run)
-    same(`${code} gross growth`, s.gross_growth_tCO2e, row.gross_growth_all_sources_tCO2e);
-    same(`${code} net = gross − harvest − mortality`, row.annual_sink_all_sources_tCO2e, row.gross_growth_all_sources_tCO2e - row.harvest_tCO2e - row.mortality_tCO2e, 6);
-    same(`${code} density`, s.carbon_density_tC_per_ha, row.carbon_density_tC_per_ha);
-    same(`${code} public density`, row.carbon_density_tC_per_ha, pub.carbon_density_tC_per_ha, 1);
-    for (const [k, central] of [['carbon_stock_tCO2e', row.carbon_stock_all_sources_tCO2e], ['annual_sink_tCO2e', row.annual_sink_all_sources_tCO2e]] as const) {
-      const [lo, hi] = row.uncertainty[k];
-      same(`${code} ${k} low worker vs CLI`, s.uncertainty[k][0], lo);
-      same(`${code} ${k} high worker vs CLI`, s.uncertainty[k][1], hi);
-      same(`${code} ${k} low public`, lo, k === 'carbon_stock_tCO2e' ? pub.carbon_stock_lo_tCO2e : pub.annual_sink_lo_tCO2e, 0);
-      same(`${code} ${k} high public`, hi, k === 'carbon_stock_tCO2e' ? pub.carbon_stock_hi_tCO2e : pub.annual_sink_hi_tCO2e, 0);
+    sameFigures(`${code} worker township view vs CLI row`, scoped.county, row, (k) => TOWNSHIP_ONLY.includes(k.split('.')[0]));
+    for (const k of ['carbon_stock_tCO2e', 'annual_sink_tCO2e'] as const) {
       // the interval is about the figure shown beside it (stands + wetlands + mines + pilots): it contains it
-      if (central !== 0) {
-        expect(lo, `${code} ${k} low`).toBeLessThan(central);
-        expect(hi, `${code} ${k} high`).toBeGreaterThan(central);
+      if (row[k] !== 0) {
+        expect(row.uncertainty[k][0], `${code} ${k} low`).toBeLessThan(row[k]);
+        expect(row.uncertainty[k][1], `${code} ${k} high`).toBeGreaterThan(row[k]);
       }
     }
-    // the upgrade figure: the dashboard's township target value (done by the deadline) = the public row
-    same(`${code} public upgrade`, scoped.targets.find((t) => t.id === 'low_yield_forest_upgrade')!.value, pub.upgrade_mu, 1);
+    // Public township rows: every key is a CLI row key with the same value, or a listed derivation of the row.
+    const pub = f.pub.townships.find((r) => r.code === code)!;
+    expect(pub, `public row for ${code}`).toBeDefined();
+    const upgrade = scoped.targets.find((t) => t.id === 'low_yield_forest_upgrade')!.value; // done by the plan's deadline
+    const derived: Record<string, number | string> = {
+      id: row.code, name_en: pub.name_en,
+      carbon_stock_lo_tCO2e: row.uncertainty.carbon_stock_tCO2e[0], carbon_stock_hi_tCO2e: row.uncertainty.carbon_stock_tCO2e[1],
+      annual_sink_lo_tCO2e: row.uncertainty.annual_sink_tCO2e[0], annual_sink_hi_tCO2e: row.uncertainty.annual_sink_tCO2e[1],
+      carbon_density_tCO2e_per_ha: (row.carbon_density_tC_per_ha * 44) / 12,
+      upgrade_mu: upgrade, upgrade_share_pct: row.forest_land_mu > 0 ? (upgrade / row.forest_land_mu) * 100 : 0,
+    };
+    for (const [k, v] of Object.entries(pub)) {
+      const want = k in row ? (row as unknown as Json)[k] : derived[k];
+      expect(want, `public township key "${k}" is not a CLI row key, nor a listed derivation of one`).toBeDefined();
+      if (typeof v === 'number') same(`${code} public ${k}`, want as number, v, digitsOf(k));
+      else expect(v, `${code} public ${k}`).toEqual(want);
+    }
   }
-  // the townships add up to the county (every stand of these data sets lies in a township)
-  const sum = (k: 'area_mu' | 'forest_area_mu' | 'carbon_stock_all_sources_tCO2e' | 'annual_sink_all_sources_tCO2e' | 'gross_growth_all_sources_tCO2e') => f.cli.by_township.reduce((a, r) => a + r[k], 0);
-  same('townships Σ gross growth', sum('gross_growth_all_sources_tCO2e'), c.gross_growth_tCO2e, 3);
-  same('townships Σ forest land', sum('area_mu'), c.forest_land_mu, 6);
-  same('townships Σ forest', sum('forest_area_mu'), c.forest_area_mu, 6);
-  same('townships Σ carbon stock', sum('carbon_stock_all_sources_tCO2e'), c.carbon_stock_tCO2e, 3);
-  same('townships Σ annual sink', sum('annual_sink_all_sources_tCO2e'), c.annual_sink_tCO2e, 3);
+  // Same meaning, checked: every additive county figure is the sum of the townships' figures under the same key (every
+  // stand of these data sets lies in a township). A township figure that counted less (the stands alone) would fail here.
+  const rows = f.cli.by_township.map((r) => leaves(r));
+  let checked = 0;
+  for (const [path, v] of leaves(c)) {
+    if (typeof v !== 'number' || !additive(path)) continue;
+    const sum = rows.reduce((a, r) => a + ((r.get(path) as number | null) ?? 0), 0);
+    // (relative 1e-8: the township polygons tile the county; their ellipsoidal areas add up to ~1e-9)
+    expect(Math.abs(sum - v), `Σ townships ${path} = county: ${sum} vs ${v}`).toBeLessThanOrEqual(1e-8 * Math.abs(v) + 1e-6);
+    checked++;
+  }
+  expect(checked).toBeGreaterThanOrEqual(20);
 }
 
 describe('one figure everywhere: sample data', () => {
@@ -176,7 +224,7 @@ describe('one figure everywhere: sample data', () => {
 
 describe('one figure everywhere: a 二类 export imported with data:import', () => {
   let fixture: ErleiFixture;
-  let report: Record<string, unknown> & { by_township: { code: string; count: number; area_mu: number; forest_area_mu: number }[] };
+  let report: Record<string, unknown> & { by_township: { code: string; count: number; forest_land_mu: number; forest_area_mu: number }[] };
   const release = path.join(work, 'release');
 
   beforeAll(() => {
@@ -219,7 +267,7 @@ describe('one figure everywhere: a 二类 export imported with data:import', () 
       const mine = fixture.expected.map((s, i) => [s, areas[i]] as const).filter(([s]) => s.township_code === code);
       const row = cli.by_township.find((r) => r.code === code)!;
       same(`${code} stands`, row.count, mine.length);
-      same(`${code} forest land`, row.area_mu, mine.reduce((a, [, m2]) => a + m2, 0) / MU, 4);
+      same(`${code} forest land`, row.forest_land_mu, mine.reduce((a, [, m2]) => a + m2, 0) / MU, 4);
       same(`${code} forest`, row.forest_area_mu, mine.reduce((a, [s, m2]) => a + (s.forest ? m2 : 0), 0) / MU, 4);
       same(`${code} report forest`, report.by_township.find((r) => r.code === code)!.forest_area_mu, row.forest_area_mu);
     }
@@ -237,9 +285,11 @@ describe('one figure everywhere: a 二类 export imported with data:import', () 
     expect(f.pub.sample_data).toBe(false);
     checkAgree(f);
     // `npm run carbon -- --data <release>` reads the same stands through the same field mapping: same stand carbon
-    const carbon = JSON.parse(run('scripts/carbon.ts', ['--data', release, '--json'])) as { total: { carbon_stock_tCO2e: number; annual_sink_tCO2e: number; stock_m3: number } };
-    same('carbon CLI stock', carbon.total.carbon_stock_tCO2e, f.cli.county.carbon_stock_by_source_tCO2e.stands);
-    same('carbon CLI sink', carbon.total.annual_sink_tCO2e, f.cli.county.annual_sink_by_source_tCO2e.stands);
+    const carbon = JSON.parse(run('scripts/carbon.ts', ['--data', release, '--json'])) as { total: { carbon_stock_tCO2e: number; annual_sink_tCO2e: number; gross_growth_tCO2e: number; stock_m3: number } };
+    // (its total is the sum over one stands file: the county's stands_ figures)
+    same('carbon CLI stock', carbon.total.carbon_stock_tCO2e, f.cli.county.stands_carbon_stock_tCO2e);
+    same('carbon CLI sink', carbon.total.annual_sink_tCO2e, f.cli.county.stands_annual_sink_tCO2e);
+    same('carbon CLI gross growth', carbon.total.gross_growth_tCO2e, f.cli.county.stands_gross_growth_tCO2e);
     same('carbon CLI volume', carbon.total.stock_m3, f.cli.county.stock_m3);
   }, 240_000);
 });

@@ -41,7 +41,7 @@ describe('data:import without a township layer', () => {
     for (const t of r.by_township) {
       expect(t.name).toBe(BUILT_IN_TOWNSHIPS.find((b) => b.code === t.code)!.name);
       expect(t.count).toBe(expected.get(t.code)!.n);
-      expect(Math.abs(t.area_mu - expected.get(t.code)!.mu)).toBeLessThan(1e-3);
+      expect(Math.abs(t.forest_land_mu - expected.get(t.code)!.mu)).toBeLessThan(1e-3);
     }
     const release = JSON.parse(readFileSync(path.join(out, 'release.json'), 'utf8'));
     expect(release).toMatchObject({ format: 'xingguo-release-1', sample_data: false, counts: { stands: 300 } });
@@ -52,7 +52,7 @@ describe('data:import without a township layer', () => {
     expect(pub.townships.map((t: { code: string }) => t.code).sort()).toEqual([...expected.keys()].sort());
     // and the targets CLI reads the release
     const cli = JSON.parse(execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/targets.ts'), '--data', out, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
-    expect(cli.county.forest_land_mu).toBeCloseTo(r.area_mu, 6);
+    expect(cli.county.forest_land_mu).toBeCloseTo(r.forest_land_mu, 6);
   }, 120_000);
 
   it('the built-in township list is the sample data’s (real names and codes)', () => {
@@ -105,5 +105,57 @@ describe('declared area unit', () => {
     expect(inMu.median_rel_diff).toBeCloseTo(0, 12);
     expect(inMu.worst_rel_diff).toBeCloseTo(0.1, 12);
     expect(compareDeclared(m2.map((a, i) => ({ index: i, declared: a / 10_000, m2: a })))!.unit).toBe('ha');
+  });
+});
+
+describe('data:import --constraints (a bureau’s 三区三线)', () => {
+  // Two farmland squares in 潋江镇 as a zipped GK-38 (EPSG:4526) GBK shapefile, the red line as GeoJSON; no urban boundary.
+  const sq = (lon: number, lat: number, d: number) => [[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]];
+  const FARM = [sq(115.36, 26.33, 0.01), sq(115.38, 26.33, 0.005)];
+  const RED = sq(115.40, 26.35, 0.01);
+  const dir = path.join(work, 'constraints');
+  const rel = path.join(work, 'release-constraints');
+
+  it('reads each file by its layer name in any format and CRS, reports what is missing, and the siting uses them', async () => {
+    const { writeShapefile } = await import('../../src/core/io/shapefile-write.ts');
+    const { zipSync } = await import('fflate');
+    mkdirSync(dir, { recursive: true });
+    const parts = writeShapefile(FARM.map((ring, i) => ({ type: 'Feature', properties: { DKMC: `基本农田${i + 1}`, BSM: `B${i + 1}` }, geometry: { type: 'Polygon', coordinates: [ring] } })), { crs: 4526, encoding: 'gbk' });
+    writeFileSync(path.join(dir, '永久基本农田.zip'), zipSync(Object.fromEntries(Object.entries(parts).filter(([, v]) => v).map(([ext, v]) => [`永久基本农田.${ext}`, v as Uint8Array]))));
+    writeFileSync(path.join(dir, 'ecological-redline.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [RED] } }] }));
+    const r = importInventory({ stands: zip, out: rel, constraints: dir, tiles: false });
+    expect(r.constraints_read).toEqual([{ layer: 'ecological-redline', file: 'ecological-redline.geojson', features: 1 }, { layer: 'permanent-farmland', file: '永久基本农田.zip', features: 2 }]);
+    expect(r.constraints_missing).toEqual(['urban-boundary']);
+    const farm = JSON.parse(readFileSync(path.join(rel, 'permanent-farmland.geojson'), 'utf8'));
+    expect(farm.features.map((f: { properties: Record<string, unknown> }) => [f.properties.name, f.properties.code, f.properties.id])).toEqual([['基本农田1', 'B1', 'permanent-farmland-1'], ['基本农田2', 'B2', 'permanent-farmland-2']]);
+    expect(JSON.parse(readFileSync(path.join(rel, 'urban-boundary.geojson'), 'utf8')).features).toEqual([]);
+    const release = JSON.parse(readFileSync(path.join(rel, 'release.json'), 'utf8'));
+    expect(release.sources.map((s: { role: string }) => s.role)).toEqual(expect.arrayContaining(['constraint:permanent-farmland', 'constraint:ecological-redline']));
+
+    // The planner's loader reads the release: a PV site over the first square meets the bureau's farmland, not synthetic.
+    const { loadSiteIndex } = await import('../../src/layers/site-data.ts');
+    const { analyseSite } = await import('../../src/core/analysis/site-analysis.ts');
+    const index = await loadSiteIndex(async (f) => (existsSync(path.join(rel, f)) ? new Uint8Array(readFileSync(path.join(rel, f))) : undefined));
+    const site = sq(115.355, 26.325, 0.01);
+    const a = analyseSite(index, { type: 'Polygon', coordinates: [site] }, { type: '光伏', year: 2026 });
+    const f = a.siting.findings.find((x) => x.rule === 'farmland-pv')!;
+    expect(f.area_mu).toBeCloseTo(refArea(sq(115.36, 26.33, 0.005)) / MU, 1);
+    const layers = Object.fromEntries(a.siting.layers.map((l) => [l.key, l]));
+    expect(layers['permanent-farmland']).toMatchObject({ features: 2, synthetic: false });
+    expect(layers['urban-boundary'].features).toBe(0);
+  }, 120_000);
+
+  it('refuses a file named after no layer, a second file for one layer, and points', () => {
+    const bad = path.join(work, 'constraints-bad');
+    mkdirSync(bad, { recursive: true });
+    writeFileSync(path.join(bad, '基本农田.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [] }));
+    expect(() => importInventory({ stands: zip, out: path.join(work, 'x1'), constraints: bad, tiles: false })).toThrow(/基本农田\.geojson: not a constraint layer's name; name the files after their layer \(永久基本农田 \/ permanent-farmland/);
+    rmSync(path.join(bad, '基本农田.geojson'));
+    writeFileSync(path.join(bad, 'urban-boundary.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [115.4, 26.3] } }] }));
+    expect(() => importInventory({ stands: zip, out: path.join(work, 'x2'), constraints: bad, tiles: false })).toThrow(/urban-boundary\.geojson: feature 1 is a Point; 城镇开发边界 must be polygons/);
+    writeFileSync(path.join(bad, 'urban-boundary.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [sq(115.4, 26.3, 0.01)] } }] }));
+    writeFileSync(path.join(bad, '城镇开发边界.kml'), '<kml/>');
+    expect(() => importInventory({ stands: zip, out: path.join(work, 'x3'), constraints: bad, tiles: false })).toThrow(/a second file for 城镇开发边界/);
+    expect(existsSync(path.join(work, 'x2'))).toBe(false);
   });
 });

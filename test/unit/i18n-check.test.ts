@@ -2,7 +2,7 @@
 // names (read from data/, not typed here) through in English.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cjkLeaks, dataNames, englishLeaks } from '../i18n/untranslated.ts';
+import { cjkLeaks, dataNames, englishLeaks, englishWords } from '../i18n/untranslated.ts';
 import { RULE_TEXT, ruleDetailText, UI_TEXT } from '../../src/ui/i18n.ts';
 
 const en = Object.values(UI_TEXT).map((t) => t.en);
@@ -59,5 +59,13 @@ describe('section numbers and brackets', () => {
     expect(sectionText('三(八)2', 'zh')).toBe('三(八)2');
     expect(inParens('km²', 'en')).toBe(' (km²)');
     expect(inParens('规划', 'zh')).toBe('（规划）');
+  });
+});
+
+describe('englishWords (Chinese mode, texts passed through from a parser)', () => {
+  it('catches a parser\'s English left in a Chinese message, and lets format names through', () => {
+    const allowed = /^(JSON|KML|zip|doc|kml)$/i;
+    expect(englishWords([{ text: '无法读取（entry doc.kml is compressed 1024:1; possible zip bomb）', where: 'a' }], allowed)).toHaveLength(1);
+    expect(englishWords([{ text: '已拒绝：zip 中的 doc.kml 压缩比为 1024:1，可能是“压缩炸弹”。', where: 'b' }], allowed)).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ import { CONTRACT_FILES } from '../../scripts/sample-data/config.ts';
 import { importGraph } from '../../scripts/lib/import-graph.ts';
 import type { PlanLayers } from '../../src/core/plan/layers.ts';
 import { PROJECT_LAYERS } from '../../src/core/plan/project-edit.ts';
-import { layersWithRole, overlapLayers, overlapName, planLayerFiles } from '../../src/layers/analysis-roles.ts';
+import { constraintLayers, layersWithRole, overlapLayers, overlapName, planLayerFiles, sitingRules } from '../../src/layers/analysis-roles.ts';
+import { SITING_RULES } from '../../src/core/analysis/siting-rules.ts';
 import { parseExtraLayers } from '../../src/layers/extra-layers.ts';
 import { INTERNAL_LAYERS } from '../../src/layers/internal-registry.ts';
 import { PUBLIC_LAYERS } from '../../src/layers/public-registry.ts';
@@ -59,10 +60,25 @@ describe('the layer registry', () => {
 
   it('derives the data contract: every file a layer reads, less the public aggregates', () => {
     expect([...CONTRACT_FILES].sort()).toEqual([
-      'carbon-pilots.geojson', 'county.geojson', 'gas-pipelines.geojson', 'mines.geojson', 'neighbours.geojson', 'oil-tea-bases.geojson',
-      'pv.geojson', 'rivers.geojson', 'stands.geojson', 'substations.geojson', 'township-labels.geojson', 'townships.geojson',
-      'water.geojson', 'wetlands.geojson', 'wind-farms.geojson', 'wind-turbines.geojson',
+      'carbon-pilots.geojson', 'county.geojson', 'ecological-redline.geojson', 'gas-pipelines.geojson', 'mines.geojson', 'neighbours.geojson',
+      'oil-tea-bases.geojson', 'permanent-farmland.geojson', 'pv.geojson', 'rivers.geojson', 'stands.geojson', 'substations.geojson',
+      'township-labels.geojson', 'townships.geojson', 'urban-boundary.geojson', 'water.geojson', 'wetlands.geojson', 'wind-farms.geojson',
+      'wind-turbines.geojson',
     ]);
+  });
+
+  it('declares the 三区三线 as internal constraint layers whose kinds the siting rules know', () => {
+    const c = constraintLayers();
+    expect(c.map((x) => `${x.id}:${x.kind}`)).toEqual(['permanent-farmland:permanent_farmland', 'ecological-redline:ecological_redline', 'urban-boundary:urban_boundary']);
+    for (const x of c) {
+      expect(LAYERS.find((l) => l.id === x.id)!.audience).toBe('internal');
+      expect(SITING_RULES.some((r) => r.target.kind === 'constraint' && r.target.constraint === x.kind)).toBe(true);
+    }
+    // A constraint layer brings its own rules only when it names verdicts (a bureau's layer).
+    expect(sitingRules()).toEqual([...SITING_RULES]);
+    const own = sitingRules([...LAYERS, { ...LAYERS.find((l) => l.id === 'urban-boundary')!, id: 'reserve', analysis: { constraint: { kind: 'reserve', verdicts: { 光伏: '禁止', 风电: '禁止', 造林: '允许' } } } }]);
+    expect(own.length).toBe(SITING_RULES.length + 2);
+    expect(own.filter((r) => r.target.kind === 'constraint' && r.target.constraint === 'reserve').map((r) => `${r.verdict}:${r.types.join('/')}`)).toEqual(['禁止:光伏/风电', '允许:造林']);
   });
 
   it("agrees with the editable project layers (src/core/plan/project-edit.ts, which the pure core cannot derive)", () => {
@@ -124,5 +140,20 @@ describe('extra-layers.json (layers a bureau adds)', () => {
     expect(() => parse([{ ...good, style: { fill: { kind: 'single', colour: 'url(x)' } } }])).toThrow('"style.fill".colour is not a colour');
     expect(() => parse([{ ...good, audience: 'everyone' }])).toThrow('"audience" must be "public" or "internal"');
     expect(() => parse({ nope: 1 })).toThrow('expected {"layers": [ … ]}');
+  });
+
+  it('reads a constraint layer: its own verdicts with the citation, or a built-in kind; bad ones name the field', () => {
+    const reserve = { ...good, id: 'nature-reserve', analysis: { constraint: { verdicts: { 光伏: '禁止', 修复: '注意' }, basis: { zh: '县自然保护地管理办法', en: 'county nature-reserve rules' } } } };
+    const [l] = parse([reserve]);
+    expect(l.analysis).toEqual({ constraint: { kind: 'nature-reserve', verdicts: { 光伏: '禁止', 修复: '注意' }, basis: { zh: '县自然保护地管理办法', en: 'county nature-reserve rules' } } });
+    expect(constraintLayers([...LAYERS, l]).map((c) => c.id)).toContain('nature-reserve');
+    const rules = sitingRules([...LAYERS, l]).filter((r) => r.target.kind === 'constraint' && r.target.constraint === 'nature-reserve');
+    expect(rules.map((r) => [r.verdict, r.types, r.basis.status, r.basis.zh])).toEqual([['禁止', ['光伏'], 'bureau', '县自然保护地管理办法'], ['注意', ['修复'], 'bureau', '县自然保护地管理办法']]);
+    const [more] = parse([{ ...good, id: 'farmland-2', analysis: { constraint: 'permanent_farmland' } }]);
+    expect(more.analysis).toEqual({ constraint: { kind: 'permanent_farmland' } });
+    expect(() => parse([{ ...reserve, analysis: { constraint: { verdicts: { 水电: '禁止' } } } }])).toThrow('"analysis.constraint.verdicts": "水电" is not a site type');
+    expect(() => parse([{ ...reserve, analysis: { constraint: { verdicts: { 光伏: '不行' } } } }])).toThrow('"analysis.constraint.verdicts.光伏" must be one of 禁止, 需审批, 注意, 允许');
+    expect(() => parse([{ ...reserve, analysis: { constraint: 'farmland' } }])).toThrow('"analysis.constraint" must be one of permanent_farmland');
+    expect(() => parse([{ ...reserve, geometry: 'point' }])).toThrow('"analysis.constraint" needs polygons');
   });
 });

@@ -130,6 +130,34 @@ describe('county and townships', () => {
   });
 });
 
+// Overlaps are checked by sampling points, not with polygon intersection: polyclip is very slow on the many exactly
+// shared edges of a tiling.
+const interiorPoints = (g: Poly, n: number, rng: Rng): Position[] => {
+  const [x0, y0, x1, y1] = turf.bbox(g);
+  const out: Position[] = [];
+  for (let k = 0; out.length < n && k < n * 50; k++) {
+    const p: Position = [rng.range(x0, x1), rng.range(y0, y1)];
+    if (turf.booleanPointInPolygon(p, g, { ignoreBoundary: true })) out.push(p);
+  }
+  return out;
+};
+let standIndex: Flatbush;
+const standIndexOnce = () => {
+  if (!standIndex) {
+    standIndex = new Flatbush(stands.features.length);
+    for (const f of stands.features) {
+      const b = turf.bbox(f);
+      standIndex.add(b[0], b[1], b[2], b[3]);
+    }
+    standIndex.finish();
+  }
+  return standIndex;
+};
+const standsAt = (p: Position) =>
+  standIndexOnce()
+    .search(p[0], p[1], p[0], p[1])
+    .filter((j) => turf.booleanPointInPolygon(p, stands.features[j], { ignoreBoundary: true }));
+
 describe('stands', () => {
   it('there are at least 30,000, with valid attributes', () => {
     expect(stands.features.length).toBeGreaterThanOrEqual(30_000);
@@ -196,33 +224,6 @@ describe('stands', () => {
     expect(t.size).toBe(18);
   });
 
-  // Overlaps are checked by sampling points, not with polygon intersection: polyclip is very slow on the many exactly
-  // shared edges of a tiling.
-  const interiorPoints = (g: Poly, n: number, rng: Rng): Position[] => {
-    const [x0, y0, x1, y1] = turf.bbox(g);
-    const out: Position[] = [];
-    for (let k = 0; out.length < n && k < n * 50; k++) {
-      const p: Position = [rng.range(x0, x1), rng.range(y0, y1)];
-      if (turf.booleanPointInPolygon(p, g, { ignoreBoundary: true })) out.push(p);
-    }
-    return out;
-  };
-  let standIndex: Flatbush;
-  const standIndexOnce = () => {
-    if (!standIndex) {
-      standIndex = new Flatbush(stands.features.length);
-      for (const f of stands.features) {
-        const b = turf.bbox(f);
-        standIndex.add(b[0], b[1], b[2], b[3]);
-      }
-      standIndex.finish();
-    }
-    return standIndex;
-  };
-  const standsAt = (p: Position) =>
-    standIndexOnce()
-      .search(p[0], p[1], p[0], p[1])
-      .filter((j) => turf.booleanPointInPolygon(p, stands.features[j], { ignoreBoundary: true }));
 
   it('a sample of stands lies inside its township and overlaps no other stand', () => {
     const byCode = new Map(townships.features.map((t) => [t.properties.id, t]));
@@ -305,6 +306,62 @@ describe('project layers', () => {
       for (const t of mine) expect(turf.booleanPointInPolygon(t.geometry.coordinates, farm)).toBe(true);
     }
   });
+});
+
+describe('三区三线 (synthetic constraint layers)', () => {
+  const lines = ['permanent-farmland.geojson', 'ecological-redline.geojson', 'urban-boundary.geojson'] as const;
+  const layers = () => lines.map((f) => ({ file: f, fc: load<Poly, { synthetic: boolean; township_code: string; area_mu: number }>(f) }));
+
+  it('every feature says synthetic, names its township and its area; the layers have plausible sizes', () => {
+    const totals: Record<string, number> = {};
+    for (const { file, fc } of layers()) {
+      expect(fc.features.length, file).toBeGreaterThan(10);
+      let m2 = 0;
+      for (const f of fc.features) {
+        expect(f.properties.synthetic).toBe(true);
+        expect(officialTownships.has(f.properties.township_code)).toBe(true);
+        const a = geodesicArea(f.geometry);
+        expect(Math.abs(f.properties.area_mu - a / M2_PER_MU)).toBeLessThanOrEqual(0.5);
+        m2 += a;
+      }
+      totals[file] = m2 / M2_PER_MU;
+    }
+    // Farmland on the valley land, the red line a fifth of the forest plus the river corridor, towns small.
+    expect(totals['permanent-farmland.geojson']).toBeGreaterThan(300_000);
+    expect(totals['ecological-redline.geojson']).toBeGreaterThan(0.2 * 3_700_000);
+    expect(totals['urban-boundary.geojson']).toBeLessThan(100_000);
+  });
+
+  it('the three never overlap, and farmland and the urban boundary keep off the stands (random points, turf)', () => {
+    const rng = new Rng('constraint-sample');
+    const all = layers();
+    const index = all.map(({ fc }) => fc.features);
+    const inLayer = (k: number, p: Position) => index[k].filter((f) => turf.booleanPointInPolygon(p, f)).length;
+    for (const [k, { file, fc }] of all.entries()) {
+      for (const f of fc.features.slice(0, 60)) {
+        for (const p of interiorPoints(f.geometry, 6, rng)) {
+          expect(inLayer(k, p), `${file} ${f.properties.id}: features of its own layer at ${p}`).toBe(1);
+          for (let o = 0; o < all.length; o++) if (o !== k) expect(inLayer(o, p), `${file} ${f.properties.id} also in ${all[o].file} at ${p}`).toBe(0);
+          if (file !== 'ecological-redline.geojson') expect(standsAt(p), `${file} ${f.properties.id} on a stand at ${p}`).toEqual([]);
+        }
+      }
+    }
+  }, 120_000);
+
+  it('the red line lies on forest stands or along the main rivers, never under PV or mines', () => {
+    const rng = new Rng('redline-sample');
+    const redline = load<Poly>('ecological-redline.geojson').features;
+    // Points in proportion to area: the many small corridor pieces along the rivers are a small share of the land.
+    let onStands = 0, n = 0;
+    const total = redline.reduce((a, f) => a + geodesicArea(f.geometry), 0);
+    for (const f of redline) for (const p of interiorPoints(f.geometry, Math.ceil((2000 * geodesicArea(f.geometry)) / total), rng)) { n++; if (standsAt(p).length) onStands++; }
+    expect(onStands / n).toBeGreaterThan(0.75);
+    for (const file of ['pv.geojson', 'mines.geojson']) {
+      for (const m of load<Poly>(file).features) {
+        for (const p of interiorPoints(m.geometry, 40, rng)) expect(redline.some((f) => turf.booleanPointInPolygon(p, f)), `${file} ${m.properties.id}`).toBe(false);
+      }
+    }
+  }, 120_000);
 });
 
 describe('validity as the importer sees it', () => {

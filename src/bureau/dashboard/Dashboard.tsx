@@ -66,7 +66,7 @@ export default function Dashboard({ township, townshipName, onTownship, year }: 
   const rankOption = useMemo(() => {
     if (!county) return null;
     const value = (r: PlanProgress['by_township'][number]) =>
-      metric === 'upgrade' ? Object.values(r.upgrade_mu).reduce((a, b) => a + b, 0) : metric === 'carbon' ? r.carbon_stock_all_sources_tCO2e : metric === 'sink' ? r.annual_sink_all_sources_tCO2e : r.coverage_pct ?? 0;
+      metric === 'upgrade' ? Object.values(r.upgrade_by_type_mu).reduce((a, b) => a + b, 0) : metric === 'carbon' ? r.carbon_stock_tCO2e : metric === 'sink' ? r.annual_sink_tCO2e : r.coverage_pct ?? 0;
     const rows = [...county.by_township].sort((a, b) => value(a) - value(b));
     return {
       grid: { left: 70, right: 16, top: 8, bottom: 24 },

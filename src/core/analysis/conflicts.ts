@@ -1,9 +1,11 @@
-// Conflict flags: land a site should not take, or should take only after a check. Which flags apply depends on the
-// site's type — planting on a 封育 plot is the plan's own work, building PV on it is a conflict.
+// Conflict flags: land of this map's own layers (wetlands, 封育 and 碳汇造林 plots, projects, mines) a site should not
+// take, or should take only after a check. Which flags apply depends on the site's type — planting on a 封育 plot is the
+// plan's own work, building PV on it is a conflict. Forest land and the 三区三线 are the siting rules' business
+// (siting-rules.ts), each with its legal source.
 import type { LayerOverlap, StandOverlap } from './overlap.ts';
 import type { SiteType } from './site-types.ts';
 
-export type ConflictKind = 'wetland' | 'fengyu' | 'carbon_afforestation' | 'forest_land' | 'project' | 'mine';
+export type ConflictKind = 'wetland' | 'fengyu' | 'carbon_afforestation' | 'project' | 'mine';
 
 export interface ConflictFlag {
   kind: ConflictKind;
@@ -41,12 +43,6 @@ export function conflictFlags(type: SiteType, stands: StandOverlap, overlaps: La
     out.push({
       kind: 'carbon_afforestation', severity: 'block', area_mu: cAff,
       zh: `占用碳汇造林地块 ${mu(cAff)} 亩`, en: `Takes ${mu(cAff)} mu of 碳汇造林 (carbon afforestation) plots`,
-    });
-  }
-  if (builds && stands.forest_area_mu > 0) {
-    out.push({
-      kind: 'forest_land', severity: 'check', area_mu: stands.forest_area_mu,
-      zh: `占用森林 ${mu(stands.forest_area_mu)} 亩（需林地审批）`, en: `Takes ${mu(stands.forest_area_mu)} mu of forest (needs forest-land approval)`,
     });
   }
   const projects = (layer('pv')?.area_mu ?? 0) + (layer('windFarms')?.area_mu ?? 0);

@@ -6,3 +6,6 @@ export * from './site-analysis.ts';
 export * from './conflicts.ts';
 export * from './with-without.ts';
 export * from './measure-site.ts';
+export * from './siting-rules.ts';
+export * from './siting.ts';
+export * from './site-purpose.ts';

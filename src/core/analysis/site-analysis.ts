@@ -1,17 +1,23 @@
-// Site analysis: what a drawn or imported site would take (forest stands by species, age and land class; wetland,
-// mine and project land by township), the carbon at stake, conflict flags, and for afforestation/restoration sites
-// the carbon it would add. Pure and synchronous; the index (site-index.ts) is built once per data load.
+// Site analysis: what a drawn or imported site covers (forest stands by species, age and land class; wetland, mine and
+// project land by township), the siting rules it meets (siting.ts: 三区三线 and land classes, with their sources), what
+// it means for carbon by its type (site-purpose.ts: losses, kept forest, gain on eligible land with and without the
+// project, avoided emissions) and conflict flags. Pure and synchronous; the index (site-index.ts) is built once per
+// data load.
 import type { Feature, Geometry } from 'geojson';
 import { DEFAULT_FACTORS, type CarbonFactors } from '../carbon/factors.ts';
 import { addStatus, emptyStatusTotals, provenanceOf, type CarbonProvenance } from '../carbon/provenance.ts';
 import { METHOD_LABELS, standCarbon, type StandMethod } from '../carbon/stand.ts';
 import { geodesicArea, geodesicLength, geodesicPerimeter } from '../geo/measure.ts';
-import { fromSquareMetres, toSquareMetres } from '../geo/units.ts';
+import { fromSquareMetres } from '../geo/units.ts';
 import { checkGeometry } from '../geo/validate.ts';
 import { isForest } from '../inventory/schema.ts';
 import type { StandLike } from '../plan/layers.ts';
 import { clipArea, isAreal, type Areal } from './clip.ts';
 import { conflictFlags, type ConflictFlag } from './conflicts.ts';
+import { convexParts } from './convex-parts.ts';
+import { eligibleM2, SITE_PURPOSES, siteCarbon, type SiteCarbon } from './site-purpose.ts';
+import { evaluateSiting, type SitingResult, type TouchedStand } from './siting.ts';
+import { SITING_RULES, SITING_RULES_VERSION, type SitingRule } from './siting-rules.ts';
 import type { LayerOverlap, StandOverlap, StandRow, TownshipOverlap } from './overlap.ts';
 import { bboxOf } from '../geo/positions.ts';
 import { candidates, type OverlapLayer, type SiteIndex } from './site-index.ts';
@@ -22,6 +28,8 @@ import { projectComparison, type ProjectComparison } from './with-without.ts';
 export type { LayerOverlap, StandOverlap, StandRow, TownshipOverlap } from './overlap.ts';
 
 export interface SiteAnalysis {
+  /** The site type the analysis was made for (the rules and the carbon effect depend on it). */
+  type: SiteType;
   geometry_type: string;
   /** False for points and lines: they have no area to overlap (measurements are still given). */
   areal: boolean;
@@ -36,6 +44,11 @@ export interface SiteAnalysis {
   stands: StandOverlap;
   overlaps: LayerOverlap[];
   conflicts: ConflictFlag[];
+  /** The siting rules the site meets (三区三线, land classes, land outside the inventory), each with area and source. */
+  siting: SitingResult;
+  /** What the site means for carbon by its type (site-purpose.ts). */
+  carbon: SiteCarbon;
+  /** With and without the project on the eligible land (types that add carbon), else null. */
   comparison: ProjectComparison | null;
   /** Stands and layer features clipped (the index's candidates), for the record. */
   candidates: number;
@@ -49,6 +62,10 @@ export interface SiteOptions {
   factors?: CarbonFactors;
   /** Scan every feature instead of using the index (benchmark baseline and tests). */
   naive?: boolean;
+  /** The siting rules (default: the built-in table; the registry adds a bureau's own constraint layers' rules). */
+  rules?: readonly SitingRule[];
+  /** Return each finding's affected part as geometry (the map highlight of the selected site). */
+  highlights?: boolean;
 }
 
 export class SiteGeometryError extends Error {}
@@ -73,7 +90,10 @@ const emptyStands = (): StandOverlap => ({
   fengyu_mu: 0, carbon_afforestation_mu: 0, stocked_mu: 0,
 });
 
-function standOverlap(index: SiteIndex, site: Feature<Areal>, opt: Required<Omit<SiteOptions, 'naive' | 'type'>>, naive: boolean) {
+/** A stand the site overlaps, with the carbon of the overlapping part. */
+type Touched = TouchedStand & { stock_tCO2e: number; sink_tCO2e: number };
+
+function standOverlap(index: SiteIndex, site: Feature<Areal>, opt: { method: StandMethod; year: number; factors: CarbonFactors }, naive: boolean) {
   const box = bboxOf(site.geometry)!;
   const { features, areas } = index.stands;
   const ids = candidates(index.stands, box, naive);
@@ -81,6 +101,7 @@ function standOverlap(index: SiteIndex, site: Feature<Areal>, opt: Required<Omit
   const species = new Map<string, StandRow>(), ages = new Map<string, StandRow>(), classes = new Map<string, StandRow>(), towns = new Map<string, StandRow>();
   const townNames = new Map<string, string>();
   const stockStatus = emptyStatusTotals(), sinkStatus = emptyStatusTotals();
+  const touched: Touched[] = [];
   for (const i of ids) {
     const f = features[i];
     const p = f.properties as unknown as StandLike | null;
@@ -94,6 +115,7 @@ function standOverlap(index: SiteIndex, site: Feature<Areal>, opt: Required<Omit
       carbon_afforestation: p.carbon_afforestation, afforestation_year: p.afforestation_year, oil_tea_work: p.oil_tea_work, oil_tea_year: p.oil_tea_year,
     }, opt.factors, { method: opt.method, year: opt.year });
     const mu = c.area_mu;
+    touched.push({ index: i, m2: clipM2, stock_tCO2e: c.carbon_stock_tCO2e, sink_tCO2e: c.annual_sink_tCO2e });
     total.count++;
     total.area_mu += mu;
     total.stock_m3 += stock;
@@ -117,7 +139,7 @@ function standOverlap(index: SiteIndex, site: Feature<Areal>, opt: Required<Omit
   total.byAge = sorted(ages);
   total.byLandClass = sorted(classes);
   total.byTownship = sorted(towns).map((r) => ({ ...r, name: index.townshipNames[r.key] ?? townNames.get(r.key) ?? '' }));
-  return { total, clipped: ids.length, provenance: provenanceOf(`${opt.method}: ${METHOD_LABELS[opt.method]}`, opt.factors.version, stockStatus, sinkStatus) };
+  return { total, touched, clipped: ids.length, provenance: provenanceOf(`${opt.method}: ${METHOD_LABELS[opt.method]}`, opt.factors.version, stockStatus, sinkStatus) };
 }
 
 function layerOverlap(index: SiteIndex, key: OverlapLayer, site: Feature<Areal>, naive: boolean) {
@@ -156,15 +178,18 @@ export function analyseSite(index: SiteIndex, geometry: Geometry, options: SiteO
   const naive = options.naive ?? false;
   const area = geodesicArea(g);
   const base = {
-    geometry_type: g.type, area_m2: area, area_mu: fromSquareMetres(area, 'mu'),
+    type: options.type, geometry_type: g.type, area_m2: area, area_mu: fromSquareMetres(area, 'mu'),
     perimeter_m: geodesicPerimeter(g), length_m: geodesicLength(g), method: opt.method, year: opt.year,
   };
+  const rules = options.rules ?? SITING_RULES;
   if (!isAreal(g) || !(area > 0)) {
     const provenance = provenanceOf(`${opt.method}: ${METHOD_LABELS[opt.method]}`, opt.factors.version, emptyStatusTotals(), emptyStatusTotals());
-    return { ...base, areal: false, provenance, stands: emptyStands(), overlaps: [], conflicts: [], comparison: null, candidates: 0 };
+    const stands = emptyStands();
+    const siting: SitingResult = { rules_version: SITING_RULES_VERSION, verdict: null, findings: [], layers: [], unsurveyed_mu: 0 };
+    return { ...base, areal: false, provenance, stands, overlaps: [], conflicts: [], siting, carbon: siteCarbon(options.type, stands, { m2: 0, stock: 0, sink: 0 }, 0, 0, opt.factors), comparison: null, candidates: 0 };
   }
   const site: Feature<Areal> = { type: 'Feature', geometry: g, properties: {} };
-  const { total: stands, clipped, provenance } = standOverlap(index, site, opt, naive);
+  const { total: stands, touched, clipped, provenance } = standOverlap(index, site, opt, naive);
   let count = clipped;
   const overlaps: LayerOverlap[] = [];
   let wetlandKinds = new Set<string>();
@@ -174,9 +199,23 @@ export function analyseSite(index: SiteIndex, geometry: Geometry, options: SiteO
     if (key === 'wetlands') wetlandKinds = r.wetlandKinds;
     overlaps.push(r.overlap);
   }
-  // Plantable: the site less land already stocked with forest and less wetland (not planted over).
-  const wetlandMu = overlaps.find((o) => o.layer === 'wetlands')?.area_mu ?? 0;
-  const plantableMu = Math.max(0, base.area_mu - stands.stocked_mu - wetlandMu);
+  const parts = convexParts(g);
+  const { siting, pieces } = evaluateSiting({ index, site, siteM2: area, parts, type: options.type, rules, touched, highlights: options.highlights ?? false, naive });
+
+  // Types that add carbon: the stands on land they cannot use are kept (and flagged by the rules), the gain is counted
+  // on the rest less wetland and less land under a 禁止 rule for the type.
+  const purpose = SITE_PURPOSES[options.type];
+  const unusable = purpose.gain ? touched.filter((t) => !purpose.gainOn.includes(String(index.stands.features[t.index].properties?.land_class ?? '') as never)) : [];
+  const kept = unusable.reduce((k, t) => ({ m2: k.m2 + t.m2, stock: k.stock + t.stock_tCO2e, sink: k.sink + t.sink_tCO2e }), { m2: 0, stock: 0, sink: 0 });
+  let eligible = 0;
+  if (purpose.gain) {
+    const forbidden = new Set(rules.filter((r) => r.types.includes(options.type) && r.verdict === '禁止' && r.target.kind === 'constraint').map((r) => (r.target as { constraint: string }).constraint));
+    const excluded: Areal[] = [];
+    for (const [key, layer] of Object.entries(index.constraints)) if (forbidden.has(layer.kind)) excluded.push(...(pieces.constraints.get(key) ?? []));
+    const wet = index.layers.wetlands;
+    if (wet) for (const i of candidates(wet, bboxOf(g)!, naive)) { const w = wet.features[i].geometry; if (isAreal(w)) excluded.push(w); }
+    eligible = eligibleM2({ site, siteM2: area, parts, unusable: unusable.map((t) => ({ ...t, geometry: index.stands.features[t.index].geometry as Areal })), excluded });
+  }
   return {
     ...base,
     areal: true,
@@ -184,7 +223,9 @@ export function analyseSite(index: SiteIndex, geometry: Geometry, options: SiteO
     stands,
     overlaps,
     conflicts: conflictFlags(options.type, stands, overlaps, wetlandKinds),
-    comparison: projectComparison(options.type, toSquareMetres(plantableMu, 'mu'), opt.year, opt.factors),
+    siting,
+    carbon: siteCarbon(options.type, stands, kept, eligible, area, opt.factors),
+    comparison: projectComparison(options.type, eligible, opt.year, opt.factors),
     candidates: count,
   };
 }

@@ -14,6 +14,23 @@ export type OverlapLayer = string;
 /** The overlap layers' collections by key, in the order the analysis lists them. */
 export type OverlapSources = Record<OverlapLayer, FC<unknown> | undefined>;
 
+/**
+ * A constraint layer the siting rules read (src/layers/analysis-roles.ts constraintLayers, the `constraint` role): its
+ * kind (the rule table's key: permanent_farmland, ecological_redline, urban_boundary, or a bureau layer's id), its
+ * name for tables, and its polygons. Keyed by the registry id.
+ */
+export interface ConstraintSource {
+  kind: string;
+  name: { zh: string; en: string };
+  fc: FC<unknown> | undefined;
+}
+
+export interface ConstraintLayer extends IndexedLayer {
+  kind: string;
+  name: { zh: string; en: string };
+  /** Whether its features say they are synthetic (the sample's 三区三线: property synthetic = true). */
+  synthetic: boolean;
+}
 
 export interface IndexedLayer {
   features: Feature<Geometry | null, Record<string, unknown>>[];
@@ -27,6 +44,8 @@ export interface SiteIndex {
   stands: IndexedLayer;
   /** By overlap key, in the order given to buildSiteIndex; absent layers (no file) are left out. */
   layers: Partial<Record<OverlapLayer, IndexedLayer>>;
+  /** Constraint layers by registry id; a layer whose file is absent is listed with no features (it cannot be checked). */
+  constraints: Record<string, ConstraintLayer>;
   /** 9-digit code → township name. */
   townshipNames: Record<string, string>;
 }
@@ -66,12 +85,20 @@ export function indexLayer(features: Feature<Geometry | null, unknown>[], areas:
  * Build once per data load; the area cache comes from computeAreas (plan/layers.ts). Overlap layers the cache does not
  * cover (a layer a bureau added) are measured here.
  */
-export function buildSiteIndex(layers: Pick<PlanLayers, 'stands' | 'townships'>, areas: AreaCache, overlaps: OverlapSources): SiteIndex {
-  const out: SiteIndex = { stands: indexLayer(layers.stands.features, areas.stands), layers: {}, townshipNames: {} };
+export function buildSiteIndex(
+  layers: Pick<PlanLayers, 'stands' | 'townships'>, areas: AreaCache, overlaps: OverlapSources, constraints: Record<string, ConstraintSource> = {},
+): SiteIndex {
+  const out: SiteIndex = { stands: indexLayer(layers.stands.features, areas.stands), layers: {}, constraints: {}, townshipNames: {} };
   for (const [key, fc] of Object.entries(overlaps)) {
     if (!fc) continue;
     const cached = (areas as unknown as Record<string, Float64Array | undefined>)[key];
     out.layers[key] = indexLayer(fc.features, cached && cached.length === fc.features.length ? cached : featureAreas(fc.features));
+  }
+  for (const [key, c] of Object.entries(constraints)) {
+    // Only polygons constrain land; a point or line in a constraint file is left out rather than failing the layer.
+    const features = (c.fc?.features ?? []).filter((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon');
+    const synthetic = features.length > 0 && features.every((f) => (f.properties as { synthetic?: unknown } | null)?.synthetic === true);
+    out.constraints[key] = { ...indexLayer(features, featureAreas(features)), kind: c.kind, name: c.name, synthetic };
   }
   for (const t of layers.townships?.features ?? []) {
     if (t.properties?.code) out.townshipNames[t.properties.code] = t.properties.name;

@@ -1,6 +1,8 @@
 // CSV coordinate lists: one point per row with lon/lat (经度/纬度, x/y) columns, comma/semicolon/tab separated,
 // quoted fields, BOM, GBK or UTF-8. Decision: an optional polygon column (polygon/group/地块编号…) turns the rows
-// sharing a value into one polygon, vertices in row order — how surveyors list boundary points (界址点).
+// sharing a value into one polygon, vertices in row order — how surveyors list boundary points (界址点). A WKT column
+// (wkt/geometry/几何 …, or any column whose first value is WKT) gives each row its own geometry instead: the sites CSV
+// the planner exports imports back this way.
 import type { Feature, Geometry, Position } from 'geojson';
 import { guessCrs } from '../geo/crs.ts';
 import { ImportError, quoted, short } from './errors.ts';
@@ -8,11 +10,13 @@ import { decideCrs, finishImport, checkFeatureCount, type RawFeature } from './f
 import { checkInputSize } from './guard.ts';
 import { decodeTextFile } from './text.ts';
 import { resolveLimits, type ImportOptions, type ImportResult } from './types.ts';
+import { looksLikeWkt, wktToGeometry } from './wkt.ts';
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/[（(［[].*?[）)］\]]/g, '').replace(/[\s_\-°]/g, '');
 const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x', '经度', '东经'];
 const LAT_NAMES = ['lat', 'latitude', 'y', '纬度', '北纬'];
 const GROUP_NAMES = ['polygon', 'polygonid', 'group', '多边形', '多边形编号', '地块', '地块编号', '地块号'];
+const WKT_NAMES = ['wkt', 'geometry', 'geom', 'thegeom', 'shape', '几何', '几何geometry', '图形', '空间信息'];
 
 interface Row {
   cells: string[];
@@ -107,6 +111,8 @@ export function importCsv(fileName: string, bytes: Uint8Array, options?: ImportO
   if (rows.length === 0) throw new ImportError(fileName, 'the file is empty');
 
   const first = rows[0].cells.map(norm);
+  const wktCol = rows.length > 1 ? first.findIndex((c, i) => WKT_NAMES.includes(c) || looksLikeWkt(rows[1].cells[i] ?? '')) : -1;
+  if (wktCol >= 0 && looksLikeWkt(rows[1].cells[wktCol] ?? '')) return importWktRows(fileName, rows, wktCol, encoding, options);
   let lonCol = first.findIndex((c) => LON_NAMES.includes(c));
   let latCol = first.findIndex((c) => LAT_NAMES.includes(c));
   const hasHeader = lonCol >= 0 && latCol >= 0;
@@ -186,4 +192,26 @@ export function importCsv(fileName: string, bytes: Uint8Array, options?: ImportO
   }
   const { crs, warnings: crsWarnings } = decideCrs(fileName, options, undefined, features);
   return finishImport(fileName, { features, read, rejected, warnings, encoding }, crs, crsWarnings, limits);
+}
+
+/** Rows with a WKT geometry column: one feature per row, the other columns its properties; bad WKT rejects its row. */
+function importWktRows(fileName: string, rows: Row[], wktCol: number, encoding: string, options?: ImportOptions): ImportResult {
+  const limits = resolveLimits(options);
+  const names = rows[0].cells.map((c, i) => c.trim() || `column${i + 1}`);
+  const data = rows.slice(1);
+  checkFeatureCount(fileName, data.length, limits);
+  const features: RawFeature[] = [];
+  const rejected: { index: number; why: string }[] = [];
+  data.forEach((row, index) => {
+    const properties: Record<string, string> = {};
+    names.forEach((n, i) => { if (i !== wktCol) properties[n] = (row.cells[i] ?? '').trim(); });
+    try {
+      const geometry = wktToGeometry(row.cells[wktCol] ?? '');
+      features.push({ feature: { type: 'Feature', properties, geometry }, index });
+    } catch (e) {
+      rejected.push({ index, why: `row ${index} (line ${row.line}): ${short(names[wktCol])}: ${(e as Error).message}` });
+    }
+  });
+  const { crs, warnings: crsWarnings } = decideCrs(fileName, options, undefined, features);
+  return finishImport(fileName, { features, read: data.length, rejected, warnings: [], encoding }, crs, crsWarnings, limits);
 }

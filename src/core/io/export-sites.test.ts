@@ -4,6 +4,7 @@ import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { Polygon } from 'geojson';
 import { geodesicArea } from '../geo/measure.ts';
 import { importFile } from './registry.ts';
+import { parseCsv } from './csv.ts';
 import { sitesToCsv, sitesToGeoJson, sitesToKml, sitesToShapefileZip, type ExportSite } from './export-sites.ts';
 
 const poly: Polygon = { type: 'Polygon', coordinates: [[[115.3, 26.3], [115.31, 26.3], [115.312, 26.309], [115.3, 26.31], [115.3, 26.3]]] };
@@ -50,7 +51,7 @@ describe('site exports', () => {
     const csv = sitesToCsv(sites.map((s) => ({ ...s, analysis: null })));
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain("'=cmd & <b>");
-    const mu = Number(csv.split('\r\n')[1].split(',')[4]);
+    const mu = Number(parseCsv('sites.csv', csv.slice(1), ',', 1e6)[1].cells[4]);
     expect(mu).toBe(Math.round((geodesicArea(poly) / (10000 / 15)) * 100) / 100); // 亩 to 0.01, rounded once
   });
   it('CSV numbers are rounded once from the exact values, not float noise', () => {
@@ -59,7 +60,7 @@ describe('site exports', () => {
       overlaps: [{ layer: 'wetlands', area_mu: 3.14159265 }], conflicts: [], comparison: { rows: [{ years: 10, added_tCO2e: 100.04999 }] },
     } as unknown as NonNullable<Parameters<typeof sitesToCsv>[0][0]['analysis']>;
     const csv = sitesToCsv([{ ...sites[0], analysis }]);
-    const cells = csv.split('\r\n')[1].split(',');
+    const cells = parseCsv('sites.csv', csv.slice(1), ',', 1e6)[1].cells;
     const numbers = cells.filter((c) => /^-?\d+(\.\d+)?$/.test(c));
     for (const c of numbers) expect(c.split('.')[1]?.length ?? 0, c).toBeLessThanOrEqual(4);
     expect(cells).toContain('61.86');
@@ -139,4 +140,37 @@ describe('carried attributes in exports (issue 14)', () => {
       expect(r.features[1].properties?.LIN_BAN ?? '').toBe('');
     });
   }
+});
+
+describe('the siting result and the carbon effect in the sites CSV', () => {
+  it('keeps the earlier columns where they were and adds verdict, rules, control-line areas and signed carbon', async () => {
+    const { analyseSite } = await import('../analysis/site-analysis.ts');
+    const { buildSiteIndex } = await import('../analysis/site-index.ts');
+    const { fixtureLayers, standRing, STAND_SPECS } = await import('../plan/fixture.testutil.ts');
+    const { computeAreas } = await import('../plan/layers.ts');
+    const { parseCsv } = await import('./csv.ts');
+    const layers = fixtureLayers();
+    const farmland = { type: 'Polygon' as const, coordinates: [[[115.3055, 26.3], [115.3095, 26.3], [115.3095, 26.305], [115.3055, 26.305], [115.3055, 26.3]]] };
+    const index = buildSiteIndex(layers, computeAreas(layers), {}, {
+      'permanent-farmland': { kind: 'permanent_farmland', name: { zh: '永久基本农田', en: 'Permanent basic farmland' }, fc: { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: farmland, properties: { synthetic: true } }] } },
+      'urban-boundary': { kind: 'urban_boundary', name: { zh: '城镇开发边界', en: 'Urban development boundary' }, fc: { type: 'FeatureCollection', features: [] } },
+    });
+    const ring = standRing(STAND_SPECS[0]);
+    const geometry = { type: 'Polygon' as const, coordinates: [[ring[0], [115.309, 26.3], [115.309, ring[2][1]], ring[3], ring[0]]] };
+    const pv = analyseSite(index, geometry, { type: '光伏', year: 2026 });
+    const csv = sitesToCsv([{ id: 'p', name: '光伏', type: '光伏', note: '', geometry, analysis: pv }]);
+    const [header, row] = parseCsv('sites.csv', csv.replace(/^\uFEFF/, ''), ',', 100_000).map((r) => r.cells);
+    const at = (h: string) => row[header.findIndex((x) => x.endsWith(` ${h}`))];
+    expect(header.slice(0, 5)).toEqual(['名称 name', '类型 type', '备注 note', '几何 geometry', '面积(亩) area_mu']);
+    expect(header.indexOf('冲突 conflicts')).toBeLessThan(header.indexOf('选址结论 siting_verdict'));
+    expect(at('siting_verdict')).toBe('禁止');
+    expect(at('siting_rules')).toContain('【禁止】光伏项目不得占用永久基本农田（永久基本农田）');
+    expect(Number(at('permanent_farmland_mu'))).toBeCloseTo(pv.siting.findings.find((f) => f.rule === 'farmland-pv')!.area_mu, 2);
+    expect(at('urban_boundary_mu')).toBe(''); // not provided, not 0
+    expect(at('constraint_data')).toBe('模拟数据 synthetic: 永久基本农田；未提供 not provided: 城镇开发边界');
+    expect(Number(at('stock_change_tCO2e'))).toBeLessThan(0);
+    expect(Number(at('stock_change_tCO2e'))).toBeCloseTo(-pv.stands.carbon_stock_tCO2e, 1);
+    expect(Number(at('avoided_tCO2_per_yr'))).toBeGreaterThan(0);
+    expect(at('eligible_mu')).toBe('');
+  });
 });

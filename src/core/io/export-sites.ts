@@ -9,6 +9,8 @@ import { fromSquareMetres } from '../geo/units.ts';
 import { checkGeometry } from '../geo/validate.ts';
 import { toCsv } from '../table/csv.ts';
 import { writeShapefile } from './shapefile-write.ts';
+import { codeNames } from '../inventory/code-names.ts';
+import { geometryToWkt } from './wkt.ts';
 
 export interface ExportSite {
   id: string;
@@ -30,7 +32,17 @@ export function siteProperties(s: ExportSite): Record<string, string | number> {
     area_mu: round(fromSquareMetres(m.area_m2, 'mu'), 4), area_ha: round(fromSquareMetres(m.area_m2, 'ha'), 6),
     perim_m: round(m.perimeter_m, 2), length_m: round(m.length_m, 2),
   };
-  return { ...own, ...carried(s.attributes, own) };
+  return { ...own, ...carried(s.attributes, own), ...named(s.attributes, own) };
+}
+
+/** A coded inventory attribute's name beside its code, as <field>_MC (名称, as 三调's DLBM/DLMC): DI_LEI 0132 → DI_LEI_MC 其他灌木林地. */
+function named(attributes: ExportSite['attributes'], own: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, name] of Object.entries(codeNames(attributes ?? {}))) {
+    const key = `${k}_MC`;
+    if (!(key in own) && !(attributes && key in attributes)) out[key] = name;
+  }
+  return out;
 }
 
 /**
@@ -114,7 +126,29 @@ export function sitesToShapefileZip(sites: ExportSite[], base = 'sites', encodin
 
 export interface CsvSite extends ExportSite { analysis?: SiteAnalysis | null }
 
-/** One row per site: measurements, then (when analysed) stands, carbon at stake, overlaps, flags and the comparison. */
+const BUILT_IN_CONSTRAINTS: [kind: string, header: string][] = [
+  ['permanent_farmland', '永久基本农田(亩) permanent_farmland_mu'],
+  ['ecological_redline', '生态保护红线(亩) ecological_redline_mu'],
+  ['urban_boundary', '城镇开发边界(亩) urban_boundary_mu'],
+];
+
+/** The siting findings in one cell: 【verdict】rule area, most serious first (Chinese: the data's language). */
+function sitingCell(a: SiteAnalysis): string {
+  return a.siting.findings.map((f) => `【${f.verdict}】${f.text.zh}${f.layer ? `（${f.layer.name.zh}）` : ''} ${round(f.area_mu, 2)}亩`).join('；');
+}
+
+/** Whether the control lines the site was checked against are the sample's synthetic ones, or were not provided. */
+function constraintDataCell(a: SiteAnalysis): string {
+  const synthetic = a.siting.layers.filter((l) => l.synthetic && l.features > 0).map((l) => l.name.zh);
+  const missing = a.siting.layers.filter((l) => l.features === 0).map((l) => l.name.zh);
+  return [synthetic.length ? `模拟数据 synthetic: ${synthetic.join('、')}` : '', missing.length ? `未提供 not provided: ${missing.join('、')}` : ''].filter(Boolean).join('；');
+}
+
+/**
+ * One row per site: measurements, then (when analysed) stands, carbon at stake, overlaps, flags and the comparison —
+ * the columns as before — then the siting verdict and rules, the area in each control line, and the carbon effect by
+ * the site's type (signed: negative for a loss).
+ */
 export function sitesToCsv(sites: CsvSite[]): string {
   // Figures at the precision they mean (亩 and 公顷 to 0.01, m³ and tCO2e to 0.1), not float noise like 61.859633775817244.
   const r = (n: number | undefined, d: number) => (n === undefined ? undefined : round(n, d));
@@ -124,7 +158,8 @@ export function sitesToCsv(sites: CsvSite[]): string {
     { header: '名称 name', value: (s) => s.name },
     { header: '类型 type', value: (s) => s.type },
     { header: '备注 note', value: (s) => s.note },
-    { header: '几何 geometry', value: (s) => s.geometry.type },
+    // WKT (lon/lat, CGCS2000): the importer reads it back (csv.ts), so the file is a round trip, not a dead end.
+    { header: '几何 geometry', value: (s) => geometryToWkt(rfc7946(s.geometry)) },
     { header: '面积(亩) area_mu', value: (s) => round(fromSquareMetres(measureSite(s.geometry).area_m2, 'mu'), 2) },
     { header: '面积(公顷) area_ha', value: (s) => round(fromSquareMetres(measureSite(s.geometry).area_m2, 'ha'), 4) },
     { header: '周长(米) perimeter_m', value: (s) => siteProperties(s).perim_m },
@@ -142,5 +177,21 @@ export function sitesToCsv(sites: CsvSite[]): string {
     { header: '10年增汇(tCO2e) added_10y', value: (s) => cmp(s, 10) },
     { header: '20年增汇(tCO2e) added_20y', value: (s) => cmp(s, 20) },
     { header: '30年增汇(tCO2e) added_30y', value: (s) => cmp(s, 30) },
+    { header: '选址结论 siting_verdict', value: (s) => (s.analysis?.areal && s.analysis.siting ? s.analysis.siting.verdict ?? '无' : undefined) },
+    { header: '选址规则 siting_rules', value: (s) => (s.analysis?.areal && s.analysis.siting ? sitingCell(s.analysis) : undefined) },
+    ...BUILT_IN_CONSTRAINTS.map(([kind, header]) => ({
+      header,
+      value: (s: CsvSite) => {
+        const layers = s.analysis?.areal && s.analysis.siting ? s.analysis.siting.layers.filter((l) => l.kind === kind && l.features > 0) : [];
+        return layers.length ? r(layers.reduce((sum, l) => sum + l.area_mu, 0), 2) : undefined;
+      },
+    })),
+    { header: '其他管控图层(亩) other_constraints_mu', value: (s) => s.analysis?.siting?.layers.filter((l) => !BUILT_IN_CONSTRAINTS.some(([k]) => k === l.kind) && l.area_mu > 0).map((l) => `${l.name.zh} ${round(l.area_mu, 2)}`).join('；') },
+    { header: '三区三线数据 constraint_data', value: (s) => (s.analysis?.areal && s.analysis.siting ? constraintDataCell(s.analysis) : undefined) },
+    { header: '碳储量变化(tCO2e) stock_change_tCO2e', value: (s) => r(s.analysis?.carbon?.stock_change_tCO2e, 1) },
+    { header: '年碳汇变化(tCO2e/年) sink_change_tCO2e', value: (s) => r(s.analysis?.carbon?.sink_change_tCO2e, 2) },
+    { header: '保留的现有林地(亩) kept_forest_mu', value: (s) => r(s.analysis?.comparison ? s.analysis.carbon?.kept_mu : undefined, 2) },
+    { header: '计增汇面积(亩) eligible_mu', value: (s) => r(s.analysis?.comparison ? s.analysis.carbon?.eligible_mu : undefined, 2) },
+    { header: '减排量(tCO2/年,不计入碳汇) avoided_tCO2_per_yr', value: (s) => r(s.analysis?.carbon?.avoided?.avoided_tco2_per_yr, 1) },
   ]);
 }

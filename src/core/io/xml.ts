@@ -40,15 +40,19 @@ export function parseXml(fileName: string, bytes: Uint8Array, root: string, user
   const depth = nestingDepth(text, MAX_XML_DEPTH);
   if (depth > MAX_XML_DEPTH) throw new ImportError(fileName, `refused: elements are nested more than ${MAX_XML_DEPTH} deep (the limit)`);
   let doc: XmlDocument;
+  // The parser's position when it stopped ("at line L, column C" in the message: the planner shows it to the user).
+  let at = '';
   try {
     doc = new DOMParser({
-      locator: false,
-      onError(level, message) {
+      locator: true,
+      onError(level, message, context) {
+        const loc = (context as { locator?: { lineNumber?: number; columnNumber?: number } } | undefined)?.locator;
+        if (loc?.lineNumber) at = ` at line ${loc.lineNumber}, column ${loc.columnNumber ?? 1}`;
         if (level !== 'warning') throw new Error(message);
       },
     }).parseFromString(text, 'text/xml');
   } catch (e) {
-    throw new ImportError(fileName, `not well-formed XML (${describeError(e).replace(/^\[xmldom [a-z]+\]\s*/i, '')})`);
+    throw new ImportError(fileName, `not well-formed XML${at} (${describeError(e).replace(/^\[xmldom [a-z]+\]\s*/i, '')})`);
   }
   const el = doc.documentElement;
   const name = el ? (el.localName ?? el.nodeName) : '';

@@ -35,6 +35,14 @@ export interface CountyTotals {
   /** Net annual sink = gross growth − harvest − mortality (wetland, mine and pilot sinks are net already). */
   annual_sink_tCO2e: number;
   gross_growth_tCO2e: number;
+  /**
+   * The same three figures for the stands (小班) alone. One key, one meaning, at every level (county, township,
+   * dashboard, CLI, public files): `carbon_stock_tCO2e`, `annual_sink_tCO2e` and `gross_growth_tCO2e` count every
+   * source; the `stands_` keys count the stands only (equal to the `stands` entries of the by-source breakdowns).
+   */
+  stands_carbon_stock_tCO2e: number;
+  stands_annual_sink_tCO2e: number;
+  stands_gross_growth_tCO2e: number;
   harvest_tCO2e: number;
   mortality_tCO2e: number;
   /** Stand carbon per hectare of forest area (森林面积), t C/ha. */
@@ -161,6 +169,9 @@ export function countyTotals(
     carbon_stock_tC: (c.carbon_stock_tCO2e + mineStock + pilotStock) / CO2_PER_C,
     annual_sink_tCO2e: c.annual_sink_tCO2e + otherSink,
     gross_growth_tCO2e: c.gross_growth_tCO2e + otherSink,
+    stands_carbon_stock_tCO2e: c.carbon_stock_tCO2e,
+    stands_annual_sink_tCO2e: c.annual_sink_tCO2e,
+    stands_gross_growth_tCO2e: c.gross_growth_tCO2e,
     harvest_tCO2e: c.harvest_tCO2e,
     mortality_tCO2e: c.mortality_tCO2e,
     carbon_density_tC_per_ha: forestHa > 0 ? c.forest_carbon_stock_tC / forestHa : 0,

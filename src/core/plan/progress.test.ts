@@ -156,8 +156,8 @@ describe('target progress on a hand-made fixture', () => {
 
   it('roll-ups: township, cumulative years, species × age', () => {
     const gx = p.by_township.find((r) => r.code === '360732101')!;
-    near(gx.area_mu, mu(A[3] + A[4] + A[6]));
-    expect(gx.grid_connected_kw).toBe(48_000);
+    near(gx.forest_land_mu, mu(A[3] + A[4] + A[6]));
+    expect(gx.avoided_emissions.grid_connected_kw).toBe(48_000);
     const townB = refArea([[115.32, 26.29], [115.35, 26.29], [115.35, 26.35], [115.32, 26.35], [115.32, 26.29]]);
     near(gx.coverage_pct!, ((A[3] + A[4] + A[6]) / townB) * 100);
     const y = Object.fromEntries(p.by_year.map((r) => [r.year, r.upgrade_total_mu]));

@@ -96,7 +96,7 @@ export function computeProgress(layers: PlanLayers, opt: ProgressOptions = {}): 
     factors_version: factors.version,
     targets,
     county: countyTotals(layers, areas, summary, factors, asOfYear, opt.gridFactorId, mc, METHOD_LABELS[method]),
-    by_township: townshipRows(layers, areas, summary, factors, asOfYear, mc),
+    by_township: townshipRows(layers, areas, summary, factors, asOfYear, mc, opt.gridFactorId, METHOD_LABELS[method]),
     by_year: yearRows(layers, summary, PLAN_START_YEAR, asOfYear),
     by_species_age: speciesAgeRows(summary),
     summary,

@@ -3,33 +3,31 @@ import type { CarbonFactors } from '../carbon/factors.ts';
 import type { McResult } from '../carbon/monte-carlo.ts';
 import { fromSquareMetres } from '../geo/units.ts';
 import { OIL_TEA_WORK, UPGRADE_TYPES, type OilTeaWork, type UpgradeType } from '../inventory/schema.ts';
-import { countyTotals, noUncertainty, uncertaintyOf, type CarbonUncertainty } from './county.ts';
+import { countyTotals, noUncertainty, uncertaintyOf, type CountyTotals } from './county.ts';
 import type { AreaCache, FC, PlanLayers, StandLike } from './layers.ts';
 import { gridConnectedKw } from './rules.ts';
 import { cumulativeByYear, emptyBucket, type Bucket, type StandSummary } from './stand-summary.ts';
 
-export interface TownshipRow extends Bucket {
+/**
+ * One township's figures: countyTotals on the township's own features, so every key means exactly what it means in
+ * the county totals (`annual_sink_tCO2e`: all sources — stands, wetlands, restored mines, pilot polygons when counted;
+ * `stands_annual_sink_tCO2e`: the stands alone; the `*_by_source_tCO2e` breakdowns), and the townships add up to the
+ * county. Plus what only a township has: its code and name, its stand count, the upgrade / 油茶 / 碳汇造林 work done
+ * in it. `land_area_mu` and `coverage_pct` are null when there is no township polygon for the code.
+ */
+export type TownshipRow = Omit<CountyTotals, 'land_area_mu' | 'coverage_pct'> & {
   code: string;
   name: string;
-  land_area_mu: number | null; // from townships.geojson; null when the layer is missing
+  /** Stands (小班) in the township. */
+  count: number;
+  land_area_mu: number | null;
   coverage_pct: number | null;
-  grid_connected_kw: number;
-  wetland_sink_tCO2e: number;
-  /** Stand carbon per hectare of forest area, t C/ha. */
-  carbon_density_tC_per_ha: number;
-  /**
-   * The township's share of the county figures of the same name (countyTotals on the township's features): carbon stock
-   * of stands + restored mines + 碳汇造林 pilot polygons (when the county counts them), and the annual sink of those plus
-   * wetlands. `carbon_stock_tCO2e` / `annual_sink_tCO2e` (from the bucket) are the stands alone. The gross growth
-   * of all sources is the net sink plus the stands' harvest and mortality (the other sinks are net already), as for the county.
-   */
-  carbon_stock_all_sources_tCO2e: number;
-  annual_sink_all_sources_tCO2e: number;
-  gross_growth_all_sources_tCO2e: number;
-  /** 95 % intervals of the two all-sources figures above (Monte Carlo cells of the township's stands, wetlands, restored
-   *  mines and pilot polygons), so each interval is about the figure it is shown beside. */
-  uncertainty: CarbonUncertainty;
-}
+  /** 低产低效林改造 done in the township by the end of the year, by type (the public files' `upgrade_mu` is the total
+   *  done by the plan's deadline: another figure, so another name). */
+  upgrade_by_type_mu: Bucket['upgrade_mu'];
+  oil_tea_mu: Bucket['oil_tea_mu'];
+  carbon_afforestation_mu: number;
+};
 
 /** The small layers (and their areas) restricted to one township's features; the stands are summed elsewhere. */
 function townshipExtras(layers: PlanLayers, areas: AreaCache, code: string, withPilots: boolean): { layers: PlanLayers; areas: AreaCache } {
@@ -67,43 +65,36 @@ export function upgradeDoneByTownship(stands: FC<StandLike>, areasM2: Float64Arr
   return out;
 }
 
-export function townshipRows(layers: PlanLayers, areas: AreaCache, summary: StandSummary, factors: CarbonFactors, year: number, mc?: McResult): TownshipRow[] {
-  const rows = new Map<string, TownshipRow>();
-  const row = (code: string, name: string): TownshipRow => {
-    let r = rows.get(code);
-    if (!r) {
-      const b = summary.byTownship[code] ?? { ...emptyBucket(), code, name };
-      r = {
-        ...b, code, name: name || b.name, land_area_mu: null, coverage_pct: null, grid_connected_kw: 0, wetland_sink_tCO2e: 0,
-        carbon_density_tC_per_ha: 0, carbon_stock_all_sources_tCO2e: 0, annual_sink_all_sources_tCO2e: 0, gross_growth_all_sources_tCO2e: 0,
-        uncertainty: mc ? uncertaintyOf(mc, mc.by_scope[code]) : noUncertainty(),
-      };
-      rows.set(code, r);
-    }
-    return r;
-  };
+export function townshipRows(
+  layers: PlanLayers, areas: AreaCache, summary: StandSummary, factors: CarbonFactors, year: number, mc?: McResult,
+  gridFactorId: string = factors.defaultGridFactor, methodLabel = '',
+): TownshipRow[] {
+  const land = new Map<string, number>();
+  const names = new Map<string, string>();
   (layers.townships?.features ?? []).forEach((f, i) => {
     const p = f.properties;
     if (!p) return;
-    const r = row(p.code, p.name);
-    r.land_area_mu = fromSquareMetres(areas.townships?.[i] ?? 0, 'mu');
-    r.coverage_pct = r.land_area_mu > 0 ? (r.forest_area_mu / r.land_area_mu) * 100 : null;
+    names.set(p.code, p.name);
+    land.set(p.code, fromSquareMetres(areas.townships?.[i] ?? 0, 'mu'));
   });
-  for (const [code, b] of Object.entries(summary.byTownship)) row(code, b.name);
-  // Each township's figures come from countyTotals on its own features, so they mean what the county figures mean and
-  // add up to them. Pilot polygons are counted in a township exactly when the county counts them.
+  for (const [code, b] of Object.entries(summary.byTownship)) if (!names.has(code) || !names.get(code)) names.set(code, b.name);
+  // Pilot polygons are counted in a township exactly when the county counts them.
   const pilotsCounted = countyTotals(layers, areas, summary, factors, year).carbon_pilots_counted;
-  for (const r of rows.values()) {
-    const scope = townshipExtras(layers, areas, r.code, pilotsCounted);
-    const t = countyTotals(scope.layers, scope.areas, { ...summary, county: summary.byTownship[r.code] ?? emptyBucket() }, factors, year);
-    r.grid_connected_kw = t.avoided_emissions.grid_connected_kw;
-    r.wetland_sink_tCO2e = t.annual_sink_by_source_tCO2e.wetlands;
-    r.carbon_stock_all_sources_tCO2e = t.carbon_stock_tCO2e;
-    r.annual_sink_all_sources_tCO2e = t.annual_sink_tCO2e;
-    r.gross_growth_all_sources_tCO2e = t.gross_growth_tCO2e;
-    r.carbon_density_tC_per_ha = t.carbon_density_tC_per_ha;
-  }
-  return [...rows.values()].sort((a, b) => a.code.localeCompare(b.code));
+  const rows = [...names].map(([code, name]): TownshipRow => {
+    const b = summary.byTownship[code] ?? { ...emptyBucket(), code, name };
+    const scope = townshipExtras(layers, areas, code, pilotsCounted);
+    const { land_area_mu: _countyLand, coverage_pct: _countyCoverage, ...t } = countyTotals(scope.layers, scope.areas, { ...summary, county: b }, factors, year, gridFactorId, undefined, methodLabel);
+    const landMu = land.get(code);
+    return {
+      code, name, count: b.count,
+      land_area_mu: landMu ?? null,
+      coverage_pct: landMu !== undefined && landMu > 0 ? (b.forest_area_mu / landMu) * 100 : null,
+      ...t,
+      uncertainty: mc ? uncertaintyOf(mc, mc.by_scope[code]) : noUncertainty(),
+      upgrade_by_type_mu: b.upgrade_mu, oil_tea_mu: b.oil_tea_mu, carbon_afforestation_mu: b.carbon_afforestation_mu,
+    };
+  });
+  return rows.sort((a, b) => a.code.localeCompare(b.code));
 }
 
 export interface YearRow {

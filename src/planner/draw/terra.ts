@@ -6,7 +6,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import {
   TerraDraw, TerraDrawCircleMode, TerraDrawFreehandMode, TerraDrawLineStringMode, TerraDrawModeUndoRedo, TerraDrawPointMode,
-  TerraDrawPolygonMode, TerraDrawRectangleMode, TerraDrawSelectMode, TerraDrawSessionUndoRedo, TerraDrawUndoRedoKeyboardShortcuts, ValidateNotSelfIntersecting,
+  TerraDrawPolygonMode, TerraDrawRectangleMode, TerraDrawSelectMode, TerraDrawSessionUndoRedo, ValidateNotSelfIntersecting,
   type GeoJSONStoreFeatures,
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
@@ -83,7 +83,9 @@ export function createDraw(map: MapLibreMap, hooks: DrawHooks): TerraDraw {
         }])),
       }),
     ],
-    undoRedo: { sessionLevel: new TerraDrawSessionUndoRedo(), modeLevel: new TerraDrawModeUndoRedo(), keyboardShortcuts: new TerraDrawUndoRedoKeyboardShortcuts() },
+    // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y are the page's (use-terra-draw.ts): Terra Draw's own shortcuts fire only while the
+    // map has the keyboard focus, and a planner who just clicked a panel button pressed them in vain.
+    undoRedo: { sessionLevel: new TerraDrawSessionUndoRedo(), modeLevel: new TerraDrawModeUndoRedo() },
   });
   draw.start();
   if (TEST_HOOKS) exposeForTests({ __draw: draw });

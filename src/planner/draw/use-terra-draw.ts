@@ -131,6 +131,27 @@ export function useTerraDraw(map: MapLibreMap | null, ws: Workspace, hooks: Draw
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // Undo and redo from anywhere on the page (the map need not have the focus), except while typing in a field, where
+  // the keys undo the typing: Ctrl/⌘+Z undoes, Ctrl/⌘+Shift+Z and Ctrl+Y redo.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      const redo = (key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey);
+      if (key !== 'z' && !redo) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
+      const draw = drawRef.current;
+      if (!draw) return;
+      e.preventDefault();
+      if (redo) draw.redo();
+      else draw.undo();
+      reconcile();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [reconcile]);
+
   useEffect(() => {
     if (!ws.loaded || !drawRef.current) return;
     syncRef.current?.sync(ws.ref.current);

@@ -39,3 +39,14 @@ describe('importFeatures', () => {
     expect(change).toEqual({ put: [], removed: [], focus: undefined });
   });
 });
+
+describe('sites from a reference layer or the planner\'s own CSV', () => {
+  it('takes the origin, name and note the caller gives (a merge of stands)', () => {
+    const { workspace: next } = importFeatures(workspace([]), { file: '二类', lang: 'zh', newId: ids(), now: 1, origin: 'ref:L1:二类', name: '合并地块（3 个小班）', note: '由 3 个小班合并', features: [feature({ LIN_BAN: '1', XIAO_BAN: '2' })] });
+    expect(next.sites[0]).toMatchObject({ origin: 'ref:L1:二类', name: '合并地块（3 个小班）', note: '由 3 个小班合并' });
+  });
+  it('reads the bilingual headers of the sites CSV (名称 name, 类型 type, 备注 note)', () => {
+    const { workspace: next } = importFeatures(workspace([]), { file: 'sites.csv', lang: 'zh', newId: ids(), now: 1, features: [feature({ '名称 name': '光伏一号', '类型 type': '光伏', '备注 note': '东坡' })] });
+    expect(next.sites[0]).toMatchObject({ name: '光伏一号', type: '光伏', note: '东坡' });
+  });
+});

@@ -14,6 +14,11 @@ export interface ImportArgs {
   lang: 'zh' | 'en';
   newId: () => string;
   now: number;
+  /** Where the sites come from, when not the file itself: a reference layer's origin (stand-source.ts). */
+  origin?: string;
+  /** Names and notes given by the caller (a merge of stands), overriding those read from the attributes. */
+  name?: string;
+  note?: string;
 }
 
 export function importFeatures(ws: PlanWorkspace, a: ImportArgs): OpResult {
@@ -21,8 +26,8 @@ export function importFeatures(ws: PlanWorkspace, a: ImportArgs): OpResult {
     const p = f.properties ?? {};
     const carried = carriedAttributes(p, a.lang);
     return asDrawn<Site>({
-      id: a.newId(), name: carried.name ?? `${a.file} #${i + 1}`, type: isSiteType(p.type) ? p.type : '其他', note: carried.note, geometry: f.geometry,
-      origin: `import:${a.file}`, ...(Object.keys(carried.attributes).length ? { attributes: carried.attributes } : {}),
+      id: a.newId(), name: a.name ?? carried.name ?? `${a.file} #${i + 1}`, type: isSiteType(carried.type) ? carried.type : '其他', note: a.note ?? carried.note, geometry: f.geometry,
+      origin: a.origin ?? `import:${a.file}`, ...(Object.keys(carried.attributes).length ? { attributes: carried.attributes } : {}),
       // One millisecond apart: the list keeps the file's order after a reload (sites load sorted by `created`).
       created: a.now + i, updated: a.now, rev: 1,
     });

@@ -1,5 +1,6 @@
-// The reference layers' list (show/hide, zoom to, remove) and the popup of a clicked reference feature: its
-// attributes as text and a button that makes it a site. Picking goes through the worker's index, so the site gets the
+// The reference layers' list (show/hide, zoom to, remove), the popup of a clicked reference feature — its attributes
+// as text, coded inventory values with their names (地类 0132 其他灌木林地), and a button that makes it a site — and
+// picking several stands to merge (PickPanel.tsx). Picking goes through the worker's index, so the site gets the
 // file's own geometry, not the tiled copy MapLibre draws.
 import type { Feature, Geometry } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
@@ -11,6 +12,10 @@ import type { ReferencePick } from '../../workers/planner.worker.ts';
 import { paren, pt } from '../text.ts';
 import { fillText } from '../../ui/fill-text.ts';
 import type { ReferenceLayers } from './use-reference-layers.ts';
+import { codeNames } from '../../core/inventory/code-names.ts';
+import { valueName } from '../../ui/value-names.ts';
+import { PickPanel, type MergedStands } from './PickPanel.tsx';
+import type { ReferenceMeta } from './reference-store.ts';
 
 interface Props {
   lang: Lang;
@@ -18,10 +23,12 @@ interface Props {
   refs: ReferenceLayers;
   /** Picking is on only while browsing (clicks draw or select in the other modes). */
   pickable: boolean;
-  onPick: (layerName: string, feature: Feature<Geometry>) => void;
+  onPick: (layer: ReferenceMeta, feature: Feature<Geometry>) => void;
+  onMerged: (m: MergedStands) => void;
+  onError: (message: string) => void;
 }
 
-export function ReferencePanel({ lang, map, refs, pickable, onPick }: Props) {
+export function ReferencePanel({ lang, map, refs, pickable, onPick, onMerged, onError }: Props) {
   const [picked, setPicked] = useState<{ at: [number, number]; hits: ReferencePick[] } | null>(null);
   const [node] = useState(() => document.createElement('div'));
 
@@ -46,6 +53,7 @@ export function ReferencePanel({ lang, map, refs, pickable, onPick }: Props) {
 
   if (refs.layers.length === 0 && !refs.fault) return null;
   const first = picked?.hits[0];
+  const names = first ? codeNames(first.feature.properties ?? {}) : {};
   return (
     <section data-testid="reference-layers">
       <h3>{pt(lang, 'referenceLayers')}</h3>
@@ -65,13 +73,16 @@ export function ReferencePanel({ lang, map, refs, pickable, onPick }: Props) {
         ))}
       </ul>
       <p className="planner-muted planner-small">{pt(lang, 'referenceClickHelp')}</p>
+      <PickPanel lang={lang} map={map} layers={refs.layers.filter((l) => l.visible)} enabled={pickable} onMerged={onMerged} onError={onError} />
       {first && createPortal(
         <div className="planner-ref-popup__body" data-testid="reference-popup">
           <strong>{first.layerName}</strong>
           <table className="planner-table"><tbody>
-            {Object.entries(first.feature.properties ?? {}).slice(0, 40).map(([k, v]) => <tr key={k}><th scope="row">{k}</th><td>{v === null || v === undefined ? '' : String(v)}</td></tr>)}
+            {Object.entries(first.feature.properties ?? {}).slice(0, 40).map(([k, v]) => (
+              <tr key={k} data-field={k}><th scope="row">{k}</th><td>{v === null || v === undefined ? '' : String(v)}{names[k] && <span className="planner-code-name" data-testid="reference-code-name"> {valueName(names[k], lang)}</span>}</td></tr>
+            ))}
           </tbody></table>
-          <button type="button" data-testid="reference-make-site" onClick={() => { onPick(first.layerName, first.feature); setPicked(null); }}>{pt(lang, 'makeItASite')}</button>
+          <button type="button" data-testid="reference-make-site" onClick={() => { const l = refs.layers.find((x) => x.id === first.layerId); if (l) onPick(l, first.feature); setPicked(null); }}>{pt(lang, 'makeItASite')}</button>
           {picked!.hits.length > 1 && <p className="planner-muted planner-small">{fillText(pt(lang, 'moreFeaturesHere'), { moreCount: picked!.hits.length - 1 })}</p>}
         </div>, node)}
     </section>

@@ -65,3 +65,42 @@ export function pickAt(index: PickIndex, lon: number, lat: number, tolerance: nu
   const size = (i: number) => { const b = bboxOf(index.features[i].geometry)!; return (b[2] - b[0]) * (b[3] - b[1]); };
   return found.sort((a, b) => size(a) - size(b)).slice(0, max);
 }
+
+type Box = [number, number, number, number];
+
+const inBox = (p: Position, b: Box) => p[0] >= b[0] && p[0] <= b[2] && p[1] >= b[1] && p[1] <= b[3];
+
+/** Whether segment p–q crosses segment r–s (proper or touching). */
+function segmentsMeet(p: Position, q: Position, r: Position, s: Position): boolean {
+  const o = (a: Position, b: Position, c: Position) => Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
+  const [o1, o2, o3, o4] = [o(p, q, r), o(p, q, s), o(r, s, p), o(r, s, q)];
+  return o1 !== o2 && o3 !== o4;
+}
+
+function pathMeetsBox(path: Position[], b: Box): boolean {
+  if (path.some((p) => inBox(p, b))) return true;
+  const corners: Position[] = [[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]]];
+  for (let i = 0; i + 1 < path.length; i++) {
+    for (let k = 0; k < 4; k++) if (segmentsMeet(path[i], path[i + 1], corners[k], corners[(k + 1) % 4])) return true;
+  }
+  return false;
+}
+
+/** Whether a geometry meets (touches or overlaps) the lon/lat box. */
+export function meetsBox(g: Geometry, b: Box): boolean {
+  switch (g.type) {
+    case 'Point': return inBox(g.coordinates, b);
+    case 'MultiPoint': return g.coordinates.some((p) => inBox(p, b));
+    case 'LineString': return pathMeetsBox(g.coordinates, b);
+    case 'MultiLineString': return g.coordinates.some((l) => pathMeetsBox(l, b));
+    case 'Polygon': return g.coordinates.some((r) => pathMeetsBox(r, b)) || hits(g, b[0], b[1], 0);
+    case 'MultiPolygon': return g.coordinates.some((poly) => poly.some((r) => pathMeetsBox(r, b)) || hits({ type: 'Polygon', coordinates: poly }, b[0], b[1], 0));
+    case 'GeometryCollection': return g.geometries.some((c) => meetsBox(c, b));
+  }
+}
+
+/** Indexes of the features meeting the box (a box drawn on the map: the stands it touches), in file order. */
+export function pickInBox(index: PickIndex, b: Box): number[] {
+  if (!index.tree) return [];
+  return index.tree.search(b[0], b[1], b[2], b[3]).filter((i) => meetsBox(index.features[i].geometry, b)).sort((x, y) => x - y);
+}

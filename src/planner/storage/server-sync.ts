@@ -7,6 +7,10 @@
 //   deleted here (owner)       → deleted on the server (soft, with that version); deleted there → removed here;
 //   new on the server (shared with this user, or made on another computer) → added here.
 // The same version rule as the API: a save on a stale version answers 409 and becomes a conflict.
+// A site the server refuses (400 and the like: markup in its name, invalid geometry) is remembered with the server's
+// keyed answer and the content it refused (per user, in localStorage): it is not sent again until it changes, and the
+// panel marks it with the reason instead of retrying it on every pass. Nothing here says "synced" while a site is not:
+// every site that did not reach the server is a problem of the pass (refused, read-only, a viewer's local site).
 import { isSiteType } from '../../core/analysis/site-types.ts';
 import type { SiteWire } from '../../core/share/site-wire.ts';
 import type { Site } from '../site.ts';
@@ -16,6 +20,19 @@ export type ServerSite = SiteWire;
 
 /** Per site: the server version and the content hash at the last sync. */
 export type SyncMeta = Record<string, { version: number; hash: string }>;
+
+/** Per site the server refused: the content it refused (hash) and its answer (status, keyed body). */
+export type RefusedMeta = Record<string, { hash: string; status: number; body: unknown }>;
+
+/** What the server says about a site besides its content: who owns it, who it is shared with, what we may do. */
+export type SiteInfo = Pick<ServerSite, 'owner' | 'sharing' | 'can_edit' | 'can_share' | 'version'>;
+
+/** A site that did not reach the server in this pass, and why. */
+export type SyncProblem =
+  | { kind: 'refused'; id: string; name: string; status: number; body: unknown }
+  | { kind: 'transient'; id: string; name: string; status: number; body: unknown }
+  | { kind: 'readOnly'; id: string; name: string }
+  | { kind: 'viewerLocal'; id: string; name: string };
 
 export interface Conflict {
   local: Site;
@@ -29,10 +46,17 @@ export interface SyncResult {
   /** Local sites to remove (deleted on the server). */
   removals: string[];
   conflicts: Conflict[];
-  /** Sites the server refused (e.g. invalid geometry), with the reason. */
-  errors: string[];
+  /** Sites that did not reach the server (refused with the reason, read-only, a server error this time). */
+  problems: SyncProblem[];
+  /** Refusals to remember (the previous ones still standing, plus this pass's). */
+  refused: RefusedMeta;
+  /** Owner, sharing and rights of every site on the server this user may read. */
+  info: Record<string, SiteInfo>;
   pushed: number;
 }
+
+/** Statuses that mean "this content is refused" (not worth sending again unchanged), as against a passing failure. */
+const REFUSAL = (status: number) => status >= 400 && status < 500 && ![401, 408, 409, 429].includes(status);
 
 export type Requester = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -74,26 +98,56 @@ export function fromServer(s: ServerSite): Site {
 
 const body = (s: Site) => ({ name: s.name, type: s.type, note: s.note, origin: s.origin, geometry: s.geometry });
 
-/** One synchronisation pass. `local` is the workspace; `meta` what the last pass left (not modified: a new one is returned). */
-export async function syncOnce(request: Requester, local: Site[], previous: SyncMeta, canWrite = true): Promise<SyncResult> {
+/** The list could not be read: the server is unreachable, or answered with an error (status and body kept). */
+export class SyncUnavailable extends Error {
+  constructor(readonly status: number, readonly body: unknown) {
+    super(`GET /api/sites answered ${status}`);
+  }
+}
+
+/**
+ * One synchronisation pass. `local` is the workspace; `meta` what the last pass left, `refusedBefore` the refusals
+ * remembered (neither is modified: new ones are returned).
+ */
+export async function syncOnce(request: Requester, local: Site[], previous: SyncMeta, canWrite = true, refusedBefore: RefusedMeta = {}): Promise<SyncResult> {
   const meta: SyncMeta = { ...previous };
-  const out: SyncResult = { meta, pulls: [], removals: [], conflicts: [], errors: [], pushed: 0 };
+  const refused: RefusedMeta = {};
+  const out: SyncResult = { meta, pulls: [], removals: [], conflicts: [], problems: [], refused, info: {}, pushed: 0 };
   const list = await request('GET', '/api/sites?deleted=1');
-  if (list.status !== 200) throw new Error(list.body?.error ?? `HTTP ${list.status}`);
+  if (list.status !== 200) throw new SyncUnavailable(list.status, list.body);
   const server = new Map<string, ServerSite>((list.body.sites as ServerSite[]).map((s) => [s.id, s]));
+  for (const s of server.values()) {
+    if (!s.deleted) out.info[s.id] = { owner: s.owner, sharing: s.sharing, can_edit: s.can_edit, can_share: s.can_share, version: s.version };
+  }
   const here = new Set(local.map((s) => s.id));
 
   const save = async (site: Site, version: number | null) => {
-    // A viewer's sites stay in the browser: the server refuses their writes.
-    if (!canWrite) return;
+    // A viewer's sites stay in the browser (the server refuses their writes): said, not hidden.
+    if (!canWrite) {
+      out.problems.push({ kind: 'viewerLocal', id: site.id, name: site.name });
+      return;
+    }
+    const hash = contentHash(site);
+    const before = refusedBefore[site.id];
+    if (before && before.hash === hash) {
+      // Refused as it is: not sent again until it changes.
+      refused[site.id] = before;
+      out.problems.push({ kind: 'refused', id: site.id, name: site.name, status: before.status, body: before.body });
+      return;
+    }
     const r = version === null
       ? await request('POST', '/api/sites', { id: site.id, ...body(site) })
       : await request('PUT', `/api/sites/${encodeURIComponent(site.id)}`, { version, ...body(site) });
     if (r.status === 200 || r.status === 201) {
-      meta[site.id] = { version: r.body.version, hash: contentHash(site) };
+      meta[site.id] = { version: r.body.version, hash };
+      const w = r.body as ServerSite;
+      out.info[site.id] = { owner: w.owner, sharing: w.sharing, can_edit: w.can_edit, can_share: w.can_share, version: w.version };
       out.pushed++;
     } else if (r.status === 409 && r.body?.current) out.conflicts.push({ local: site, server: r.body.current });
-    else out.errors.push(`${site.name}: ${r.body?.error ?? `HTTP ${r.status}`}`);
+    else if (REFUSAL(r.status)) {
+      refused[site.id] = { hash, status: r.status, body: r.body };
+      out.problems.push({ kind: 'refused', id: site.id, name: site.name, status: r.status, body: r.body });
+    } else out.problems.push({ kind: 'transient', id: site.id, name: site.name, status: r.status, body: r.body });
   };
 
   for (const site of local) {
@@ -120,7 +174,7 @@ export async function syncOnce(request: Requester, local: Site[], previous: Sync
       } else out.conflicts.push({ local: site, server: s });
     } else if (changedHere && !changedThere) {
       if (s.can_edit) await save(site, m.version);
-      else out.errors.push(`${site.name}: shared with you read-only; your change stays in this browser`);
+      else out.problems.push({ kind: 'readOnly', id: site.id, name: site.name });
     } else if (!changedHere && changedThere) {
       out.pulls.push(fromServer(s));
       meta[site.id] = { version: s.version, hash: serverHash };
@@ -136,7 +190,7 @@ export async function syncOnce(request: Requester, local: Site[], previous: Sync
       // Deleted here, unchanged there since: delete it on the server too (soft; history keeps it).
       const r = await request('DELETE', `/api/sites/${encodeURIComponent(s.id)}?version=${m.version}`);
       if (r.status === 200) delete meta[s.id];
-      else if (r.status !== 409) out.errors.push(`${s.name}: ${r.body?.error ?? `HTTP ${r.status}`}`);
+      else if (r.status !== 409) out.problems.push({ kind: REFUSAL(r.status) ? 'refused' : 'transient', id: s.id, name: s.name, status: r.status, body: r.body });
     } else if (!s.deleted && (!m || s.version !== m.version)) {
       // New to this browser (shared with us, or made elsewhere), or changed there after we removed it here.
       out.pulls.push(fromServer(s));
@@ -147,7 +201,7 @@ export async function syncOnce(request: Requester, local: Site[], previous: Sync
 }
 
 /** The planner chose in a conflict: keep theirs (the local copy is saved on the server's version) or the server's. */
-export async function resolveConflict(request: Requester, c: Conflict, keep: 'local' | 'server', meta: SyncMeta): Promise<{ meta: SyncMeta; pull: Site | null; error: string | null; conflict: Conflict | null }> {
+export async function resolveConflict(request: Requester, c: Conflict, keep: 'local' | 'server', meta: SyncMeta): Promise<{ meta: SyncMeta; pull: Site | null; error: { status: number; body: unknown } | null; conflict: Conflict | null }> {
   const next = { ...meta };
   if (keep === 'server') {
     const site = fromServer(c.server);
@@ -167,24 +221,31 @@ export async function resolveConflict(request: Requester, c: Conflict, keep: 'lo
     return { meta: next, pull: null, error: null, conflict: null };
   }
   if (r.status === 409 && r.body?.current) return { meta: next, pull: null, error: null, conflict: { local: c.local, server: r.body.current } };
-  return { meta: next, pull: null, error: r.body?.error ?? `HTTP ${r.status}`, conflict: null };
+  return { meta: next, pull: null, error: { status: r.status, body: r.body }, conflict: null };
 }
 
 const META_KEY = 'xingguo-planner-sync:';
+const REFUSED_KEY = 'xingguo-planner-refused:';
 
-export function loadMeta(user: string): SyncMeta {
+function load<T extends object>(key: string): T {
   try {
-    const v = JSON.parse(localStorage.getItem(META_KEY + user) ?? '{}') as unknown;
-    return v && typeof v === 'object' ? (v as SyncMeta) : {};
+    const v = JSON.parse(localStorage.getItem(key) ?? '{}') as unknown;
+    return (v && typeof v === 'object' ? v : {}) as T;
   } catch {
-    return {};
+    return {} as T;
   }
 }
 
-export function saveMeta(user: string, meta: SyncMeta): void {
+function save(key: string, value: object): void {
   try {
-    localStorage.setItem(META_KEY + user, JSON.stringify(meta));
+    localStorage.setItem(key, JSON.stringify(value));
   } catch {
-    // Storage full or blocked: the next pass compares again from the server's versions (conflicts, never lost edits).
+    // Storage full or blocked: the next pass compares again from the server's versions (conflicts, never lost edits);
+    // a refused site is then sent once more per page load and refused again, with the reason shown.
   }
 }
+
+export const loadMeta = (user: string): SyncMeta => load<SyncMeta>(META_KEY + user);
+export const saveMeta = (user: string, meta: SyncMeta): void => save(META_KEY + user, meta);
+export const loadRefused = (user: string): RefusedMeta => load<RefusedMeta>(REFUSED_KEY + user);
+export const saveRefused = (user: string, refused: RefusedMeta): void => save(REFUSED_KEY + user, refused);

@@ -4,6 +4,8 @@
 // record each (put/delete by id), never "replace the store with my list", so two tabs cannot erase each other's sites.
 // When another tab opens a newer version of the database, this tab closes its connection (so the upgrade is not
 // blocked) and carries on in memory, saying so.
+// Each fault carries the dictionary key of its text and the browser's reason (shown in the UI language by the panel,
+// storeFaultText in ../store-text.ts); `message` is the same in English, for logs and tests.
 import { parseSite, type Site } from '../site.ts';
 
 const DB_NAME = 'xingguo-planner';
@@ -12,10 +14,17 @@ const VERSION = 1;
 
 export type StoreFaultKind = 'unavailable' | 'quota' | 'corrupt' | 'write' | 'versionchange';
 
+export type StoreFaultKey = 'storeMissing' | 'storeUnavailable' | 'storeBlocked' | 'storeQuota' | 'storeWrite' | 'storeVersionChange' | 'storeCorrupt' | 'storeReadFailed';
+
 export interface StoreFault {
   kind: StoreFaultKind;
   message: string;
+  key: StoreFaultKey;
+  /** The browser's error (name, message) where there is one; `count`/`reasons` for unreadable records. */
+  params?: { errorName?: string; errorMessage?: string; count?: number; reasons?: string };
 }
+
+const errorParams = (e: unknown) => ({ errorName: (e as { name?: string } | null)?.name ?? '', errorMessage: (e as Error | null)?.message ?? String(e) });
 
 export interface SiteStore {
   /** True while writes reach IndexedDB; false after a fault made the store memory-only. */
@@ -45,8 +54,8 @@ function done(tx: IDBTransaction): Promise<void> {
 function classify(e: unknown): StoreFault {
   const name = (e as { name?: string } | null)?.name ?? '';
   const message = (e as Error | null)?.message || name || String(e);
-  if (name === 'QuotaExceededError') return { kind: 'quota', message: `storage is full (${message}); this site and later changes are kept in memory only — export them to keep them` };
-  return { kind: 'write', message: `could not save (${name || 'error'}: ${message}); sites are kept in memory only` };
+  if (name === 'QuotaExceededError') return { kind: 'quota', key: 'storeQuota', params: errorParams(e), message: `storage is full (${message}); this site and later changes are not stored in this browser — export them to keep them` };
+  return { kind: 'write', key: 'storeWrite', params: errorParams(e), message: `could not save (${name || 'error'}: ${message}); later changes are not stored in this browser` };
 }
 
 function openDb(factory: IDBFactory): Promise<IDBDatabase> {
@@ -67,7 +76,7 @@ function openDb(factory: IDBFactory): Promise<IDBDatabase> {
     r.onerror = () => reject(r.error);
     r.onblocked = () => {
       gaveUp = true;
-      reject(new Error('the database is blocked by another tab of this app; close the other tabs and reload'));
+      reject(Object.assign(new Error('the database is blocked by another tab of this app; close the other tabs and reload'), { name: 'BlockedError' }));
     };
   });
 }
@@ -85,19 +94,20 @@ export function openSiteStore(factory: IDBFactory | undefined = globalThis.index
         d.close();
         db = null;
         alive = false;
-        const fault: StoreFault = { kind: 'versionchange', message: 'another tab upgraded the saved-sites database; this tab now keeps its sites in memory only — export them, then reload' };
+        const fault: StoreFault = { kind: 'versionchange', key: 'storeVersionChange', message: 'another tab upgraded the saved-sites database; this tab no longer stores its changes — export them, then reload' };
         for (const l of listeners) l(fault);
       };
       return null;
     }, (e) => {
       alive = false;
-      return { kind: 'unavailable', message: `IndexedDB is unavailable (${(e as Error)?.message ?? e}); sites are kept in memory only` } as StoreFault;
+      const blocked = (e as { name?: string } | null)?.name === 'BlockedError';
+      return { kind: 'unavailable', key: blocked ? 'storeBlocked' : 'storeUnavailable', params: errorParams(e), message: `IndexedDB is unavailable (${(e as Error)?.message ?? e}); sites are not stored in this browser` } as StoreFault;
     })
-    : Promise.resolve({ kind: 'unavailable', message: 'IndexedDB is not available in this browser; sites are kept in memory only' });
+    : Promise.resolve({ kind: 'unavailable', key: 'storeMissing', message: 'IndexedDB is not available in this browser; sites are not stored in this browser' } as StoreFault);
 
   async function write(fn: (s: IDBObjectStore) => void): Promise<StoreFault | null> {
     const opened = await ready;
-    if (opened || !db || !alive) return opened ?? { kind: 'unavailable', message: 'sites are kept in memory only' };
+    if (opened || !db || !alive) return opened ?? { kind: 'unavailable', key: 'storeMissing', message: 'sites are not stored in this browser' };
     try {
       const tx = db.transaction(STORE, 'readwrite');
       fn(tx.objectStore(STORE));
@@ -129,13 +139,15 @@ export function openSiteStore(factory: IDBFactory | undefined = globalThis.index
         if (why.length) {
           faults.push({
             kind: 'corrupt',
+            key: 'storeCorrupt',
+            params: { count: why.length, reasons: `${why.slice(0, 5).join('; ')}${why.length > 5 ? '; …' : ''}` },
             message: `${why.length} saved site${why.length > 1 ? 's' : ''} could not be read and ${why.length > 1 ? 'were' : 'was'} skipped (left in storage, not deleted): ${why.slice(0, 5).join('; ')}${why.length > 5 ? '; …' : ''}`,
           });
         }
         sites.sort((a, b) => a.created - b.created);
         return { sites, faults };
       } catch (e) {
-        return { sites: [], faults: [{ kind: 'unavailable', message: `could not read saved sites: ${(e as Error)?.message ?? e}` }] };
+        return { sites: [], faults: [{ kind: 'unavailable', key: 'storeReadFailed', params: errorParams(e), message: `could not read saved sites: ${(e as Error)?.message ?? e}` }] };
       }
     },
     put: (site) => write((s) => s.put(structuredClone(site))),

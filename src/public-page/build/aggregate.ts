@@ -46,7 +46,7 @@ function townshipFigures(layers: PlanLayers, areas: AreaCache, progress: PlanPro
     .filter((r) => (polygons.length ? names.has(r.code) : r.code !== 'unknown'))
     .map((r) => {
       const land = r.land_area_mu ?? 0;
-      const stock = r.carbon_stock_all_sources_tCO2e;
+      const stock = r.carbon_stock_tCO2e;
       const up = upgrade.get(r.code) ?? 0;
       return {
         id: r.code,
@@ -54,7 +54,7 @@ function townshipFigures(layers: PlanLayers, areas: AreaCache, progress: PlanPro
         name: r.name,
         name_en: names.get(r.code) ?? '',
         land_area_mu: round(land, 1),
-        forest_land_mu: round(r.area_mu, 1),
+        forest_land_mu: round(r.forest_land_mu, 1),
         forest_area_mu: round(r.forest_area_mu, 1),
         coverage_pct: round(r.coverage_pct ?? 0, 2),
         carbon_stock_tCO2e: round(stock, 0),
@@ -62,11 +62,11 @@ function townshipFigures(layers: PlanLayers, areas: AreaCache, progress: PlanPro
         carbon_stock_hi_tCO2e: round(r.uncertainty.carbon_stock_tCO2e[1], 0),
         carbon_density_tC_per_ha: round(r.carbon_density_tC_per_ha, 1),
         carbon_density_tCO2e_per_ha: round(r.carbon_density_tC_per_ha * CO2_PER_C, 1),
-        annual_sink_tCO2e: round(r.annual_sink_all_sources_tCO2e, 0),
+        annual_sink_tCO2e: round(r.annual_sink_tCO2e, 0),
         annual_sink_lo_tCO2e: round(r.uncertainty.annual_sink_tCO2e[0], 0),
         annual_sink_hi_tCO2e: round(r.uncertainty.annual_sink_tCO2e[1], 0),
         upgrade_mu: round(up, 1),
-        upgrade_share_pct: round(r.area_mu > 0 ? (up / r.area_mu) * 100 : 0, 2),
+        upgrade_share_pct: round(r.forest_land_mu > 0 ? (up / r.forest_land_mu) * 100 : 0, 2),
       };
     });
 }

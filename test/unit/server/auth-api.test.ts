@@ -9,7 +9,7 @@ describe.each(engines())('accounts and permissions on $name', (engine) => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await testServer(engine, { loginLimit: { maxFailures: 3, windowMs: 60_000 } });
+    server = await testServer(engine, { loginLimit: { accountFailures: 3, addressFailures: 5, windowMs: 60_000 } });
   });
   afterAll(async () => server?.close());
 
@@ -82,18 +82,30 @@ describe.each(engines())('accounts and permissions on $name', (engine) => {
     void c;
   });
 
-  it('rate-limits failed sign-ins (429 with Retry-After), even with the right password afterwards', async () => {
+  it('locks an account after its failed sign-ins (429 with Retry-After, even with the right password); others at that address are free', async () => {
     const c = new Client(server);
     c.remoteAddress = '10.0.0.9';
     for (let i = 0; i < 3; i++) expect((await c.login('limited', `wrong ${i} password`)).status).toBe(401);
     const r = await c.login('limited', 'whatever password');
     expect(r.status).toBe(429);
     expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
-    expect(r.body.error).toMatch(/too many/);
-    // The limit is per address too: this address has used up its failures for every name; other addresses have not.
-    expect((await c.login('root', PASSWORD)).status).toBe(429);
+    expect(r.body).toMatchObject({ key: 'auth.accountLocked' });
+    expect(r.body.error).toMatch(/too many failed sign-ins for this account/);
+    // Any spelling of the name is the same account.
+    expect((await c.login('LIMITED', 'whatever password')).status).toBe(429);
+    // The same address, another account: not locked (one person's typos do not lock out the others behind one NAT).
+    expect((await c.login('root', PASSWORD)).status).toBe(200);
+  });
+
+  it('locks an address after failures across many names; other addresses are free', async () => {
+    const c = new Client(server);
+    c.remoteAddress = '10.0.0.20';
+    for (let i = 0; i < 5; i++) expect((await c.login(`guess${i}`, 'wrong password')).status).toBe(401);
+    const r = await c.login('root', PASSWORD);
+    expect(r.status).toBe(429);
+    expect(r.body.key).toBe('auth.addressLocked');
     const other = new Client(server);
-    other.remoteAddress = '10.0.0.10';
+    other.remoteAddress = '10.0.0.21';
     expect((await other.login('root', PASSWORD)).status).toBe(200);
   });
 
@@ -151,7 +163,12 @@ describe.each(engines())('accounts and permissions on $name', (engine) => {
       ['GET', () => '/data/../data/stands.columns.bin', undefined, { anonymous: 401, viewer: 200, planner: 200, editor: 200 }],
       ['GET', () => '/data/%2e%2e/%2e%2e/package.json', undefined, { anonymous: 401, viewer: 404, planner: 404, editor: 404 }],
       ['GET', () => '/public/', undefined, { anonymous: 200, viewer: 200, planner: 200, editor: 200 }],
-      ['GET', () => '/public/data/township-stats.geojson', undefined, { anonymous: 200, viewer: 200, planner: 200, editor: 200 }],
+      ['GET', () => '/public/data/public/township-stats.geojson', undefined, { anonymous: 200, viewer: 200, planner: 200, editor: 200 }],
+      // the public page reads only its own list of the data folder's files (src/public-page/layers.ts publicDataFiles)
+      ['GET', () => '/public/data/stands.columns.bin', undefined, { anonymous: 404, viewer: 404, planner: 404, editor: 404 }],
+      ['GET', () => '/public/data/%2e%2e/stands.columns.bin', undefined, { anonymous: 404, viewer: 404, planner: 404, editor: 404 }],
+      ['GET', () => '/data/README.md', undefined, { anonymous: 401, viewer: 404, planner: 404, editor: 404 }],
+      ['GET', () => '/data/', undefined, { anonymous: 401, viewer: 404, planner: 404, editor: 404 }],
       ['GET', () => '/public/../data/stands.columns.bin', undefined, { anonymous: 401, viewer: 200, planner: 200, editor: 200 }],
       ['GET', () => '/login/', undefined, { anonymous: 200, viewer: 200, planner: 200, editor: 200 }],
       ['GET', () => '/api/nothing-here', undefined, { anonymous: 401, viewer: 404, planner: 404, editor: 404 }],

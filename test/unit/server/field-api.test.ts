@@ -58,7 +58,7 @@ for (const engine of engines()) {
 
     beforeAll(async () => {
       data = fieldDataDir();
-      server = await testServer(engine, { projectDataDir: data.dir });
+      server = await testServer(engine, { dataDir: data.dir });
       editor = await signedIn(server, 'ed', 'editor');
       planner = await signedIn(server, 'pl', 'planner');
       planner2 = await signedIn(server, 'pl2', 'planner');

@@ -4,6 +4,7 @@
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { apiMessageText, isApiMessageKey, type MessageParams } from '../../../src/core/messages/api-messages.ts';
 import { createApp, type App, type AppOptions } from '../../../src/server/app.ts';
 import { openDb, type Db } from '../../../src/server/db.ts';
 import { migrate } from '../../../src/server/migrations.ts';
@@ -58,12 +59,13 @@ export interface TestServer {
 export async function testServer(engine: TestEngine, options: Partial<AppOptions> = {}): Promise<TestServer> {
   const { db, drop } = await engine.open();
   await migrate(db);
+  // The pages (built without data, as scripts/lib/pages.ts builds them) and a data folder the server serves them from.
   const pages = mkdtempSync(path.join(os.tmpdir(), 'xg-pages-'));
-  for (const [dir, file, body] of [['bureau', 'index.html', '<title>bureau</title>'], ['bureau/data', 'stands.columns.bin', 'internal'], ['public', 'index.html', '<title>public</title>'], ['public/data', 'township-stats.geojson', '{}'], ['login', 'index.html', '<title>login</title>']]) {
+  for (const [dir, file, body] of [['bureau', 'index.html', '<title>bureau</title>'], ['data', 'stands.columns.bin', 'internal'], ['data', 'README.md', 'not served'], ['data/public', 'township-stats.geojson', '{}'], ['public', 'index.html', '<title>public</title>'], ['login', 'index.html', '<title>login</title>']]) {
     mkdirSync(path.join(pages, dir), { recursive: true });
     (await import('node:fs')).writeFileSync(path.join(pages, dir, file), body);
   }
-  const app = await createApp({ db, bureauDir: path.join(pages, 'bureau'), publicDir: path.join(pages, 'public'), loginDir: path.join(pages, 'login'), log: () => undefined, ...options });
+  const app = await createApp({ db, bureauDir: path.join(pages, 'bureau'), publicDir: path.join(pages, 'public'), loginDir: path.join(pages, 'login'), dataDir: path.join(pages, 'data'), log: () => undefined, ...options });
   await app.fastify.ready();
   return { db, app, close: async () => { await app.fastify.close(); await drop(); rmSync(pages, { recursive: true, force: true }); } };
 }
@@ -101,6 +103,7 @@ export class Client {
     } catch {
       // not JSON (a page)
     }
+    if (r.statusCode >= 400 && parsed && typeof parsed === 'object') assertKeyed(method, url, r.statusCode, parsed as Record<string, unknown>);
     return { status: r.statusCode, body: parsed, headers: r.headers };
   }
 
@@ -109,6 +112,23 @@ export class Client {
     if (r.status === 200) this.csrf = r.body.csrf;
     return r;
   }
+}
+
+/**
+ * Every error the API answers is keyed (issue 22): `key` from the catalogue, `params`, and `error` = the catalogue's
+ * English text (or "<field>: <reason>" for a field's refusal). Checked on every error reply of every API test, so an
+ * unkeyed message anywhere in the server fails the tests that reach it.
+ */
+export function assertKeyed(method: string, url: string, status: number, body: Record<string, unknown>): void {
+  const where = `${method} ${url} → ${status} ${JSON.stringify(body).slice(0, 200)}`;
+  if (!isApiMessageKey(body.key)) throw new Error(`unkeyed error: ${where}`);
+  const params = (body.params ?? {}) as MessageParams;
+  if (typeof params !== 'object') throw new Error(`params not an object: ${where}`);
+  const text = apiMessageText(body.key, params, 'en');
+  const ok = body.error === text || (typeof body.field === 'string' && body.error === `${body.field}: ${body.reason}` && text.endsWith(String(body.reason)));
+  if (!ok) throw new Error(`error text is not the catalogue's (${JSON.stringify(text)}): ${where}`);
+  // No slot left unfilled in either language.
+  for (const lang of ['zh', 'en'] as const) if (/\{\w+\}/.test(apiMessageText(body.key, params, lang))) throw new Error(`unfilled slot in ${lang}: ${apiMessageText(body.key, params, lang)} (${where})`);
 }
 
 export const PASSWORD = 'correct horse battery';

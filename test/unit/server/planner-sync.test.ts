@@ -106,10 +106,42 @@ describe('planner sync on pglite', () => {
     expect(local.some((s) => s.id === 'b-1')).toBe(false);
   });
 
-  it('a site the server refuses stays local with the reason', async () => {
-    local = [...local, { ...site('s-3', 'bad'), geometry: { type: 'Polygon', coordinates: [[[115, 26], [115.1, 26.1], [115.1, 26], [115, 26.1], [115, 26]]] } }];
-    const r = await sync();
-    expect(r.errors.join()).toMatch(/bad: geometry is not valid/);
+  it('a site the server refuses stays local with the keyed reason, and is not sent again until it changes (issue 24)', async () => {
+    local = [...local, { ...site('s-3', 'bad'), geometry: { type: 'Polygon', coordinates: [[[115, 26], [115.1, 26.1], [115.1, 26], [115, 26.1], [115, 26]]] } }, site('s-4', '名称<b>')];
+    const writes: string[] = [];
+    const counting: Requester = (method, path, body) => { if (method !== 'GET') writes.push(`${method} ${path}`); return ann.request(method, path, body); };
+    let refused = {};
+    const pass = async () => {
+      const r = await syncOnce(counting, local, meta, true, refused);
+      meta = r.meta;
+      refused = r.refused;
+      return r;
+    };
+    const r = await pass();
     expect(local.some((s) => s.id === 's-3')).toBe(true);
+    const byId = Object.fromEntries(r.problems.map((p) => [p.id, p]));
+    expect(byId['s-3']).toMatchObject({ kind: 'refused', status: 400, body: { key: 'geometry.selfIntersection' } });
+    expect(byId['s-4']).toMatchObject({ kind: 'refused', status: 400, body: { key: 'site.fieldMarkup', params: { field: 'name' } } });
+    expect(writes).toEqual(['POST /api/sites', 'POST /api/sites']);
+    // The next passes (every 20 s, every page load with the refusals kept in localStorage) send nothing and say why.
+    for (let i = 0; i < 3; i++) {
+      const again = await pass();
+      expect(again.problems.map((p) => [p.id, p.kind]).sort()).toEqual([['s-3', 'refused'], ['s-4', 'refused']]);
+    }
+    expect(writes).toHaveLength(2);
+    // Changed (the markup taken out): sent again, and accepted.
+    local = local.map((s) => (s.id === 's-4' ? { ...s, name: '名称 b' } : s));
+    const fixed = await pass();
+    expect(writes).toEqual(['POST /api/sites', 'POST /api/sites', 'POST /api/sites']);
+    expect(fixed.problems.map((p) => p.id)).toEqual(['s-3']);
+    expect((await ann.request('GET', '/api/sites/s-4')).body.name).toBe('名称 b');
+    expect(fixed.info['s-4']).toMatchObject({ owner: 'ann', sharing: 'private', can_share: true });
+  });
+
+  it('a viewer’s local site is a problem of the pass, not silently "synced"', async () => {
+    const vic = await signedIn(server, 'vic', 'viewer');
+    const r = await syncOnce(requester(vic), [site('v-1', 'viewer drew this')], {}, false);
+    expect(r.problems).toEqual([{ kind: 'viewerLocal', id: 'v-1', name: 'viewer drew this' }]);
+    expect((await vic.request('GET', '/api/sites/v-1')).status).toBe(404);
   });
 });

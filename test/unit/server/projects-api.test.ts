@@ -35,7 +35,7 @@ describe.each(engines())('project layers API on $name', (engine) => {
 
   beforeAll(async () => {
     dataDir = dataCopy();
-    server = await testServer(engine, { projectDataDir: dataDir });
+    server = await testServer(engine, { dataDir });
     anon = new Client(server);
     viewer = await signedIn(server, 'vic', 'viewer');
     planner = await signedIn(server, 'pat', 'planner');
@@ -168,6 +168,99 @@ describe.each(engines())('project layers API on $name', (engine) => {
     expect(back.features.some((f) => f.properties!.id === 'sub-nanwai')).toBe(true);
   });
 
+  it('reverting an older change reverts only its own fields: a later change to other fields stays (issue 22)', async () => {
+    const pv = ((await editor.request('GET', '/api/projects/pv')).body as FeatureCollection).features[1];
+    const id = pv.properties!.id as string;
+    const c1 = await editor.request('PATCH', `/api/projects/pv/${id}`, { notes: '第一次' });
+    const c2 = await editor.request('PATCH', `/api/projects/pv/${id}`, { name: '第二次改名' });
+    expect([c1.status, c2.status]).toEqual([200, 200]);
+    const rev = await editor.request('POST', `/api/audit/${c1.body.audit}/revert`);
+    expect(rev.status).toBe(200);
+    // Change 1 undone, change 2 kept (the old revert put the whole state before change 1 back, renaming it too).
+    expect(rev.body.properties.notes ?? '').toBe(pv.properties!.notes ?? '');
+    expect(rev.body.properties.name).toBe('第二次改名');
+    expect(rev.body.reverted).toEqual(['notes']);
+    expect(rev.body.kept).toEqual([expect.objectContaining({ id: c2.body.audit, user: 'eve', fields: ['name'] })]);
+    const hist = (await viewer.request('GET', `/api/audit?layer=pv&feature=${id}`)).body.changes;
+    expect(hist.map((c: { action: string; fields: string[] }) => [c.action, c.fields])).toEqual([['revert', ['notes']], ['edit', ['name']], ['edit', ['notes']]]);
+  });
+
+  it('reverting a change whose fields a later change also changed asks first (409 with the later changes), then overwrites them only when confirmed', async () => {
+    const pv = ((await editor.request('GET', '/api/projects/pv')).body as FeatureCollection).features[2];
+    const id = pv.properties!.id as string;
+    const capacity0 = pv.properties!.capacity_mw;
+    const c1 = await editor.request('PATCH', `/api/projects/pv/${id}`, { capacity: 11 });
+    const c2 = await editor.request('PATCH', `/api/projects/pv/${id}`, { capacity: 22, notes: '扩容' });
+    const c3 = await editor.request('PATCH', `/api/projects/pv/${id}`, { name: '只改名' });
+    const { rows: [n0] } = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM project_audit');
+    const asked = await editor.request('POST', `/api/audit/${c1.body.audit}/revert`);
+    expect(asked.status).toBe(409);
+    expect(asked.body).toMatchObject({ key: 'audit.laterChanges', params: { count: 1, fields: 'capacity_mw' }, fields: ['capacity_mw'] });
+    expect(asked.body.later).toEqual([expect.objectContaining({ id: c2.body.audit, user: 'eve', action: 'edit', fields: ['capacity_mw', 'notes'] })]);
+    expect(asked.body.kept).toEqual([expect.objectContaining({ id: c3.body.audit, fields: ['name'] })]);
+    // Nothing changed by the question.
+    const { rows: [n1] } = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM project_audit');
+    expect(n1.n).toBe(n0.n);
+    expect(((await viewer.request('GET', '/api/projects/pv')).body as FeatureCollection).features[2].properties!.capacity_mw).toBe(22);
+    const done = await editor.request('POST', `/api/audit/${c1.body.audit}/revert`, { confirm: true });
+    expect(done.status).toBe(200);
+    expect(done.body.properties).toMatchObject({ capacity_mw: capacity0, notes: '扩容', name: '只改名' });
+    expect(done.body.overwrote).toEqual([expect.objectContaining({ id: c2.body.audit })]);
+    // Again: the fields already hold their earlier values.
+    const again = await editor.request('POST', `/api/audit/${c1.body.audit}/revert`, { confirm: true });
+    expect(again.status).toBe(409);
+    expect(again.body.key).toBe('audit.nothingToRevert');
+  });
+
+  it('a revert that would break the completion-year rule is refused with the rule (409), changing nothing', async () => {
+    const mines = ((await editor.request('GET', '/api/projects/mines')).body as FeatureCollection).features;
+    // The last restored mine (the release test below relies on mine-01 and mine-02).
+    const done = [...mines].reverse().find((f) => f.properties!.status === '已修复')!;
+    const id = done.properties!.id as string;
+    const c1 = await editor.request('PATCH', `/api/projects/mines/${id}`, { year: 2020 });
+    const c2 = await editor.request('PATCH', `/api/projects/mines/${id}`, { status: '修复中' });
+    expect([c1.status, c2.status]).toEqual([200, 200]);
+    expect(c2.body.properties.restored_year).toBeNull();
+    expect((await editor.request('POST', `/api/audit/${c1.body.audit}/revert`)).body.key).toBe('audit.laterChanges');
+    const r = await editor.request('POST', `/api/audit/${c1.body.audit}/revert`, { confirm: true });
+    expect(r.status).toBe(409);
+    expect(r.body).toMatchObject({ key: 'project.yearOnlyWhenDone', field: 'year' });
+    // Reverting the later change (status) alone works: done again, with the year it had.
+    const back = await editor.request('POST', `/api/audit/${c2.body.audit}/revert`);
+    expect(back.status).toBe(200);
+    expect(back.body.properties).toMatchObject({ status: '已修复', restored_year: 2020 });
+  });
+
+  it('a completion year after this year is refused (400, keyed), this year is accepted', async () => {
+    const thisYear = new Date().getFullYear();
+    const mines = ((await editor.request('GET', '/api/projects/mines')).body as FeatureCollection).features;
+    // The last mine not restored (the earlier ones are other tests' subjects).
+    const todo = [...mines].reverse().find((f) => f.properties!.status !== '已修复')!;
+    const id = todo.properties!.id as string;
+    const future = await editor.request('PATCH', `/api/projects/mines/${id}`, { status: '已修复', year: thisYear + 1 });
+    expect(future.status).toBe(400);
+    expect(future.body).toMatchObject({ key: 'project.yearInFuture', field: 'year', params: { year: thisYear + 1, max: thisYear } });
+    const created = await editor.request('POST', '/api/projects/pv', { name: '未来并网', status: '并网', year: thisYear + 2, capacity: 1, geometry: { type: 'Polygon', coordinates: [[[115.3, 26.3], [115.301, 26.3], [115.301, 26.301], [115.3, 26.3]]] } });
+    expect(created.status).toBe(400);
+    expect(created.body.key).toBe('project.yearInFuture');
+    // A target year (not a completion) may lie ahead.
+    expect((await editor.request('PATCH', '/api/projects/gas-pipelines/' + (((await editor.request('GET', '/api/projects/gas-pipelines')).body as FeatureCollection).features[0].properties!.id), { year: thisYear + 3 })).status).toBe(200);
+    const now = await editor.request('PATCH', `/api/projects/mines/${id}`, { status: '已修复', year: thisYear });
+    expect(now.status).toBe(200);
+    expect((await editor.request('POST', `/api/audit/${now.body.audit}/revert`)).status).toBe(200);
+  });
+
+  it('every refusal is keyed: the session hook, the CSRF check, the not-found handler, body parsing', async () => {
+    const noSession = await anon.request('GET', '/api/audit');
+    expect(noSession.body).toMatchObject({ key: 'auth.signInFirst', error: 'sign in first' });
+    expect((await editor.request('PATCH', '/api/projects/mines/mine-02', { notes: 'x' }, { csrf: 'wrong' })).body.key).toBe('auth.csrf');
+    expect((await editor.request('POST', '/api/no-such-thing', {})).body).toMatchObject({ key: 'request.notFound', params: { method: 'POST', path: '/api/no-such-thing' } });
+    expect((await editor.request('PATCH', '/api/projects/mines/mine-02', undefined, { rawBody: '{bad' })).body.key).toBe('request.badJson');
+    expect((await editor.request('PATCH', '/api/projects/mines/mine-02', undefined, { rawBody: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).body.key).toBe('request.notJson');
+    expect((await anon.request('GET', '/data/stands.columns.bin')).body.key).toBe('auth.signInFirst');
+    expect((await editor.request('GET', '/no-such-file.js')).body).toMatchObject({ key: 'request.fileNotFound' });
+  });
+
   it('retiring with a reason: the reason is in the audit; a bad reason is 400 and changes nothing; viewers cannot retire', async () => {
     expect((await viewer.request('DELETE', '/api/projects/mines/mine-04', { reason: 'x' })).status).toBe(403);
     for (const [body, field] of [[{ reason: 5 }, 'reason'], [{ reason: '<b>' }, 'reason'], [{ reason: 'x'.repeat(501) }, 'reason'], [{ why: 'x' }, 'why'], [[1], 'body']] as const) {
@@ -252,7 +345,9 @@ describe.each(engines())('project layers API on $name', (engine) => {
     expect(leak.status).toBe(200);
     const refused = await editor.request('POST', '/api/publish');
     expect(refused.status).toBe(422);
-    expect(refused.body.error).toMatch(/stand id 360732100-012-034/);
+    // Keyed (the UI shows it in its language); the findings name the leak.
+    expect(refused.body.key).toBe('publish.leakScan');
+    expect(JSON.stringify(refused.body.findings)).toMatch(/stand id 360732100-012-034/);
     expect((await viewer.request('GET', '/api/public-snapshots')).body.snapshots).toHaveLength(2);
     expect((await editor.request('POST', `/api/audit/${leak.body.audit}/revert`)).status).toBe(200);
   }, 120_000);
@@ -264,7 +359,8 @@ describe.each(engines())('project layers API on $name', (engine) => {
     const api = (await viewer.request('GET', '/api/projects/mines')).body;
     expect(r.body).toEqual(api);
     expect((await anon.request('GET', '/data/mines.geojson')).status).toBe(401);
-    expect((await viewer.request('GET', '/data/stands.columns.bin')).body).toBe('internal');
+    // every other file comes from the data folder the server was started with
+    expect((await viewer.request('GET', '/data/county.geojson')).body).toEqual(readFc(dataDir, 'county.geojson'));
   });
 
   it('a new release replaces the file features, keeps drawn ones and retires features that left the files', async () => {

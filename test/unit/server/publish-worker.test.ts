@@ -17,7 +17,7 @@ describe('发布 in a worker thread', () => {
   let anon: Client;
 
   beforeAll(async () => {
-    server = await testServer(engines()[0], { projectDataDir: DATA });
+    server = await testServer(engines()[0], { dataDir: DATA });
     editor = await signedIn(server, 'eve', 'editor');
     viewer = await signedIn(server, 'vic', 'viewer');
     anon = new Client(server);
@@ -71,7 +71,11 @@ describe('发布 in a worker thread', () => {
 
   it('a data folder without stands is refused with the reason (the worker reports it, the server answers 500 and stores nothing)', async () => {
     const { publish } = await import('../../../src/server/publish.ts');
-    await expect(publish(server.db, { username: 'eve', role: 'editor' } as never, path.join(DATA, 'no-such-folder'))).rejects.toThrow(/stands and the county outline are needed/);
+    const refused = await publish(server.db, { username: 'eve', role: 'editor' } as never, path.join(DATA, 'no-such-folder')).then(() => null, (e: { status: number; extra: Record<string, unknown> }) => e);
+    // Keyed for the page ("publish failed, see the log"); the reason travels in `detail` and goes to the server's log.
+    expect(refused?.status).toBe(500);
+    expect(refused?.extra.key).toBe('publish.failed');
+    expect(String(refused?.extra.detail)).toMatch(/stands and the county outline are needed/);
     const list = await viewer.request('GET', '/api/public-snapshots');
     expect(list.body.snapshots).toHaveLength(1);
   }, 300_000);

@@ -24,7 +24,7 @@ describe.each(engines())('QGIS views on $name', (engine) => {
     const all = JSON.parse(readFileSync(path.join(DATA, 'stands.geojson'), 'utf8')) as FeatureCollection;
     stands = { type: 'FeatureCollection', features: all.features.slice(0, N_STANDS) };
     writeFileSync(path.join(dir, 'stands.geojson'), JSON.stringify(stands));
-    server = await testServer(engine, { projectDataDir: dir });
+    server = await testServer(engine, { dataDir: dir });
     const r = await loadStands(server.db, dir);
     expect(r).toMatchObject({ loaded: true, stands: N_STANDS });
     expect((await loadStands(server.db, dir)).loaded).toBe(false);
