@@ -17,8 +17,8 @@ import type { FeatureCollection } from 'geojson';
 import { bboxOf } from '../../src/core/geo/positions.ts';
 import { ROOT } from '../lib/serve-app.ts';
 import { simulatedWalk } from '../lib/simulated-walk.ts';
-import { openFieldPage, serveField } from '../../test/browser/field.spec.ts';
-import { waitForValue } from '../../test/browser/harness.ts';
+import { openFieldPage, serveField } from '../lib/field-site.ts';
+import { waitWith } from '../lib/browser.ts';
 
 const { values } = cli({
   name: 'bench:field',
@@ -43,7 +43,7 @@ try {
   const fp = await openFieldPage(browser, site, centre);
   const { page } = fp;
   await page.locator('.field-tabs button', { hasText: '离线' }).click();
-  await waitForValue(page, (code: string) => !!document.querySelector(`[data-testid="area-choice"] option[value="t-${code}"]`), 30_000, 'the township choice', values.township);
+  await waitWith(page, (code: string) => !!document.querySelector(`[data-testid="area-choice"] option[value="t-${code}"]`), values.township, 30_000, 'the township choice');
   await page.selectOption('[data-testid="area-choice"]', `t-${values.township}`);
   await page.getByRole('button', { name: '计算大小' }).click();
   const size = await page.locator('[data-testid="area-size"]').textContent({ timeout: 30_000 });
@@ -90,10 +90,10 @@ try {
   await page.getByRole('button', { name: '开始走边界' }).click();
   await page.locator('[data-testid="walk-status"]').waitFor();
   await replay();
-  const kept = Number(await waitForValue(page, (n: number) => {
+  const kept = Number(await waitWith(page, (n: number) => {
     const m = /已记录 (\d+) 点/.exec(document.querySelector('[data-testid="walk-status"]')?.textContent ?? '');
     return m && Number(m[1]) >= n ? m[1] : null;
-  }, 120_000, 'the fixes recorded', Math.floor(fixes.length * 0.98)));
+  }, Math.floor(fixes.length * 0.98), 120_000, 'the fixes recorded'));
   await page.getByRole('button', { name: '闭合成面' }).click();
   await page.locator('[data-testid="walk-area"]').waitFor({ timeout: 60_000 });
   await page.waitForTimeout(500);

@@ -2,7 +2,6 @@
 // walk, the walker's tasks nearest first, the reports saved on the phone and their sending, and the offline areas.
 // Four large tabs at the bottom within the thumb's reach; the map stays mounted under the other tabs.
 import type * as maplibregl from 'maplibre-gl';
-import type { Position } from 'geojson';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { layersFor } from '../layers/registry.ts';
 import { defaultChoices } from '../map/layer-state.ts';
@@ -13,7 +12,7 @@ import type { Lang } from '../ui/i18n-types.ts';
 import { LangContext } from '../ui/i18n.ts';
 import { ft } from '../ui/i18n-field.ts';
 import { session as askSession, type FieldSession } from './field-api.ts';
-import type { FieldReport, FieldTask, WalkedBoundary } from './field-types.ts';
+import type { FieldReport, FieldTask, Target, WalkedBoundary } from './field-types.ts';
 import { gpsFeatures } from './gps-overlay.ts';
 import { OfflinePanel } from './OfflinePanel.tsx';
 import { ReportForm, type FormSeed } from './ReportForm.tsx';
@@ -28,11 +27,6 @@ import { WalkPanel } from './WalkPanel.tsx';
 type Tab = 'map' | 'tasks' | 'reports' | 'offline';
 const TABS: Tab[] = ['map', 'tasks', 'reports', 'offline'];
 const RETRY_MS = 20_000;
-
-export interface Target {
-  name: string;
-  position: Position;
-}
 
 export function FieldApp() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('xg-field-lang') === 'en' ? 'en' : 'zh'));

@@ -7,7 +7,7 @@ import { THRESHOLDS_M } from '../core/field/track.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 import { ft } from '../ui/i18n-field.ts';
 import { ApiAnswerError, sendJson, type FieldSession } from './field-api.ts';
-import type { Target } from './FieldApp.tsx';
+import type { Target } from './field-types.ts';
 import { areaParams, coord, distanceText, num } from './format.ts';
 import { timeText } from './photos.ts';
 import type { useGps } from './use-gps.ts';

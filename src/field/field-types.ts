@@ -1,5 +1,5 @@
 // The field page's own records (kept in IndexedDB, src/field/store.ts) and the server's answers it reads.
-import type { Polygon } from 'geojson';
+import type { Polygon, Position } from 'geojson';
 import type { BBox } from '../core/field/tiles.ts';
 import type { TemplateId } from '../core/field/templates.ts';
 
@@ -72,4 +72,10 @@ export interface FieldTask {
   due: string | null;
   note: string;
   status: string;
+}
+
+/** What the walker navigates to (a task's 图斑 or project): distance and bearing are shown to it. */
+export interface Target {
+  name: string;
+  position: Position;
 }

@@ -3,8 +3,7 @@
 // Chromium's geolocation override replaying a walk of known geometry (scripts/lib/simulated-walk.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FeatureCollection } from 'geojson';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { estimateBoundary } from '../../src/core/field/boundary-area.ts';
 import { addFix, closeBoundary, keptFixes, newRecorder, type Fix } from '../../src/core/field/track.ts';
 import { M2_PER_MU } from '../../src/core/geo/units.ts';
@@ -12,74 +11,7 @@ import { ROOT } from '../../scripts/lib/serve-app.ts';
 import { simulatedWalk } from '../../scripts/lib/simulated-walk.ts';
 import { withExif } from '../fixtures/exif-jpeg.ts';
 import { assert, foreignRequests, screenshotPath, type BrowserTest, waitForValue } from './harness.ts';
-import { serveSignedIn, sessionCookie, signIn, type TestSite } from './server.ts';
-
-export const PHONE = { width: 390, height: 780 };
-
-export interface FieldSite {
-  url: string;
-  server: TestSite['server'];
-  patch: { id: string; township: string; centre: [number, number] };
-  close: () => Promise<void>;
-}
-
-async function api(site: { url: string }, user: string, method: string, url: string, body?: unknown): Promise<{ status: number; body: unknown; headers: Headers }> {
-  const token = await signIn(site.url, user);
-  const s = await (await fetch(`${site.url}api/session`, { headers: { cookie: `xg_session=${token}` } })).json() as { csrf: string };
-  const r = await fetch(`${site.url}${url.replace(/^\//, '')}`, {
-    method,
-    headers: { cookie: `xg_session=${token}`, 'x-csrf-token': s.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: r.status, body: await r.json().catch(() => null), headers: r.headers };
-}
-
-/**
- * The app as `npm start` runs it (test/browser/server.ts) on the sample data folder (its 监测图斑 from the raster
- * sample), with a field planner `fay` and an editor `eve` who gives fay a task: the first 图斑.
- */
-export async function serveField(): Promise<FieldSite> {
-  const app = await serveSignedIn(undefined, [['fay', 'planner'], ['eve', 'editor']]);
-  const patches = JSON.parse(readFileSync(path.join(ROOT, 'data/monitoring-patches.geojson'), 'utf8')) as FeatureCollection;
-  const f = patches.features[0];
-  const patch = { id: String(f.properties!.id), township: String(f.properties!.township_code), centre: [Number(f.properties!.centre_lon), Number(f.properties!.centre_lat)] as [number, number] };
-  const site = { url: app.url, server: app.server, patch };
-  const task = await api(site, 'eve', 'POST', 'api/tasks', { target: { kind: 'patch', id: patch.id }, assignee: 'fay', due: '2026-12-31' });
-  if (task.status !== 201) {
-    await app.close();
-    throw new Error(`task not created: ${task.status} ${JSON.stringify(task.body)}`);
-  }
-  return { ...site, close: app.close };
-}
-
-export interface FieldPage {
-  context: BrowserContext;
-  page: Page;
-  requests: string[];
-  pageErrors: string[];
-  failed: string[];
-}
-
-/** A phone: 390 × 780, touch, zh-CN, geolocation allowed and first placed at `at`, signed in as `user`. */
-export async function openFieldPage(browser: Browser, site: { url: string }, at: [number, number], user = 'fay'): Promise<FieldPage> {
-  const context = await browser.newContext({
-    viewport: PHONE, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN',
-    permissions: ['geolocation'], geolocation: { longitude: at[0], latitude: at[1], accuracy: 5 },
-  });
-  await context.addInitScript('globalThis.__name = (fn) => fn;');
-  await context.addCookies([sessionCookie(site.url, await signIn(site.url, user))]);
-  const page = await context.newPage();
-  const requests: string[] = [];
-  const pageErrors: string[] = [];
-  const failed: string[] = [];
-  context.on('request', (r) => requests.push(r.url()));
-  context.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') pageErrors.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${site.url}field/`);
-  await waitForValue(page, () => navigator.serviceWorker.controller !== null, 60_000, 'the service worker to control the page');
-  return { context, page, requests, pageErrors, failed };
-}
+import { fieldApi, openFieldPage, type FieldPage, type FieldSite } from '../../scripts/lib/field-site.ts';
 
 const tab = (page: Page, name: string) => page.locator('.field-tabs button', { hasText: name }).click();
 
@@ -215,20 +147,20 @@ export function fieldTests(browser: Browser, site: FieldSite): BrowserTest[] {
           // Back online: sent once.
           await context.setOffline(false);
           await page.locator('[data-testid="report-state"]', { hasText: '已发送（第 1 版）' }).waitFor({ timeout: 60_000 });
-          const mine = await api(site, 'eve', 'GET', `api/reports?target=${patch.id}`);
+          const mine = await fieldApi(site, 'eve', 'GET', `api/reports?target=${patch.id}`);
           const reports = (mine.body as { reports: { id: string; values: Record<string, unknown>; photos: { taken_at: string; lat: number; lon: number }[]; boundary: { geometry: unknown } | null }[] }).reports;
           assert(reports.length === 1, `one report on the server, got ${reports.length}`);
           assert(reports[0].values.verdict === '属实' && reports[0].values.cause === '采伐', `values: ${JSON.stringify(reports[0].values)}`);
           assert(reports[0].photos.length === 1 && reports[0].photos[0].taken_at?.startsWith('2026-06-01 10:24:31') && Math.abs(reports[0].photos[0].lat - 26.301234) < 1e-6, `photo: ${JSON.stringify(reports[0].photos)}`);
           assert(reports[0].boundary !== null, 'the walked boundary reached the server');
           // The task for the patch is closed by the report.
-          const tasks = (await api(site, 'eve', 'GET', 'api/tasks?assignee=fay&status=open')).body as { tasks: unknown[] };
+          const tasks = (await fieldApi(site, 'eve', 'GET', 'api/tasks?assignee=fay&status=open')).body as { tasks: unknown[] };
           assert(tasks.tasks.length === 0, `fay's task closed, open: ${tasks.tasks.length}`);
 
           // A second send of the same report: the same key, the first answer, no second report.
           await page.getByRole('button', { name: '重新发送' }).click();
           await page.locator('[data-testid="report-note"]', { hasText: '第 2 次' }).waitFor({ timeout: 30_000 });
-          const again = (await api(site, 'eve', 'GET', `api/reports?target=${patch.id}`)).body as { reports: unknown[] };
+          const again = (await fieldApi(site, 'eve', 'GET', `api/reports?target=${patch.id}`)).body as { reports: unknown[] };
           assert(again.reports.length === 1, `still one report after the resend, got ${again.reports.length}`);
           const posts = fp.requests.filter((u) => u.endsWith('/api/reports')).length - postsBefore;
           assert(posts === 2, `two POSTs (first send and resend), saw ${posts}`);

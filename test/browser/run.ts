@@ -26,7 +26,8 @@ import { runReleaseSuite } from './release.spec.ts';
 import { buildPublicFrom, registryTests, writeRegistryFixture } from './registry.spec.ts';
 import { i18nTests } from './i18n.spec.ts';
 import { sitingTests } from './siting.spec.ts';
-import { fieldTests, serveField } from './field.spec.ts';
+import { fieldTests } from './field.spec.ts';
+import { serveField } from '../../scripts/lib/field-site.ts';
 
 // Every page this runner builds carries the test hooks (window.__map, __draw …; src/test-hooks.ts); production builds do not.
 process.env.XG_TEST_HOOKS = '1';
