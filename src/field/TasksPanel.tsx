@@ -1,7 +1,7 @@
 // The walker's open tasks (GET /api/tasks?assignee=me), nearest first from where they stand (by geodesic distance to
 // the target's centre; without a position, by due date). Kept by the service worker for offline use.
 import { useEffect, useState } from 'react';
-import { compassPoint, distanceBearing } from '../core/field/navigation.ts';
+import { compassPoint } from '../core/field/navigation.ts';
 import { templateForTarget } from '../core/field/templates.ts';
 import type { Fix } from '../core/field/track.ts';
 import type { Lang } from '../ui/i18n-types.ts';
@@ -10,22 +10,13 @@ import { ApiAnswerError, getJson } from './field-api.ts';
 import type { FieldTask } from './field-types.ts';
 import { distanceText } from './format.ts';
 import type { FormSeed } from './ReportForm.tsx';
+import { nearestFirst } from './task-order.ts';
 
 interface Props {
   lang: Lang;
   fix: Fix | null;
   onNavigate: (t: FieldTask) => void;
   onReport: (seed: FormSeed) => void;
-}
-
-/** Tasks nearest first from `from` (tasks without a centre last), then by due date. */
-export function nearestFirst(tasks: FieldTask[], from: [number, number] | null): { task: FieldTask; distance: number | null; bearing: number | null }[] {
-  const rows = tasks.map((task) => {
-    if (!from || !task.centre) return { task, distance: null, bearing: null };
-    const d = distanceBearing(from, task.centre);
-    return { task, distance: d.distance_m, bearing: d.bearing_deg };
-  });
-  return rows.sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity) || (a.task.due ?? '9999').localeCompare(b.task.due ?? '9999'));
 }
 
 export function TasksPanel({ lang, fix, onNavigate, onReport }: Props) {
