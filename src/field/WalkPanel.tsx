@@ -73,7 +73,7 @@ export function WalkPanel({ lang, gps, track, target, follow, setFollow, session
               {THRESHOLDS_M.map((t) => <option key={t} value={t}>{ft(lang, 'metres', { n: t })}</option>)}
             </select>
           </label>
-          <button type="button" className="big" onClick={() => { gps.start(); track.start(threshold); }}>{ft(lang, 'walk.start')}</button>
+          <button type="button" className="big" onClick={() => { gps.start(); void track.start(threshold); }}>{ft(lang, 'walk.start')}</button>
         </div>
       )}
       {track.recording && s && !closed?.ok && (

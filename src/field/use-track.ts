@@ -4,6 +4,21 @@ import type { Position } from 'geojson';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Fix } from '../core/field/track.ts';
 import type { TrackReply, TrackRequest } from './track/track-messages.ts';
+import trackWorkerUrl from './track/track-worker.ts?worker&url';
+
+let script: Promise<string> | null = null;
+/**
+ * The track worker's script as a blob: URL, read with fetch (which the service worker answers offline): offline,
+ * Chromium left a worker's own script request hanging instead of passing it to the service worker (as for MapLibre's
+ * worker, src/map/map-worker.ts). Asked for when the page starts, so it is ready before the walk.
+ */
+export function trackWorkerScript(): Promise<string> {
+  script ??= fetch(trackWorkerUrl)
+    .then((r) => (r.ok ? r.blob() : Promise.reject(new Error(String(r.status)))))
+    .then((b) => URL.createObjectURL(new Blob([b], { type: 'text/javascript' })))
+    .catch(() => trackWorkerUrl);
+  return script;
+}
 
 export type Summary = Extract<TrackReply, { type: 'summary' }>;
 export type Closed = Extract<TrackReply, { type: 'closed' }>;
@@ -20,9 +35,11 @@ export function useTrack() {
 
   const send = (m: TrackRequest) => worker.current?.postMessage(m);
 
-  const start = useCallback((thresholdM: number) => {
+  useEffect(() => void trackWorkerScript(), []);
+
+  const start = useCallback(async (thresholdM: number) => {
     worker.current?.terminate();
-    const w = new Worker(new URL('./track/track-worker.ts', import.meta.url), { type: 'module' });
+    const w = new Worker(await trackWorkerScript(), { type: 'module' });
     let pendingSummary: Summary | null = null;
     let frame = 0;
     w.onmessage = (e: MessageEvent<TrackReply>) => {
