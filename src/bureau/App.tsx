@@ -7,6 +7,7 @@ import { layersFor } from '../layers/registry.ts';
 import { defaultChoices, type LayerChoices } from '../map/layer-state.ts';
 import { MapView, type PickedFeature } from '../map/MapView.tsx';
 import { LangContext, UI_TEXT } from '../ui/i18n.ts';
+import { fieldReviewText } from '../ui/i18n-field-review.ts';
 import { useYear } from '../ui/use-year.ts';
 import { YearControl } from '../ui/YearControl.tsx';
 import type { Lang } from '../ui/i18n-types.ts';
@@ -25,6 +26,8 @@ const Dashboard = lazy(() => import('./dashboard/Dashboard.tsx'));
 const PlannerPanel = lazy(() => import('../planner/PlannerPanel.tsx'));
 // Drawing and importing project features (Terra Draw, the importers) loads only for a signed-in editor.
 const ProjectTools = lazy(() => import('./ProjectTools.tsx'));
+// The 外业 panel (field tasks and reports, issue 26) loads only when opened.
+const FieldPanel = lazy(() => import('./field/FieldPanel.tsx'));
 
 function initialLang(): Lang {
   const fromUrl = new URLSearchParams(location.search).get('lang');
@@ -46,6 +49,7 @@ export function App() {
   // The planner stays open across a reload (it keeps its own view and selection; see planner/session.ts).
   const [showPlanner, setShowPlanner] = useState(() => new URLSearchParams(location.search).has('planner') || location.hash.startsWith('#share=') || plannerWasOpen());
   useEffect(() => rememberPlannerOpen(showPlanner), [showPlanner]);
+  const [showField, setShowField] = useState(() => new URLSearchParams(location.search).has('field'));
   const visibleLayers = useMemo(() => Object.keys(choices).filter((id) => choices[id].visible), [choices]);
   const onLayers = useCallback((visible: string[]) => setChoices((prev) => Object.fromEntries(Object.entries(prev).map(([id, c]) => [id, { ...c, visible: visible.includes(id) }]))), []);
   const [township, setTownship] = useState<{ code: string; name: string } | null>(null);
@@ -106,7 +110,7 @@ export function App() {
 
   return (
     <LangContext.Provider value={lang}>
-      <div className={showDashboard || showPlanner ? "app app--dashboard" : "app"}>
+      <div className={showDashboard || showPlanner || showField ? "app app--dashboard" : "app"}>
         <header className="app-header">
           <h1>{t('appTitle')}</h1>
           <span className="app-header__subtitle">{t('appSubtitle')}</span>
@@ -117,6 +121,9 @@ export function App() {
           </button>
           <button type="button" className="dashboard-switch" data-testid="planner-switch" aria-pressed={showPlanner} onClick={() => setShowPlanner(!showPlanner)}>
             {lang === 'zh' ? '规划工作台' : 'Planner'}
+          </button>
+          <button type="button" className="dashboard-switch" data-testid="field-switch" aria-pressed={showField} onClick={() => setShowField(!showField)}>
+            {fieldReviewText('fieldSwitch', lang)}
           </button>
           <button type="button" className="lang-switch" data-testid="lang-switch" lang={lang === 'zh' ? 'en' : 'zh'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
             {t('language')}
@@ -162,14 +169,21 @@ export function App() {
             </span>
           </div>
         </main>
-        {(showPlanner || showDashboard) && (
+        {(showPlanner || showDashboard || showField) && (
           // One column for both panels: open together they share it, one above the other, each scrolling on its own,
           // so the map keeps its width (a fourth grid child wrapped into a row of its own and squeezed the map to 16 px).
-          <div className="side-panels" data-both={showPlanner && showDashboard}>
+          <div className="side-panels" data-both={[showPlanner, showDashboard, showField].filter(Boolean).length > 1}>
             {showPlanner && (
               <aside className="dashboard-panel planner-panel" aria-label={lang === 'zh' ? '规划工作台' : 'Planner'}>
                 <Suspense fallback={<div>{t('loading')}</div>}>
                   <PlannerPanel lang={lang} map={map} visibleLayers={visibleLayers} onLayers={onLayers} />
+                </Suspense>
+              </aside>
+            )}
+            {showField && (
+              <aside className="dashboard-panel" aria-label={fieldReviewText('fieldTitle', lang)}>
+                <Suspense fallback={<div>{t('loading')}</div>}>
+                  <FieldPanel map={map} />
                 </Suspense>
               </aside>
             )}

@@ -281,7 +281,7 @@ export class MapController {
       if (o.kind === 'reference') this.setOverlayVisible(o, o.visible);
       return;
     }
-    if ((o.kind === 'sites' || o.kind === 'siting') && !map.isStyleLoaded()) {
+    if ((o.kind === 'sites' || o.kind === 'siting' || o.kind === 'field-review') && !map.isStyleLoaded()) {
       // Not before the style has loaded: the first sites arrive while the map is still building.
       map.once('idle', () => this.setOverlay(o));
       return;

@@ -28,12 +28,14 @@ export type Overlay =
   /** The selected site's siting findings: each affected part with its verdict (properties.verdict), most serious last. */
   | { kind: 'siting'; data: FeatureCollection }
   /** Stands picked on a reference layer (box or filter), before they are merged into a site. */
-  | { kind: 'pick'; data: FeatureCollection };
+  | { kind: 'pick'; data: FeatureCollection }
+  /** The bureau's 外业 panel: where reports were made and where tasks send someone (points with kind and status). */
+  | { kind: 'field-review'; data: FeatureCollection };
 
 export type OverlayKind = Overlay['kind'];
 
 /** Overlays are named by kind (one of each) or, for reference layers, by kind and id. */
-export type OverlayRef = { kind: 'sites' } | { kind: 'import-preview' } | { kind: 'siting' } | { kind: 'reference'; id: string } | { kind: 'pick' } | { kind: 'field' };
+export type OverlayRef = { kind: 'sites' } | { kind: 'import-preview' } | { kind: 'siting' } | { kind: 'reference'; id: string } | { kind: 'pick' } | { kind: 'field' } | { kind: 'field-review' };
 
 /** The colour of each siting verdict on the map (the panel uses the same, planner.css .verdict--*). */
 export const VERDICT_COLOURS: Record<string, string> = { 禁止: '#d32f2f', 需审批: '#f57c00', 注意: '#fbc02d', 允许: '#388e3c' };
@@ -45,6 +47,7 @@ export function overlayKey(o: OverlayRef): string {
   if (o.kind === 'field') return 'field-gps';
   if (o.kind === 'siting') return 'planner-siting';
   if (o.kind === 'pick') return 'planner-pick';
+  if (o.kind === 'field-review') return 'field-review';
   return `planner-ref-${o.id}`;
 }
 
@@ -104,6 +107,18 @@ export function overlayLayers(o: Overlay): LayerSpecification[] {
       { id: layerId(key, 'fill'), type: 'fill', source, filter: IS_POLYGON, paint: { 'fill-color': '#ffd400', 'fill-opacity': 0.45 } },
       { id: layerId(key, 'line'), type: 'line', source, paint: { 'line-color': '#b35900', 'line-width': 2 } },
     ];
+  } else if (o.kind === 'field-review') {
+    // Reports: small, coloured by review status; tasks: larger with a thick white ring.
+    const isTask = ['==', ['get', 'kind'], 'task'];
+    out = [{
+      id: layerId(key, 'point'), type: 'circle', source,
+      paint: {
+        'circle-radius': ['case', isTask, 7, 5],
+        'circle-color': ['match', ['get', 'status'], 'submitted', '#d97706', 'accepted', '#15803d', 'returned', '#b91c1c', 'open', '#2563eb', '#6b7280'],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': ['case', isTask, 3, 1.5],
+      },
+    }];
   } else {
     // Over green stands a green outline at every zoom read as a dark-green grid: a light blue tint shows where the
     // layer is, and its outlines (steel blue, not green) are drawn only from zoom 13, where stands are big enough to tell.

@@ -164,7 +164,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   registerProjectRoutes(app, db, opts.dataDir);
   // Field work (issue 26): reports, photos, tasks, 监测图斑, offline areas; one plugin (src/server/field/). The data
-  // folder is both the release (its 监测图斑) and what the server serves at /data/ (the offline plan's file sizes).
+  // folder is both the release (its monitoring-patches.geojson) and what /data/ serves (the offline plan's sizes).
   await app.register(fieldPlugin, { db, dataDir: opts.dataDir, servedDataDir: opts.dataDir });
 
   // --- Pages ---------------------------------------------------------------------------------------------------

@@ -25,9 +25,10 @@ import { makeStressData } from '../../scripts/make-stress-data.ts';
 import { runReleaseSuite } from './release.spec.ts';
 import { buildPublicFrom, registryTests, writeRegistryFixture } from './registry.spec.ts';
 import { i18nTests } from './i18n.spec.ts';
+import { fieldReviewTests, serveField } from './field-review.spec.ts';
 import { sitingTests } from './siting.spec.ts';
 import { fieldTests } from './field.spec.ts';
-import { serveField } from '../../scripts/lib/field-site.ts';
+import { serveField as serveFieldPage } from '../../scripts/lib/field-site.ts';
 
 // Every page this runner builds carries the test hooks (window.__map, __draw …; src/test-hooks.ts); production builds do not.
 process.env.XG_TEST_HOOKS = '1';
@@ -44,10 +45,10 @@ const i18nOnly = only === 'i18n';
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
 // `admin` (user administration, admin.spec.ts) needs the bureau and sign-in builds and a server of its own.
 const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared' || only === 'admin' || only === 'siting' || only === 'planner-tools';
-const runBureau = only !== 'public' && only !== 'field' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
+const runBureau = only !== 'public' && only !== 'field-review' && only !== 'field' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
-const runPublic = only !== 'bureau' && only !== 'field' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
+const runPublic = only !== 'bureau' && only !== 'field-review' && only !== 'field' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), served as `npm start -- --data data-stress`.
 const runStress = only === undefined || only === 'stress';
 // CSP and XSS (security.spec.ts): the shared server, and a second one on a payload-laden copy of data/.
@@ -142,6 +143,15 @@ try {
       await site.close();
     }
   }
+  if (only === undefined || only === 'field-review') {
+    // The bureau's 外业 panel (issue 26): the editor's reviews go to this server's database: a server of its own.
+    const site = await serveField();
+    try {
+      failed += await runTests('field-review', fieldReviewTests(browser, site));
+    } finally {
+      await site.close();
+    }
+  }
   if (runSecurity) failed += await runSecuritySuite(browser, runTests, await sampleSite());
   // A bureau's 二类 export imported with data:import, served by `npm start -- --data <release>` in a process of its own.
   if (runRelease) failed += await runReleaseSuite(browser, runTests);
@@ -166,7 +176,7 @@ try {
   }
   if (only === undefined || only === 'field') {
     // The field page (issue 26): its own server (the sample's 监测图斑, a field user with a task, an editor).
-    const site = await serveField();
+    const site = await serveFieldPage();
     try {
       failed += await runTests('field', fieldTests(browser, site));
     } finally {

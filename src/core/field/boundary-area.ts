@@ -18,7 +18,7 @@
 //     estimate grows as σ √(P ℓ): between the independent-fix value and the pessimistic "whole band" P·σ (every fix
 //     off outwards at once).
 //  4. The interval shown is ±1.96 σ_A (≈ 95 %).
-// test: src/core/field/boundary-area.test.ts checks step 2 against a Monte Carlo simulation and the coverage of the
+// test: test/unit/field-boundary-area.test.ts checks step 2 against a Monte Carlo simulation and the coverage of the
 // 95 % interval under correlated noise.
 import type { Polygon } from 'geojson';
 import { geodesicArea, geodesicPerimeter } from '../geo/measure.ts';

@@ -1,6 +1,6 @@
 // Field report templates, declared as data: a report kind lists its fields, which are required, their choices and
 // ranges. The field page builds its forms from these, the server checks reports against the same declarations
-// (report-check.ts), and the exports take their columns from them. Labels are dictionary keys (src/ui/i18n-field.ts);
+// (report-check.ts), and the exports take their columns from them. Labels are dictionary keys (the field page's section of the dictionary);
 // choice values are stored as the Chinese data values, as the bureau's records are, and translated for display.
 import { SPECIES } from '../inventory/schema.ts';
 

@@ -1,7 +1,7 @@
 // Walking a boundary: GPS fixes in, a polygon out. A fix is kept when its accuracy is within the threshold the walker
 // chose and it is at least `minSpacingM` from the last kept fix (standing still adds nothing); a pause ends a segment,
 // and the segments are joined in order when the track is closed. Pure and synchronous: the field page runs it in a
-// worker (src/field/track/track-worker.ts), so recording never holds the page's main thread.
+// worker (the field page's track worker), so recording never holds the page's main thread.
 import type { Polygon, Position } from 'geojson';
 import { findCrossing } from '../geo/validate.ts';
 import { localFrame } from './local-frame.ts';

@@ -18,7 +18,7 @@ export async function patchSheet(q: Queryable, dataDir: string | undefined, patc
   const { feature, status: now } = await patchStatusOf(q, dataDir, patchId);
   const p = feature.properties;
   const history = await patchHistory(q, patchId);
-  const reports = (await listReports(q, { target: patchId, template: 'patch-check' as const }, { id: 0, username: '', role: 'viewer' })).reverse();
+  const reports = (await listReports(q, { target: patchId, template: 'patch-check' }, { id: 0, username: '', role: 'viewer' })).reverse();
   const out: string[] = [];
   const row = (label: string, value: unknown) => out.push(`${label}：${text(value)}`);
   out.push('兴国县 监测图斑现场核查表 / Field check sheet of a monitoring patch', '（模拟数据 / sample data）', LINE);

@@ -5,7 +5,8 @@ import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { MAX_PHOTOS, NOTE_MAX, PATCH_STATUSES, TEMPLATE_IDS } from '../../core/field/templates.ts';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+// A union of string literals typed as the union of its values (a mapped array loses the literal types in TypeBox 1.x).
+const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v))));
 
 /** Ids made on the phone (reports, photos): letters, digits, - and _; 8–64 characters (a UUID fits). */
 export const ClientId = Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$' });

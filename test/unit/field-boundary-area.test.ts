@@ -2,10 +2,10 @@
 // of independent vertex errors, and the ≈95 % interval's coverage when the errors are correlated along the walk as the
 // model assumes (and when they are not: independent per fix, where the estimate must be conservative).
 import { describe, expect, it } from 'vitest';
-import { simulatedWalk } from '../../../scripts/lib/simulated-walk.ts';
-import { Rng } from '../random.ts';
-import { correlatedSigma, estimateBoundary, shoelaceSigma } from './boundary-area.ts';
-import { addFix, closeBoundary, keptFixes, newRecorder } from './track.ts';
+import { simulatedWalk } from '../../scripts/lib/simulated-walk.ts';
+import { Rng } from '../../src/core/random.ts';
+import { correlatedSigma, estimateBoundary, shoelaceSigma } from '../../src/core/field/boundary-area.ts';
+import { addFix, closeBoundary, keptFixes, newRecorder } from '../../src/core/field/track.ts';
 
 const shoelace = (xy: [number, number][]) => {
   let s = 0;

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withExif } from '../../../test/fixtures/exif-jpeg.ts';
-import { sniffPhoto } from './photo-type.ts';
+import { withExif } from '../fixtures/exif-jpeg.ts';
+import { sniffPhoto } from '../../src/core/field/photo-type.ts';
 
-const jpeg = new Uint8Array(readFileSync(path.join(import.meta.dirname, '../../../test/fixtures/photos/field-photo.jpg')));
+const jpeg = new Uint8Array(readFileSync(path.join(import.meta.dirname, '../fixtures/photos/field-photo.jpg')));
 
 describe('sniffPhoto', () => {
   it('reads a JPEG and its size from the frame header, with an EXIF segment in front too', () => {
