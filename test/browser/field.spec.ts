@@ -108,7 +108,7 @@ export function fieldTests(browser: Browser, site: FieldSite): BrowserTest[] {
           await page.locator('[data-testid="walk-rejected"]', { hasText: '±40 米，超过 15 米，已舍弃' }).waitFor({ timeout: 10_000 });
           await replay(fp, walk.fixes.slice(20));
           // Chromium may merge overrides that come close together, so the page can get a few fixes fewer than were sent:
-          // wait until the count settles, then expect nearly all.
+          // wait until the count settles, then expect nearly the core's count (a merged fix moves the 2 m spacing chain).
           let last = '';
           let settled = '';
           for (let i = 0; i < 60 && !settled; i++) {
@@ -118,7 +118,7 @@ export function fieldTests(browser: Browser, site: FieldSite): BrowserTest[] {
             last = now;
           }
           const counts = /已记录 (\d+) 点，舍弃 (\d+)/.exec(settled);
-          assert(counts && Number(counts[1]) >= 0.9 * expected.kept && Number(counts[1]) <= expected.kept, `kept fixes: ${settled} (sent ${expected.kept} good ones)`);
+          assert(counts && Math.abs(Number(counts[1]) - expected.kept) <= 0.1 * expected.kept, `kept fixes: ${settled} (the core keeps ${expected.kept} of those sent)`);
           assert(Number(counts[2]) >= 0.8 * expected.rejected && Number(counts[2]) <= expected.rejected, `rejected: ${settled} (sent ${expected.rejected} poor ones)`);
           await page.getByRole('button', { name: '闭合成面' }).click();
           const areaText = await page.locator('[data-testid="walk-area"]').textContent({ timeout: 20_000 });
