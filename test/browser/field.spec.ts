@@ -155,7 +155,10 @@ export function fieldTests(browser: Browser, site: FieldSite): BrowserTest[] {
 
           // Back online: sent once.
           await context.setOffline(false);
-          await page.locator('[data-testid="report-state"]', { hasText: '已发送（第 1 版）' }).waitFor({ timeout: 60_000 });
+          await page.locator('[data-testid="report-state"]', { hasText: '已发送（第 1 版）' }).waitFor({ timeout: 60_000 }).catch(async (e: Error) => {
+            const state = await page.locator('[data-testid="report-state"]').allTextContents();
+            throw new Error(`${e.message.split('\n')[0]}\nreport state: ${state.join(' | ')}\nfailed: ${fp.failed.slice(-5).join('\n')}\nerrors: ${fp.pageErrors.slice(-5).join('\n')}`);
+          });
           const mine = await fieldApi(site, 'eve', 'GET', `api/reports?target=${patch.id}`);
           const reports = (mine.body as { reports: { id: string; values: Record<string, unknown>; photos: { taken_at: string; lat: number; lon: number }[]; boundary: { geometry: unknown } | null }[] }).reports;
           assert(reports.length === 1, `one report on the server, got ${reports.length}`);
