@@ -44,7 +44,7 @@ async function sendOne(s: FieldSession, r: FieldReport): Promise<FieldReport> {
     const cur = body.current as { version: number; values: Record<string, unknown>; updated_by: string | null };
     return { ...r, state: 'conflict', sends, message: err.body.key ?? err.message, conflict: { version: cur.version, values: cur.values, updated_by: cur.updated_by } };
   }
-  if (answer.status >= 500 || answer.status === 401 || (answer.status === 403 && err.body.key === undefined)) throw err;
+  if (answer.status >= 500 || answer.status === 401 || (answer.status === 403 && (err.body.key === undefined || err.body.key.startsWith('auth.')))) throw err;
   return { ...r, state: 'refused', sends, message: JSON.stringify(err.body) };
 }
 
@@ -57,7 +57,9 @@ export function sendQueued(onChange: () => void): Promise<number> {
       if (!navigator.onLine) return 0;
       const queued = (await allReports()).filter((r) => r.state === 'queued').reverse();
       if (!queued.length) return 0;
-      const s = await session();
+      // The last session this phone saw when the server cannot be asked through the service worker right now: its CSRF
+      // token stays valid for the session (a 401/403 leaves the report queued).
+      const s = await session(true);
       if (!s) return 0;
       let sent = 0;
       for (const r of queued) {
