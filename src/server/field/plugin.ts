@@ -17,7 +17,7 @@ import { patchSheet } from './patch-sheet.ts';
 import { listPatchStatuses, patchesWithStatus, patchStatusOf, setPatchStatus } from './patches.ts';
 import { photoBytes } from './reports-data.ts';
 import { editReport, fileReport, IDEMPOTENCY_KEY, listReports, PHOTO_MAX_BYTES, readReportRequest, reportOut, reviewReport, type ReportOut } from './reports.ts';
-import { IdempotencyHeaders, IdParams, OfflinePlanQuery, PatchQuery, PatchStatusBody, PhotoParams, ReportQuery, ReviewBody, TaskBody, TaskPatchBody, TaskQuery } from './schemas.ts';
+import { IdempotencyHeaders, IdParams, OfflinePlanQuery, PatchQuery, PatchStatusBody, PhotoParams, plainProblem, ReportQuery, ReviewBody, TaskBody, TaskPatchBody, TaskQuery } from './schemas.ts';
 import { changeTask, createTask, listTasks } from './tasks.ts';
 
 declare module 'fastify' {
@@ -53,7 +53,7 @@ export const fieldPlugin: FastifyPluginAsyncTypebox<FieldPluginOptions> = async 
     if (err.validation) {
       const v = err.validation[0];
       const where = `${err.validationContext ?? ''}${v?.instancePath ?? ''}`;
-      throw ApiError.keyed(400, 'field.invalid', { detail: `${where}: ${v?.message ?? err.message}` });
+      throw ApiError.keyed(400, 'field.invalid', { detail: `${where}: ${plainProblem(v?.message ?? err.message)}` });
     }
     if (err.code === 'FST_FILES_LIMIT' || err.code === 'FST_PARTS_LIMIT') throw ApiError.keyed(413, 'field.photo.tooMany', { max: MAX_PHOTOS });
     if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw ApiError.keyed(413, 'field.photo.tooLarge', { file: '', max: PHOTO_MAX_BYTES / 1024 / 1024 });

@@ -56,11 +56,16 @@ export type BoundaryInput = Static<typeof BoundaryInput>;
 
 const reportBodyCheck = Compile(ReportBody);
 
+/** A validator's message without the regular expression it quotes (whose {n} would read as a message slot). */
+export function plainProblem(message: string): string {
+  return message.replace(/must match pattern "[^"]*"/, 'is not in the expected form').replace(/[{}]/g, '');
+}
+
 /** The first problem of a report body as "/path: message", or null. */
 export function checkReportBody(value: unknown): string | null {
   if (reportBodyCheck.Check(value)) return null;
   const [first] = reportBodyCheck.Errors(value);
-  return first ? `${first.instancePath || '/'}: ${first.message}` : 'not a report';
+  return first ? `${first.instancePath || '/'}: ${plainProblem(first.message)}` : 'not a report';
 }
 
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
