@@ -2,13 +2,14 @@
 // A page's bundle holds no data: the server serves the data folder's files itself (src/server/app.ts), so one build
 // serves every data folder. The stamp is a hash of everything a bundle is made from: the sources (src/, scripts/vite/,
 // the page's HTML and Vite config, tsconfig.json, package-lock.json for the dependencies, .env files), the build
-// environment (XG_TEST_HOOKS, VITE_* variables) and — for the bureau page only, the one data-dependent input — the
-// data folder's extra-layers.json entries (src/layers/extra-layers.ts). Builds live in var/pages/<page>-<stamp>/; an
+// environment (XG_TEST_HOOKS, VITE_* variables) and — for the bureau page only, the data-dependent inputs — the
+// data folder's extra-layers.json entries (src/layers/extra-layers.ts) and its rasters.json as raster layers
+// (src/layers/raster-layers.ts). Builds live in var/pages/<page>-<stamp>/; an
 // unchanged start builds nothing, and switching between data folders without extra layers builds nothing either.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
-import { readExtraLayers } from '../vite/extra-layers.ts';
+import { readExtraLayers, readRasterLayers } from '../vite/extra-layers.ts';
 import { DATA_DIR_ENV, ROOT_DIR } from './data-dir.ts';
 
 export type PageName = 'bureau' | 'public' | 'login';
@@ -24,7 +25,7 @@ interface PageSpec {
   html: string;
   /** The test-hooks plugin (scripts/vite/test-hooks.ts) is in this page's config. */
   testHooks: boolean;
-  /** The data folder's extra-layers.json is compiled into this page (vite.config.ts extraLayersDefine). */
+  /** The data folder's extra-layers.json and rasters.json are compiled into this page (vite.config.ts extraLayersDefine). */
   extraLayers: boolean;
 }
 
@@ -69,7 +70,7 @@ export function pageStamp(page: PageName, dataDir: string, env: NodeJS.ProcessEn
   for (const f of [spec.html, spec.config]) h.update(readFileSync(path.join(ROOT_DIR, f)));
   const vite = Object.keys(env).filter((k) => k.startsWith('VITE_')).sort().map((k) => [k, env[k]]);
   h.update(JSON.stringify({ vite, hooks: spec.testHooks && env.XG_TEST_HOOKS === '1' }));
-  if (spec.extraLayers) h.update(JSON.stringify(readExtraLayers(dataDir)));
+  if (spec.extraLayers) h.update(JSON.stringify(readExtraLayers(dataDir))).update(JSON.stringify(readRasterLayers(dataDir)));
   return h.digest('hex').slice(0, 16);
 }
 

@@ -34,11 +34,15 @@ export const TARGETS = {
   },
 } as const;
 
+/** Layer files the raster step writes (scripts/sample-data/rasters.ts: the 监测图斑 of the sample's land cover). */
+export const RASTER_STEP_FILES: readonly string[] = ['monitoring-patches.geojson'];
+
 /**
  * The files of the data contract (described in data/README.md), all written to data/: every file a registry layer reads
- * (source and label points), less the public aggregates under public/ that scripts/build-public-data.ts derives.
+ * (source and label points), less the public aggregates under public/ that scripts/build-public-data.ts derives and
+ * the files of the raster step (a release without rasters has none; the app says so where they are used).
  */
 export const CONTRACT_FILES: readonly string[] = [...new Set(LAYERS.flatMap((l) => [l.source.file, l.labels?.file]))]
-  .filter((f): f is string => !!f && !f.startsWith('public/'));
+  .filter((f): f is string => !!f && !f.startsWith('public/') && !RASTER_STEP_FILES.includes(f));
 
 export const SUMMARY_FILE = 'summary.json';

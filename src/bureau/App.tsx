@@ -14,6 +14,7 @@ import type { Lang } from '../ui/i18n-types.ts';
 import { FeaturePopup } from './FeaturePopup.tsx';
 import { CarbonDensityControl } from './CarbonDensityControl.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
+import { RasterSwipe } from './RasterSwipe.tsx';
 import { SessionMenu } from './SessionMenu.tsx';
 import { useSampleData } from './release-info.ts';
 import { TownshipZoom } from './TownshipZoom.tsx';
@@ -28,6 +29,8 @@ const PlannerPanel = lazy(() => import('../planner/PlannerPanel.tsx'));
 const ProjectTools = lazy(() => import('./ProjectTools.tsx'));
 // The 外业 panel (field tasks and reports, issue 26) loads only when opened.
 const FieldPanel = lazy(() => import('./field/FieldPanel.tsx'));
+// The 监测图斑 list (issue 25) loads only when opened.
+const PatchPanel = lazy(() => import('./patches/PatchPanel.tsx'));
 
 function initialLang(): Lang {
   const fromUrl = new URLSearchParams(location.search).get('lang');
@@ -46,6 +49,7 @@ export function App() {
   const [cursor, setCursor] = useState<[number, number] | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [showDashboard, setShowDashboard] = useState(() => new URLSearchParams(location.search).has('dashboard'));
+  const [showPatches, setShowPatches] = useState(() => new URLSearchParams(location.search).has('patches'));
   // The planner stays open across a reload (it keeps its own view and selection; see planner/session.ts).
   const [showPlanner, setShowPlanner] = useState(() => new URLSearchParams(location.search).has('planner') || location.hash.startsWith('#share=') || plannerWasOpen());
   useEffect(() => rememberPlannerOpen(showPlanner), [showPlanner]);
@@ -80,6 +84,9 @@ export function App() {
 
   const addError = useCallback((message: string) => setErrors((prev) => (prev.includes(message) ? prev : [...prev, message].slice(-5))), []);
   const onChange = useCallback((id: string, change: Partial<LayerChoices[string]>) => setChoices((prev) => ({ ...prev, [id]: { ...prev[id], ...change } })), []);
+  const onShowRasters = useCallback((show: string[], hide: string[]) => setChoices((prev) => ({
+    ...prev, ...Object.fromEntries([...hide.map((id) => [id, { ...prev[id], visible: false }]), ...show.map((id) => [id, { ...prev[id], visible: true }])]),
+  })), []);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -110,7 +117,7 @@ export function App() {
 
   return (
     <LangContext.Provider value={lang}>
-      <div className={showDashboard || showPlanner || showField ? "app app--dashboard" : "app"}>
+      <div className={showDashboard || showPlanner || showField || showPatches ? "app app--dashboard" : "app"}>
         <header className="app-header">
           <h1>{t('appTitle')}</h1>
           <span className="app-header__subtitle">{t('appSubtitle')}</span>
@@ -124,6 +131,9 @@ export function App() {
           </button>
           <button type="button" className="dashboard-switch" data-testid="field-switch" aria-pressed={showField} onClick={() => setShowField(!showField)}>
             {fieldReviewText('fieldSwitch', lang)}
+          </button>
+          <button type="button" className="dashboard-switch" data-testid="patches-switch" aria-pressed={showPatches} onClick={() => setShowPatches(!showPatches)}>
+            {t('patchesSwitch')}
           </button>
           <button type="button" className="lang-switch" data-testid="lang-switch" lang={lang === 'zh' ? 'en' : 'zh'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
             {t('language')}
@@ -153,6 +163,7 @@ export function App() {
             onError={addError}
             selected={picked && picked.id !== undefined ? { layer: picked.layer, id: picked.id } : null}
           />
+          <RasterSwipe map={map} layers={layers} year={year} onShow={onShowRasters} />
           <div className="map-year">
             <YearControl year={year} onChange={setYear} lang={lang} />
           </div>
@@ -169,10 +180,10 @@ export function App() {
             </span>
           </div>
         </main>
-        {(showPlanner || showDashboard || showField) && (
+        {(showPlanner || showDashboard || showField || showPatches) && (
           // One column for both panels: open together they share it, one above the other, each scrolling on its own,
           // so the map keeps its width (a fourth grid child wrapped into a row of its own and squeezed the map to 16 px).
-          <div className="side-panels" data-both={[showPlanner, showDashboard, showField].filter(Boolean).length > 1}>
+          <div className="side-panels" data-both={[showPlanner, showDashboard, showField, showPatches].filter(Boolean).length > 1}>
             {showPlanner && (
               <aside className="dashboard-panel planner-panel" aria-label={lang === 'zh' ? '规划工作台' : 'Planner'}>
                 <Suspense fallback={<div>{t('loading')}</div>}>
@@ -184,6 +195,13 @@ export function App() {
               <aside className="dashboard-panel" aria-label={fieldReviewText('fieldTitle', lang)}>
                 <Suspense fallback={<div>{t('loading')}</div>}>
                   <FieldPanel map={map} />
+                </Suspense>
+              </aside>
+            )}
+            {showPatches && (
+              <aside className="dashboard-panel" aria-label={t('patchesSwitch')}>
+                <Suspense fallback={<div className="dashboard">{t('loading')}</div>}>
+                  <PatchPanel lang={lang} map={map} onShowLayer={() => onChange('monitoring-patches', { visible: true })} />
                 </Suspense>
               </aside>
             )}

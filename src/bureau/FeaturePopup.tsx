@@ -8,6 +8,7 @@ import { STAND_SOURCE } from '../layers/registry.ts';
 import type { PickedFeature } from '../map/MapView.tsx';
 import { formatValue } from '../ui/format-value.ts';
 import { UI_TEXT, useLang } from '../ui/i18n.ts';
+import { FeatureZonal } from './FeatureZonal.tsx';
 import { ProjectEditor } from './ProjectEditor.tsx';
 
 export function FeaturePopup({ picked, map = null }: { picked: PickedFeature; map?: MapLibreMap | null }) {
@@ -47,6 +48,7 @@ export function FeaturePopup({ picked, map = null }: { picked: PickedFeature; ma
           ))}
         </tbody>
       </table>
+      <FeatureZonal picked={picked} lang={lang} />
       <ProjectEditor key={`${layer.id}:${String(picked.properties.id ?? picked.properties.code)}`} picked={picked} map={map} lang={lang} onProps={setProperties} />
     </div>
   );

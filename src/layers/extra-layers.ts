@@ -6,13 +6,20 @@
 // with the bureau's own siting rules; "constraint": "permanent_farmland" (a kind of the built-in rule table) adds
 // polygons the built-in rules for that kind apply to.
 // The public page never reads it. Bad entries stop the build with a message naming the file, the entry and the field.
+// An entry with "geometry": "raster" declares an intranet tile service instead (an orthophoto cache, 天地图 政务版):
+//   {"id": "dom-2023", "name": {"zh": …, "en": …}, "geometry": "raster", "audience": "internal",
+//    "source": {"type": "xyz", "tiles": "http://10.8.0.5/dom/{z}/{x}/{y}.png", "attribution": "…", "minzoom": 8, "maxzoom": 18},
+//    "raster": {"kind": "imagery", "year": 2023}}
+// ("type": "wmts" takes a RESTful or KVP template with {TileMatrix}, {TileRow}, {TileCol} of a Web Mercator matrix set).
+// The bureau page's Content-Security-Policy then allows exactly the origins of these templates (scripts/vite/extra-layers.ts);
+// without such an entry the app requests nothing outside its own origin.
 import { isSiteType, SITE_TYPES, type SiteType } from '../core/analysis/site-types.ts';
 import { CONSTRAINT_KINDS, isVerdict, VERDICTS, type Verdict } from '../core/analysis/siting-rules.ts';
-import type { ColourRule, ConstraintRole, LayerDef, LayerGroupId } from './types.ts';
+import type { ColourRule, ConstraintRole, LayerDef, LayerGroupId, LayerRaster, RasterSource } from './types.ts';
 
 export const EXTRA_LAYERS_FILE = 'extra-layers.json';
 
-const GROUPS: LayerGroupId[] = ['admin', 'planning', 'forest', 'wetland', 'restoration', 'energy', 'infrastructure', 'public'];
+const GROUPS: LayerGroupId[] = ['admin', 'planning', 'forest', 'wetland', 'restoration', 'energy', 'infrastructure', 'public', 'imagery'];
 const COLOUR = /^(#[0-9a-fA-F]{3,8}|rgba?\([\d\s.,%]+\))$/;
 
 type Json = Record<string, unknown>;
@@ -58,6 +65,66 @@ function colourRule(v: unknown, where: string): ColourRule {
   throw new EntryError(`${where}.kind must be "single", "categorical" or "steps"`);
 }
 
+const num = (v: unknown, where: string, min: number, max: number): number => {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) throw new EntryError(`${where} must be a number from ${min} to ${max}`);
+  return v;
+};
+
+/** The tile URL template of an intranet service, checked, as MapLibre's {z}/{x}/{y} template. */
+function tileTemplate(type: unknown, tiles: unknown): string {
+  if (typeof tiles !== 'string') throw new EntryError('"source.tiles" must be the tile URL template');
+  let url: URL;
+  try {
+    url = new URL(tiles.replace(/[{}]/g, ''));
+  } catch {
+    throw new EntryError(`"source.tiles" is not an absolute URL: ${tiles}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new EntryError('"source.tiles" must be an http:// or https:// URL');
+  if (url.username || url.password) throw new EntryError('"source.tiles" must not carry a user name or password (the page would show them to every user)');
+  if (type === 'xyz') {
+    if (!['{z}', '{x}', '{y}'].every((p) => tiles.includes(p))) throw new EntryError('"source.tiles" of an xyz service needs {z}, {x} and {y}');
+    return tiles;
+  }
+  if (type === 'wmts') {
+    if (!['{TileMatrix}', '{TileRow}', '{TileCol}'].every((p) => tiles.includes(p))) throw new EntryError('"source.tiles" of a wmts service needs {TileMatrix}, {TileRow} and {TileCol}');
+    return tiles.replace('{TileMatrix}', '{z}').replace('{TileRow}', '{y}').replace('{TileCol}', '{x}');
+  }
+  throw new EntryError('"source.type" must be "xyz" or "wmts"');
+}
+
+/** An intranet tile service (geometry 'raster'). */
+function rasterEntry(v: Json, id: string): LayerDef {
+  const source = isObject(v.source) ? v.source : {};
+  if (v.audience !== 'public' && v.audience !== 'internal') throw new EntryError('"audience" must be "public" or "internal"');
+  const tiles = tileTemplate(source.type, source.tiles);
+  if (typeof source.attribution !== 'string' || !source.attribution.trim()) throw new EntryError('"source.attribution" must say whose tiles these are (shown on the map)');
+  const minzoom = num(source.minzoom ?? 0, '"source.minzoom"', 0, 24);
+  const maxzoom = num(source.maxzoom ?? 18, '"source.maxzoom"', minzoom, 24);
+  const tileSize = source.tileSize === undefined ? 256 : source.tileSize === 256 || source.tileSize === 512 ? source.tileSize : (() => { throw new EntryError('"source.tileSize" must be 256 or 512'); })();
+  let bounds: [number, number, number, number] | undefined;
+  if (source.bounds !== undefined) {
+    const b = source.bounds;
+    if (!Array.isArray(b) || b.length !== 4 || b.some((x) => typeof x !== 'number') || b[0] >= b[2] || b[1] >= b[3]) throw new EntryError('"source.bounds" must be [west, south, east, north] in degrees');
+    bounds = b as [number, number, number, number];
+  }
+  const r = isObject(v.raster) ? v.raster : {};
+  if (r.kind !== 'imagery' && r.kind !== 'categorical' && r.kind !== 'continuous') throw new EntryError('"raster.kind" must be "imagery", "categorical" or "continuous"');
+  const year = r.year === undefined || r.year === null ? null : num(r.year, '"raster.year"', 1900, 2100);
+  const raster: LayerRaster = { kind: r.kind, year, opacity: num(r.opacity ?? 1, '"raster.opacity"', 0, 1) };
+  const rs: RasterSource = { type: 'xyz', tiles, attribution: source.attribution, minzoom, maxzoom, tileSize, ...(bounds ? { bounds } : {}) };
+  return {
+    id, name: text(v.name, '"name"'), group: 'imagery', source: { file: '', raster: rs }, geometry: 'raster', style: {},
+    popup: { title: '', fields: [] }, audience: v.audience, visible: v.visible === true, raster,
+    ...(v.note ? { note: text(v.note, '"note"') } : {}),
+  };
+}
+
+/** The origins (scheme://host:port) the added tile services are fetched from: what the page's CSP must allow. */
+export function extraLayerOrigins(layers: readonly LayerDef[]): string[] {
+  const origins = layers.flatMap((l) => (l.source.raster?.type === 'xyz' ? [new URL(l.source.raster.tiles.replace(/[{}]/g, '')).origin] : []));
+  return [...new Set(origins)].sort();
+}
+
 /** "constraint": a built-in kind, or the bureau's verdicts per site type with an optional citation. */
 function constraintRole(v: unknown, id: string): ConstraintRole {
   if (typeof v === 'string') {
@@ -79,12 +146,13 @@ function entry(v: unknown, taken: Set<string>): LayerDef {
   const id = v.id;
   if (typeof id !== 'string' || !/^[a-z][a-z0-9-]{1,40}$/.test(id)) throw new EntryError('"id" must be lower-case letters, digits and hyphens, starting with a letter');
   if (taken.has(id)) throw new EntryError(`"id" ${id} is already a layer`);
+  if (v.geometry === 'raster') return rasterEntry(v, id);
   const source = v.source;
   if (!isObject(source) || typeof source.file !== 'string' || !/^[A-Za-z0-9_][A-Za-z0-9_.-]*\.geojson$/.test(source.file)) {
     throw new EntryError('"source" must be {"file": "<name>.geojson"}, a file in the same data folder');
   }
   if (typeof v.group !== 'string' || !GROUPS.includes(v.group as LayerGroupId)) throw new EntryError(`"group" must be one of ${GROUPS.join(', ')}`);
-  if (v.geometry !== 'polygon' && v.geometry !== 'line' && v.geometry !== 'point') throw new EntryError('"geometry" must be "polygon", "line" or "point"');
+  if (v.geometry !== 'polygon' && v.geometry !== 'line' && v.geometry !== 'point') throw new EntryError('"geometry" must be "polygon", "line", "point" or "raster"');
   if (v.audience !== 'public' && v.audience !== 'internal') throw new EntryError('"audience" must be "public" or "internal"');
   const style = isObject(v.style) ? v.style : {};
   const rule = (key: 'fill' | 'lineColour' | 'circleColour') => (style[key] === undefined ? {} : { [key]: colourRule(style[key], `"style.${key}"`) });
@@ -137,7 +205,7 @@ export function parseExtraLayers(textIn: string, file: string, registryIds: Iter
     const label = `${file}: layer ${i + 1}${isObject(v) && typeof v.id === 'string' ? ` ("${v.id}")` : ''}`;
     try {
       const layer = entry(v, taken);
-      if (!hasFile(layer.source.file)) throw new EntryError(`its file ${layer.source.file} is not in the data folder`);
+      if (layer.geometry !== 'raster' && !hasFile(layer.source.file)) throw new EntryError(`its file ${layer.source.file} is not in the data folder`);
       taken.add(layer.id);
       return layer;
     } catch (e) {

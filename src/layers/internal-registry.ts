@@ -98,4 +98,23 @@ export const INTERNAL_LAYERS: LayerDef[] = [
     popup: { title: 'id', fields: standFields },
   },
   ...CONSTRAINT_LAYERS,
+  {
+    // 监测图斑: land-cover change 2020 → 2025 that matters for carbon (src/core/raster/change-context.ts, docs/raster.md);
+    // the bureau's list with check statuses is src/bureau/patches/PatchPanel.tsx.
+    id: 'monitoring-patches', townshipKey: 'township_code', name: { zh: '地表覆盖变化监测图斑', en: 'Land-cover change patches' }, group: 'forest', note: SYNTHETIC,
+    source: { file: 'monitoring-patches.geojson', optional: true }, geometry: 'polygon', audience: 'internal', visible: false,
+    style: { fill: categorical('kind', { loss: '#d7301f', gain: '#1a9850' }), fillOpacity: 0.55, outline: '#7f0000' },
+    popup: {
+      title: 'id',
+      fields: [
+        f('township_name', '乡镇', 'Township'),
+        f('area_mu', '面积', 'Area', { format: 'number', unit: unit('亩', 'mu') }),
+        f('carbon_stock_tCO2e', '碳储量', 'Carbon stock', { format: 'number', unit: unit('tCO₂e', 'tCO₂e') }),
+        f('explained', '有依据', 'Explained', { format: 'boolean' }),
+        f('explanation_name', '变化依据', 'Explanation'),
+        f('stand_ids', '涉及小班', 'Stands'),
+        f('status', '核查状态', 'Status'),
+      ],
+    },
+  },
 ];

@@ -14,6 +14,8 @@ export const LAYER_GROUPS: LayerGroup[] = [
   { id: 'restoration', name: { zh: '矿山修复', en: 'Mine restoration' } },
   { id: 'energy', name: { zh: '新能源', en: 'Renewable energy' } },
   { id: 'infrastructure', name: { zh: '天然气管网', en: 'Gas supply' } },
+  // Raster layers: the data folder's rasters.json (raster-layers.ts) and intranet tile services (extra-layers.json).
+  { id: 'imagery', name: { zh: '影像与遥感', en: 'Imagery and rasters' } },
   // Public aggregates built by scripts/build-public-data.ts (data/public/); shown on the public page.
   { id: 'public', name: { zh: '公开统计', en: 'Public figures' } },
 ];

@@ -20,15 +20,26 @@ declare const __XINGGUO_EXTRA_LAYERS__: LayerDef[] | undefined;
 const EXTRA_LAYERS: LayerDef[] = typeof __XINGGUO_EXTRA_LAYERS__ === 'undefined' ? [] : __XINGGUO_EXTRA_LAYERS__;
 
 /**
- * Drawing order: the public context (basemap) layers, the internal stand layers, the public thematic layers, then the
- * bureau's added layers — under the township outlines and the public aggregates, which stay on top.
+ * The data folder's rasters (rasters.json → raster-layers.ts), defined the same way for the bureau's bundle and its
+ * workers. Absent in Node and in the public build.
  */
-export function assemble(publicLayers: LayerDef[], internal: LayerDef[], extra: LayerDef[]): LayerDef[] {
+declare const __XINGGUO_RASTER_LAYERS__: LayerDef[] | undefined;
+const RASTER_LAYERS: LayerDef[] = typeof __XINGGUO_RASTER_LAYERS__ === 'undefined' ? [] : __XINGGUO_RASTER_LAYERS__;
+
+/**
+ * Drawing order: the public context (basemap) layers, the raster layers (intranet tile services, then the release's
+ * rasters), the internal stand layers, the public thematic layers, then the bureau's added vector layers — under the
+ * township outlines and the public aggregates, which stay on top. Rasters are pictures of the land: every vector
+ * layer is drawn over them.
+ */
+export function assemble(publicLayers: LayerDef[], internal: LayerDef[], extra: LayerDef[], rasters: LayerDef[] = []): LayerDef[] {
   const context = publicLayers.filter((l) => l.context);
   const rest = publicLayers.filter((l) => !l.context);
   const top = rest.findIndex((l) => l.id === 'townships');
   const cut = top < 0 ? rest.length : top;
-  const all = [...context, ...internal, ...rest.slice(0, cut), ...extra, ...rest.slice(cut)];
+  const extraRasters = extra.filter((l) => l.geometry === 'raster');
+  const extraVectors = extra.filter((l) => l.geometry !== 'raster');
+  const all = [...context, ...extraRasters, ...rasters, ...internal, ...rest.slice(0, cut), ...extraVectors, ...rest.slice(cut)];
   const seen = new Set<string>();
   for (const l of all) {
     if (seen.has(l.id)) throw new Error(`layer registry: the id "${l.id}" is declared twice`);
@@ -37,7 +48,7 @@ export function assemble(publicLayers: LayerDef[], internal: LayerDef[], extra: 
   return all;
 }
 
-export const LAYERS: LayerDef[] = assemble(PUBLIC_LAYERS, INTERNAL_LAYERS, EXTRA_LAYERS);
+export const LAYERS: LayerDef[] = assemble(PUBLIC_LAYERS, INTERNAL_LAYERS, EXTRA_LAYERS, RASTER_LAYERS);
 
 export function layerById(id: string): LayerDef {
   const layer = LAYERS.find((l) => l.id === id);

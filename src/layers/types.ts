@@ -26,6 +26,41 @@ export interface LayerSource {
    * year re-lays only that layer, not the stands' fills and outlines. Costs nothing while the layer is hidden.
    */
   instance?: string;
+  /** A raster layer's pixels (raster-layers.ts): a COG of the data folder, or an intranet tile service. */
+  raster?: RasterSource;
+  /**
+   * A file a release may lack because an optional step makes it (the 监测图斑 come from rasters a bureau may not have):
+   * the server answers an empty FeatureCollection for it instead of a 404 the map would report as a load failure.
+   */
+  optional?: boolean;
+}
+
+/**
+ * Where a raster layer's pixels come from. 'cog': a Cloud-Optimised GeoTIFF of the data folder (rasters.json), drawn
+ * into Web Mercator tiles in a Web Worker (src/map/raster-protocol.ts); 'xyz': an intranet tile service declared in
+ * extra-layers.json (an XYZ template, or a WMTS RESTful/KVP template in Web Mercator turned into one), fetched by MapLibre.
+ */
+export type RasterSource =
+  | { type: 'cog'; id: string; bounds: [number, number, number, number] }
+  | { type: 'xyz'; tiles: string; attribution: string; minzoom: number; maxzoom: number; tileSize: number; bounds?: [number, number, number, number] };
+
+/** A raster's class (categorical rasters): the legend and the colours the tiles are drawn with. */
+export interface RasterLegendClass {
+  value: number;
+  key: string;
+  name: Text;
+  colour: string;
+}
+
+/** What a raster layer shows and how it is coloured (geometry 'raster'). */
+export interface LayerRaster {
+  kind: 'imagery' | 'categorical' | 'continuous';
+  /** The year it shows (swipe pairs and the year control pick by it); null for an undated tile service. */
+  year: number | null;
+  classes?: RasterLegendClass[];
+  ramp?: { min: number; max: number; colours: string[] };
+  /** Base opacity (the panel's slider multiplies it). */
+  opacity: number;
 }
 
 export interface TileSet {
@@ -41,7 +76,7 @@ export interface TileSet {
   outlineMinzoom: number;
 }
 
-export type GeometryKind = 'polygon' | 'line' | 'point';
+export type GeometryKind = 'polygon' | 'line' | 'point' | 'raster';
 
 /**
  * A single colour, or a colour channel over one property: categorical (a colour per value) or numeric steps (a colour per
@@ -109,6 +144,8 @@ export interface LayerDef {
   time?: TimeRule;
   /** Its role in the analyses (analysis-roles.ts); absent = a display layer only. */
   analysis?: LayerAnalysis;
+  /** Raster layers (geometry 'raster', source.raster): kind, year, classes or ramp. Drawn under the vector layers. */
+  raster?: LayerRaster;
 }
 
 /**
@@ -158,7 +195,7 @@ export interface TimeRule {
   pendingColour?: string;
 }
 
-export type LayerGroupId = 'admin' | 'planning' | 'forest' | 'wetland' | 'restoration' | 'energy' | 'infrastructure' | 'public';
+export type LayerGroupId = 'admin' | 'planning' | 'forest' | 'wetland' | 'restoration' | 'energy' | 'infrastructure' | 'public' | 'imagery';
 
 export interface LayerGroup {
   id: LayerGroupId;

@@ -107,7 +107,7 @@ export function MapView({ layers: registryLayers, choices, lang, onReady, onPick
       map.on('mouseout', () => props.current.onCursor?.(null));
       map.on('click', (e) => {
         const { layers: current, choices: ch } = props.current;
-        const candidates = current.filter((l) => !l.context && ch[l.id]?.visible);
+        const candidates = current.filter((l) => !l.context && l.geometry !== 'raster' && ch[l.id]?.visible);
         const hit = controller.pick(e.point, candidates);
         if (!hit) return props.current.onPick?.(null);
         props.current.onPick?.({ ...hit, lngLat: [e.lngLat.lng, e.lngLat.lat] });

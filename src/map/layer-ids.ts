@@ -12,7 +12,10 @@ export type LayerRole =
   | 'label'
   | 'planned' // the year control's "planned" look (time-filter.ts)
   | 'planned-outline'
-  | 'selected'; // the highlight of the selected feature
+  | 'selected' // the highlight of the selected feature
+  | 'raster' // a raster layer's pixels
+  | 'swipe-start' // the swipe comparison's clip around a raster layer (swipe-clip.ts)
+  | 'swipe-end';
 
 const SEPARATOR = '::';
 

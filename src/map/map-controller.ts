@@ -16,6 +16,8 @@ import type { OnlineBasemapConfig } from './online-basemap.ts';
 import { overlayData, overlayKey, overlayLayerIds, overlayLayers, type Overlay, type OverlayRef } from './overlays.ts';
 import { colourExpression, interactiveLayerId, interactiveRole, labelText, styleLayerIds } from './style-layers.ts';
 import { HATCH_IMAGE, PLANNED_COLOUR, yearStyle } from './time-filter.ts';
+import { setRasterLayers } from './raster-protocol.ts';
+import { swipeClipLayers, type SwipeSide, type SwipeState } from './swipe-clip.ts';
 
 export const XINGGUO_BOUNDS: [number, number, number, number] = [115.05, 26.05, 115.9, 26.75];
 
@@ -57,6 +59,7 @@ export class MapController {
 
   /** Builds the map from the registry: the offline style, an optional online basemap below it, the controls. */
   static create(container: HTMLElement, layers: LayerDef[], lang: Lang, online: OnlineBasemapConfig, options: Partial<maplibregl.MapOptions>): MapController {
+    setRasterLayers(layers); // the raster protocol's tiles (raster-protocol.ts) before the style asks for any
     const style = buildStyle(layers, lang, online);
     // The attribution control is added with the others (below), so a switch of language can re-create it.
     const { attributionControl, ...rest } = options;
@@ -110,6 +113,47 @@ export class MapController {
 
   setRegistryLayers(layers: LayerDef[]): void {
     this.layers = layers;
+    setRasterLayers(layers);
+  }
+
+  /** The swipe comparison's divider (read by the clip layers at every frame) and the layers it clips. */
+  private swipe: { state: SwipeState; clipped: string[] } | null = null;
+
+  /**
+   * Shows `left` on the left of the divider and `right` on its right (both raster layers of the registry), or ends the
+   * comparison (null). Both are made visible while it lasts; applyChoices restores the panel's choices after.
+   */
+  setSwipe(pair: { left: LayerDef; right: LayerDef } | null, fraction = 0.5): void {
+    const map = this.map;
+    const wanted = pair ? [pair.left.id, pair.right.id] : [];
+    if (this.swipe && JSON.stringify(this.swipe.clipped) === JSON.stringify(wanted)) {
+      this.swipe.state.fraction = fraction;
+      map.triggerRepaint();
+      return;
+    }
+    for (const key of this.swipe?.clipped ?? []) {
+      for (const role of ['swipe-start', 'swipe-end'] as const) if (map.getLayer(layerId(key, role))) map.removeLayer(layerId(key, role));
+    }
+    this.swipe = null;
+    if (!pair) {
+      map.triggerRepaint();
+      return;
+    }
+    const state: SwipeState = { fraction };
+    // The same raster on both sides (the year control brought the right side to the left one's year): drawn whole.
+    const sides: [LayerDef, SwipeSide][] = pair.left.id === pair.right.id ? [] : [[pair.left, 'left'], [pair.right, 'right']];
+    for (const [layer, side] of sides) {
+      const id = layerId(layer.id, 'raster');
+      if (!map.getLayer(id)) continue;
+      map.setLayoutProperty(id, 'visibility', 'visible');
+      // The clip wraps the raster layer exactly: start right below it, end right above it.
+      const above = map.getStyle().layers[map.getStyle().layers.findIndex((l) => l.id === id) + 1]?.id;
+      const [start, end] = swipeClipLayers({ start: layerId(layer.id, 'swipe-start'), end: layerId(layer.id, 'swipe-end') }, side, state);
+      map.addLayer(start, id);
+      map.addLayer(end, above);
+    }
+    this.swipe = { state, clipped: wanted };
+    map.triggerRepaint();
   }
 
   /** Every style layer of a registry entry on the map, with its selection highlight. */
@@ -131,6 +175,7 @@ export class MapController {
         if (type === 'fill' && role !== 'hit') map.setPaintProperty(id, 'fill-opacity', base * choice.opacity);
         if (type === 'line' && role !== 'selected') map.setPaintProperty(id, 'line-opacity', choice.opacity);
         if (type === 'circle') map.setPaintProperty(id, 'circle-opacity', choice.opacity);
+        if (type === 'raster') map.setPaintProperty(id, 'raster-opacity', (layer.raster?.opacity ?? 1) * choice.opacity);
       }
     }
   }
@@ -171,6 +216,7 @@ export class MapController {
   /** Features done only after the chosen year (a mine restored later) take the rule's pending colour. */
   private applyPendingColour(layer: LayerDef, pending: ((own: unknown) => unknown) | null): void {
     const s = layer.style;
+    if (layer.geometry === 'raster') return;
     const rule = layer.geometry === 'polygon' ? s.fill : layer.geometry === 'line' ? s.lineColour ?? { kind: 'single' as const, colour: '#555' } : s.circleColour ?? { kind: 'single' as const, colour: '#333' };
     if (!rule) return;
     const own = colourExpression(rule);
@@ -281,7 +327,7 @@ export class MapController {
       if (o.kind === 'reference') this.setOverlayVisible(o, o.visible);
       return;
     }
-    if ((o.kind === 'sites' || o.kind === 'siting' || o.kind === 'field-review') && !map.isStyleLoaded()) {
+    if ((o.kind === 'sites' || o.kind === 'siting' || o.kind === 'field-review' || o.kind === 'carbon-project') && !map.isStyleLoaded()) {
       // Not before the style has loaded: the first sites arrive while the map is still building.
       map.once('idle', () => this.setOverlay(o));
       return;

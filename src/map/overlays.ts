@@ -30,12 +30,17 @@ export type Overlay =
   /** Stands picked on a reference layer (box or filter), before they are merged into a site. */
   | { kind: 'pick'; data: FeatureCollection }
   /** The bureau's 外业 panel: where reports were made and where tasks send someone (points with kind and status). */
-  | { kind: 'field-review'; data: FeatureCollection };
+  | { kind: 'field-review'; data: FeatureCollection }
+  /** The parcels of the open carbon-sink project, coloured by eligibility (properties.status: eligible/failing/pending). */
+  | { kind: 'carbon-project'; data: FeatureCollection };
 
 export type OverlayKind = Overlay['kind'];
 
 /** Overlays are named by kind (one of each) or, for reference layers, by kind and id. */
-export type OverlayRef = { kind: 'sites' } | { kind: 'import-preview' } | { kind: 'siting' } | { kind: 'reference'; id: string } | { kind: 'pick' } | { kind: 'field' } | { kind: 'field-review' };
+export type OverlayRef = { kind: 'sites' } | { kind: 'import-preview' } | { kind: 'siting' } | { kind: 'reference'; id: string } | { kind: 'pick' } | { kind: 'field' } | { kind: 'field-review' } | { kind: 'carbon-project' };
+
+/** The colour of a carbon-sink project's parcel by eligibility (the panel's and the printed document's legend use it). */
+export const ELIGIBILITY_COLOURS: Record<string, string> = { eligible: '#1b9e3e', failing: '#d32f2f', pending: '#757575' };
 
 /** The colour of each siting verdict on the map (the panel uses the same, planner.css .verdict--*). */
 export const VERDICT_COLOURS: Record<string, string> = { 禁止: '#d32f2f', 需审批: '#f57c00', 注意: '#fbc02d', 允许: '#388e3c' };
@@ -48,6 +53,7 @@ export function overlayKey(o: OverlayRef): string {
   if (o.kind === 'siting') return 'planner-siting';
   if (o.kind === 'pick') return 'planner-pick';
   if (o.kind === 'field-review') return 'field-review';
+  if (o.kind === 'carbon-project') return 'planner-carbon-project';
   return `planner-ref-${o.id}`;
 }
 
@@ -119,6 +125,14 @@ export function overlayLayers(o: Overlay): LayerSpecification[] {
         'circle-stroke-width': ['case', isTask, 3, 1.5],
       },
     }];
+  } else if (o.kind === 'carbon-project') {
+    const colour = ['match', ['get', 'status'], ...Object.entries(ELIGIBILITY_COLOURS).flat(), '#757575'];
+    out = [
+      { id: layerId(key, 'fill'), type: 'fill', source, paint: { 'fill-color': colour, 'fill-opacity': 0.4 } },
+      { id: layerId(key, 'line'), type: 'line', source, paint: { 'line-color': colour, 'line-width': 3 } },
+      { id: layerId(key, 'label'), type: 'symbol', source, layout: { 'text-field': ['get', 'label'], 'text-font': LABEL_FONTS, 'text-size': 13, 'text-max-width': 10 },
+        paint: { 'text-color': '#000', 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 1.6 } },
+    ];
   } else {
     // Over green stands a green outline at every zoom read as a dark-green grid: a light blue tint shows where the
     // layer is, and its outlines (steel blue, not green) are drawn only from zoom 13, where stands are big enough to tell.

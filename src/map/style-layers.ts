@@ -35,6 +35,7 @@ export function interactiveLayerId(layer: LayerDef): string {
 
 /** The role of the style layer that answers clicks and carries the layer's main colour (fill, line or circle). */
 export function interactiveRole(layer: LayerDef): LayerRole {
+  if (layer.geometry === 'raster') return 'raster';
   return layer.geometry === 'polygon' ? (layer.style.fill ? 'fill' : 'hit') : layer.geometry === 'line' ? 'line' : 'circle';
 }
 
@@ -45,7 +46,24 @@ export function labelText(layer: LayerDef, lang: Lang): unknown {
   return ['coalesce', ['get', key], ['get', label.zh], ''];
 }
 
+/**
+ * A raster layer's one style layer: categorical rasters keep their classes crisp when zoomed past their pixels
+ * (nearest), imagery and values are smoothed; tiles appear at once (no fade, as for the labels).
+ */
+function rasterStyleLayer(layer: LayerDef): LayerSpecification {
+  return {
+    id: layerId(layer.id, 'raster'), type: 'raster', source: sourceId(layer.source),
+    layout: { visibility: layer.visible ? 'visible' : 'none' },
+    paint: {
+      'raster-opacity': layer.raster?.opacity ?? 1,
+      'raster-resampling': layer.raster?.kind === 'categorical' ? 'nearest' : 'linear',
+      'raster-fade-duration': 0,
+    },
+  } as LayerSpecification;
+}
+
 export function styleLayers(layer: LayerDef, lang: Lang): LayerSpecification[] {
+  if (layer.geometry === 'raster') return [rasterStyleLayer(layer)];
   const source = sourceId(layer.source);
   const visibility = layer.visible ? 'visible' : 'none';
   const srcLayer = sourceLayer(layer.source);

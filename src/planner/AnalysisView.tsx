@@ -8,6 +8,8 @@ import { paren, pt } from './text.ts';
 import { fillText } from '../ui/fill-text.ts';
 import { CarbonEffect, SitingSection } from './SitingView.tsx';
 import { st } from './siting-text.ts';
+import type { SiteZonal } from '../core/raster/zone-summary.ts';
+import { ZonalTable } from '../ui/widgets/ZonalTable.tsx';
 
 const n = (v: number, d = 2) => v.toLocaleString('zh-CN', { minimumFractionDigits: d, maximumFractionDigits: d });
 
@@ -24,7 +26,7 @@ function RowsTable({ lang, title, rows, testId }: { lang: Lang; title: string; r
   );
 }
 
-export function AnalysisView({ lang, a }: { lang: Lang; a: SiteAnalysis & { ms?: number } }) {
+export function AnalysisView({ lang, a }: { lang: Lang; a: SiteAnalysis & SiteZonal & { ms?: number } }) {
   if (!a.areal) return <p className="planner-muted" data-testid="analysis-not-areal">{pt(lang, 'notArealNoAnalysis')}</p>;
   const s = a.stands;
   const kept = a.carbon.stands === 'kept';
@@ -39,6 +41,8 @@ export function AnalysisView({ lang, a }: { lang: Lang; a: SiteAnalysis & { ms?:
         <dt>{pt(lang, 'carbonStockAtStake')}</dt><dd data-testid="analysis-carbon">{n(s.carbon_stock_tCO2e, 1)} tCO₂e{paren(lang, `${n(s.carbon_stock_tC, 1)} tC`)}</dd>
         <dt>{kept ? st(lang, 'standsNetSink') : pt(lang, 'netAnnualSinkLost')}</dt><dd data-testid="analysis-sink">{n(s.annual_sink_tCO2e, 1)} tCO₂e/{pt(lang, 'yr')}{paren(lang, `${pt(lang, 'grossGrowth')} ${n(s.gross_growth_tCO2e, 1)}`)}</dd>
       </dl>
+      {/* What land cover the site takes, from the release's latest land-cover raster (worker: src/workers/raster-zonal.ts). */}
+      {(a.zonal || a.zonal_error) && <ZonalTable summaries={a.zonal} error={a.zonal_error} lang={lang} />}
       <p className="planner-muted planner-small" data-testid="analysis-provenance">
         {/* the factor-table version is an identifier, the same in both languages: marked as a data value */}
         {pt(lang, 'factorTable')}<span data-value>{a.provenance.factors_version}</span>

@@ -40,6 +40,7 @@ import { useWorkspace } from './use-workspace.ts';
 import { ReferencePanel } from './reference/ReferencePanel.tsx';
 import { useReferenceLayers } from './reference/use-reference-layers.ts';
 import { WorkspaceList } from './WorkspaceList.tsx';
+import { CarbonProjectPanel } from './carbon/CarbonProjectPanel.tsx';
 import './planner.css';
 
 interface Props {
@@ -277,6 +278,7 @@ export default function PlannerPanel({ lang, map, visibleLayers, onLayers }: Pro
         </section>
       )}
       <ReferencePanel lang={lang} map={map} refs={refs} pickable={mode === 'static' && canWrite} onPick={pickStand} onMerged={addMerged} onError={(detail) => sayKey('mergeFailed', () => ({ detail }))} />
+      <CarbonProjectPanel lang={lang} map={map} sites={ws.sites} selected={site ?? null} session={session} visibleLayers={visibleLayers} />
       <ComparePanel lang={lang} sites={ws.sites} />
       <ExportMenu lang={lang} map={map} sites={ws.sites} selected={site} analysis={analysis?.a ?? null} visibleLayers={visibleLayers} />
     </div>

@@ -17,13 +17,20 @@ import { COOKIE, csrfMatches, readCookie, sessionFromToken, type Session } from 
 import { createSetupLink } from './setup-links.ts';
 import type { TrustProxy } from './trust-proxy.ts';
 import { checkSiteInput } from './site-input.ts';
+import { carbonProjectHistory, checkProjectBody, createCarbonProject, deleteCarbonProject, getCarbonProject, listCarbonProjects, restoreCarbonProject, updateCarbonProject } from './carbon-projects.ts';
 import { createSite, deleteSite, getSite, listSites, restoreSite, siteHistory, updateSite, type SitingOf } from './sites.ts';
 import { SitingService } from './siting.ts';
+import { rasterRoutes } from './raster-routes.ts';
 import { isServedDataFile, resolveDataFile, resolveFile, sendFile } from './static-files.ts';
 import { publicDataFiles } from '../public-page/layers.ts';
+import { LAYERS } from '../layers/registry.ts';
 import { countUsers, type User } from './users.ts';
 
 export const BODY_LIMIT = 4 * 1024 * 1024;
+
+/** The registry's layer files a release may lack (source.optional), answered as an empty collection. */
+const OPTIONAL_FILES = new Set(LAYERS.filter((l) => l.source.optional).map((l) => l.source.file));
+const EMPTY_COLLECTION = '{"type":"FeatureCollection","features":[]}';
 
 export interface AppOptions {
   db: Db;
@@ -162,10 +169,32 @@ export async function createApp(opts: AppOptions): Promise<App> {
     return restoreSite(db, user(req), (req.params as { id: string }).id, b.version, b.base, sitingOf);
   });
 
+  // Carbon-sink projects (carbon-projects.ts): the planner's 碳汇项目 panel saves its project file here.
+  app.get('/api/carbon-projects', async (req) => {
+    const q = req.query as { deleted?: string };
+    return { projects: await listCarbonProjects(db, user(req), q.deleted === '1' || q.deleted === 'true') };
+  });
+  app.post('/api/carbon-projects', async (req, reply) => reply.code(201).send(await createCarbonProject(db, user(req), checkProjectBody(req.body))));
+  app.get('/api/carbon-projects/:id', async (req) => getCarbonProject(db, user(req), (req.params as { id: string }).id));
+  app.put('/api/carbon-projects/:id', async (req) => {
+    const project = checkProjectBody(req.body);
+    return updateCarbonProject(db, user(req), (req.params as { id: string }).id, project, (req.body as { version?: unknown }).version);
+  });
+  app.delete('/api/carbon-projects/:id', async (req) => {
+    const v = (req.query as { version?: string }).version;
+    return deleteCarbonProject(db, user(req), (req.params as { id: string }).id, v === undefined ? undefined : Number(v));
+  });
+  app.get('/api/carbon-projects/:id/history', async (req) => carbonProjectHistory(db, (req.params as { id: string }).id));
+  app.post('/api/carbon-projects/:id/restore', async (req) => {
+    const b = (req.body ?? {}) as { version?: unknown; base?: unknown };
+    return restoreCarbonProject(db, user(req), (req.params as { id: string }).id, b.version, b.base);
+  });
   registerProjectRoutes(app, db, opts.dataDir);
   // Field work (issue 26): reports, photos, tasks, 监测图斑, offline areas; one plugin (src/server/field/). The data
   // folder is both the release (its monitoring-patches.geojson) and what /data/ serves (the offline plan's sizes).
   await app.register(fieldPlugin, { db, dataDir: opts.dataDir, servedDataDir: opts.dataDir });
+  // The data folder's rasters with HTTP Range (bureau: signed in; public page: rasters.json entries marked public).
+  await app.register(rasterRoutes, { dataDir: opts.dataDir });
 
   // --- Pages ---------------------------------------------------------------------------------------------------
   const serveFrom = (dir: string | undefined, prefix: string, cache: string) => async (req: FastifyRequest, reply: FastifyReply) => {
@@ -181,7 +210,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const dataFiles = (prefix: string, allowed: (rel: string) => boolean, cache: string) => async (req: FastifyRequest, reply: FastifyReply) => {
     const url = req.url.split('?')[0];
     const file = opts.dataDir ? resolveDataFile(opts.dataDir, url.slice(prefix.length), allowed) : null;
-    if (!file) return sendError(reply, ApiError.keyed(404, 'request.notFound', { method: req.method, path: url }));
+    if (!file) {
+      // A layer file an optional step makes (the registry's source.optional): absent from this release, it is empty.
+      if (prefix === '/data/' && OPTIONAL_FILES.has(url.slice(prefix.length))) return reply.header('cache-control', cache).type('application/geo+json').send(EMPTY_COLLECTION);
+      return sendError(reply, ApiError.keyed(404, 'request.notFound', { method: req.method, path: url }));
+    }
     return sendFile(reply, file, req.headers['if-none-match'], cache);
   };
   const publicData = dataFiles('/public/data/', (rel) => publicList.has(rel), 'public, no-cache');

@@ -5,7 +5,9 @@ import { createContext, useContext } from 'react';
 import type { RuleMessage, RuleMessageKey } from '../core/plan/rules.ts';
 import type { Lang } from './i18n-types.ts';
 import { PLANNER_TOOLS_TEXT } from './i18n-planner-tools.ts';
+import { CARBON_PROJECT_TEXT } from './i18n-carbon-project.ts';
 import { valueName } from './value-names.ts';
+import { RASTER_TEXT } from './i18n-raster.ts';
 
 // Sections of the dictionary kept in files of their own (no React there: the sign-in page uses them too).
 export { ACCOUNT_TEXT, accountText, type AccountTextKey } from './account-text.ts';
@@ -38,6 +40,7 @@ export function localeOf(lang: Lang): string {
 }
 
 export const UI_TEXT = {
+  ...RASTER_TEXT,
   appTitle: { zh: '兴国碳汇图', en: 'Xingguo Carbon-Sink Map' },
   appSubtitle: { zh: '兴国县碳汇与国土项目一张图', en: 'Carbon sinks and land projects of Xingguo County' },
   sampleBadge: { zh: '示例数据', en: 'Sample data' },
@@ -59,6 +62,13 @@ export const UI_TEXT = {
   close: { zh: '关闭', en: 'Close' },
   dataError: { zh: '数据加载失败', en: 'Data failed to load' },
   offlineNote: { zh: '离线底图', en: 'Offline basemap' },
+  // Raster layers: the swipe comparison (src/bureau/RasterSwipe.tsx).
+  swipe: { zh: '卷帘对比', en: 'Swipe comparison' },
+  swipeLeft: { zh: '左侧', en: 'Left' },
+  swipeRight: { zh: '右侧', en: 'Right' },
+  swipeHandle: { zh: '卷帘分隔线（左右方向键移动）', en: 'Swipe divider (arrow keys move it)' },
+  swipeValue: { zh: '左侧{left}，右侧{right}，分隔线在{percent}%处', en: '{left} on the left, {right} on the right, divider at {percent} %' },
+  swipeFollowsYear: { zh: '右侧随年份变化', en: 'Right side follows the year' },
   // Project features in the bureau page (issue 16): draw, import and retire, for editors. {x} is filled in by the caller.
   projectTools: { zh: '项目要素（编辑）', en: 'Project features (editing)' },
   projectLayer: { zh: '图层', en: 'Layer' },
@@ -194,6 +204,7 @@ export type TextKey = keyof typeof UI_TEXT;
 export const PLANNER_TEXT = {
   // Issue 24's strings (coordinates and DMS, CRS names, picking and merging, 界址点, the list, the report): a section.
   ...PLANNER_TOOLS_TEXT,
+  ...CARBON_PROJECT_TEXT,
   modeStatic: { zh: '浏览', en: 'Browse' },
   modeMeasure: { zh: '测距', en: 'Distance' },
   modePolygon: { zh: '多边形', en: 'Polygon' },

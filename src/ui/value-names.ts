@@ -1,6 +1,11 @@
 // English names of the Chinese enumerated values in data/ (species, land classes, statuses …). Data stays in Chinese,
 // as the bureau's inventory is; the English UI translates values through this table and shows unknown values as they are.
 export const VALUE_NAMES_EN: Record<string, string> = {
+  // 监测图斑 check statuses (src/core/monitoring/patches.ts)
+  待核查: 'To be checked',
+  '已核查·属实': 'Checked: confirmed',
+  '已核查·不属实': 'Checked: not confirmed',
+  合法: 'Lawful',
   // 优势树种
   杉木: 'Chinese fir',
   马尾松: 'Masson pine',
@@ -86,7 +91,6 @@ export const VALUE_NAMES_EN: Record<string, string> = {
   // 监测图斑核查 (field reports, src/core/field/templates.ts): the finding and the cause of a change
   属实: 'Real',
   不属实: 'Not real',
-  合法: 'Lawful',
   采伐: 'Logging',
   建设占用: 'Construction',
   开矿采石: 'Mining/quarrying',

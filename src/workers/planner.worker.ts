@@ -17,9 +17,23 @@ import { filterOptions, pickByFilter, referenceStands, type FilterOption, type R
 import { dissolve } from '../core/geo/dissolve.ts';
 import { carriedAttributes } from '../planner/site-attributes.ts';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { runProjectIn, standAt, type ProjectRunOutcome, type StandAt } from './carbon-project.ts';
 import { referenceStore, type ReferenceMeta, type ReferenceRecord } from '../planner/reference/reference-store.ts';
+import type { SiteZonal } from '../core/raster/zone-summary.ts';
+import { zoneSummaries } from './raster-zonal.ts';
 
 let index: Promise<SiteIndex> | null = null;
+
+/** The release's site index, loaded once (a failed load is retried by the next call). */
+async function siteIndex(base: string): Promise<SiteIndex> {
+  index ??= loadSiteIndex((file) => fetchBytes(base, file));
+  try {
+    return await index;
+  } catch (e) {
+    index = null;
+    throw e;
+  }
+}
 /** The built-in siting rules and those of the registry's own constraint layers (a bureau's extra-layers.json). */
 const RULES = sitingRules();
 
@@ -82,22 +96,32 @@ const api = {
    * merged from it) — against that layer's own stands, with the release's other layers (wetlands, projects, 三区三线 …).
    * `highlights`: each siting finding's affected part as geometry (the selected site's map highlight).
    */
-  async analyse(base: string, geometry: Geometry, type: SiteType, year: number, standSource?: string | null, highlights = false): Promise<SiteAnalysis & { ms: number; stand_source: StandSourceInfo }> {
-    index ??= loadSiteIndex((file) => fetchBytes(base, file));
-    let idx: SiteIndex;
-    try {
-      idx = await index;
-    } catch (e) {
-      index = null; // let a later call retry
-      throw e;
-    }
+  async analyse(base: string, geometry: Geometry, type: SiteType, year: number, standSource?: string | null, highlights = false): Promise<SiteAnalysis & SiteZonal & { ms: number; stand_source: StandSourceInfo }> {
+    // The land cover the site takes (the release's rasters, read by HTTP Range), alongside the vector analysis; a
+    // raster that cannot be read leaves the rest of the analysis standing and says why.
+    const areal = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
+    const zonal: Promise<SiteZonal> = areal
+      ? zoneSummaries(base, [geometry]).then(([z]) => ({ zonal: z }), (e: Error) => ({ zonal_error: e?.message ?? String(e) }))
+      : Promise.resolve({});
+    const idx = await siteIndex(base);
     const ref = standSource ? standsOf(standSource) : null;
     const source: StandSourceInfo = ref
       ? { kind: 'reference', id: standSource!, name: references.get(standSource!)!.meta.name, count: ref.count }
       : { kind: 'release', count: idx.stands.features.length, ...(standSource ? { fellBack: true } : {}) };
     const t0 = performance.now();
     const a = analyseSite(ref ? { ...idx, stands: ref.index } : idx, geometry, { type, year, rules: RULES, highlights });
-    return { ...a, ms: performance.now() - t0, stand_source: source };
+    const ms = performance.now() - t0;
+    return { ...a, ...(await zonal), ms, stand_source: source };
+  },
+
+  /** A carbon-sink project's report (docs/carbon-projects.md), on the layers `npm run project` reads. */
+  async projectRun(base: string, project: unknown, others: unknown[] = []): Promise<ProjectRunOutcome> {
+    return runProjectIn(await siteIndex(base), (file) => fetchBytes(base, file), project, others);
+  },
+
+  /** The release stand under a map click (a project parcel picked on the map), or null. */
+  async projectStandAt(base: string, lon: number, lat: number): Promise<StandAt | null> {
+    return standAt(await siteIndex(base), lon, lat);
   },
 
   /** Never throws: a bad file comes back as { ok: false, message } naming the file and the problem. */

@@ -147,6 +147,8 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
         await page.getByTestId('dashboard').waitFor({ timeout: 120_000 });
         await page.locator('[data-testid^="target-"][data-status]').first().waitFor({ timeout: 60_000 });
         await waitForValue(page, () => { const m = (window as MapWindow).__map; return !!m && m.loaded() && m.queryRenderedFeatures({ layers: ['stands::fill'] }).length > 0; }, 120_000, 'stands drawn');
+        // the county's land cover and the 监测图斑 card (issue 25) read too
+        await page.locator('[data-testid="dashboard-zonal"] [data-testid="zonal-landcover"]').waitFor({ timeout: 120_000 });
         const shown: ShownText[] = [...(await shownText(page))];
         // A project popup at county zoom, then a stand popup in a township.
         const projectLayer = await openPopupOn(page, ['wetlands::fill', 'pv::fill', 'mines::fill', 'carbon-pilots::fill', 'substations::circle']);
@@ -155,10 +157,17 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
         await waitForValue(page, () => { const m = (window as MapWindow).__map!; return m.getZoom() > 10 && m.loaded() && !m.isMoving(); }, 60_000, 'zoomed in');
         await page.getByTestId('dashboard-switch').click();
         assert(await openPopupOn(page, ['stands::fill']), 'a stand popup opened');
+        await page.getByTestId('popup-zonal-open').click();
+        await page.locator('[data-testid="popup-zonal"] [data-testid="zonal-landcover"]').waitFor({ timeout: 60_000 });
         shown.push(...(await shownText(page)));
         await page.screenshot({ path: screenshotPath(`i18n-bureau-${lang}`) });
         await page.getByTestId('planner-switch').click();
         await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
+        shown.push(...(await shownText(page)));
+        // the 监测图斑 list (issue 25)
+        await page.getByTestId('planner-switch').click();
+        await page.getByTestId('patches-switch').click();
+        await page.getByTestId('patches-count').waitFor({ timeout: 60_000 });
         shown.push(...(await shownText(page)));
         const findings = check(lang, shown);
         assert(shown.length > 200, `the walk read the page (${shown.length} texts)`);
@@ -347,6 +356,8 @@ export function i18nTests(browser: Browser, appUrl: string, publicUrl: string | 
         await page.getByTestId('planner-switch').click();
         await page.getByTestId('planner-panel').waitFor({ timeout: 60_000 });
         await waitForValue(page, () => !!(window as MapWindow & { __draw?: unknown }).__draw, 60_000, 'Terra Draw');
+        // The mine's popup from above must not catch the drawing clicks: closed first.
+        for (const close of await page.locator('.maplibregl-popup-close-button').all()) await close.click().catch(() => undefined);
         await page.getByTestId('draw-polygon').click();
         await drawPolygon(page, [[300, 250], [500, 250], [500, 420], [300, 420]], 200);
         await page.getByTestId('site-name').first().waitFor({ timeout: 30_000 });

@@ -384,7 +384,7 @@ export function plannerUxTests(browser: Browser, appUrl: string): BrowserTest[] 
       },
     },
     {
-      name: 'the printed report (page.pdf → pdftoppm): A4, one or two pages, the map framed on the site with scale, north arrow, legend and CGCS2000 centre',
+      name: 'the printed report (page.pdf → pdftoppm): A4, one to three pages, the map framed on the site with scale, north arrow, legend and CGCS2000 centre',
       async run() {
         const pr = await openPage(browser, { width: 1400, height: 760 });
         const { page } = pr;
@@ -422,7 +422,9 @@ export function plannerUxTests(browser: Browser, appUrl: string): BrowserTest[] 
         const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
         const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))!;
         assert(Math.abs(Number(size[1]) - 595.3) < 2 && Math.abs(Number(size[2]) - 841.9) < 2, `A4 portrait: ${size[0]}`);
-        assert(pages >= 1 && pages <= 2, `the report prints on 1–2 pages, got ${pages}`);
+        // Since issue 24 the report also holds the siting rules (verdicts, areas, sources) and the 界址点 table: one site
+        // fits on three A4 pages; the map stays on the first (checked below).
+        assert(pages >= 1 && pages <= 3, `the report prints on 1–3 pages, got ${pages}`);
         execFileSync('pdftoppm', ['-r', '50', '-f', '1', '-l', '1', pdf, path.join(dir, 'report')]);
         const ppm = readFileSync(path.join(dir, readdirSync(dir).find((f) => /^report.*\.ppm$/.test(f))!));
         // P6 header: "P6\n<w> <h>\n255\n", then RGB bytes.

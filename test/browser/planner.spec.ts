@@ -97,7 +97,9 @@ export function plannerTests(browser: Browser, appUrl: string): BrowserTest[] {
       async run() {
         const { page } = rec;
         await page.getByTestId('draw-polygon').click();
-        await drawPolygon(page, [[80, 430], [250, 580], [250, 430], [80, 580]]);
+        // Right of the first site and above the year control (with the 外业 and 监测图斑 switches the header takes two
+        // rows at 1100 px, and the old spot lay under the year control).
+        await drawPolygon(page, [[360, 400], [480, 520], [480, 400], [360, 520]]);
         await page.keyboard.press('Escape');
         const msg = await page.getByTestId('planner-message').textContent({ timeout: 5000 }).catch(() => '');
         assert(msg?.includes('自相交'), `expected a self-intersection message, got "${msg}"`);

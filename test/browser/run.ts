@@ -26,9 +26,13 @@ import { runReleaseSuite } from './release.spec.ts';
 import { buildPublicFrom, registryTests, writeRegistryFixture } from './registry.spec.ts';
 import { i18nTests } from './i18n.spec.ts';
 import { fieldReviewTests, serveField } from './field-review.spec.ts';
+import { rasterTests } from './raster.spec.ts';
+import { writeRasterFixture } from './raster-fixture.ts';
 import { sitingTests } from './siting.spec.ts';
 import { fieldTests } from './field.spec.ts';
 import { serveField as serveFieldPage } from '../../scripts/lib/field-site.ts';
+import { patchesTests } from './patches.spec.ts';
+import { carbonProjectTests } from './carbon-project.spec.ts';
 
 // Every page this runner builds carries the test hooks (window.__map, __draw …; src/test-hooks.ts); production builds do not.
 process.env.XG_TEST_HOOKS = '1';
@@ -44,11 +48,13 @@ const projectsOnly = only === 'projects';
 const i18nOnly = only === 'i18n';
 // `storage` (IndexedDB faults) and `planner-xss` (payloads through the planner's surfaces) run on the bureau build alone.
 // `admin` (user administration, admin.spec.ts) needs the bureau and sign-in builds and a server of its own.
-const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared' || only === 'admin' || only === 'siting' || only === 'planner-tools';
-const runBureau = only !== 'public' && only !== 'field-review' && only !== 'field' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
+const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared' || only === 'admin' || only === 'siting' || only === 'planner-tools' || only === 'carbon-project';
+// `patches` (zonal statistics in the app and the 监测图斑 list, issue 25) runs alone on the sample server.
+const patchesOnly = only === 'patches';
+const runBureau = !patchesOnly && only !== 'public' && only !== 'field-review' && only !== 'field' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && only !== 'raster' && !projectsOnly && !i18nOnly;
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
-const runPublic = only !== 'bureau' && only !== 'field-review' && only !== 'field' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && !projectsOnly && !i18nOnly;
+const runPublic = !patchesOnly && only !== 'bureau' && only !== 'field-review' && only !== 'field' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && only !== 'raster' && !projectsOnly && !i18nOnly;
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), served as `npm start -- --data data-stress`.
 const runStress = only === undefined || only === 'stress';
 // CSP and XSS (security.spec.ts): the shared server, and a second one on a payload-laden copy of data/.
@@ -58,6 +64,9 @@ const runRelease = only === undefined || only === 'release';
 // A layer added by one registry entry plus its data (registry.spec.ts): the server on a copy of data/ with an
 // extra-layers.json (the bureau page is built with the entry), and the public page built from it as static files.
 const runRegistry = only === undefined || only === 'registry';
+// Raster layers and the swipe (raster.spec.ts): a copy of data/ with two GeoTIFFs imported by data:raster and an intranet
+// tile service declared in extra-layers.json, built into its own output folder and served by the real server.
+const runRaster = only === undefined || only === 'raster';
 
 let failed = 0;
 const browser = await launchBrowser();
@@ -90,10 +99,11 @@ try {
     if (!plannerOnly && !yearOnly) failed += await runTests('bureau', bureauTests(browser, app.url));
     if (!plannerOnly && !yearOnly) failed += await runTests('dashboard', dashboardTests(browser, app.url));
     if (only === undefined || yearOnly) failed += await runTests('year', yearBureauTests(browser, app.url));
-    if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux' && only !== 'shared' && only !== 'admin' && only !== 'siting' && only !== 'planner-tools' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
+    if (only !== 'bureau' && only !== 'storage' && only !== 'planner-xss' && only !== 'planner-ux' && only !== 'shared' && only !== 'admin' && only !== 'siting' && only !== 'planner-tools' && only !== 'carbon-project' && !yearOnly) failed += await runTests('planner', plannerTests(browser, app.url));
     if (only === undefined || only === 'storage') failed += await runTests('storage', storageTests(browser, app.url));
     if (only === undefined || only === 'planner-xss') failed += await runTests('planner-xss', plannerXssTests(browser, app.url));
     if (only === undefined || only === 'planner-ux') failed += await runTests('planner-ux', [...faviconTests(browser, app.url, 'bureau page'), ...plannerUxTests(browser, app.url)]);
+    if (only === undefined) failed += await runTests('patches', patchesTests(browser, app.url));
     // Issue 24: picking and merging stands, the 界址点 table, WKT CSV, DMS input, and the defects a planner met.
     if (only === undefined || only === 'planner-tools') failed += await runTests('planner-tools', plannerToolsTests(browser, app.url));
     if (only === undefined || only === 'siting') {
@@ -105,9 +115,21 @@ try {
         await siting.close();
       }
     }
+    if (only === undefined || only === 'carbon-project') {
+      // Carbon-sink projects (issue 27): a server of its own on data/, which keeps the saved project.
+      const cp = await serveSignedIn();
+      try {
+        failed += await runTests('carbon-project', carbonProjectTests(browser, cp.url));
+      } finally {
+        await cp.close();
+      }
+    }
     if (only === undefined || only === 'shared') {
       // Two planners and a viewer, each in a browser context of their own, signing in through the sign-in page; a server of their own.
       const shared = await serveSignedIn(undefined, [['ann', 'planner'], ['ben', 'planner'], ['vic', 'viewer']]);
+      // Everyone here signs in through the sign-in page: no ready-made session cookie beside theirs (with one, a page
+      // could send the test planner's session and draw as someone else).
+      shared.signInNewPages(false);
       try {
         failed += await runTests('shared', sharedTests(browser, shared.url));
       } finally {
@@ -124,6 +146,7 @@ try {
       }
     }
   }
+  if (patchesOnly) failed += await runTests('patches', patchesTests(browser, (await sampleSite()).url));
   if (only === undefined || i18nOnly) {
     // An editor too, and the project layers in the database: the walk forces server refusals in the popup and 发布; a
     // server of its own, since it changes the database.
@@ -171,6 +194,24 @@ try {
         await app.close();
       }
     } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  if (runRaster) {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const work = mkdtempSync(path.join(tmpdir(), 'raster-suite-'));
+    const fixture = await writeRasterFixture(work);
+    try {
+      console.log('browser tests: the server on data/ plus two imported GeoTIFFs and an intranet tile service (its own bureau page build) …');
+      const app = await serveSignedIn(fixture.dataDir);
+      try {
+        failed += await runTests('raster', rasterTests(browser, app.url, fixture));
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await fixture.tiles.close();
       rmSync(work, { recursive: true, force: true });
     }
   }

@@ -107,7 +107,10 @@ export function sharedTests(browser: Browser, appUrl: string): BrowserTest[] {
         // Ann shares it with ben in the planner: 共享与历史 → 共享 → 指定用户, tick ben → 保存 → 确认更改.
         await ann.page.getByTestId('server-sites').locator('summary').click();
         await ann.page.getByTestId('server-site').first().waitFor({ timeout: 30_000 });
-        assert((await ann.page.getByTestId('server-site-sharing').first().innerText()).includes('仅自己可见'), 'the list shows the current sharing: only ann');
+        // The list fills in as the server's answers arrive: wait for the sharing line, then check it.
+        await waitForValue(ann.page, () => !!document.querySelector('[data-testid="server-site-sharing"]')?.textContent?.trim(), 20_000, 'the sharing line');
+        const sharingShown = await ann.page.getByTestId('server-site-sharing').first().innerText();
+        assert(sharingShown.includes('仅自己可见'), `the list shows the current sharing: only ann (shown: "${sharingShown}")`);
         await ann.page.getByTestId('server-site-share').first().click();
         assert(await ann.page.getByTestId('share-mode').inputValue() === 'private', 'the form opens on the current sharing (private)');
         assert(await ann.page.getByTestId('share-save').isDisabled(), '保存 does nothing while the sharing is unchanged');

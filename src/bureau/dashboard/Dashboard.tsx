@@ -18,6 +18,7 @@ import { TargetCard } from '../../ui/widgets/TargetCard.tsx';
 import { speciesAgeColumns, townshipColumns, yearColumns } from './table-columns.ts';
 import { TOTAL_ROWS } from './totals.ts';
 import { YearNote } from './YearNote.tsx';
+import { MonitoringCard } from '../patches/MonitoringCard.tsx';
 
 type Progress = PlanProgress & { compute_ms: number };
 type RankMetric = 'upgrade' | 'carbon' | 'sink' | 'coverage';
@@ -137,6 +138,8 @@ export default function Dashboard({ township, townshipName, onTownship, year }: 
             : `95 % intervals: Monte Carlo (IPCC 2006 Vol.1 Ch.3 Approach 2), ${c.uncertainty.draws} draws, seed ${c.uncertainty.seed}; factors of one species group drawn together.`}
         </p>
       </section>
+
+      <MonitoringCard lang={lang} township={township} annualSink={c.annual_sink_tCO2e} />
 
       <section aria-label="targets">
         <h3>{lang === 'zh' ? '规划目标进展' : 'Plan targets'}</h3>

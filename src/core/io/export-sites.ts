@@ -7,7 +7,8 @@ import type { SiteAnalysis } from '../analysis/site-analysis.ts';
 import { mapPositions } from '../geo/positions.ts';
 import { fromSquareMetres } from '../geo/units.ts';
 import { checkGeometry } from '../geo/validate.ts';
-import { toCsv } from '../table/csv.ts';
+import { landCoverOf, type SiteZonal } from '../raster/zone-summary.ts';
+import { toCsv, type CsvColumn } from '../table/csv.ts';
 import { writeShapefile } from './shapefile-write.ts';
 import { codeNames } from '../inventory/code-names.ts';
 import { geometryToWkt } from './wkt.ts';
@@ -124,7 +125,7 @@ export function sitesToShapefileZip(sites: ExportSite[], base = 'sites', encodin
   return zipSync(files);
 }
 
-export interface CsvSite extends ExportSite { analysis?: SiteAnalysis | null }
+export interface CsvSite extends ExportSite { analysis?: (SiteAnalysis & SiteZonal) | null }
 
 const BUILT_IN_CONSTRAINTS: [kind: string, header: string][] = [
   ['permanent_farmland', '永久基本农田(亩) permanent_farmland_mu'],
@@ -154,6 +155,16 @@ export function sitesToCsv(sites: CsvSite[]): string {
   const r = (n: number | undefined, d: number) => (n === undefined ? undefined : round(n, d));
   const over = (s: CsvSite, layer: string) => r(s.analysis?.overlaps.find((o) => o.layer === layer)?.area_mu, 2);
   const cmp = (s: CsvSite, years: number) => r(s.analysis?.comparison?.rows.find((row) => row.years === years)?.added_tCO2e, 1);
+  // Land cover the sites take (the release's latest land-cover raster): one column per class any site holds.
+  const classes = new Map<number, { key: string; zh: string }>();
+  for (const s of sites) for (const r of landCoverOf(s.analysis?.zonal)?.rows ?? []) if (!classes.has(r.value)) classes.set(r.value, { key: r.key, zh: r.name.zh });
+  const landCover: CsvColumn<CsvSite>[] = classes.size === 0 ? [] : [
+    { header: '地表覆盖栅格 landcover_raster', value: (s) => landCoverOf(s.analysis?.zonal)?.raster.id },
+    ...[...classes].sort((a, b) => a[0] - b[0]).map(([value, c]) => ({
+      header: `地表覆盖·${c.zh}(亩) lc_${c.key}_mu`,
+      value: (s: CsvSite) => { const lc = landCoverOf(s.analysis?.zonal); return lc ? round(lc.rows.find((r) => r.value === value)?.area_mu ?? 0, 2) : undefined; },
+    })),
+  ];
   return toCsv(sites, [
     { header: '名称 name', value: (s) => s.name },
     { header: '类型 type', value: (s) => s.type },
@@ -193,5 +204,6 @@ export function sitesToCsv(sites: CsvSite[]): string {
     { header: '保留的现有林地(亩) kept_forest_mu', value: (s) => r(s.analysis?.comparison ? s.analysis.carbon?.kept_mu : undefined, 2) },
     { header: '计增汇面积(亩) eligible_mu', value: (s) => r(s.analysis?.comparison ? s.analysis.carbon?.eligible_mu : undefined, 2) },
     { header: '减排量(tCO2/年,不计入碳汇) avoided_tCO2_per_yr', value: (s) => r(s.analysis?.carbon?.avoided?.avoided_tco2_per_yr, 1) },
+    ...landCover,
   ]);
 }

@@ -93,6 +93,18 @@ export const API_MESSAGES = {
   'site.fieldMarkup': { zh: '{field}不能包含“<”或“>”（名称和备注中不允许标记）', en: '{field} must not contain "<" or ">" (no markup in names and notes)' },
   'site.typeInvalid': { zh: '类型须为以下之一：{types}', en: 'type must be one of {types}' },
   // Who a site is shared with.
+  // Carbon-sink projects (src/server/carbon-projects.ts): every signed-in user reads them, planners and editors write.
+  'carbonProject.notFound': { zh: '没有碳汇项目“{id}”', en: 'no carbon-sink project "{id}"' },
+  'carbonProject.viewerReadOnly': { zh: '只读账号不能修改碳汇项目', en: 'viewers cannot change carbon-sink projects' },
+  'carbonProject.body': { zh: '请求内容须为 {expected}', en: 'send {expected}' },
+  'carbonProject.invalid': { zh: '项目文件有误：{path}：{problem}', en: 'project file: {path}: {problem}' },
+  'carbonProject.versionRequired': { zh: '缺少版本号：请发送你编辑的版本', en: 'version is required: send the version you edited' },
+  'carbonProject.versionNotInteger': { zh: '版本号须为整数', en: 'version must be an integer' },
+  'carbonProject.changedMeanwhile': { zh: '碳汇项目“{name}”在你编辑的第 {base} 版之后已被 {by} 修改（现为第 {version} 版），请选择保留哪个版本', en: 'carbon-sink project "{name}" was changed by {by} (version {version}) after the version {base} you edited; choose which to keep' },
+  'carbonProject.deleted': { zh: '碳汇项目“{name}”已被删除，请先恢复', en: 'carbon-sink project "{name}" was deleted; restore it first' },
+  'carbonProject.alreadyDeleted': { zh: '碳汇项目“{name}”已经删除', en: 'carbon-sink project "{name}" is already deleted' },
+  'carbonProject.noVersion': { zh: '碳汇项目“{name}”没有第 {version} 版', en: 'carbon-sink project "{name}" has no version {version}' },
+  'carbonProject.versionIsDeletion': { zh: '第 {version} 版是一次删除，请恢复它之前的版本', en: 'version {version} is a deletion; restore a version before it' },
   'share.ownerOnly': { zh: '只有地块的所有者可以更改共享对象', en: 'only the owner can change who a site is shared with' },
   'share.unknownUsers': { zh: '共享：没有这些用户：{users}', en: 'sharing: no such user {users}' },
   'share.usersNotList': { zh: '共享的用户须为用户名列表', en: 'sharing.users must be a list of user names' },

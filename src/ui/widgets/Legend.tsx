@@ -20,8 +20,42 @@ export function stepEntries(rule: StepsRule, lang: Lang): { colour: string; text
   });
 }
 
+/** A continuous raster's ramp as a CSS gradient, low to high (the colours the tiles are drawn with, web-tile.ts). */
+export function rampGradient(colours: readonly string[]): string {
+  return `linear-gradient(to right, ${colours.join(', ')})`;
+}
+
+/** A raster layer's legend: one swatch per class, or the colour ramp between its two end values. */
+function RasterLegend({ layer, lang }: { layer: LayerDef; lang: Lang }) {
+  const r = layer.raster!;
+  const n = (v: number) => v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 2 });
+  if (r.kind === 'categorical' && r.classes) {
+    return (
+      <ul className="legend" data-testid={`legend-${layer.id}`}>
+        {r.classes.map((c) => (
+          <li key={c.value} data-value={c.value}>
+            <span className="swatch swatch--box" style={{ background: c.colour }} />
+            <span>{c.name[lang]}</span>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  if (r.kind === 'continuous' && r.ramp) {
+    return (
+      <div className="legend legend--ramp" data-testid={`legend-${layer.id}`}>
+        <span data-testid="ramp-min">{n(r.ramp.min)}</span>
+        <span className="legend__ramp" style={{ background: rampGradient(r.ramp.colours) }} />
+        <span data-testid="ramp-max">{n(r.ramp.max)}</span>
+      </div>
+    );
+  }
+  return null;
+}
+
 export function Legend({ layer }: { layer: LayerDef }) {
   const lang = useLang();
+  if (layer.raster) return <RasterLegend layer={layer} lang={lang} />;
   const rule = ruleOf(layer);
   if (!rule) return null;
   const shape = layer.geometry === 'point' ? 'dot' : layer.geometry === 'line' ? 'line' : layer.style.fill ? 'box' : 'outline';
