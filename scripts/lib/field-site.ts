@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addUser } from '../../src/server/users.ts';
-import { waitWith } from './browser.ts';
+import { openRecordedPage, type RecordedPage, waitWith } from './browser.ts';
 import { ROOT } from './serve-app.ts';
 import { startApp, type StartedApp } from './start-app.ts';
 
@@ -94,3 +94,11 @@ export async function openFieldPage(browser: Browser, site: { url: string }, at:
   return { context, page, requests, pageErrors, failed };
 }
 
+
+/** The bureau page (its 外业 panel, `?field`) at 960 × 640, signed in as `user`. */
+export async function openBureauField(browser: Browser, site: { url: string }, user = 'eve'): Promise<RecordedPage> {
+  const bureau = await openRecordedPage(browser, { width: 960, height: 640 }, [{ name: 'xg_session', value: await signIn(site.url, user), url: site.url, httpOnly: true, sameSite: 'Strict' }]);
+  await bureau.page.goto(`${site.url}?field`);
+  await bureau.page.locator('[data-testid="field-panel"]').waitFor({ timeout: 60_000 });
+  return bureau;
+}

@@ -50,34 +50,53 @@ async function sendOne(s: FieldSession, r: FieldReport): Promise<FieldReport> {
 
 let running: Promise<number> | null = null;
 
-/** Sends every queued report; resolves with how many were sent. One run at a time. */
-export function sendQueued(onChange: () => void): Promise<number> {
-  running ??= (async () => {
+async function sendAll(onChange: () => void): Promise<number> {
+  if (!navigator.onLine) return 0;
+  const queued = (await allReports()).filter((r) => r.state === 'queued').reverse();
+  if (!queued.length) return 0;
+  // The last session this phone saw when the server cannot be asked right now: its CSRF token stays valid for the
+  // session (a 401/403 leaves the report queued).
+  const s = await session(true);
+  if (!s) return 0;
+  let sent = 0;
+  for (const r of queued) {
     try {
-      if (!navigator.onLine) return 0;
-      const queued = (await allReports()).filter((r) => r.state === 'queued').reverse();
-      if (!queued.length) return 0;
-      // The last session this phone saw when the server cannot be asked through the service worker right now: its CSRF
-      // token stays valid for the session (a 401/403 leaves the report queued).
-      const s = await session(true);
-      if (!s) return 0;
-      let sent = 0;
-      for (const r of queued) {
-        try {
-          const next = await sendOne(s, r);
-          await putReport(next);
-          if (next.state === 'sent') sent++;
-        } catch {
-          // No network, or the server is down: the report stays queued for the next try.
-        }
-        onChange();
-      }
-      return sent;
-    } finally {
-      running = null;
+      const next = await sendOne(s, r);
+      await putReport(next);
+      if (next.state === 'sent') sent++;
+    } catch {
+      // No network, or the server is down: the report stays queued for the next try.
     }
-  })();
-  return running;
+    onChange();
+  }
+  return sent;
+}
+
+let again = false;
+
+/**
+ * Sends every queued report; resolves with how many the run sent. One run at a time: a call during a run gets that run
+ * and one more run after it (the report just saved may have been read too late for the current one). The run is
+ * remembered before it can finish: an offline run ends at once, and resetting inside it, before the assignment, once
+ * left that finished run in place for good, so nothing was sent after the page had started offline.
+ */
+export function sendQueued(onChange: () => void): Promise<number> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  const run = sendAll(onChange);
+  running = run;
+  const done = () => {
+    if (running !== run) return;
+    running = null;
+    if (again) {
+      again = false;
+      void sendQueued(onChange);
+    }
+  };
+  run.then(done, done);
+  return run;
 }
 
 /** Sends a sent report again with the same key (the server answers its first result: no second report). */

@@ -11,7 +11,7 @@ import { ROOT } from '../../scripts/lib/serve-app.ts';
 import { simulatedWalk } from '../../scripts/lib/simulated-walk.ts';
 import { withExif } from '../fixtures/exif-jpeg.ts';
 import { assert, foreignRequests, screenshotPath, type BrowserTest, waitForValue } from './harness.ts';
-import { fieldApi, openFieldPage, type FieldPage, type FieldSite } from '../../scripts/lib/field-site.ts';
+import { fieldApi, openBureauField, openFieldPage, type FieldPage, type FieldSite } from '../../scripts/lib/field-site.ts';
 
 const tab = (page: Page, name: string) => page.locator('.field-tabs button', { hasText: name }).click();
 
@@ -176,6 +176,28 @@ export function fieldTests(browser: Browser, site: FieldSite): BrowserTest[] {
           assert(again.reports.length === 1, `still one report after the resend, got ${again.reports.length}`);
           const posts = fp.requests.filter((u) => u.endsWith('/api/reports')).length - postsBefore;
           assert(posts === 2, `two POSTs (first send and resend), saw ${posts}`);
+
+          // The service worker kept only the reads the page needs offline: no session (its CSRF token), no report.
+          const kept: string[] = await page.evaluate(async () => (await (await caches.open('xg-field-api')).keys()).map((r) => new URL(r.url).pathname));
+          assert(kept.every((p) => /^\/api\/(tasks|patches|sites)$/.test(p)), `API answers kept by the service worker: ${kept.join(', ')}`);
+
+          // The bureau: the report listed once in the 外业 panel; the editor accepts it and the 图斑's status changes.
+          const bureau = await openBureauField(browser, site, 'eve');
+          try {
+            const item = bureau.page.locator(`[data-testid="field-report"][data-report-id="${reports[0].id}"]`);
+            await item.waitFor({ timeout: 30_000 });
+            assert((await item.count()) === 1, 'the report is listed once on the bureau page');
+            await item.locator('.field-list__head').click();
+            const before = await item.locator('[data-testid="field-patch-status"]').getAttribute('data-status');
+            assert(before === 'pending', `图斑 status before: ${before}`);
+            await item.locator('[data-testid="field-accept"]').click();
+            await bureau.page.locator(`[data-testid="field-report"][data-report-id="${reports[0].id}"][data-status="accepted"]`).waitFor({ timeout: 20_000 });
+            const patches = (await fieldApi(site, 'eve', 'GET', 'api/patches')).body as { patches: { id: string; status: string; report_id: string | null }[] };
+            const changed = patches.patches.find((p) => p.id === patch.id);
+            assert(changed?.status === 'verified_true' && changed.report_id === reports[0].id, `the 图斑 after acceptance: ${JSON.stringify(changed)}`);
+          } finally {
+            await bureau.page.context().close();
+          }
 
           assert(foreignRequests(fp.requests, site.url).length === 0, `requests outside the origin: ${foreignRequests(fp.requests, site.url).join(', ')}`);
           const errors = fp.pageErrors.filter((e) => !e.startsWith('console:'));
