@@ -3,9 +3,8 @@
 //     下载 until the page says the area is ready (every file fetched and stored in Cache Storage);
 //  2. recording a 2,000-point walk (fixes replayed through Chromium's geolocation override): the longest main-thread
 //     task while recording (PerformanceObserver 'longtask', tasks ≥ 50 ms). Baseline in the same run: the same fixes
-//     recorded, closed and estimated on the page's main thread (the core functions the worker runs), the task the
-//     the same fixes replayed with the GPS on but nothing recorded (the page showing the position only), so the ratio
-//     says what recording adds. Target: ≤ 100 ms.
+//     replayed with the GPS on but nothing recorded (the page showing the position only), so the ratio says what
+//     recording adds. Target: ≤ 100 ms.
 // Last line: one JSON object.
 //
 // Usage: npm run bench:field [-- --township 360732100 --points 2000]

@@ -1,7 +1,8 @@
 // The field page's server and phone for the field browser suite (test/browser/field.spec.ts) and `npm run bench:field`:
 // the app started as `npm start` starts it (scripts/lib/start-app.ts) on a throw-away database and the sample data
-// folder (its 监测图斑 from the raster sample), a field planner `fay` with a task and an editor `eve`; a 390 × 780 touch
-// phone with geolocation, signed in, on /field/ once its service worker controls it; the walk of known geometry.
+// folder (its 监测图斑 from the raster sample), a field planner `fay` with a task, an editor `eve` and a viewer `vic`;
+// a 390 × 780 touch phone with geolocation, signed in, on /field/ once its service worker controls it; the bureau
+// page's 外业 panel; the walk of known geometry.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,7 +44,7 @@ export interface FieldSite {
 
 /**
  * The app as `npm start` runs it (test/browser/server.ts) on the sample data folder (its 监测图斑 from the raster
- * sample), with a field planner `fay` and an editor `eve` who gives fay a task: the first 图斑.
+ * sample), with a field planner `fay`, a viewer `vic` and an editor `eve` who gives fay a task: the first 图斑.
  */
 export async function serveField(): Promise<FieldSite> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xg-field-db-'));
@@ -54,6 +55,7 @@ export async function serveField(): Promise<FieldSite> {
   };
   await addUser(server.db, 'fay', FIELD_PASSWORD, 'planner');
   await addUser(server.db, 'eve', FIELD_PASSWORD, 'editor');
+  await addUser(server.db, 'vic', FIELD_PASSWORD, 'viewer');
   const patches = JSON.parse(readFileSync(path.join(ROOT, 'data/monitoring-patches.geojson'), 'utf8')) as FeatureCollection;
   const f = patches.features[0];
   const patch = { id: String(f.properties!.id), township: String(f.properties!.township_code), centre: [Number(f.properties!.centre_lon), Number(f.properties!.centre_lat)] as [number, number] };

@@ -27,6 +27,7 @@ import { WalkPanel } from './WalkPanel.tsx';
 type Tab = 'map' | 'tasks' | 'reports' | 'offline';
 const TABS: Tab[] = ['map', 'tasks', 'reports', 'offline'];
 const RETRY_MS = 20_000;
+const PATCH_LAYER = 'monitoring-patches';
 
 export function FieldApp() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('xg-field-lang') === 'en' ? 'en' : 'zh'));
@@ -41,7 +42,12 @@ export function FieldApp() {
   const track = useTrack();
   const gps = useGps(track.addFix);
   const layers = useMemo(() => layersFor('internal'), []);
-  const choices = useMemo(() => defaultChoices(layers), [layers]);
+  // The registry's defaults, with the 监测图斑 shown: they are what the walker goes out to check.
+  const choices = useMemo(() => {
+    const c = defaultChoices(layers);
+    if (c[PATCH_LAYER]) c[PATCH_LAYER] = { ...c[PATCH_LAYER], visible: true };
+    return c;
+  }, [layers]);
 
   const reload = useCallback(() => void allReports().then(setReports), []);
   const sync = useCallback(() => void sendQueued(reload).then(reload), [reload]);

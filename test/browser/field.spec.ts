@@ -58,6 +58,24 @@ async function replay(fp: FieldPage, fixes: Fix[], gapMs = 60): Promise<void> {
   }
 }
 
+/** Another 监测图斑 of the sample than the suite's task (the n-th), with its centre. */
+function otherPatch(n = 1): { id: string; centre: [number, number] } {
+  const fc = JSON.parse(readFileSync(path.join(ROOT, 'data/monitoring-patches.geojson'), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+  const p = fc.features[n].properties;
+  return { id: String(p.id), centre: [Number(p.centre_lon), Number(p.centre_lat)] };
+}
+
+/** Fills the open 监测图斑核查 form (属实, 采伐, a photo, notes) and saves it. */
+async function fillPatchCheck(page: Page, patchId: string, notes: string): Promise<void> {
+  await page.fill('[data-field="target"]', patchId);
+  await page.getByRole('button', { name: '属实', exact: true }).click();
+  await page.getByRole('button', { name: '采伐', exact: true }).click();
+  await page.fill('[data-field="notes"]', notes);
+  await page.setInputFiles('[data-testid="photo-file"]', { name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: readFileSync(path.join(ROOT, 'test/fixtures/photos/field-photo.jpg')) });
+  await page.locator('[data-photo]').first().waitFor({ timeout: 20_000 });
+  await page.getByRole('button', { name: '保存并发送' }).click();
+}
+
 export function fieldTests(browser: Browser, site: FieldSite): BrowserTest[] {
   const { patch } = site;
   return [
@@ -97,6 +115,16 @@ export function fieldTests(browser: Browser, site: FieldSite): BrowserTest[] {
             throw new Error(`${e.message}\nlayers: ${layers}\nfailed: ${fp.failed.slice(-10).join('\n')}`);
           });
           assert(stands > 0, 'stands drawn offline');
+          // The 监测图斑 the walker goes to check are drawn too, from the area's stored copy: the patch itself is there.
+          const patchesDrawn = await waitForValue(page, (id: string) => {
+            const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+            const ids = map.getStyle().layers.filter((l) => l.id.startsWith('monitoring-patches::')).map((l) => l.id);
+            return ids.length > 0 && map.queryRenderedFeatures({ layers: ids }).some((f) => f.properties?.id === id);
+          }, 30_000, 'the 监测图斑 drawn offline', patch.id).catch(async (e: Error) => {
+            await page.screenshot({ path: screenshotPath('field-offline-patches') });
+            throw e;
+          });
+          assert(patchesDrawn, 'the patch is drawn on the phone map');
 
           // The walk: threshold 15 m; the replayed fixes include poor ones (±40 m) that must be rejected.
           const walk = knownWalk(patch.centre);
@@ -204,6 +232,78 @@ export function fieldTests(browser: Browser, site: FieldSite): BrowserTest[] {
           assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
         } finally {
           await context.close();
+        }
+      },
+    },
+    {
+      name: 'a report changed on another page while the phone edits it shows as a conflict; keeping mine sends it on their version; a text file is refused as a photo',
+      run: async () => {
+        const other = otherPatch();
+        const fp = await openFieldPage(browser, site, other.centre);
+        const { page, context } = fp;
+        try {
+          await tab(page, '报告');
+          await page.getByRole('button', { name: '新报告' }).click();
+          // A file that is not a picture is refused on the phone, by name, and not added.
+          await page.setInputFiles('[data-testid="photo-file"]', { name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('this is a text file, not a photo\n') });
+          await page.locator('[data-testid="form-problem"]', { hasText: 'notes.jpg 不是可读的图片' }).waitFor({ timeout: 20_000 });
+          assert((await page.locator('[data-photo]').count()) === 0, 'the text file is not among the photos');
+          await fillPatchCheck(page, other.id, '第一次填报');
+          await page.locator('[data-testid="report-state"]', { hasText: '已发送（第 1 版）' }).waitFor({ timeout: 60_000 });
+          const id = (await page.locator('[data-report]').first().getAttribute('data-report'))!;
+
+          // Offline, the walker edits the notes; meanwhile the same report is changed on another page (version 2).
+          await context.setOffline(true);
+          await page.getByRole('button', { name: '修改' }).click();
+          await page.fill('[data-field="notes"]', '手机上的修改');
+          await page.getByRole('button', { name: '保存并发送' }).click();
+          await page.locator('[data-testid="report-state"]', { hasText: '待发送' }).waitFor();
+          const first = (await fieldApi(site, 'fay', 'GET', `api/reports/${id}`)).body as { values: Record<string, unknown>; photos: { id: string; name: string }[]; version: number };
+          assert(first.version === 1, `the server's version before: ${first.version}`);
+          const put = await fieldApi(site, 'fay', 'PUT', `api/reports/${id}`, {
+            id, template: 'patch-check', target: { kind: 'patch', id: other.id }, values: { ...first.values, notes: '另一页面的修改' },
+            photos: first.photos.map((p) => ({ id: p.id, name: p.name })), version: 1,
+          });
+          assert(put.status === 200 && (put.body as { version: number }).version === 2, `the other page's edit: ${put.status} ${JSON.stringify(put.body)}`);
+
+          // Back online: the phone's edit (made on version 1) meets version 2 — both shown, nothing overwritten.
+          await context.setOffline(false);
+          await page.locator('[data-testid="report-state"]', { hasText: '冲突：服务器上已有第 2 版（fay 修改）' }).waitFor({ timeout: 60_000 });
+          const conflict = (await page.locator('[data-testid="conflict"]').textContent()) ?? '';
+          assert(conflict.includes('我的版本') && conflict.includes('手机上的修改') && conflict.includes('服务器上的版本') && conflict.includes('另一页面的修改'), `conflict shown: ${conflict}`);
+          const kept = (await fieldApi(site, 'fay', 'GET', `api/reports/${id}`)).body as { values: Record<string, unknown>; version: number };
+          assert(kept.version === 2 && kept.values.notes === '另一页面的修改', `the server kept the other page's version: ${JSON.stringify(kept)}`);
+
+          // Keeping mine sends it on version 2: version 3 with the phone's notes, still one report.
+          await page.getByRole('button', { name: '保留我的版本再发送' }).click();
+          await page.locator('[data-testid="report-state"]', { hasText: '已发送（第 3 版）' }).waitFor({ timeout: 60_000 }).catch(async (e: Error) => {
+            const state = await page.locator('[data-testid="report-state"]').allTextContents();
+            throw new Error(`${e.message.split('\n')[0]}\nreport state: ${state.join(' | ')}\nerrors: ${fp.pageErrors.slice(-5).join('\n')}`);
+          });
+          const last = (await fieldApi(site, 'fay', 'GET', `api/reports/${id}`)).body as { values: Record<string, unknown>; version: number };
+          assert(last.version === 3 && last.values.notes === '手机上的修改', `after keeping mine: ${JSON.stringify(last)}`);
+          const all = (await fieldApi(site, 'eve', 'GET', `api/reports?target=${other.id}`)).body as { reports: unknown[] };
+          assert(all.reports.length === 1, `one report for the 图斑, got ${all.reports.length}`);
+        } finally {
+          await context.close();
+        }
+      },
+    },
+    {
+      name: "a viewer's phone keeps the report and says the role may not send it",
+      run: async () => {
+        const other = otherPatch(2);
+        const fp = await openFieldPage(browser, site, other.centre, 'vic');
+        try {
+          await tab(fp.page, '报告');
+          await fp.page.getByRole('button', { name: '新报告' }).click();
+          await fillPatchCheck(fp.page, other.id, '查看者');
+          await fp.page.locator('[data-testid="report-state"]', { hasText: '被拒绝：你的角色（' }).waitFor({ timeout: 60_000 });
+          assert((await fp.page.locator('[data-report]').count()) === 1, 'the report stays on the phone');
+          const none = (await fieldApi(site, 'eve', 'GET', `api/reports?target=${other.id}`)).body as { reports: unknown[] };
+          assert(none.reports.length === 0, `nothing stored for the viewer, got ${none.reports.length}`);
+        } finally {
+          await fp.context.close();
         }
       },
     },
