@@ -41,7 +41,8 @@ export const PAGES_DIR = path.join(ROOT_DIR, 'var', 'pages');
 const KEEP = 4;
 
 const SOURCE_DIRS = ['src', 'scripts/vite'];
-const SOURCE_FILES = ['tsconfig.json', 'package-lock.json', '.env', '.env.local', '.env.production', '.env.production.local'];
+// field/index.html: the field page, a second entry of the bureau build (vite.config.ts).
+const SOURCE_FILES = ['field/index.html', 'tsconfig.json', 'package-lock.json', '.env', '.env.local', '.env.production', '.env.production.local'];
 /** Not part of any bundle: tests beside the code. */
 const notBundled = (f: string) => /\.test\.tsx?$|\.testutil\.ts$/.test(f);
 

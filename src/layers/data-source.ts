@@ -8,7 +8,8 @@ import type { LayerSource } from './types.ts';
 export const DATA_BASE = 'data/';
 
 export function dataUrl(file: string, base: string = DATA_BASE): string {
-  return new URL(base + file, globalThis.location?.href ?? 'http://127.0.0.1/').href;
+  // The document's base URL: the page's own, unless the page sets <base> (the field page at /field/ reads /data/).
+  return new URL(base + file, globalThis.document?.baseURI ?? globalThis.location?.href ?? 'http://127.0.0.1/').href;
 }
 
 /** A MapLibre source id per data file, so layers that share a file (stands and its thematic views) share one source. */

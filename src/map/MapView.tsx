@@ -12,9 +12,11 @@ import type { LayerChoices } from './layer-state.ts';
 import { MapController, XINGGUO_BOUNDS } from './map-controller.ts';
 import { onlineBasemapConfig } from './online-basemap.ts';
 import { DATA_AS_OF_YEAR } from '../core/plan/years.ts';
+import { mapWorkerChosen } from './map-worker.ts';
 
-// MapLibre 6 cannot find its worker after a Vite build unless it is told where the file went.
-maplibregl.setWorkerUrl(workerUrl);
+// MapLibre 6 cannot find its worker after a Vite build unless it is told where the file went (unless the page chose
+// another source first: map-worker.ts).
+if (!mapWorkerChosen()) maplibregl.setWorkerUrl(workerUrl);
 // Start the map's worker while React renders: every source is fetched and parsed there, so it is on the critical path.
 maplibregl.prewarm();
 

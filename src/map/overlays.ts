@@ -20,6 +20,11 @@ export type Overlay =
   | { kind: 'import-preview'; data: FeatureCollection | string }
   /** A workspace reference layer: a blob: URL of its GeoJSON (fetched and tiled in MapLibre's worker). */
   | { kind: 'reference'; id: string; url: string; visible: boolean }
+  /**
+   * The field page's GPS layer: features with a `role` property — 'accuracy' (the accuracy circle), 'boundary' (a
+   * closed walked polygon), 'track' (the line being walked), 'position' and 'target' (points).
+   */
+  | { kind: 'field'; data: FeatureCollection }
   /** The selected site's siting findings: each affected part with its verdict (properties.verdict), most serious last. */
   | { kind: 'siting'; data: FeatureCollection }
   /** Stands picked on a reference layer (box or filter), before they are merged into a site. */
@@ -32,7 +37,7 @@ export type Overlay =
 export type OverlayKind = Overlay['kind'];
 
 /** Overlays are named by kind (one of each) or, for reference layers, by kind and id. */
-export type OverlayRef = { kind: 'sites' } | { kind: 'import-preview' } | { kind: 'siting' } | { kind: 'reference'; id: string } | { kind: 'pick' } | { kind: 'field-review' } | { kind: 'carbon-project' };
+export type OverlayRef = { kind: 'sites' } | { kind: 'import-preview' } | { kind: 'siting' } | { kind: 'reference'; id: string } | { kind: 'pick' } | { kind: 'field' } | { kind: 'field-review' } | { kind: 'carbon-project' };
 
 /** The colour of a carbon-sink project's parcel by eligibility (the panel's and the printed document's legend use it). */
 export const ELIGIBILITY_COLOURS: Record<string, string> = { eligible: '#1b9e3e', failing: '#d32f2f', pending: '#757575' };
@@ -44,6 +49,7 @@ export const VERDICT_COLOURS: Record<string, string> = { 禁止: '#d32f2f', 需�
 export function overlayKey(o: OverlayRef): string {
   if (o.kind === 'sites') return 'planner-sites';
   if (o.kind === 'import-preview') return 'planner-preview';
+  if (o.kind === 'field') return 'field-gps';
   if (o.kind === 'siting') return 'planner-siting';
   if (o.kind === 'pick') return 'planner-pick';
   if (o.kind === 'field-review') return 'field-review';
@@ -61,6 +67,8 @@ export function overlayData(o: Overlay): FeatureCollection | string {
   }
   return o.kind === 'reference' ? o.url : o.data;
 }
+
+const ROLE = (role: string) => ['==', ['get', 'role'], role];
 
 const IS_POLYGON = ['==', ['geometry-type'], 'Polygon'];
 /** A reference layer's outlines appear from this zoom (a stand of ~5 ha is then some 20 px across). */
@@ -87,6 +95,13 @@ export function overlayLayers(o: Overlay): LayerSpecification[] {
       { id: layerId(key, 'fill'), type: 'fill', source, filter: IS_POLYGON, paint: { 'fill-color': '#ff7f00', 'fill-opacity': 0.25 } },
       { id: layerId(key, 'line'), type: 'line', source, paint: { 'line-color': '#ff7f00', 'line-width': 2, 'line-dasharray': [2, 1] } },
       { id: layerId(key, 'point'), type: 'circle', source, filter: IS_POINT, paint: { 'circle-color': '#ff7f00', 'circle-radius': 5 } },
+    ];
+  } else if (o.kind === 'field') {
+    // High contrast for sunlight: dark blue edges with white halos.
+    out = [
+      { id: layerId(key, 'fill'), type: 'fill', source, filter: ['any', ROLE('accuracy'), ROLE('boundary')], paint: { 'fill-color': ['case', ROLE('boundary'), '#ffb000', '#1565c0'], 'fill-opacity': ['case', ROLE('boundary'), 0.35, 0.18] } },
+      { id: layerId(key, 'line'), type: 'line', source, filter: ['any', ROLE('track'), ROLE('boundary')], paint: { 'line-color': ['case', ROLE('boundary'), '#b35c00', '#d50000'], 'line-width': 4 } },
+      { id: layerId(key, 'point'), type: 'circle', source, filter: ['any', ROLE('position'), ROLE('target')], paint: { 'circle-color': ['case', ROLE('target'), '#d50000', '#1565c0'], 'circle-radius': 9, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 } },
     ];
   } else if (o.kind === 'siting') {
     const colour = ['match', ['get', 'verdict'], ...Object.entries(VERDICT_COLOURS).flat(), '#757575'];

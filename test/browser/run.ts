@@ -29,6 +29,8 @@ import { fieldReviewTests, serveField } from './field-review.spec.ts';
 import { rasterTests } from './raster.spec.ts';
 import { writeRasterFixture } from './raster-fixture.ts';
 import { sitingTests } from './siting.spec.ts';
+import { fieldTests } from './field.spec.ts';
+import { serveField as serveFieldPage } from '../../scripts/lib/field-site.ts';
 import { patchesTests } from './patches.spec.ts';
 import { carbonProjectTests } from './carbon-project.spec.ts';
 
@@ -49,10 +51,10 @@ const i18nOnly = only === 'i18n';
 const plannerOnly = only === 'planner' || only === 'storage' || only === 'planner-xss' || only === 'planner-ux' || only === 'shared' || only === 'admin' || only === 'siting' || only === 'planner-tools' || only === 'carbon-project';
 // `patches` (zonal statistics in the app and the 监测图斑 list, issue 25) runs alone on the sample server.
 const patchesOnly = only === 'patches';
-const runBureau = !patchesOnly && only !== 'public' && only !== 'field-review' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && only !== 'raster' && !projectsOnly && !i18nOnly;
+const runBureau = !patchesOnly && only !== 'public' && only !== 'field-review' && only !== 'field' && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && only !== 'raster' && !projectsOnly && !i18nOnly;
 // `year` (the year control, year.spec.ts) runs on both builds, alone.
 const yearOnly = only === 'year';
-const runPublic = !patchesOnly && only !== 'bureau' && only !== 'field-review' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && only !== 'raster' && !projectsOnly && !i18nOnly;
+const runPublic = !patchesOnly && only !== 'bureau' && only !== 'field-review' && only !== 'field' && !plannerOnly && only !== 'stress' && only !== 'security' && only !== 'release' && only !== 'registry' && only !== 'raster' && !projectsOnly && !i18nOnly;
 // The app at 200k stands (data-stress/, generated once, ~3 min; then reused), served as `npm start -- --data data-stress`.
 const runStress = only === undefined || only === 'stress';
 // CSP and XSS (security.spec.ts): the shared server, and a second one on a payload-laden copy of data/.
@@ -211,6 +213,15 @@ try {
     } finally {
       await fixture.tiles.close();
       rmSync(work, { recursive: true, force: true });
+    }
+  }
+  if (only === undefined || only === 'field') {
+    // The field page (issue 26): its own server (the sample's 监测图斑, a field user with a task, an editor).
+    const site = await serveFieldPage();
+    try {
+      failed += await runTests('field', fieldTests(browser, site));
+    } finally {
+      await site.close();
     }
   }
   if (runStress) {

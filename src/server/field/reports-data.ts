@@ -125,6 +125,12 @@ export async function insertPhoto(q: Queryable, reportId: string, p: NewPhoto): 
     [p.id, reportId, p.ord, p.name, p.mime, Buffer.from(p.bytes), p.size, p.width, p.height, p.sha256, p.taken_at, p.lon, p.lat]);
 }
 
+/** A photo of this report sent again (an edit from the phone carries its photos): the new bytes replace the stored. */
+export async function replacePhoto(q: Queryable, reportId: string, p: NewPhoto): Promise<void> {
+  await q.query('DELETE FROM field_photos WHERE report_id = $1 AND id = $2', [reportId, p.id]);
+  await insertPhoto(q, reportId, p);
+}
+
 /** Keeps the listed photos (in this order, with the metadata sent) and deletes the others of the report. */
 export async function keepPhotos(q: Queryable, reportId: string, keep: { id: string; ord: number; name: string; taken_at: string | null; lon: number | null; lat: number | null }[]): Promise<void> {
   await q.query('DELETE FROM field_photos WHERE report_id = $1 AND NOT (id = ANY ($2::text[]))', [reportId, keep.map((p) => p.id)]);

@@ -17,7 +17,7 @@ import { editProject, revertChange } from '../projects.ts';
 import type { User } from '../users.ts';
 import { releasePatches, setPatchStatus } from './patches.ts';
 import {
-  claimKey, getReportRow, insertPhoto, insertReport, keepPhotos, listReportRows, photoIdsOf, photoIdsTaken, photosOf, reportExists,
+  claimKey, getReportRow, insertPhoto, insertReport, keepPhotos, replacePhoto, listReportRows, photoIdsOf, photoIdsTaken, photosOf, reportExists,
   setReview, storeKeyResult, updateReportContent, type NewPhoto, type NewReport, type PhotoRow, type ReportRow,
 } from './reports-data.ts';
 import { checkReportBody, type ReportBody, type ReportQuery } from './schemas.ts';
@@ -236,7 +236,8 @@ export async function editReport(db: Db, dataDir: string | undefined, user: User
       const now = await reportOut(q, id);
       throw ApiError.keyed(409, 'field.report.conflict', { id, version: (now as { version: number }).version }, { current: now });
     }
-    for (const p of prepared.photos) if (p.upload) await insertPhoto(q, id, p.upload);
+    // The phone sends every photo of an edit again, those already stored too: they replace the stored bytes.
+    for (const p of prepared.photos) if (p.upload) await (stored.has(p.meta.id) ? replacePhoto(q, id, p.upload) : insertPhoto(q, id, p.upload));
     await keepPhotos(q, id, prepared.photos.map((p) => ({ id: p.meta.id, ord: p.ord, name: p.meta.name, taken_at: p.meta.taken_at ?? null, lon: p.meta.lon ?? null, lat: p.meta.lat ?? null })));
     // A returned report sent again closes its task again.
     if (current.task_id) await closeTask(q, current.task_id, id);

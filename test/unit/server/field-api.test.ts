@@ -205,6 +205,12 @@ for (const engine of engines()) {
       expect(withPhoto.body.photos.map((p: { id: string }) => p.id)).toEqual([p2.id]);
       // Another planner may not edit it.
       expect((await send(planner2, 'PUT', `/api/reports/${report.id}`, { ...base, version: 4 })).status).toBe(403);
+      // The field page sends an edit with all its photos again, those the server has too: they replace the stored
+      // ones (it answered 500 on the duplicate id before, and the phone's edit stayed queued for good).
+      const resent = await send(planner, 'PUT', `/api/reports/${report.id}`, { ...base, version: 4, values: { ...report.values, notes: '再改' }, photos: [{ id: p2.id, name: p2.name }] }, [p2]);
+      expect(resent.status).toBe(200);
+      expect(resent.body.version).toBe(5);
+      expect(resent.body.photos.map((p: { id: string }) => p.id)).toEqual([p2.id]);
     });
 
     it('closes a task with the report filed for it, reopens it on return, and sets the 图斑 status on acceptance', async () => {
