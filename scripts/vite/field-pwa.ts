@@ -1,7 +1,7 @@
 // The field page's installable-app pieces for the bureau build (vite.config.ts): its web app manifest and icon written
 // into dist/field/ (fixed names, so the manifest can name the icon), and the service worker built by vite-plugin-pwa
 // from src/field/field-sw.ts with the precache list of the files the field page needs offline. The worker is written to
-// dist/field-sw.js and registered with the scope /field/ only, so the bureau page never runs under it.
+// field-sw.js in the bureau build's output folder and registered with the scope /field/ only, so the bureau page never runs under it.
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 

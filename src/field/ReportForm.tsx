@@ -7,7 +7,7 @@ import { checkReportValues, fieldChoices } from '../core/field/report-check.ts';
 import { templateOf, TEMPLATE_IDS, type TemplateField, type TemplateId } from '../core/field/templates.ts';
 import type { Fix } from '../core/field/track.ts';
 import { apiMessageText } from '../core/messages/api-messages.ts';
-import { PROJECT_LAYERS } from '../core/plan/project-edit.ts';
+import { projectLayer as projectLayerOf } from '../layers/edit-roles.ts';
 import type { Lang } from '../ui/i18n-types.ts';
 import { fieldLabel, ft } from '../ui/i18n-field.ts';
 import { valueName } from '../ui/value-names.ts';
@@ -55,7 +55,7 @@ export function ReportForm({ lang, seed, fix, walked, onDone }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const boundary = editing?.boundary ?? (template.fields.some((f) => f.kind === 'boundary') ? walked : null);
-  const projectLayer = seed.target.layer ? PROJECT_LAYERS.find((l) => l.id === seed.target.layer) : undefined;
+  const projectLayer = seed.target.layer ? projectLayerOf(seed.target.layer) : undefined;
 
   const addFiles = async (files: FileList | null) => {
     if (!files) return;
