@@ -62,14 +62,16 @@ const versionFromS = (author: string, change: string) => `INSERT INTO site_versi
          COALESCE(CASE WHEN s.sharing = 'users' THEN (SELECT array_agg(sh.user_id) FROM site_shares sh WHERE sh.site_id = s.id) END, '{}'), s.deleted
     FROM s`;
 
-const names = new Map<number, string>();
-
+/**
+ * The user names of `ids`, read from this database each time. (A process-wide cache keyed by user id once gave a site of
+ * one database the owner name of another: two servers in one process — the browser suites — number users alike.)
+ */
 async function userNames(q: Queryable, ids: Iterable<number>): Promise<Map<number, string>> {
-  const missing = [...new Set(ids)].filter((id) => !names.has(id));
-  if (missing.length) {
-    const { rows } = await q.query<{ id: number; username: string }>('SELECT id, username FROM users WHERE id = ANY($1::int[])', [missing]);
-    for (const r of rows) names.set(r.id, r.username);
-  }
+  const wanted = [...new Set(ids)].filter((id) => id !== null && id !== undefined);
+  const names = new Map<number, string>();
+  if (!wanted.length) return names;
+  const { rows } = await q.query<{ id: number; username: string }>('SELECT id, username FROM users WHERE id = ANY($1::int[])', [wanted]);
+  for (const r of rows) names.set(r.id, r.username);
   return names;
 }
 

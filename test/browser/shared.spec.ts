@@ -110,7 +110,12 @@ export function sharedTests(browser: Browser, appUrl: string): BrowserTest[] {
         // The list fills in as the server's answers arrive: wait for the sharing line, then check it.
         await waitForValue(ann.page, () => !!document.querySelector('[data-testid="server-site-sharing"]')?.textContent?.trim(), 20_000, 'the sharing line');
         const sharingShown = await ann.page.getByTestId('server-site-sharing').first().innerText();
-        assert(sharingShown.includes('仅自己可见'), `the list shows the current sharing: only ann (shown: "${sharingShown}")`);
+        if (!sharingShown.includes('仅自己可见')) {
+          // Say what the server holds and who the page is, so a failure explains itself.
+          const all = (await api(ann.page, 'GET', '/api/sites')).body as { sites?: { id: string; owner: string; name: string }[] };
+          const who = (await api(ann.page, 'GET', '/api/session')).body as { user?: string };
+          throw new Error(`the list shows the current sharing: only ann (shown: "${sharingShown}"; page signed in as ${who.user}; drawn ${siteId}; server: ${JSON.stringify(all).slice(0, 600)})`);
+        }
         await ann.page.getByTestId('server-site-share').first().click();
         assert(await ann.page.getByTestId('share-mode').inputValue() === 'private', 'the form opens on the current sharing (private)');
         assert(await ann.page.getByTestId('share-save').isDisabled(), '保存 does nothing while the sharing is unchanged');

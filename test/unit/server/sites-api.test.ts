@@ -215,3 +215,26 @@ describe.each(engines())('sites API on $name', (engine) => {
     });
   });
 });
+
+describe('two servers in one process (as the browser suites run them)', () => {
+  it('each names the owners of its own sites: user ids that coincide across databases never swap names', async () => {
+    const [engine] = engines();
+    const one = await testServer(engine);
+    const two = await testServer(engine);
+    try {
+      // The first user of each database has the same id; their names differ.
+      const first = await signedIn(one, 'first-on-one', 'planner');
+      const other = await signedIn(two, 'first-on-two', 'planner');
+      const a = await first.request('POST', '/api/sites', { name: 'on one', type: '造林', geometry: square(115.35, 26.33) });
+      expect(a.status).toBe(201);
+      expect(a.body.owner).toBe('first-on-one');
+      const b = await other.request('POST', '/api/sites', { name: 'on two', type: '造林', geometry: square(115.36, 26.34) });
+      expect(b.status).toBe(201);
+      expect(b.body.owner).toBe('first-on-two');
+      expect((await other.request('GET', `/api/sites/${b.body.id}`)).body.owner).toBe('first-on-two');
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+});
